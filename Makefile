@@ -1,0 +1,55 @@
+# One task runner: the README's commands and .ci/run call these targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+ADDR   ?= 127.0.0.1:8000
+
+.PHONY: help setup browser-deps serve build check test test-fast lint golden bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+setup: $(STAMP)  ## create .venv and install the project with its test tools
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+browser-deps:  ## install Debian's chromium and CJK fonts for the browser tests (once; needs root or sudo)
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+			chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+serve: setup  ## serve the site with live reload at http://$(ADDR)/
+	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+
+build: setup  ## build the whole site, all three languages, into site/
+	$(BIN)/mkdocs build --strict
+
+check: setup  ## validate every briefing
+	$(BIN)/python -m build_tools check
+
+lint: setup  ## ruff over the code
+	$(BIN)/ruff check build_tools tests bench
+
+test: setup browser-deps  ## run the whole test suite, browser tests included
+	$(BIN)/python -m build_tools check
+	$(BIN)/python -m pytest
+
+test-fast: setup  ## the tests that need no browser and no full site build
+	$(BIN)/python -m pytest -m "not browser and not slow"
+
+golden: setup  ## refresh the golden files after an intended change of output (review the diff!)
+	$(BIN)/python -m pytest tests --update-golden -q
+
+bench: setup  ## benchmark the build at N = 100, 1,000 and 3,000 briefings
+	$(BIN)/python -m bench
+
+clean:  ## remove build products
+	rm -rf site build .pytest_cache

@@ -1,0 +1,111 @@
+"""Command line: parses arguments only and calls the library. ``python -m build_tools --help``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from build_tools import __version__
+from build_tools.errors import InputError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from build_tools.schema import load_briefings
+    from build_tools.taxonomy import load_taxonomy
+
+    tax = load_taxonomy()
+    paths = args.paths or [ROOT / "briefings"]
+    briefings, problems = load_briefings(paths, tax, root=ROOT)
+    if args.strict:
+        problems += _pending_problems(briefings)
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        files = len({p.path for p in problems})
+        print(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files} file{'s' * (files != 1)}",
+              file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print(f"{len(briefings)} briefing{'s' * (len(briefings) != 1)} OK")
+    return 0
+
+
+def _pending_problems(briefings):
+    from build_tools.errors import Problem
+
+    return [Problem(b.path or "", b.lines.get("translation", 2), f"'translation.{lang}': still '{status}'; "
+                    "--strict requires every language reviewed")
+            for b in briefings for lang, status in b.translation.items() if status in ("pending", "machine")]
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from build_tools.ingest import run_ingest
+
+    return run_ingest(args)
+
+
+def _cmd_translate(args: argparse.Namespace) -> int:
+    from build_tools.translate import run_translate
+
+    return run_translate(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m build_tools",
+                                     description="AI Briefing: seeds in, bilingual briefings out.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    for name, help_text in (("ingest", "turn raw seed articles into draft briefings in briefings/"),
+                            ("new", "same as ingest: start a briefing from a seed")):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("seeds", nargs="+", metavar="SEED", help="seed files (.txt, .md or .html)")
+        p.add_argument("--json", action="store_true",
+                       help="print the extraction of each seed as one JSON object per line; write nothing")
+        p.add_argument("--out", type=Path, default=ROOT / "briefings", help="folder for drafts (default: briefings/)")
+        p.add_argument("--force", action="store_true", help="overwrite a briefing that a person has edited")
+        p.add_argument("--jobs", type=int, default=0, help="worker processes for batches (default: all cores)")
+        p.add_argument("--progress", action="store_true", default=None,
+                       help="show progress (default: on for a terminal, off in CI)")
+        p.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+        p.add_argument("--report", action="store_true", help="list every dropped line with its reason")
+        p.set_defaults(func=_cmd_ingest)
+
+    p = sub.add_parser("check", help="validate briefings; every problem as path:line: message",
+                       description="Validate briefings: schema, ids, dates, tags, alignment of both languages.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="briefing files or folders (default: briefings/)")
+    p.add_argument("--strict", action="store_true", help="also fail on translations still pending or machine-made")
+    p.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+    p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("translate", help="draft the missing translation of a briefing with a machine backend",
+                       description="Fill the pending language of a briefing with a machine draft (status: machine).")
+    p.add_argument("briefings", nargs="+", metavar="BRIEFING", help="briefing files")
+    p.add_argument("--backend", default="openai", choices=["openai"], help="translation backend")
+    p.add_argument("--base-url", help="OpenAI-compatible API base URL (env AI_BRIEFING_BASE_URL)")
+    p.add_argument("--model", help="model name (env AI_BRIEFING_MODEL)")
+    p.add_argument("--memory", type=Path, help="translation memory file (default: .cache/translation-memory.jsonl)")
+    p.add_argument("--config", type=Path, help="TOML config file with base_url, model, api_key_env")
+    p.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+    p.set_defaults(func=_cmd_translate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run one command; bad input is reported as path:line: message with exit 1."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
