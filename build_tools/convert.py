@@ -3,14 +3,20 @@
 We use ``s2twp``: Taiwan standard characters *and* Taiwan vocabulary (软件 -> 軟體, 信息 -> 資訊,
 人工智能 -> 人工智慧). A reader of a Traditional Chinese site expects the words of that community,
 not only the characters; ``s2t`` would give 軟件 and 信息, which read as mainland text in
-Traditional dress. Taxonomy names with an official Traditional form (``zh_hant``) override OpenCC.
+Traditional dress. Vocabulary must not reach into proper names, though: taxonomy names keep their
+official Traditional form (``zh_hant``) or a character-only (``s2t``) conversion, and the phrases in
+``data/zh_hant_overrides.tsv`` fix what s2twp gets wrong.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from pathlib import Path
 
 CONFIG = "s2twp"
+OVERRIDES_PATH = Path(__file__).parent / "data" / "zh_hant_overrides.tsv"
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @cache
@@ -20,11 +26,52 @@ def _converter(config: str):
     return opencc.OpenCC(config)
 
 
+def read_overrides(path: Path = OVERRIDES_PATH) -> dict[str, str]:
+    """Simplified -> Traditional phrases from the overrides file (comments and blank lines skipped)."""
+    table: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            simplified, _, traditional = line.partition("\t")
+            if simplified.strip() and traditional.strip():
+                table[simplified.strip()] = traditional.strip()
+    return table
+
+
+@cache
+def _protected() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    from build_tools.taxonomy import load_taxonomy
+
+    s2t = _converter("s2t").convert
+    table: dict[str, str] = {}
+    for entry in load_taxonomy():
+        for name in [entry.zh, *entry.aliases.get("zh", [])]:
+            if _HAN.search(name):
+                table[name] = s2t(name)
+        if entry.zh_hant:
+            table[entry.zh] = entry.zh_hant
+    table.update(read_overrides())
+    if not table:
+        return None, table
+    alternation = "|".join(re.escape(k) for k in sorted(table, key=lambda k: (-len(k), k)))
+    return re.compile(alternation), table
+
+
 def to_traditional(text: str) -> str:
-    """Simplified Chinese text in Traditional characters and Taiwan vocabulary."""
-    if not text:
+    """Simplified Chinese text in Traditional characters and Taiwan vocabulary, names protected."""
+    if not text or not _HAN.search(text):
         return text
-    return _converter(CONFIG).convert(text)
+    convert = _converter(CONFIG).convert
+    pattern, table = _protected()
+    if pattern is None:
+        return convert(text)
+    out: list[str] = []
+    last = 0
+    for m in pattern.finditer(text):
+        out.append(convert(text[last : m.start()]))
+        out.append(table[m.group(0)])
+        last = m.end()
+    out.append(convert(text[last:]))
+    return "".join(out)
 
 
 def to_simplified(text: str) -> str:

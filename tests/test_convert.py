@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from build_tools.convert import read_overrides, to_simplified, to_traditional
+from build_tools.taxonomy import load_taxonomy
+
+
+def test_taiwan_vocabulary_is_used():
+    assert to_traditional("开源软件的信息") == "開源軟體的資訊"
+    assert to_traditional("人工智能") == "人工智慧"
+
+
+def test_taxonomy_names_keep_their_official_traditional_form():
+    tax = load_taxonomy()
+    google = tax.get("google")
+    assert google is not None and google.zh_hant
+    assert to_traditional(f"{google.zh}发布了新模型").startswith(google.zh_hant)
+
+
+def test_overrides_win_over_opencc_vocabulary():
+    overrides = read_overrides()
+    assert overrides["中联数据集团"] == "中聯數據集團"
+    # s2twp alone would say 中聯資料集團: vocabulary must not reach into a company's name.
+    assert "中聯數據集團" in to_traditional("中联数据集团副总裁马超")
+    assert to_traditional("数据质量") == "資料品質"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FFF)))
+def test_text_without_han_is_unchanged(text):
+    assert to_traditional(text) == text
+
+
+@given(st.text(alphabet="开源软件人工智能模型数据质量发布了奥尔特曼月之暗面，。、 abc", max_size=40))
+def test_conversion_round_trips_to_the_same_characters_count_of_non_han(text):
+    converted = to_traditional(text)
+    strip = lambda s: [c for c in s if not "\u3400" <= c <= "\u9fff"]  # noqa: E731
+    assert strip(converted) == strip(text)
+    # and back to Simplified gives Chinese text again, never an empty string for Chinese input
+    if any("\u3400" <= c <= "\u9fff" for c in text):
+        assert to_simplified(converted)
