@@ -19,6 +19,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     tax = load_taxonomy()
     paths = args.paths or [ROOT / "briefings"]
     briefings, problems = load_briefings(paths, tax, root=ROOT)
+    problems = sorted({*problems, *_duplicate_problems(briefings, checked_all=not args.paths)})
     if args.strict:
         problems += _pending_problems(briefings)
     for p in problems:
@@ -31,6 +32,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"{len(briefings)} briefing{'s' * (len(briefings) != 1)} OK")
     return 0
+
+
+def _duplicate_problems(briefings, *, checked_all: bool):
+    """Near-duplicates among the checked files, and of a checked file with any other briefing."""
+    from build_tools.duplicates import find_near_duplicates
+    from build_tools.schema import briefing_paths, read_briefing
+
+    others = []
+    if not checked_all:  # checking some files: compare them with the whole collection too
+        checked = {b.path for b in briefings}
+        others = [b for p in briefing_paths([ROOT / "briefings"])
+                  if (b := read_briefing(p)[0]) is not None and b.path not in checked]
+    return find_near_duplicates(briefings, others=others)
 
 
 def _pending_problems(briefings):
@@ -89,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="model name (env AI_BRIEFING_MODEL)")
     p.add_argument("--memory", type=Path, help="translation memory file (default: .cache/translation-memory.jsonl)")
     p.add_argument("--config", type=Path, help="TOML config file with base_url, model, api_key_env")
+    p.add_argument("--timeout", type=float, help="seconds to wait for each answer (default: 120)")
+    p.add_argument("--force", action="store_true",
+                   help="redraft every part, even a translation a person has reviewed or edited")
     p.add_argument("--quiet", "-q", action="store_true", help="print only problems")
     p.set_defaults(func=_cmd_translate)
     return parser
