@@ -1,0 +1,249 @@
+"""MkDocs hooks that publish each language's site: feeds, the sitemap, social meta tags, the 404 page.
+
+Listed under ``hooks:`` in mkdocs.yml after build_tools/site/hooks.py (the Chinese projects inherit
+the list). For the site of ``extra.site_language`` it:
+
+- sets ``site_url`` of the Chinese sites to the root URL plus their prefix (``.../zh/``), so canonical
+  links, feeds and Open Graph URLs are absolute and right; hosts set the root with ``SITE_URL``;
+- writes ``feed.xml`` (RSS 2.0) and ``feed.json`` (JSON Feed 1.1) at the site root and under
+  ``topics/<id>/`` for every topic, from the front matter of the briefings;
+- adds feed autodiscovery links, Open Graph and Twitter meta to every page's ``<head>``;
+- gives the 404 page its localised strings (overrides/404.html);
+- after all three languages are built (English build, last), writes the one ``sitemap.xml``.
+
+Page text comes from the briefings, which are untrusted: every value put into HTML is escaped here
+with ``html.escape(quote=True)``; feeds are built with xml.etree and json.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path; the package may not be installed
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from build_tools import feeds  # noqa: E402
+from build_tools.files import write_atomic  # noqa: E402
+from build_tools.model import Briefing  # noqa: E402
+from build_tools.site import collect  # noqa: E402
+from build_tools.site.language import LANGUAGES, SiteLanguage  # noqa: E402
+from build_tools.site.render import ARCHIVE_URL, TOPICS_URL, briefing_url, topic_url  # noqa: E402
+from build_tools.sitemap import write_sitemap  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.ai_briefing.publish")
+
+RSS_FILE = "feed.xml"
+JSON_FILE = "feed.json"
+# Open Graph locales (language_TERRITORY, as the protocol asks) of the site languages.
+OG_LOCALE = {"en": "en_US", "zh": "zh_CN", "zh-hant": "zh_TW"}
+# Strings of the 404 page, per site language (Traditional from OpenCC unless given).
+NOT_FOUND = {
+    "title": {"en": "Page not found", "zh": "找不到这个页面"},
+    "text": {"en": "There is no page at this address. It may have moved, or the link may be mistyped. "
+                   "These will help you find what you were looking for:",
+             "zh": "这个地址没有页面，可能已经移动，或者链接有误。以下入口可以帮你找到想看的内容："},
+    "home": {"en": "Latest briefings", "zh": "最新简报"},
+    "archive": {"en": "All briefings, month by month", "zh": "按月浏览全部简报"},
+    "topics": {"en": "Topics and names", "zh": "话题与名称"},
+    "search": {"en": "Search", "zh": "搜索"},
+    "search_label": {"en": "Search the briefings", "zh": "搜索简报"},
+    "feed": {"en": "Subscribe (RSS)", "zh": "订阅（RSS）"},
+}
+FEED_LINK_TITLE = {"en": "{site} (RSS)", "zh": "{site}（RSS）"}
+TOPIC_FEED_LINK_TITLE = {"en": "{topic}: {site} (RSS)", "zh": "{topic}：{site}（RSS）"}
+
+
+def _language(config) -> SiteLanguage:
+    return LANGUAGES[config.extra.get("site_language", "en")]
+
+
+def _string(table: dict[str, str], lang: SiteLanguage) -> str:
+    if lang.code in table:
+        return table[lang.code]
+    return lang.script(table["zh"]) if lang.code == "zh-hant" else table["en"]
+
+
+def root_url(config) -> str:
+    """The URL of the whole site (the English root), ending in '/'."""
+    url = (config.site_url or "/").rstrip("/") + "/"
+    prefix = _language(config).prefix
+    if prefix and url.endswith("/" + prefix):
+        url = url[: -len(prefix)]
+    return url
+
+
+def on_config(config):
+    """A Chinese site's ``site_url`` is the root's plus its prefix (``https://host/zh/``)."""
+    lang = _language(config)
+    if config.site_url and lang.prefix:
+        config.site_url = root_url(config) + lang.prefix
+    return config
+
+
+def _site_url(config) -> str:
+    return (config.site_url or "/").rstrip("/") + "/"
+
+
+def _briefing_of(page) -> Briefing | None:
+    src = page.file.src_uri
+    if not src.startswith("briefings/") or not src.endswith(".md"):
+        return None
+    return collect.load_corpus().by_id.get(src[len("briefings/") : -len(".md")])
+
+
+def _topic_of(page):
+    src = page.file.src_uri
+    if not src.startswith(TOPICS_URL) or not src.endswith(".md"):
+        return None
+    entry = collect.load_corpus().taxonomy.get(src[len(TOPICS_URL) : -len(".md")])
+    return entry if entry is not None and entry.is_topic else None
+
+
+def _plain(text: str | None) -> str:
+    # Page titles from front matter are already HTML (escaped text): bring them back to text first,
+    # so escaping once below gives the same result for every source.
+    return " ".join(html.unescape(text or "").split())
+
+
+def _meta(attr: str, key: str, value: str) -> str:
+    return f'<meta {attr}="{html.escape(key, quote=True)}" content="{html.escape(value, quote=True)}">'
+
+
+def _link(rel: str, kind: str, title: str, href: str) -> str:
+    return (f'<link rel="{rel}" type="{kind}" title="{html.escape(title, quote=True)}" '
+            f'href="{html.escape(href, quote=True)}">')
+
+
+def feed_links(config, topic=None) -> list[str]:
+    """Autodiscovery links of the site's feeds, and of the topic's when on a topic page."""
+    lang = _language(config)
+    site, base = config.site_name, _site_url(config)
+    links = [_link("alternate", "application/rss+xml", _string(FEED_LINK_TITLE, lang).format(site=site),
+                   base + RSS_FILE),
+             _link("alternate", "application/feed+json", _string(FEED_LINK_TITLE, lang).format(site=site)
+                   .replace("RSS", "JSON Feed"), base + JSON_FILE)]
+    if topic is not None:
+        title = _string(TOPIC_FEED_LINK_TITLE, lang).format(topic=lang.label(topic), site=site)
+        topic_base = base + topic_url(topic.id)
+        links += [_link("alternate", "application/rss+xml", title, topic_base + RSS_FILE),
+                  _link("alternate", "application/feed+json", title.replace("RSS", "JSON Feed"),
+                        topic_base + JSON_FILE)]
+    return links
+
+
+def social_meta(config, page) -> list[str]:
+    """Open Graph and Twitter card meta of a page; briefings are articles with their date and summary."""
+    lang = _language(config)
+    briefing = _briefing_of(page)
+    if briefing is not None:
+        title, description = lang.pick(briefing.title), lang.pick(briefing.summary)
+    else:
+        title = _plain(page.meta.get("title") or page.title or config.site_name)
+        description = _plain(page.meta.get("description") or config.site_description)
+    description = description or _plain(config.site_description)
+    url = page.canonical_url or (_site_url(config) + page.url)
+    tags = [
+        _meta("property", "og:type", "article" if briefing is not None else "website"),
+        _meta("property", "og:site_name", config.site_name),
+        _meta("property", "og:title", title),
+        _meta("property", "og:description", description),
+        _meta("property", "og:url", url),
+        _meta("property", "og:locale", OG_LOCALE[lang.code]),
+        *(_meta("property", "og:locale:alternate", OG_LOCALE[code])
+          for code in LANGUAGES if code != lang.code),
+    ]
+    if briefing is not None:
+        if briefing.date is not None:
+            tags.append(_meta("property", "article:published_time", briefing.date.isoformat()))
+        tax = collect.load_corpus().taxonomy
+        tags += [_meta("property", "article:tag", lang.label(entry))
+                 for entry in map(tax.get, briefing.tags) if entry is not None]
+    tags += [_meta("name", "twitter:card", "summary"),
+             _meta("name", "twitter:title", title),
+             _meta("name", "twitter:description", description)]
+    return tags
+
+
+def _inject(output: str, tags: list[str]) -> str:
+    lines = ["<!-- feeds and social meta: build_tools/site_publish.py -->", *tags]
+    block = "".join(f"\n    {line}" for line in lines) + "\n  "
+    return output.replace("</head>", block + "</head>", 1)
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Feed links and social meta in the ``<head>`` of every page."""
+    return _inject(output, feed_links(config, _topic_of(page)) + social_meta(config, page))
+
+
+def on_template_context(context, template_name: str, config):
+    """The 404 page's strings and links in every language, its own first (see overrides/404.html)."""
+    if template_name != "404.html":
+        return context
+    here = _language(config)
+    root_path = urlsplit(root_url(config)).path or "/"
+    blocks = []
+    for lang in sorted(LANGUAGES.values(), key=lambda lang: lang.code != here.code):
+        home = root_path + lang.prefix
+        blocks.append({
+            "lang": lang.html_lang, "prefix": lang.prefix, "home_url": home,
+            "archive_url": home + ARCHIVE_URL, "topics_url": home + TOPICS_URL, "feed_url": home + RSS_FILE,
+            **{key: _string(table, lang) for key, table in NOT_FOUND.items()},
+        })
+    context["not_found"] = blocks
+    return context
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """The 404 page links the feeds too."""
+    if template_name != "404.html":
+        return output
+    return _inject(output, feed_links(config))
+
+
+def _feed_urls(base: str) -> tuple[str, str]:
+    return base + RSS_FILE, base + JSON_FILE
+
+
+def write_feeds(config) -> int:
+    """Write the site feed and every topic feed of this language; return the number of files written."""
+    lang = _language(config)
+    corpus = collect.load_corpus()
+    base, site_dir = _site_url(config), Path(config.site_dir)
+    tax = corpus.taxonomy
+
+    def label(entry_id: str) -> str:
+        entry = tax.get(entry_id)
+        return lang.label(entry) if entry is not None else entry_id
+
+    items: dict[str, feeds.FeedItem] = {}
+    for b in corpus.briefings:
+        item = feeds.feed_item(b, lang.code, base + briefing_url(b.id), tag_label=label)
+        if item is not None:
+            items[b.id] = item
+    written = 0
+    documents = {"": feeds.site_feed(items.values(), lang.code, base, *_feed_urls(base))}
+    for entry in tax.topics:
+        page_url = base + topic_url(entry.id)
+        tagged = [items[b.id] for b in corpus.briefings if entry.id in b.tags and b.id in items]
+        rss_url, json_url = _feed_urls(page_url)
+        documents[topic_url(entry.id)] = feeds.topic_feed(tagged, lang.code, lang.label(entry), page_url,
+                                                          rss_url=rss_url, json_url=json_url)
+    for folder, feed in sorted(documents.items()):
+        written += write_atomic(site_dir / folder / RSS_FILE, feeds.render_rss(feed))
+        written += write_atomic(site_dir / folder / JSON_FILE, feeds.render_json_feed(feed))
+    return written
+
+
+@event_priority(-200)  # after build_tools/site/hooks.py has waited for the other languages (-100)
+def on_post_build(config) -> None:
+    """Feeds of this language; on the English (root) build, the sitemap of all three."""
+    write_feeds(config)
+    if _language(config).code == "en":
+        write_sitemap(config.site_dir, root_url(config))

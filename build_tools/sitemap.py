@@ -1,0 +1,127 @@
+"""One ``sitemap.xml`` for the whole trilingual site, each page with its ``hreflang`` alternates.
+
+The three languages are built as three MkDocs sites (en at /, zh at /zh/, zh-hant at /zh-hant/),
+and MkDocs would write a sitemap into each, none knowing the others. Search engines want one list
+in which every page names its translations (https://developers.google.com/search/docs/specialty/
+international/localized-versions#sitemap), so the sitemap is made from the finished output tree:
+every HTML page, grouped with the pages at the same path in the other languages. The per-language
+sitemaps MkDocs wrote are removed, so no two sitemaps disagree.
+
+``lastmod`` is a briefing's front matter date (read back from the page's
+``article:published_time``) and is omitted for other pages: a build date would change every build,
+tell a crawler nothing true, and make two builds differ.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+# Site language -> URL prefix inside the site and hreflang value (BCP 47 with script for Chinese).
+LANGUAGE_PREFIX = {"en": "", "zh": "zh/", "zh-hant": "zh-hant/"}
+HREFLANG = {"en": "en", "zh": "zh-Hans", "zh-hant": "zh-Hant"}
+# The language a reader with none of ours is sent to.
+DEFAULT_LANGUAGE = "en"
+# Output that is not a page for readers: error pages, and anything a page asks crawlers to skip.
+SKIPPED_FILES = {"404.html"}
+_NOINDEX = re.compile(r"<meta\s+name=[\"']robots[\"']\s+content=[\"'][^\"']*noindex", re.IGNORECASE)
+_PUBLISHED = re.compile(
+    r"<meta\s+property=[\"']article:published_time[\"']\s+content=[\"'](\d{4}-\d{2}-\d{2})", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SitemapPage:
+    """One URL and its translations (hreflang -> absolute URL, itself included)."""
+
+    loc: str
+    alternates: dict[str, str] = field(default_factory=dict)
+    lastmod: dt.date | None = None
+
+
+def render_sitemap(pages: Iterable[SitemapPage]) -> str:
+    """The sitemap XML, pages sorted by URL."""
+    ET.register_namespace("", SITEMAP_NS)
+    ET.register_namespace("xhtml", XHTML_NS)
+    urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    for page in sorted(pages, key=lambda p: p.loc):
+        url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+        ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = page.loc
+        if page.lastmod:
+            ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = page.lastmod.isoformat()
+        for hreflang, href in page.alternates.items():
+            attributes = {"rel": "alternate", "hreflang": hreflang, "href": href}
+            ET.SubElement(url, f"{{{XHTML_NS}}}link", attributes)
+    ET.indent(urlset, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(urlset, encoding="unicode") + "\n"
+
+
+def _language_of(rel: str) -> tuple[str, str]:
+    """(site language, path inside that language's site) of a path relative to the root site."""
+    for lang, prefix in sorted(LANGUAGE_PREFIX.items(), key=lambda kv: -len(kv[1])):
+        if prefix and rel.startswith(prefix):
+            return lang, rel[len(prefix) :]
+    return DEFAULT_LANGUAGE, rel
+
+
+def _url_path(rel: str) -> str:
+    # use_directory_urls: a/b/index.html is served as a/b/
+    if rel == "index.html":
+        return ""
+    if rel.endswith("/index.html"):
+        return rel[: -len("index.html")]
+    return rel
+
+
+def _head(path: Path) -> str:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    end = text.find("</head>")
+    return text if end < 0 else text[:end]
+
+
+def pages_from_site(site_dir: str | Path, root_url: str) -> list[SitemapPage]:
+    """Every page of the built site under ``site_dir`` (all languages), with its alternates."""
+    root = Path(site_dir)
+    root_url = root_url.rstrip("/") + "/"
+    groups: dict[str, dict[str, tuple[str, dt.date | None]]] = {}
+    for path in sorted(root.rglob("*.html")):
+        rel = path.relative_to(root).as_posix()
+        if path.name in SKIPPED_FILES or any(part.startswith(".") for part in path.parts[len(root.parts):]):
+            continue
+        head = _head(path)
+        if _NOINDEX.search(head):
+            continue
+        lang, inner = _language_of(rel)
+        found = _PUBLISHED.search(head)
+        lastmod = dt.date.fromisoformat(html.unescape(found.group(1))) if found else None
+        url = root_url + LANGUAGE_PREFIX[lang] + _url_path(inner)
+        groups.setdefault(_url_path(inner), {})[lang] = (url, lastmod)
+    pages = []
+    for versions in groups.values():
+        alternates = {HREFLANG[lang]: versions[lang][0] for lang in LANGUAGE_PREFIX if lang in versions}
+        if len(alternates) > 1 and DEFAULT_LANGUAGE in versions:
+            alternates["x-default"] = versions[DEFAULT_LANGUAGE][0]
+        if len(alternates) == 1:
+            alternates = {}  # a page without translations has nothing to announce
+        for url, lastmod in versions.values():
+            pages.append(SitemapPage(loc=url, alternates=alternates, lastmod=lastmod))
+    return pages
+
+
+def write_sitemap(site_dir: str | Path, root_url: str) -> bool:
+    """Write ``site_dir/sitemap.xml`` for the whole site; remove the per-language ones MkDocs wrote."""
+    from build_tools.files import write_atomic
+
+    root = Path(site_dir)
+    for prefix in LANGUAGE_PREFIX.values():
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            stale = root / prefix / name
+            if (prefix or name.endswith(".gz")) and stale.is_file():
+                stale.unlink()
+    return write_atomic(root / "sitemap.xml", render_sitemap(pages_from_site(root, root_url)))
