@@ -152,8 +152,8 @@ def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Bri
     required = {lang: translation[lang] != "pending" for lang in BODY_LANGUAGES}
 
     title = c.bilingual("title", required)
-    summary = c.bilingual("summary", {lang: False for lang in BODY_LANGUAGES})
-    note = c.bilingual("editor_note", {lang: False for lang in BODY_LANGUAGES}) if "editor_note" in meta else None
+    summary = c.bilingual("summary", dict.fromkeys(BODY_LANGUAGES, False))
+    note = c.bilingual("editor_note", dict.fromkeys(BODY_LANGUAGES, False)) if "editor_note" in meta else None
 
     key_points: dict[str, list[str]] = {"en": [], "zh": []}
     kp = meta.get("key_points")
@@ -161,6 +161,9 @@ def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Bri
         if not isinstance(kp, dict):
             c.add("key_points", "expected a mapping with 'en' and 'zh' lists")
         else:
+            for extra in kp:
+                if extra not in BODY_LANGUAGES:
+                    c.add(f"key_points.{extra}", "unknown language; use 'en' and 'zh' (Traditional is generated)")
             for lang in BODY_LANGUAGES:
                 items = kp.get(lang) or []
                 if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
@@ -177,6 +180,9 @@ def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Bri
         if not isinstance(src, dict):
             c.add("source", "expected a mapping with 'name' and 'url'")
         else:
+            for extra in src:
+                if extra not in ("name", "url"):
+                    c.add(f"source.{extra}", "unknown key; allowed keys: name, url")
             source.name = c.text("source.name", src.get("name"), required=False) or None
             url = src.get("url")
             if url is not None:
@@ -238,7 +244,8 @@ def read_briefing(path: str | Path, *, text: str | None = None) -> tuple[Briefin
     stem = Path(path).stem
     if briefing.id and stem != briefing.id:
         problems.append(Problem(shown, briefing.lines.get("id", 2),
-                                f"'id': '{briefing.id}' must match the file name '{stem}.md'; rename one of them"))
+                                f"'id': '{briefing.id}' does not match the file name '{stem}.md'; "
+                                f"rename the file to '{briefing.id}.md' or change the id"))
     return briefing, problems
 
 
@@ -277,7 +284,9 @@ def check_against(briefings: list[Briefing], tax: Taxonomy, root: Path | None = 
                                                         "build_tools/data/taxonomy.yaml or use a known id"))
                 elif entry.is_topic != want_topic:
                     other = "entities" if want_topic else "tags"
-                    problems.append(Problem(path, line, f"'{key}': '{entry_id}' is a {entry.kind}; "
+                    article = "an" if entry.kind[0] in "aeiou" else "a"
+                    problems.append(Problem(path, line, f"'{key}': '{entry_id}' is {article} {entry.kind}, "
+                                                        f"not {'a topic' if want_topic else 'an entity'}; "
                                                         f"list it under '{other}'"))
         if b.seed and root is not None:
             seeds_dir = (root / "seeds").resolve()

@@ -1,0 +1,374 @@
+"""Raw seed text -> the article's lines, and every dropped line with the reason it was dropped.
+
+A pure stage: lines in, lines out, nothing read or written (the rules come from data/cleaning.yaml).
+Kept lines are input lines with their surrounding spaces removed, never rewritten, so a kept line can
+always be found in the seed.
+
+The cleaner works in passes, each using one kind of signal, in the spirit of trafilatura:
+
+1. sections   a teaser marker (相关文章, Related articles, 延伸閱讀) opens a block of other pages' teasers
+              that runs until the article resumes (prose) or the page ends;
+2. patterns   the curated rules of cleaning.yaml (consent banners, counters, bylines, ads, credits ...);
+3. shape      lines without words (``|``, ``0``, ``39 0``), breadcrumbs (``a > b > c``), tag lines,
+              relative time stamps (``1月前``), runs of headlines glued into one long line;
+4. position   the headline; page chrome before it; section names repeated from the breadcrumb;
+5. repetition summary boxes (导读, 简介) that repeat the article, lines repeated verbatim;
+6. structure  headings left with no text under them (``参考文献`` above dropped placeholders).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_PATH = Path(__file__).parent / "data" / "cleaning.yaml"
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
+LETTER = re.compile(r"[^\W\d_]")
+# Sentence punctuation: a line that has it reads as running text, not as a title or a label.
+SENTENCE_END = re.compile(r"[。！？!?…]|\.(?:\s|$|[\"'”’)])")
+CLAUSE_PUNCT = re.compile(r"[,，;；。]")
+# Characters around a label or marker that are decoration, not words: ">>> Read more <<<", 【相关阅读】.
+DECORATION = " \t<>»«›‹|·•*#=_~\u2014\u2013-【】[]()（）「」『』:：!！.。>"
+BULLET = re.compile(r"^(?:[•●○■□◆◇▪▫‣⁃·*\-–]\s+|\d{1,2}[.、)）]\s*)")
+BREADCRUMB_SPLIT = re.compile(r"\s*(?:>|»|›|/|\||＞)\s*")
+# Relative time stamps of teaser lists: 1月前, 27天前, 3 hours ago, 刚刚.
+RELATIVE_TIME = re.compile(
+    r"^(?:\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|月|年)前|刚刚|剛剛|昨天|前天"
+    r"|\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|just now|yesterday)$",
+    re.IGNORECASE)
+# A date or a time of day; a short line that is little more than this is a publication line.
+DATE_OR_TIME = re.compile(
+    r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*日|民國\s*\d{2,3}\s*年"
+    r"|\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})",
+    re.IGNORECASE)
+META_WORDS = re.compile(
+    r"(?:gmt|utc|cst|est|edt|pst|pdt|[+-]\d{1,2}|am|pm|updated|published|posted|ago|星期.|周.|週.|上午|下午"
+    r"|北京|上海|深圳|台北|香港|发表于|發表於|发布|發布)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Kept:
+    """An article line: ``line`` is 1-based in the input; ``role`` is headline, heading, item or text."""
+
+    line: int
+    text: str
+    role: str = "text"
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A junk line: ``kind`` is the rule's stable code (see cleaning.yaml), ``reason`` what is reported."""
+
+    line: int
+    text: str
+    reason: str
+    kind: str
+
+
+@dataclass
+class Cleaned:
+    """The result of cleaning one seed."""
+
+    kept: list[Kept] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+
+    @property
+    def headline(self) -> Kept | None:
+        return next((k for k in self.kept if k.role == "headline"), None)
+
+    @property
+    def body(self) -> list[Kept]:
+        """The article lines in order, headline excluded."""
+        return [k for k in self.kept if k.role != "headline"]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: str
+    reason: str
+    patterns: tuple[re.Pattern[str], ...]
+    max_chars: int
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The compiled contents of cleaning.yaml."""
+
+    thresholds: dict[str, int]
+    rules: tuple[_Rule, ...]
+    markers: dict[str, bool]  # normalised marker -> ends_article
+    summary_labels: re.Pattern[str]
+    generic_headings: frozenset[str]
+
+
+@cache
+def load_rules(path: Path = DATA_PATH) -> Rules:
+    """Compile the cleaning rules (once per process)."""
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    thresholds = dict(data["thresholds"])
+    rules = tuple(
+        _Rule(kind=r["kind"], reason=r["reason"],
+              # One regex per rule: a line is tested once per rule, not once per pattern.
+              patterns=(re.compile("|".join(f"(?:{p})" for p in r["search"]), re.IGNORECASE),),
+              max_chars=int(r.get("max_chars", thresholds["max_junk_chars"])))
+        for r in data["rules"])
+    markers = {_key(name): group["ends_article"]
+               for group in data["section_markers"] for name in group["names"]}
+    labels = sorted((re.escape(unicodedata.normalize("NFKC", s)) for s in data["summary_labels"]),
+                    key=len, reverse=True)
+    summary = re.compile(rf"^(?:{'|'.join(labels)})\s*[:：]?\s*", re.IGNORECASE)
+    return Rules(thresholds, rules, markers, summary, frozenset(_key(h) for h in data["generic_headings"]))
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _key(text: str) -> str:
+    """Comparison form: normalised, decoration stripped, case-folded, inner spaces collapsed."""
+    return " ".join(_norm(text).strip(DECORATION).casefold().split())
+
+
+def _squash(text: str) -> str:
+    """Comparison form for repetition: letters, digits and Han only."""
+    return "".join(ch for ch in _norm(text).casefold() if ch.isalnum())
+
+
+def han_count(text: str) -> int:
+    """Number of Han characters."""
+    return len(HAN.findall(text))
+
+
+def word_count(text: str) -> int:
+    """Number of Latin words and numbers."""
+    return len(WORD.findall(text))
+
+
+def is_prose(text: str, t: dict[str, int]) -> bool:
+    """Running text: long enough, and punctuated like sentences."""
+    long_enough = han_count(text) >= t["prose_min_han"] or word_count(text) >= t["prose_min_words"]
+    return long_enough and bool(SENTENCE_END.search(text) or CLAUSE_PUNCT.search(text))
+
+
+def _size_ok(text: str, max_han: int, max_words: int) -> bool:
+    han = han_count(text)
+    return han <= max_han if han else word_count(text) <= max_words
+
+
+def is_heading(text: str, t: dict[str, int]) -> bool:
+    """A sub-heading: short, no clause punctuation, not ending like a sentence."""
+    s = _norm(text)
+    if not LETTER.search(s) or BULLET.match(s) or CLAUSE_PUNCT.search(s) or s.endswith((".", ":")):
+        return False
+    return _size_ok(s, t["heading_max_han"], t["heading_max_words"])
+
+
+def _headline_shaped(text: str, t: dict[str, int], r: Rules) -> bool:
+    s = _norm(text)
+    if BULLET.match(s) or "。" in s or s.endswith((".", ",", "，", ";", "；", ":", "、")):
+        return False
+    if _key(s) in r.generic_headings:
+        return False
+    han, words = han_count(s), word_count(s)
+    if han:
+        return t["headline_min_han"] <= han <= t["headline_max_han"]
+    return t["headline_min_words"] <= words <= t["headline_max_words"]
+
+
+def _match_rule(norm: str, r: Rules) -> _Rule | None:
+    for rule in r.rules:
+        if len(norm) <= rule.max_chars and any(p.search(norm) for p in rule.patterns):
+            return rule
+    return None
+
+
+def _breadcrumb_segments(norm: str) -> list[str] | None:
+    """The segments of a breadcrumb line (``首页 > 科技 > 标题``), or None if it is not one."""
+    home = norm.startswith(("首页", "首頁", "当前位置", "當前位置"))
+    if SENTENCE_END.search(norm.rstrip(">»›/| ")) and not home:
+        return None
+    parts = [p for p in BREADCRUMB_SPLIT.split(norm) if p]
+    if len(parts) < 3 or not all(LETTER.search(p) for p in parts):
+        return None
+    if not all(_size_ok(p, 12, 5) for p in parts[:-1]):
+        return None
+    return parts
+
+
+def _shape_reason(norm: str, t: dict[str, int]) -> tuple[str, str] | None:  # noqa: PLR0911 - one per shape
+    """Junk recognised by the shape of the line rather than by its words."""
+    if len(norm) <= 60 and DATE_OR_TIME.search(norm):
+        rest = META_WORDS.sub("", DATE_OR_TIME.sub("", norm))
+        if han_count(rest) <= 6 and word_count(rest) <= 3 and not SENTENCE_END.search(rest):
+            return "byline", "publication date line"
+    if not LETTER.search(norm):
+        return "no-words", "numbers or symbols without words (counter, separator)"
+    if RELATIVE_TIME.match(norm):
+        return "teaser", "relative time stamp of a teaser list"
+    if _breadcrumb_segments(norm):
+        return "navigation", "navigation/breadcrumb"
+    gaps = len(re.findall(r"[\u4e00-\u9fff”\"!?)]\s+(?=[\u4e00-\u9fff“\"])", norm))
+    if (len(norm) >= t["headline_run_min_chars"] and han_count(norm) and "。" not in norm
+            and gaps >= t["headline_run_min_gaps"] and han_count(norm) / max(gaps, 1) < 40):
+        return "headline-run", "run of unrelated headlines"
+    tokens = norm.split()
+    if (len(tokens) >= 3 and han_count(norm) and all(len(tok) <= 10 for tok in tokens)
+            and not re.search(r"[,，。:：!！?？;；、]", norm)
+            and sum(1 for tok in tokens if HAN.search(tok)) >= 2):
+        return "tag-line", "tag line"
+    return None
+
+
+def _marker(norm: str, r: Rules) -> tuple[str, bool] | None:
+    key = _key(norm)
+    if key in r.markers:
+        return norm.strip(DECORATION), r.markers[key]
+    return None
+
+
+@dataclass
+class _Page:
+    """The state the passes share: the non-blank lines, their normal forms, and a verdict for each."""
+
+    items: list[tuple[int, str]]
+    norms: list[str]
+    verdict: list[tuple[str, str] | None]
+    headline: int | None = None
+
+    def alive(self) -> list[int]:
+        return [n for n, v in enumerate(self.verdict) if v is None]
+
+
+def clean_lines(lines: list[str], rules: Rules | None = None) -> Cleaned:
+    """Split raw lines into article lines (with roles) and dropped lines (with reasons)."""
+    r = rules or load_rules()
+    items = [(i + 1, raw.strip()) for i, raw in enumerate(lines) if raw.strip()]
+    page = _Page(items, [_norm(text) for _, text in items], [None] * len(items))
+    for stage in (_pass_lines, _pass_position, _pass_repetition, _pass_structure):
+        stage(page, r)
+    out = Cleaned()
+    for n, (lineno, text) in enumerate(items):
+        v = page.verdict[n]
+        if v is not None:
+            out.dropped.append(Dropped(lineno, text, v[1], v[0]))
+        elif n == page.headline:
+            out.kept.append(Kept(lineno, text, "headline"))
+        elif BULLET.match(page.norms[n]):
+            out.kept.append(Kept(lineno, text, "item"))
+        else:
+            role = "heading" if is_heading(page.norms[n], r.thresholds) else "text"
+            out.kept.append(Kept(lineno, text, role))
+    return out
+
+
+def _pass_lines(page: _Page, r: Rules) -> None:
+    """Passes 1-3: teaser sections, the curated patterns, the shape of each line."""
+    norms = page.norms
+    section: tuple[str, bool] | None = None
+    for n, norm in enumerate(norms):
+        marker = _marker(norm, r)
+        if marker:
+            page.verdict[n] = ("teaser-marker", f"start of a related-articles block ({marker[0]})")
+            section = marker
+            continue
+        rule = _match_rule(norm, r)
+        shape = None if rule else _shape_reason(norm, r.thresholds)
+        if section:
+            if rule is None and shape is None and _resumes(norms, n, section[1], r):
+                section = None
+            else:
+                page.verdict[n] = ("teaser", f"related-articles block (after {section[0]})")
+                continue
+        if rule:
+            page.verdict[n] = (rule.kind, rule.reason)
+        elif shape:
+            page.verdict[n] = shape
+
+
+def _pass_position(page: _Page, r: Rules) -> None:
+    """Pass 4: section names the breadcrumb repeats; the headline; page furniture before it."""
+    t = r.thresholds
+    crumbs: set[str] = set()
+    for n, norm in enumerate(page.norms):
+        if page.verdict[n] and page.verdict[n][0] == "navigation":
+            parts = _breadcrumb_segments(norm) or [p for p in BREADCRUMB_SPLIT.split(norm) if p]
+            crumbs.update(_key(p) for p in parts[:-1])
+    for n, norm in enumerate(page.norms):
+        if page.verdict[n] is None and _key(norm) in crumbs and _size_ok(norm, 12, 5):
+            page.verdict[n] = ("navigation", "section name repeated from the breadcrumb")
+    alive = page.alive()
+    for n in alive[: t["headline_window"]]:
+        if is_prose(page.norms[n], t):
+            break
+        if _headline_shaped(page.norms[n], t, r):
+            page.headline = n
+            break
+    if page.headline is not None:
+        for n in alive:
+            if n >= page.headline:
+                break
+            if not is_prose(page.norms[n], t):
+                page.verdict[n] = ("chrome", "page furniture before the headline")
+
+
+def _pass_repetition(page: _Page, r: Rules) -> None:
+    """Pass 5: summary boxes (导读, 简介) that repeat the article, then verbatim repeats of earlier lines."""
+    alive = page.alive()
+    squashed = {n: _squash(page.norms[n]) for n in alive}
+    # Where the article starts: a summary box stands between the headline and the first paragraph.
+    top = [n for n in alive if n != page.headline][:2]
+    for n in alive:
+        m = r.summary_labels.match(page.norms[n])
+        if not m or m.end() == 0:
+            continue
+        rest = page.norms[n][m.end():]
+        truncated = rest.rstrip().endswith(("...", "…", "……"))
+        core = _squash(rest.rstrip(" .…"))
+        repeats = bool(core) and any(o != n and core in squashed[o] for o in alive)
+        if truncated or repeats or n in top:
+            page.verdict[n] = ("lead-box", "summary box repeating the article")
+    seen: set[str] = set()
+    for n in alive:
+        if page.verdict[n] is not None:
+            continue
+        s = squashed[n]
+        if s in seen and len(s) >= r.thresholds["repeat_min_chars"]:
+            page.verdict[n] = ("repeat", "repeated line")
+        seen.add(s)
+
+
+def _pass_structure(page: _Page, r: Rules) -> None:
+    """Pass 6: a heading with nothing kept after it, up to the end, is the title of a dropped section."""
+    verdict = page.verdict
+    if all(is_heading(page.norms[n], r.thresholds) for n in page.alive()):
+        return  # a page of headings only: nothing to tell a heading from
+    for n in reversed(range(len(verdict))):
+        if verdict[n] is not None or n == page.headline:
+            continue
+        if not is_heading(page.norms[n], r.thresholds):
+            break
+        if all(verdict[m] is not None for m in range(n + 1, len(verdict))):
+            verdict[n] = ("orphan-heading", "heading of a dropped section")
+
+
+def _resumes(norms: list[str], n: int, ends_article: bool, r: Rules) -> bool:
+    """Whether the article resumes at line ``n`` after a teaser block."""
+    t = r.thresholds
+    if not is_prose(norms[n], t):
+        return False
+    if not ends_article:
+        return (han_count(norms[n]) >= 2 * t["prose_min_han"]
+                or word_count(norms[n]) >= 2 * t["prose_min_words"])
+    run = norms[n + 1 : n + t["resume_min_prose_run"]]
+    return len(run) == t["resume_min_prose_run"] - 1 and all(
+        is_prose(s, t) and _match_rule(s, r) is None and _shape_reason(s, t) is None for s in run)

@@ -1,0 +1,519 @@
+"""Seed file -> draft briefing: read and decode, clean, extract metadata, tag, write ``briefings/<id>.md``.
+
+``python -m build_tools ingest SEED ...`` writes one draft per seed; ``--json`` prints the extraction
+instead (one JSON object per seed and line; the keys are documented in docs/en/format.md and are a stable
+interface).
+
+A person edits the drafts, so ingest never overwrites one they have changed. Each file ingest writes is
+recorded with the SHA-256 of its content in ``.cache/ingest-hashes.json`` (next to the output folder).
+An existing file is replaced only when its content still has the recorded hash (nobody touched it since),
+or when ``--force`` is given. Without the record (a fresh clone) an existing file counts as edited: the
+safe default. Re-ingesting a seed reuses the id of the briefing already made from it, so the draft is
+updated in place rather than duplicated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from build_tools.clean import BULLET, Cleaned, Kept, clean_lines, is_heading, load_rules
+from build_tools.errors import InputError, Problem, display_path
+from build_tools.files import write_atomic
+from build_tools.frontmatter import dump_briefing
+from build_tools.metadata import extract_metadata
+from build_tools.model import Bilingual, Briefing, Paragraph, Source, body_language
+from build_tools.progress import Progress
+from build_tools.schema import MAX_ID_LENGTH
+from build_tools.tagging import get_tagger
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = ROOT / "seeds"
+# A seed is one article. Anything larger is a whole site dump or the wrong file, and would slow a batch.
+MAX_SEED_BYTES = 2 * 1024 * 1024
+SEED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+# Batches at least this large are spread over worker processes; below it, starting them costs more.
+POOL_MIN_SEEDS = 16
+HASHES_FILE = Path(".cache") / "ingest-hashes.json"
+# Frequent characters of Chinese text in both scripts: the decoding of a legacy-encoded seed (GB18030 or
+# Big5) that yields most of them is the right one; a wrong decoding yields rare characters.
+_COMMON_HAN = frozenset("的一是不了人在有我他这這个個们們中来來上大为為和国國地到以说說时時要就出"
+                        "会會可也你对對生能而子"
+                        "那得于於着著下自之年过過发發后後作里裡用道行所然家种種事成方多经經么麼去法学學如都同现現当當"
+                        "没沒动動面起看定天分还還进進好小部其些主样樣理心她本前开開但因只从從想实實日军軍者意无無力它与與"
+                        "长長把机機十民第公此已工使情明性知全三又关關点點正业業外将將两兩高间間由问問很最重并並物手应應战戰"
+                        "向头頭文体體政美相见見被利什二等产產或新己制製身果加西斯月话話合回特代内內信表化老给給世位次度门門任"
+                        "常先海通教儿兒原东東声聲提立及比员員解水名真论論处處走义義各入几幾口认認条條平系气氣题題活尔爾更别別打"
+                        "女变變四神总總何电電数數安少报報才结結反受目太量再感建务務做接必场場件计計管期市直德资資命山金指克许許"
+                        "统統区區保至队隊形社便空决決治展马馬科司五基眼书書非则則听聽白却界达達光放强強即像难難且权權思王象完设設"
+                        "式色路记記南品住告类類求据據程北边邊死张張该該交规規万萬取拉格望觉覺术術领領共确確传傳师師观觀清今切院让讓"
+                        "识識候带帶导導争爭运運笑飞飛风風步改收根干幹造言联聯持组組每济濟车車亲親极極林服快办辦议議往元英士证證近失"
+                        "转轉夫令准準布始怎呢存未远遠叫台单單影具罗羅字爱愛击擊流备備兵连連调調深商算质質团團集百需价價花党黨华華城石")
+
+
+@dataclass
+class Extraction:
+    """Everything ingest learns from one seed."""
+
+    path: str
+    seed_hash: str
+    language: str
+    title: str
+    title_derived: bool
+    date: str | None
+    source: str | None
+    url: str | None
+    paragraphs: list[Kept]
+    dropped: list[dict[str, Any]]
+    tags: list[str]
+    entities: list[str]
+    suggestions: list[tuple[str, int]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented ``ingest --json`` object; keys and their order are a stable interface."""
+        return {
+            "language": self.language,
+            "title": self.title,
+            "date": self.date,
+            "source": self.source,
+            "paragraphs": [k.text for k in self.paragraphs],
+            "dropped": [{"text": d["text"], "reason": d["reason"]} for d in self.dropped],
+            "tags": list(self.tags),
+            "entities": list(self.entities),
+        }
+
+
+# ---------------------------------------------------------------- reading
+
+
+def decode_seed(raw: bytes, shown: str) -> str:
+    """Bytes of a seed as text: UTF-8 (with or without BOM), UTF-16/32 with BOM, GB18030, Big5."""
+    if not raw.strip():
+        raise InputError(Problem(shown, 0, "empty file; a seed is the text of one article"))
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                       (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return _checked_text(raw.decode(codec), shown)
+            except UnicodeDecodeError:
+                raise InputError(Problem(shown, 0, f"starts with a {codec.upper()} byte-order mark but "
+                                                   "is not valid in that encoding")) from None
+    if b"\0" in raw:
+        raise InputError(Problem(shown, 0, "binary file, not text; a seed is the text of one article "
+                                           "(.txt, .md or .html)"))
+    try:
+        return _checked_text(raw.decode("utf-8"), shown)
+    except UnicodeDecodeError:
+        pass
+    decoded = []
+    for codec in ("gb18030", "big5hkscs"):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        decoded.append((sum(ch in _COMMON_HAN for ch in text), codec, text))
+    if not decoded:
+        raise InputError(Problem(shown, 0, "cannot decode the file as UTF-8, UTF-16, GB18030 or Big5; "
+                                           "save it as UTF-8"))
+    return _checked_text(max(decoded)[2], shown)
+
+
+def _checked_text(text: str, shown: str) -> str:
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
+    if controls > max(8, len(text) // 100):
+        raise InputError(Problem(shown, 0, "binary file, not text; a seed is the text of one article "
+                                           "(.txt, .md or .html)"))
+    return text
+
+
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|`)(.+?)\1")
+
+
+def markdown_lines(text: str) -> list[str]:
+    """Markdown as plain lines: markup removed, image alt texts kept (the cleaner judges captions)."""
+    lines = text.splitlines()
+    if lines and lines[0].strip() == "---":  # front matter of a static site page
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+        if end is not None:
+            lines = lines[end + 1 :]
+    out = []
+    for line in lines:
+        s = re.sub(r"<!--.*?-->", "", line)
+        s = re.sub(r"^\s{0,3}#{1,6}\s+", "", s).rstrip("# ")
+        s = re.sub(r"^\s*>\s?", "", s)
+        s = re.sub(r"^\s*[*+]\s+", "- ", s)
+        s = _MD_IMAGE.sub(lambda m: m.group(1), s)
+        s = _MD_LINK.sub(lambda m: m.group(1), s)
+        s = _MD_EMPHASIS.sub(lambda m: m.group(2), s)
+        if re.fullmatch(r"\s*([-*_]\s*){3,}", s):
+            s = ""
+        out.append(s)
+    return out
+
+
+def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
+    """The main text of an HTML page (trafilatura) as lines, and the page's own metadata."""
+    import trafilatura
+
+    text = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=False,
+                               include_images=False, include_links=False, deduplicate=True) or ""
+    meta = trafilatura.extract_metadata(html, extensive=False)
+    info = {"title": None, "date": None, "source": None, "url": None}
+    if meta is not None:
+        info = {"title": meta.title, "date": meta.date, "source": meta.sitename, "url": meta.url}
+    return text.splitlines(), info
+
+
+def read_seed(path: Path) -> tuple[list[str], dict[str, str | None], bytes]:
+    """A seed's lines, metadata the format itself carries (HTML), and its raw bytes."""
+    shown = display_path(path)
+    if path.suffix.lower() not in SEED_SUFFIXES:
+        raise InputError(Problem(shown, 0, f"unsupported seed type '{path.suffix}'; use "
+                                           f"{', '.join(SEED_SUFFIXES[:3])} or .html"))
+    try:
+        size = path.stat().st_size
+        if size > MAX_SEED_BYTES:
+            limit = MAX_SEED_BYTES // (1024 * 1024)
+            raise InputError(Problem(shown, 0, f"{size} bytes is too large for one article (the limit is "
+                                               f"{limit} MB); save only the article"))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(Problem(shown, 0, f"cannot read: {exc.strerror or exc}")) from None
+    text = decode_seed(raw, shown)
+    info: dict[str, str | None] = {}
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        lines, info = html_lines(text)
+    elif suffix in (".md", ".markdown"):
+        lines = markdown_lines(text)
+    else:
+        lines = text.splitlines()
+    return lines, info, raw
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def extract(path: Path) -> Extraction:
+    """Read, clean, describe and tag one seed; InputError when there is no article in it."""
+    from build_tools.convert import to_simplified
+
+    shown = display_path(path)
+    lines, info, raw = read_seed(path)
+    cleaned = clean_lines(lines)
+    given_title = (info.get("title") or "").strip() or None
+    if given_title:
+        cleaned = _with_title(cleaned, given_title)
+    if not cleaned.body and cleaned.headline is not None:
+        # A page of one line: that line is both the title and the text.
+        head = cleaned.headline
+        cleaned.kept.append(Kept(head.line, head.text, "text"))
+    if not cleaned.body:
+        raise InputError(Problem(shown, 0, "no article text left after cleaning"))
+    kept_text = "\n".join(k.text for k in cleaned.kept) + "\n" + (given_title or "")
+    tagger = get_tagger()
+
+    def score(clause: str) -> int:
+        return len({i for i, _, _ in tagger.mentions(clause)})
+
+    meta = extract_metadata(cleaned, kept_text, score, title=given_title)
+    simplify = to_simplified if meta.language == "zh-Hant" else (lambda s: s)
+    tagging = tagger.tag(simplify(meta.title), [(k.role, simplify(k.text)) for k in cleaned.body])
+    return Extraction(
+        path=shown, seed_hash=hashlib.sha256(raw).hexdigest(), language=meta.language, title=meta.title,
+        title_derived=meta.title_derived, date=meta.date or _iso_date(info.get("date")),
+        source=meta.source or (info.get("source") or None), url=meta.url or (info.get("url") or None),
+        paragraphs=cleaned.body,
+        dropped=[{"text": d.text, "reason": d.reason, "line": d.line, "kind": d.kind}
+                 for d in cleaned.dropped],
+        tags=tagging.tags, entities=tagging.entities, suggestions=tagging.suggestions,
+    )
+
+
+def _iso_date(value: str | None) -> str | None:
+    return value if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+
+
+def _with_title(cleaned: Cleaned, title: str) -> Cleaned:
+    """Use the page's own title: a kept line that repeats it is the headline, no other line is."""
+    rules = load_rules()
+    key = "".join(ch for ch in title.casefold() if ch.isalnum())
+    out = Cleaned(dropped=list(cleaned.dropped))
+    found = False
+    for k in cleaned.kept:
+        same = "".join(ch for ch in k.text.casefold() if ch.isalnum()) == key
+        if same and not found:
+            out.kept.append(Kept(k.line, k.text, "headline"))
+            found = True
+        elif k.role == "headline":
+            role = "heading" if is_heading(k.text, rules.thresholds) else "text"
+            out.kept.append(Kept(k.line, k.text, role))
+        else:
+            out.kept.append(k)
+    return out
+
+
+# ---------------------------------------------------------------- the draft
+
+
+def slugify(text: str, limit: int = MAX_ID_LENGTH) -> str:
+    """Lowercase ASCII words joined by '-', cut at a word boundary to at most ``limit`` characters."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower().replace("'", ""))
+    slug = ""
+    for w in words:
+        candidate = f"{slug}-{w}" if slug else w
+        if len(candidate) > limit:
+            break
+        slug = candidate
+    return slug
+
+
+def draft_id(ex: Extraction) -> str:
+    """A readable id: the English title's words, or the main entities and topics plus the seed's hash."""
+    suffix = ex.seed_hash[:8]
+    if ex.language == "en":
+        slug = slugify(ex.title)
+        if slug:
+            return slug
+    parts = (ex.entities[:2] + ex.tags[:1]) or ["briefing"]
+    return f"{slugify('-'.join(parts), MAX_ID_LENGTH - len(suffix) - 1)}-{suffix}"
+
+
+def seed_reference(path: Path) -> str | None:
+    """The seed's path as front matter records it (``seeds/...``), or None when it is not in seeds/."""
+    try:
+        rel = path.resolve().relative_to(SEEDS_DIR.resolve())
+    except ValueError:
+        return None
+    return f"seeds/{rel.as_posix()}"
+
+
+def draft_briefing(ex: Extraction, briefing_id: str, seed: str | None) -> Briefing:
+    """The draft: original text filled in, the other language pending translation."""
+    from build_tools.convert import to_simplified
+
+    original = body_language(ex.language)
+    other = "zh" if original == "en" else "en"
+    to_column = to_simplified if ex.language == "zh-Hant" else (lambda s: s)
+    paragraphs = []
+    for k in ex.paragraphs:
+        kind = {"heading": "h", "item": "li"}.get(k.role, "p")
+        text = BULLET.sub("", k.text) if kind == "li" else k.text
+        paragraphs.append(Paragraph(kind=kind, **{original: to_column(text), other: ""}))
+    return Briefing(
+        id=briefing_id, date=None, language=ex.language,
+        title=Bilingual(**{original: to_column(ex.title), other: ""}),
+        source=Source(name=ex.source, url=ex.url), seed=seed, tags=list(ex.tags), entities=list(ex.entities),
+        translation={original: "original", other: "pending"}, paragraphs=paragraphs,
+    )
+
+
+def render_draft(ex: Extraction, briefing_id: str, seed: str | None) -> str:
+    """The draft file's text."""
+    import datetime as dt
+
+    b = draft_briefing(ex, briefing_id, seed)
+    b.date = dt.date.fromisoformat(ex.date) if ex.date else None
+    return dump_briefing(b)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _existing_ids(out: Path) -> dict[str, str]:
+    """seed reference -> id of the briefing already made from it."""
+    found: dict[str, str] = {}
+    if not out.is_dir():
+        return found
+    for path in sorted(out.glob("*.md")):
+        try:
+            head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+        except OSError:
+            continue
+        m = re.search(r"^seed:\s*['\"]?([^'\"\n]+?)['\"]?\s*$", head, re.MULTILINE)
+        if m and m.group(1) not in ("null", "~"):
+            found.setdefault(m.group(1), path.stem)
+    return found
+
+
+class Writer:
+    """Writes drafts into ``out`` without ever replacing a file a person has edited.
+
+    The record (``.cache/ingest-hashes.json`` beside ``out``) maps each file ingest wrote to the SHA-256
+    of what it wrote and the seed it came from, so a later run knows both whether the file is untouched
+    and which draft belongs to a seed kept outside seeds/.
+    """
+
+    def __init__(self, out: Path, force: bool):
+        self.out, self.force = out, force
+        self.record_path = out.parent / HASHES_FILE
+        try:
+            record = json.loads(self.record_path.read_text(encoding="utf-8"))
+            self.record: dict[str, dict[str, str]] = {
+                k: v for k, v in record.items() if isinstance(v, dict) and isinstance(v.get("sha256"), str)}
+        except (OSError, ValueError, AttributeError):
+            self.record = {}
+        self.by_seed = _existing_ids(out)
+        for name, entry in sorted(self.record.items()):
+            if entry.get("seed") and (out / name).exists():
+                self.by_seed.setdefault(entry["seed"], Path(name).stem)
+        self.owner = {briefing_id: key for key, briefing_id in self.by_seed.items()}
+        self.claimed: dict[str, str] = {}  # id -> seed key, for ids given in this run
+
+    def seed_key(self, path: Path, seed: str | None) -> str:
+        """How the record names a seed: its seeds/ reference, else its resolved path."""
+        return seed or path.resolve().as_posix()
+
+    def choose_id(self, ex: Extraction, key: str) -> str:
+        """The briefing id for a seed: the existing one for that seed, else a fresh, unused one."""
+        if key in self.by_seed:
+            return self.by_seed[key]
+        wanted = draft_id(ex)
+        # A file of that name made from another seed keeps its name; this draft gets the seed's hash.
+        # One whose seed is unknown is taken to be this seed's: write() then refuses to overwrite it.
+        owner = self.claimed.get(wanted) or self.owner.get(wanted)
+        if owner not in (None, key) and not wanted.endswith(ex.seed_hash[:8]):
+            wanted = f"{slugify(wanted, MAX_ID_LENGTH - 9)}-{ex.seed_hash[:8]}"
+        self.claimed[wanted] = key
+        return wanted
+
+    def write(self, briefing_id: str, text: str, key: str) -> tuple[str, Problem | None]:
+        """Write one draft; returns what happened ('written', 'unchanged', 'updated') or a refusal."""
+        path = self.out / f"{briefing_id}.md"
+        name = path.name
+        try:
+            current = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            current = None
+        except (OSError, UnicodeDecodeError):
+            current = ""
+        recorded = self.record.get(name, {}).get("sha256")
+        if current == text:
+            status = "unchanged"
+        elif current is not None and not self.force and recorded != _sha(current):
+            return "kept", Problem(display_path(path), 0, "edited since ingest wrote it, so it is not "
+                                                          "overwritten; use --force to replace it")
+        else:
+            write_atomic(path, text)
+            status = "written" if current is None else "updated"
+        self.record[name] = {"sha256": _sha(text), "seed": key}
+        return status, None
+
+    def save(self) -> None:
+        """Store the record (sorted, so the file is stable)."""
+        write_atomic(self.record_path, json.dumps(dict(sorted(self.record.items())), indent=1) + "\n")
+
+
+# ---------------------------------------------------------------- the command
+
+
+def _work(path: str) -> Extraction | list[Problem]:
+    try:
+        return extract(Path(path))
+    except InputError as exc:
+        return exc.problems
+
+
+def _warm_up() -> None:
+    """Load what every seed needs once, before worker processes fork and share it."""
+    load_rules()
+    get_tagger().tokenizer  # noqa: B018 - loads jieba and the taxonomy dictionary
+
+
+def extract_all(paths: list[Path], jobs: int, progress=None):
+    """Extract every seed, in input order; batches go to a process pool (one jieba load, shared by fork)."""
+    names = [str(p) for p in paths]
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and len(names) >= POOL_MIN_SEEDS:
+        import multiprocessing
+
+        _warm_up()
+        ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() \
+            else multiprocessing.get_context()
+        with ctx.Pool(min(jobs, len(names)), initializer=_warm_up) as pool:
+            for i, result in enumerate(pool.imap(_work, names, chunksize=8), 1):
+                if progress:
+                    progress(i, len(names))
+                yield result
+        return
+    for i, name in enumerate(names, 1):
+        result = _work(name)
+        if progress:
+            progress(i, len(names))
+        yield result
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    """The ``ingest`` command: see the module docstring."""
+    paths = [Path(s) for s in args.seeds]
+    problems: list[Problem] = []
+    writer = None if args.json else Writer(Path(args.out), args.force)
+    written = 0
+    with Progress(len(paths), label="ingest", enabled=args.progress) as progress:
+        results = extract_all(paths, args.jobs, lambda done, total: progress.advance())
+        for path, result in zip(paths, results, strict=True):
+            written += _report(args, path, result, writer=writer, problems=problems, warn=progress.write)
+    if writer is not None:
+        writer.save()
+        if written and not args.quiet:
+            print("next: review each draft (title, date, summary, key points, translation), then run "
+                  "`python -m build_tools check`")
+    return 1 if problems else 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
+def _report(args: argparse.Namespace, path: Path, result: Extraction | list[Problem], *,
+            writer: Writer | None, problems: list[Problem], warn) -> int:
+    """Print or write the result for one seed; returns 1 when a file was written."""
+    if isinstance(result, list):
+        problems += result
+        for p in result:
+            warn(str(p))
+        return 0
+    ex = result
+    for name, count in ex.suggestions:
+        warn(f"{ex.path}: note: '{name}' ({count}x) is not in the taxonomy; add it to "
+             "build_tools/data/taxonomy.yaml if the story is about it")
+    if args.json:
+        print(json.dumps(ex.to_json(), ensure_ascii=False), flush=True)
+        return 0
+    assert writer is not None
+    seed = seed_reference(path)
+    key = writer.seed_key(path, seed)
+    briefing_id = writer.choose_id(ex, key)
+    status, refusal = writer.write(briefing_id, render_draft(ex, briefing_id, seed), key)
+    if refusal:
+        problems.append(refusal)
+        warn(str(refusal))
+        return 0
+    if not args.quiet:
+        target = display_path(Path(args.out) / f"{briefing_id}.md")
+        notes = [f"{_count(len(ex.paragraphs), 'paragraph')}, {_count(len(ex.dropped), 'line')} dropped"]
+        if ex.title_derived:
+            notes.append("title derived (no headline in the seed)")
+        if ex.date is None:
+            notes.append("no date stated: fill in 'date'")
+        if seed is None:
+            notes.append("seed is outside seeds/: copy it there and set 'seed'")
+        print(f"{ex.path} -> {target}: {status} ({'; '.join(notes)})")
+    if args.report:
+        for d in ex.dropped:
+            print(f"{ex.path}:{d['line']}: dropped ({d['reason']}): {d['text']}")
+    return int(status != "unchanged")

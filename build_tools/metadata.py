@@ -1,0 +1,323 @@
+"""Metadata of a cleaned seed: original language, title, publication date, source outlet.
+
+Dates and sources are read only from the lines that carry them: bylines and publication lines (which the
+cleaner dropped as junk, with kind ``byline``), the page furniture around the headline, and the wire
+dateline that opens the first paragraph. Never from the article text ("2023年11月17日,OpenAI 发布声明" is
+an event), never from teasers of other pages, never an "edited on" / "Updated" date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from build_tools.clean import HAN, Cleaned, han_count, is_heading, load_rules
+
+MONTHS = {m: i for i, names in enumerate(
+    ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
+     "sep sept september", "oct october", "nov november", "dec december"], start=1) for m in names.split()}
+_MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?" \
+         r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_CN_NUM = r"[〇零一二三四五六七八九十]{1,3}"
+
+# Date forms, each giving year (or None), month and day.
+DATE_PATTERNS = [
+    re.compile(r"(?<!\d)(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)"),
+    re.compile(r"民國\s*(?P<roc>\d{2,3})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+    re.compile(rf"(?P<cy>[〇零一二三四五六七八九]{{4}})年(?P<cm>{_CN_NUM})月(?P<cd>{_CN_NUM})日"),
+    re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH}\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
+]
+# Wire datelines: the year is not stated, it comes from another date on the page.
+WIRE_DATELINES = [
+    # BEIJING, June 3 (Reuters) -   /   WASHINGTON (AP) — June 3   /   SAN FRANCISCO, June 3 (Reuters) -
+    re.compile(rf"^[A-Z][A-Za-z .'’-]+(?:,\s*[A-Z][A-Za-z .]+)?,\s+{_MONTH}\s+(?P<d>\d{{1,2}})\s*"
+               r"\((?P<src>Reuters|AP|AFP|Bloomberg|Xinhua|CNA|Kyodo|Yonhap|dpa|UPI)\)", re.IGNORECASE),
+    # 新华社北京6月3日电 / 中新网6月3日电 / 中央社記者台北3日電 (the month is then unknown)
+    re.compile(r"^[(（]?(?P<src>新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|中央社)"
+               r"[^。,，\d]{0,16}?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?:电|電)"),
+]
+# A date after one of these words is when the page was changed, not published.
+EDITED = re.compile(r"(编辑于|編輯於|更新|修改|修订|修訂|updated?|edited|modified|last\s+updated|revised)\s*"
+                    r"(?:时间|時間|日期|于|於|on|at)?\s*[:：]?\s*$", re.IGNORECASE)
+PUBLISHED = re.compile(r"(发布|發布|發佈|发表|發表|刊发|刊登|出版|published|posted|时间|時間|日期|date)"
+                       r"\s*(?:时间|時間|日期|于|於|on|at)?\s*[:：]?\s*$", re.IGNORECASE)
+
+# Source lines: the outlet follows the label. Trailing words that describe the channel, not the outlet.
+SOURCE_LABELS = re.compile(
+    r"^(?:本文来自|本文來自|本文转载自|本文轉載自|本文来源|本文來源|转载自|轉載自|文章来源|文章來源|稿件来源|稿件來源"
+    r"|来源|來源|出处|出處|source)\s*(?:于|於)?\s*[:：]?\s*", re.IGNORECASE)
+SOURCE_SUFFIX = re.compile(r"(?:微信公众号|微信公眾號|公众号|公眾號|官方微信|微信号|官方账号|官方帳號"
+                           r"|官网|官網)$")
+SOURCE_STOP = re.compile(r"\s+(?:作者|编辑|編輯|责任编辑|責任編輯|记者|記者|发布时间|發布時間|时间|時間"
+                         r"|日期|浏览|瀏覽|阅读|閱讀|点击|點擊|author|by)\b.*$|\s{2,}.*$", re.IGNORECASE)
+URL = re.compile(r"https?://[^\s<>\"'，。）)]+")
+
+# A derived title is a clause of the opening paragraphs, no longer than this.
+TITLE_MAX_HAN = 40
+TITLE_MIN_HAN = 8
+TITLE_MAX_WORDS = 16
+TITLE_MIN_WORDS = 5
+# A clause that only sets time or place: 在 AMA 活动中, 发布时, when asked.
+ADVERBIAL = re.compile(r"(?:中|时|時|上|后|後|里|裡|前|期间|期間)$"
+                       r"|^(?:when|while|after|before|during|in|at|on)\b", re.IGNORECASE)
+_CONNECTIVES = re.compile(r"^(?:然而|但是|不过|因此|所以|此外|同时|最近|近日|日前|另外|其中|总之|首先|其次"
+                          r"|最后|however|meanwhile|recently|moreover|also|but|and|so)\s*[,，、]?\s*",
+                          re.IGNORECASE)
+
+
+@dataclass
+class Metadata:
+    """What a seed says about itself."""
+
+    language: str
+    title: str
+    title_derived: bool
+    date: str | None
+    source: str | None
+    url: str | None = None
+
+
+@cache
+def _script_converters():
+    import opencc
+
+    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+
+
+def detect_language(text: str) -> str:
+    """``en``, ``zh-Hans`` or ``zh-Hant``: Han characters against Latin letters, then which script.
+
+    A Chinese article cites English names (OpenAI CEO Sam Altman), and an English one a Chinese name, so
+    Han characters are weighed against English words: two words per character, as a Chinese sentence of
+    names has more words than characters, and an English text quotes Chinese only in passing. Among
+    Chinese texts, characters that OpenCC changes when converting to Simplified are Traditional-only, and
+    the other way round.
+    """
+    han = HAN.findall(text)
+    words = len(re.findall(r"[A-Za-z]+", text))
+    if not han or len(han) * 2 < words:
+        return "en"
+    counts: dict[str, int] = {}
+    for ch in han:
+        counts[ch] = counts.get(ch, 0) + 1
+    chars = sorted(counts)
+    t2s, s2t = _script_converters()
+    joined = "\n".join(chars)
+    as_simplified = t2s.convert(joined).split("\n")
+    as_traditional = s2t.convert(joined).split("\n")
+    if len(as_simplified) != len(chars) or len(as_traditional) != len(chars):
+        return "zh-Hans"
+    traditional = sum(counts[c] for c, s in zip(chars, as_simplified, strict=True) if s != c)
+    simplified = sum(counts[c] for c, t in zip(chars, as_traditional, strict=True) if t != c)
+    return "zh-Hant" if traditional > simplified else "zh-Hans"
+
+
+def _cn_number(text: str) -> int:
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return int("".join(str(_CN_DIGITS[c]) for c in text))
+
+
+def _to_date(year: int | None, month: int, day: int) -> dt.date | None:
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, dt.date, bool]]:
+    """Every full date in ``text``: (offset, date, whether the words before it say it is an edit date)."""
+    text = unicodedata.normalize("NFKC", text)
+    found: list[tuple[int, dt.date, bool]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            g = m.groupdict()
+            if g.get("roc"):
+                date = _to_date(int(g["roc"]) + 1911, int(g["m"]), int(g["d"]))
+            elif g.get("cy"):
+                date = _to_date(_cn_number(g["cy"]), _cn_number(g["cm"]), _cn_number(g["cd"]))
+            elif g.get("mon"):
+                date = _to_date(int(g["y"]), MONTHS[g["mon"].lower().rstrip(".")], int(g["d"]))
+            else:
+                date = _to_date(int(g["y"]), int(g["m"]), int(g["d"]))
+            if date is None or not 1900 <= date.year <= 2100:
+                continue
+            taken.append((m.start(), m.end()))
+            before = text[max(0, m.start() - 16): m.start()]
+            prev_end = max((e for s, e in taken if e <= m.start()), default=0)
+            before = text[max(prev_end, m.start() - 16): m.start()]
+            found.append((m.start(), date, bool(EDITED.search(before))))
+    return sorted(found)
+
+
+def _wire_dateline(text: str) -> tuple[int | None, int, str] | None:
+    text = unicodedata.normalize("NFKC", text)
+    for pattern in WIRE_DATELINES:
+        m = pattern.search(text)
+        if m:
+            g = m.groupdict()
+            if g.get("mon"):
+                month = MONTHS[g["mon"].lower().rstrip(".")]
+            else:
+                month = int(g["m"]) if g.get("m") else None
+            return month, int(g["d"]), g["src"]
+    return None
+
+
+def extract_date(cleaned: Cleaned) -> str | None:
+    """The publication date as YYYY-MM-DD, or None when the page does not state one."""
+    labelled: list[dt.date] = []
+    plain: list[dt.date] = []
+    any_year: list[int] = []
+    for d in cleaned.dropped:
+        if d.kind not in ("byline", "chrome", "navigation", "footer", "credit", "wechat"):
+            continue
+        text = unicodedata.normalize("NFKC", d.text)
+        for offset, date, edited in find_dates(text):
+            any_year.append(date.year)
+            if edited or d.kind in ("footer", "credit"):
+                continue
+            before = text[max(0, offset - 12): offset]
+            (labelled if PUBLISHED.search(before) else plain).append(date)
+        if d.kind == "footer":
+            any_year += [int(y) for y in re.findall(r"(?:©|\(c\)|copyright)\s*(\d{4})", text, re.IGNORECASE)]
+    if labelled:
+        return labelled[0].isoformat()
+    if plain:
+        return plain[0].isoformat()
+    body = cleaned.body
+    if body:
+        wire = _wire_dateline(body[0].text)
+        if wire and wire[0] and any_year:
+            date = _to_date(any_year[0], wire[0], wire[1])
+            return date.isoformat() if date else None
+    return None
+
+
+def _clean_source(name: str) -> str | None:
+    name = SOURCE_STOP.sub("", name.strip())
+    name = URL.sub("", name).strip(" ,，:：;；|/-《》<>「」\"'")
+    name = SOURCE_SUFFIX.sub("", name).strip()
+    if not name or not re.search(r"[^\W\d_]", name) or len(name) > 40:
+        return None  # "来源: 152102" is a counter, not an outlet
+    return name
+
+
+def _labelled_source(text: str) -> str | None:
+    """``来源：新华网``, ``本文来自 企业网D1net公众号``, ``Source: Reuters``."""
+    for part in re.split(r"(?=来源|來源|本文来自|本文來自|转载自|轉載自)", text):
+        m = SOURCE_LABELS.match(part)
+        if m and (name := _clean_source(part[m.end():])):
+            return name
+    return None
+
+
+def _wechat_source(text: str) -> str | None:
+    """``原创 作者 公众号 2024年05月22日 08:30 北京``: the account is the word after the author."""
+    m = re.match(r"^原[创創]\s+(.+)$", text)
+    if not m:
+        return None
+    words = [w for w in DATE_STRIP.sub(" ", m.group(1)).split()
+             if not re.fullmatch(r"[\d:]+|发表于\S*|發表於\S*|北京|上海|广东|廣東|浙江", w)]
+    return _clean_source(words[1] if len(words) > 1 else words[0]) if words else None
+
+
+def extract_source(cleaned: Cleaned) -> tuple[str | None, str | None]:
+    """The outlet's name and the original URL, when the page states them."""
+    name: str | None = None
+    url: str | None = None
+    for d in cleaned.dropped:
+        if d.kind not in ("byline", "chrome", "credit", "footer"):
+            continue
+        text = unicodedata.normalize("NFKC", d.text).replace("\xa0", " ")
+        if url is None and re.search(r"原文链接|原文連結|原文地址|source|来源|來源|url", text, re.IGNORECASE):
+            m = URL.search(text)
+            url = m.group().rstrip(".") if m else None
+        if name is None and d.kind == "byline":
+            name = _labelled_source(text) or _wechat_source(text)
+    if name is None and cleaned.body:
+        wire = _wire_dateline(cleaned.body[0].text)
+        name = wire[2] if wire else None
+    if name is None:  # the agency credited in brackets at the end: （中央社）
+        credits = (AGENCY_CREDIT.match(unicodedata.normalize("NFKC", d.text))
+                   for d in cleaned.dropped if d.kind == "credit")
+        name = next((m.group(1) for m in credits if m), None)
+    return name, url
+
+
+AGENCY_CREDIT = re.compile(r"^\(\s*([^\s()]{2,12}?)(?=記者|记者|\s|\))[^()]*\)$")
+
+
+DATE_STRIP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def derive_title(cleaned: Cleaned, score: Callable[[str], int] | None = None) -> str:
+    """A title for a page without a headline: the most telling clause of the opening paragraphs.
+
+    ``score`` rates a clause (the tagger counts the taxonomy names in it); a quotation adds one. Failing
+    that, the first sub-heading that is not generic, else the start of the first sentence.
+    """
+    rules = load_rules()
+    paragraphs = [k.text for k in cleaned.body if k.role == "text"][:3]
+    candidates: list[tuple[int, int, int, str]] = []
+    order = 0
+    for para in paragraphs:
+        for sentence in re.split(r"(?<=[。！？!?])\s*|(?<=\.)\s+", para):
+            clauses = [c.strip() for c in re.split(r"[,，;；:：]\s*", sentence) if c.strip()]
+            spans = list(clauses)
+            for first, second in itertools.pairwise(clauses):
+                spans.append(f"{first}，{second}" if han_count(first) else f"{first}, {second}")
+            for span in spans:
+                text = _CONNECTIVES.sub("", span).strip(" 。.!！?？")
+                han = han_count(text)
+                words = len(re.findall(r"[A-Za-z0-9]+", text))
+                fits = (TITLE_MIN_HAN <= han + words <= TITLE_MAX_HAN) if han else (
+                    TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS)
+                if not fits:
+                    continue
+                value = (score(text) if score else 0) + (1 if re.search(r"[“”\"「」]", text) else 0)
+                if any(ADVERBIAL.search(part.strip(" 。.")) for part in re.split(r"，|, ", text)):
+                    value -= 3  # "在……活动中" sets the scene; it says nothing on its own
+                candidates.append((-value, len(text), order, text))
+                order += 1
+    if candidates and candidates[0] is not None:
+        best = min(candidates)
+        if best[0] < 0:
+            return best[3]
+    for k in cleaned.body:
+        if k.role == "heading" and is_heading(k.text, rules.thresholds) and \
+                k.text.strip() not in rules.generic_headings:
+            return k.text
+    first = paragraphs[0] if paragraphs else (cleaned.body[0].text if cleaned.body else "")
+    sentence = re.split(r"[。！？!?]|\.\s", first)[0]
+    return sentence[:TITLE_MAX_HAN] if han_count(sentence) else " ".join(sentence.split()[:TITLE_MAX_WORDS])
+
+
+def extract_metadata(cleaned: Cleaned, text: str, score: Callable[[str], int] | None = None,
+                     *, title: str | None = None) -> Metadata:
+    """All metadata of a cleaned seed; ``title`` (e.g. from HTML) wins over the headline line."""
+    headline = cleaned.headline
+    language = detect_language(text)
+    derived = False
+    if title is None:
+        if headline is not None:
+            title = headline.text
+        else:
+            title = derive_title(cleaned, score)
+            derived = True
+    name, url = extract_source(cleaned)
+    return Metadata(language=language, title=" ".join(title.split()), title_derived=derived,
+                    date=extract_date(cleaned), source=name, url=url)

@@ -1,0 +1,281 @@
+"""Article text + the bilingual taxonomy -> topic tags, entity ids, and suggestions for the taxonomy.
+
+Matching is one regular expression over every label and alias of the taxonomy, compiled from a trie of the
+names so that a seed is scanned once, quickly, whatever the size of the taxonomy (a plain alternation of
+hundreds of names is tried name by name at every position). jieba, with a user dictionary made from the
+same taxonomy, settles what a regex cannot: a short Chinese name counts only where jieba segments it as a
+word (阿里 in 阿里巴巴 is one word, in 阿里山 it is not), and the words jieba's model discovers but no
+dictionary knows are the candidates for new taxonomy entries. jieba only reads the clauses it must
+(about 30 ms per 10 kB of text would otherwise be most of the cost of a seed).
+
+Entities are every organisation, person and product mentioned. Topics need evidence: their keywords must
+occur often enough (``TOPIC_MIN_SCORE``), a mention in the title or a heading counting double.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from build_tools.taxonomy import Taxonomy, jieba_userdict, load_taxonomy
+
+# A topic is tagged when its keywords score at least this much: two mentions in the text, or one in the
+# title or a heading (which count double). One passing mention of "regulation" is not what a story is about.
+TOPIC_MIN_SCORE = 2
+HEADING_WEIGHT = 2
+# At most this many topics: beyond it the tags describe the vocabulary, not the story.
+MAX_TOPICS = 8
+# Chinese names this short are checked against jieba's segmentation before they count.
+SHORT_HAN_NAME = 3
+# A name not in the taxonomy is suggested when it occurs this often (or in the title).
+SUGGEST_MIN_COUNT = 2
+MAX_SUGGESTIONS = 10
+
+# Suggestions are looked for in the title and the opening of the article (where an article introduces
+# what it is about) and then counted everywhere.
+SUGGEST_WINDOW_CHARS = 1000
+# jieba reads this much context on each side of a short Chinese name it has to confirm.
+CONTEXT_CHARS = 12
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_SEPARATORS = "[\\s·・.．•‧\\-]"
+# Middle dots of names in their many forms, and unusual spaces, made one character for matching (1:1, so
+# offsets in the matching text are offsets in the text).
+_FOLD = str.maketrans({"・": "·", "．": "·", "•": "·", "‧": "·", "\u00a0": " ", "\u3000": " ", "\t": " "})
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+# Where a sentence starts, searched for just before a capitalised word: line start, or after . ! ? and quotes.
+_SENTENCE_START = re.compile(r"(?:^|\n|[.!?。！？][\"'”’)]*\s+|[\"“])[\"“‘']?$")
+_CLAUSE_END = re.compile(r"[。！？!?；;,，、\n]")
+# Capitalised words and acronyms in running text: candidates for names.
+_CAPITALISED = r"[A-Z][A-Za-z0-9]*(?:[.\-+][A-Za-z0-9]+)*"
+_LATIN_NAME = re.compile(
+    rf"(?<![A-Za-z0-9]){_CAPITALISED}(?:[ \t]+(?:of[ \t]+|for[ \t]+|the[ \t]+)?{_CAPITALISED})*")
+# Capitalised words that are not names: sentence openers, common acronyms, titles.
+_NOT_NAMES = frozenset([
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "he", "her", "his", "how", "i", "if", "in",
+    "it", "its", "many", "more", "most", "new", "no", "not", "of", "on", "one", "or", "our", "she", "so",
+    "some", "such", "that", "the", "their", "there", "these", "they", "this", "those", "to", "we", "what",
+    "when", "where", "which", "while", "who", "why", "with", "you", "your", "also", "although", "both",
+    "currently", "even", "historically", "however", "only", "over", "ultimately", "yet", "ai", "ceo", "cto",
+    "cfo", "coo", "api", "apis", "app", "apps", "us", "uk", "eu", "un", "pc", "gpu", "gpus", "cpu", "ip",
+    "ui", "ux", "vr", "ar", "id", "ok", "tv", "pdf", "png", "q", "ama", "faq", "news", "llm", "llms",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+])
+# Chinese words jieba does not know that are still not names.
+_NOT_HAN_NAMES = frozenset(["日前", "近日", "业内人士", "笔者", "据报道", "知情人士"])
+# Characters of grammar words (这一, 将会, 更大): a word jieba guessed that contains one is not a name.
+_FUNCTION_CHARS = frozenset(
+    "万亿千百这那一会将更大因的了是在有和与也就都而及其之等为被把对从向到"
+    "于个些么们着过很最还又再才已并但能可要让给使由以所如若不没此该每各另"
+)
+
+
+def _key(name: str) -> str:
+    return re.sub(_SEPARATORS, "", name).casefold()
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex matching any of ``words``, longest first, shared prefixes factored out."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+def _forms(name: str) -> set[str]:
+    """The forms a name is matched in: its own, and for Chinese names with a middle dot, without it."""
+    folded = name.translate(_FOLD)
+    forms = {folded}
+    if _HAN.search(name):
+        forms.add(re.sub(r"[·.\s]", "", folded))
+    return forms
+
+
+@dataclass
+class Tagging:
+    """What the tagger found in one article."""
+
+    tags: list[str] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
+    counts: dict[str, float] = field(default_factory=dict)
+    suggestions: list[tuple[str, int]] = field(default_factory=list)
+
+
+class Tagger:
+    """Finds taxonomy entries in text. Build one per process: see ``get_tagger``."""
+
+    def __init__(self, tax: Taxonomy):
+        self.tax = tax
+        self.by_key: dict[str, str] = {}
+        self.parts: set[str] = set()  # single words of known multi-word names ("Sam" of "Sam Altman")
+        # lower-cased form -> (entry id, the exact form when the match must respect case)
+        self.forms: dict[str, list[tuple[str, str | None]]] = {}
+        for entry in tax:
+            for name in entry.names():
+                key = _key(name)
+                if not key or self.by_key.setdefault(key, entry.id) != entry.id:
+                    continue
+                self.parts.update(w.casefold() for w in name.split())
+                # Entity names with capitals are case-sensitive ("Meta", not "meta"); topic keywords are not,
+                # except acronyms ("AGI", "LLM").
+                exact = (name.isupper() and len(name) <= 6) if entry.is_topic else name != name.lower()
+                for form in _forms(name):
+                    self.forms.setdefault(form.lower(), []).append((entry.id, form if exact else None))
+        self.pattern = re.compile(_trie_regex(sorted(self.forms)), re.IGNORECASE)
+        self._tokenizer = None
+
+    @property
+    def tokenizer(self):
+        """jieba with the taxonomy as user dictionary; loaded on first use (about a second)."""
+        if self._tokenizer is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tk = jieba.Tokenizer()
+            tk.initialize()
+            tk.load_userdict(io.StringIO(jieba_userdict(self.tax)))
+            self._tokenizer = tk
+        return self._tokenizer
+
+    def mentions(self, text: str) -> list[tuple[str, int, int]]:
+        """Every taxonomy name in ``text`` (Simplified Chinese or English): (entry id, start, end)."""
+        folded = text.translate(_FOLD)
+        found = []
+        for m in self.pattern.finditer(folded):
+            s, e = m.span()
+            name = m.group()
+            if _ALNUM.match(name) and s and _ALNUM.match(folded[s - 1]):
+                continue  # "xOpenAI": inside a longer word
+            if e < len(folded) and _ALNUM.match(name[-1]) and (
+                    (folded[e].isascii() and folded[e].isalpha())
+                    or (name[-1].isdigit() and folded[e].isdigit())):
+                continue  # "Metaverse", "GPT-45"
+            forms = self.forms.get(name.lower(), [])
+            entry_id = next((i for i, exact in forms if exact in (None, name)), None)
+            if entry_id is None:
+                continue
+            if _HAN.search(name) and len(name) <= SHORT_HAN_NAME and not self._is_word(folded, s, e):
+                continue
+            found.append((entry_id, s, e))
+        return found
+
+    def _is_word(self, text: str, start: int, end: int) -> bool:
+        """Whether jieba, reading the clause around it, segments text[start:end] as one word."""
+        lo = max(0, start - CONTEXT_CHARS)
+        hi = min(len(text), end + CONTEXT_CHARS)
+        head = _CLAUSE_END.split(text[lo:start])[-1]
+        tail = _CLAUSE_END.split(text[end:hi])[0]
+        offset = start - len(head)
+        bounds = set()
+        for _, s, e in self.tokenizer.tokenize(head + text[start:end] + tail):
+            bounds.update((s + offset, e + offset))
+        return start in bounds and end in bounds
+
+    def tag(self, title: str, blocks: list[tuple[str, str]]) -> Tagging:
+        """Tags, entities and suggestions: ``blocks`` are (role, text), in Simplified Chinese or English."""
+        weights = [HEADING_WEIGHT] + [HEADING_WEIGHT if role == "heading" else 1 for role, _ in blocks]
+        texts = [title] + [text for _, text in blocks]
+        joined = "\n".join(texts)
+        starts = []
+        pos = 0
+        for t in texts:
+            starts.append(pos)
+            pos += len(t) + 1
+        score: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        spans: list[tuple[int, int]] = []
+        last_end: dict[str, int] = {}
+        for entry_id, s, e in self.mentions(joined):
+            # 通用人工智能(AGI), 山姆·奥尔特曼(Sam Altman): a name glossed in another language is one mention.
+            near = s - last_end.get(entry_id, -10) <= 2
+            last_end[entry_id] = e
+            spans.append((s, e))
+            if near:
+                continue
+            block = _block_of(starts, s)
+            score[entry_id] += weights[block]
+            first.setdefault(entry_id, s)
+        order = sorted(score, key=lambda i: (-score[i], first[i], i))
+        tags = [i for i in order if self.tax.entries[i].is_topic and score[i] >= TOPIC_MIN_SCORE][:MAX_TOPICS]
+        entities = [i for i in order if not self.tax.entries[i].is_topic]
+        return Tagging(tags=tags, entities=entities, counts=dict(score),
+                       suggestions=self._suggest(joined, spans, texts[0]))
+
+    def _suggest(self, text: str, known: list[tuple[int, int]], title: str) -> list[tuple[str, int]]:
+        """Salient names the taxonomy does not know: words jieba discovered, and capitalised names."""
+        covered = bytearray(len(text) + 1)
+        for ks, ke in known:
+            covered[ks:ke] = b"\1" * (ke - ks)
+
+        def is_known(s: int, e: int) -> bool:
+            return any(covered[s:e])
+
+        counts: Counter[str] = Counter()
+        shown: dict[str, str] = {}
+        window = text[:SUGGEST_WINDOW_CHARS]
+        if _HAN.search(window):
+            freq = self.tokenizer.FREQ
+            for word, s, e in self.tokenizer.tokenize(window):
+                if (2 <= len(word) <= 4 and all(_HAN.match(ch) for ch in word) and not freq.get(word)
+                        and not _FUNCTION_CHARS.intersection(word) and word not in _NOT_HAN_NAMES
+                        and not is_known(s, e) and word not in shown):
+                    shown[word] = word
+                    counts[word] = text.count(word)
+        mid_sentence: set[str] = set()
+        for m in _LATIN_NAME.finditer(text):
+            name = m.group().strip()
+            words = name.split()
+            while words and words[0].casefold() in _NOT_NAMES:
+                words.pop(0)
+            name = " ".join(words)
+            if not name or name.casefold() in _NOT_NAMES or len(name) < 2 or is_known(m.start(), m.end()):
+                continue
+            if _key(name) in self.by_key or name.casefold() in self.parts or (
+                    " " not in m.group() and len(name) < 3):
+                continue
+            counts[_key(name)] += 1
+            shown.setdefault(_key(name), name)
+            if " " not in name and not _SENTENCE_START.search(text, 0, m.start()):
+                mid_sentence.add(_key(name))
+        # A single capitalised word seen only at the start of sentences ("Seed", "Startups") is no name.
+        for key in [k for k in counts if " " not in shown[k] and not _HAN.search(shown[k])]:
+            if key not in mid_sentence:
+                del counts[key]
+        picked = [(shown[k], c) for k, c in counts.items()
+                  if c >= SUGGEST_MIN_COUNT or (_HAN.search(shown[k]) and shown[k] in title)]
+        picked.sort(key=lambda kc: (-kc[1], kc[0]))
+        return picked[:MAX_SUGGESTIONS]
+
+
+def _block_of(starts: list[int], offset: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+@cache
+def get_tagger() -> Tagger:
+    """The process's tagger over the project taxonomy (built once; jieba loads on first Chinese text)."""
+    return Tagger(load_taxonomy())

@@ -1,0 +1,237 @@
+"""``ingest``: the JSON interface against the gold files, drafts, overwrite safety, encodings, bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_tools.schema import check_against, read_briefing
+from build_tools.taxonomy import load_taxonomy
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = sorted((ROOT / "tests" / "gold").glob("*.yaml"))
+PAGES = ROOT / "tests" / "data" / "pages"
+JSON_KEYS = ["language", "title", "date", "source", "paragraphs", "dropped", "tags", "entities"]
+
+
+def _gold(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _json_lines(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines()]
+
+
+@pytest.mark.parametrize("gold_path", GOLD, ids=lambda p: p.stem)
+def test_json_extraction_matches_the_gold(cli, gold_path: Path):
+    gold = _gold(gold_path)
+    run = cli("ingest", "--json", gold["seed"], cwd=ROOT)
+    assert run.code == 0, run.err
+    (got,) = _json_lines(run.out)
+    assert list(got) == JSON_KEYS
+    assert (got["language"], got["title"], got["date"], got["source"]) == (
+        gold["language"], gold["title"], gold["date"], gold["source"])
+    if "paragraphs" in gold:
+        assert got["paragraphs"] == gold["paragraphs"]
+    else:
+        lines = (ROOT / gold["seed"]).read_text(encoding="utf-8").splitlines()
+        wanted = [lines[n - 1].strip() for n in gold["keep"] if lines[n - 1].strip() != got["title"]]
+        assert got["paragraphs"] == wanted
+        assert sorted(d["text"] for d in got["dropped"]) == sorted(lines[n - 1].strip() for n in gold["drop"])
+    assert all(d["reason"] for d in got["dropped"])
+    tax = load_taxonomy()
+    assert set(gold["tags_required"]) <= set(got["tags"])
+    assert set(gold["entities_required"]) <= set(got["entities"])
+    assert all(tax.get(t).is_topic for t in got["tags"])
+    assert all(not tax.get(e).is_topic for e in got["entities"])
+
+
+def test_several_seeds_give_one_json_object_per_line_in_order(cli):
+    seeds = ["seeds/003_7a95a9149d926ee5.txt", "seeds/000_9383764b6e2d7e5b.txt"]
+    run = cli("ingest", "--json", *seeds, cwd=ROOT)
+    assert run.code == 0
+    assert [o["title"] for o in _json_lines(run.out)] == [
+        "从GPT-4o看人工智能竞争的走向和挑战", "GPT-4 and OpenAI: Balancing Innovation with Safety Concerns"]
+
+
+def test_batches_in_worker_processes_give_the_same_result(cli, tmp_path: Path):
+    seeds = []
+    for i in range(16):
+        source = sorted(PAGES.glob("*.txt"))[i % 3]
+        seeds.append(tmp_path / f"{i:02d}_{source.name}")
+        shutil.copy(source, seeds[-1])
+    names = [p.name for p in seeds]
+    serial = cli("ingest", "--json", "--jobs", "1", *names)
+    parallel = cli("ingest", "--json", "--jobs", "2", *names)
+    assert serial.code == parallel.code == 0
+    assert parallel.out == serial.out
+    assert len(serial.out.splitlines()) == 16
+
+
+def test_draft_is_a_valid_briefing_with_the_other_language_pending(cli, tmp_path: Path):
+    shutil.copy(PAGES / "wire_en.txt", tmp_path / "wire_en.txt")
+    run = cli("ingest", "--out", "briefings", "wire_en.txt")
+    assert run.code == 0, run.err
+    draft = tmp_path / "briefings" / "openai-co-founder-sutskever-launches-new-ai-company-focused-on-safety.md"
+    assert run.out.splitlines()[0] == (
+        "wire_en.txt -> briefings/openai-co-founder-sutskever-launches-new-ai-company-focused-on-safety.md: "
+        "written (6 paragraphs, 17 lines dropped; seed is outside seeds/: copy it there and set 'seed')")
+    briefing, problems = read_briefing(draft)
+    assert problems == []
+    assert briefing.translation == {"en": "original", "zh": "pending"}
+    assert briefing.date.isoformat() == "2024-06-20"
+    assert briefing.source.name == "Reuters"
+    assert briefing.paragraphs[0].en.startswith("SAN FRANCISCO, June 19 (Reuters) - Ilya Sutskever")
+    assert all(p.zh == "" for p in briefing.paragraphs)
+    assert check_against([briefing], load_taxonomy()) == []
+
+
+def test_chinese_draft_id_names_entities_and_the_seed(cli, tmp_path: Path):
+    run = cli("ingest", "--out", str(tmp_path / "out"), str(ROOT / "seeds" / "004_feea037cb4c691fd.txt"))
+    assert run.code == 0, run.err
+    (draft,) = (tmp_path / "out").glob("*.md")
+    assert draft.stem == "openai-sam-altman-corporate-governance-74b37420"
+    briefing, problems = read_briefing(draft)
+    assert briefing.seed == "seeds/004_feea037cb4c691fd.txt"
+    assert briefing.language == "zh-Hans" and briefing.translation == {"en": "pending", "zh": "original"}
+    # The seed states no date: the draft says so, and check tells the editor what to do.
+    assert [p.message for p in problems] == [
+        "'date': expected YYYY-MM-DD, got None; the seed states no date: give the date of the event and set "
+        "'date_basis: event'"]
+
+
+def test_traditional_seed_is_recorded_as_zh_hant_with_a_simplified_body(cli, tmp_path: Path):
+    shutil.copy(PAGES / "news_zh_hant.txt", tmp_path / "news.txt")
+    run = cli("ingest", "--out", "b", "news.txt")
+    assert run.code == 0, run.err
+    (draft,) = (tmp_path / "b").glob("*.md")
+    briefing, _ = read_briefing(draft)
+    assert briefing.language == "zh-Hant"
+    # OpenCC converts the Taiwan words too: 輝達 is 英伟达 in Simplified Chinese.
+    assert briefing.title.zh == "英伟达市值冲破3兆美元 黄仁勋:AI革命才刚开始"
+    assert briefing.paragraphs[0].zh.startswith("英伟达股价5日大涨5%")
+
+
+def test_ingest_never_overwrites_an_edited_draft(cli, tmp_path: Path):
+    shutil.copy(PAGES / "wire_en.txt", tmp_path / "wire_en.txt")
+    assert cli("ingest", "--out", "b", "-q", "wire_en.txt").code == 0
+    (draft,) = (tmp_path / "b").glob("*.md")
+    again = cli("ingest", "--out", "b", "wire_en.txt")
+    assert again.code == 0 and ": unchanged (" in again.out
+    edited = draft.read_text(encoding="utf-8").replace("zh: pending", "zh: machine", 1)
+    draft.write_text(edited, encoding="utf-8")
+    refused = cli("ingest", "--out", "b", "wire_en.txt")
+    assert refused.code == 1
+    assert refused.err == (f"b/{draft.name}: edited since ingest wrote it, so it is not overwritten; "
+                           "use --force to replace it\n")
+    assert draft.read_text(encoding="utf-8") == edited
+    forced = cli("ingest", "--out", "b", "--force", "wire_en.txt")
+    assert forced.code == 0 and ": updated (" in forced.out
+    assert draft.read_text(encoding="utf-8") != edited
+
+
+def test_a_draft_nobody_edited_is_regenerated(cli, tmp_path: Path):
+    seed = tmp_path / "wire_en.txt"
+    shutil.copy(PAGES / "wire_en.txt", seed)
+    assert cli("ingest", "--out", "b", "-q", "wire_en.txt").code == 0
+    added = ("The company did not say how much money it has raised so far, or who its investors are, according "
+             "to the post.")
+    text = seed.read_text(encoding="utf-8").replace("Reporting by", added + "\nReporting by")
+    seed.write_text(text, encoding="utf-8")
+    run = cli("ingest", "--out", "b", "wire_en.txt")
+    assert run.code == 0 and ": updated (7 paragraphs" in run.out
+
+
+def test_existing_file_without_a_record_counts_as_edited(cli, tmp_path: Path):
+    shutil.copy(PAGES / "wire_en.txt", tmp_path / "wire_en.txt")
+    assert cli("ingest", "--out", "b", "-q", "wire_en.txt").code == 0
+    (tmp_path / ".cache" / "ingest-hashes.json").unlink()
+    (draft,) = (tmp_path / "b").glob("*.md")
+    draft.write_text(draft.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert cli("ingest", "--out", "b", "wire_en.txt").code == 1
+
+
+@pytest.mark.parametrize(("encoding", "bom", "newline"), [
+    ("gb18030", b"", "\n"),
+    ("utf-16-le", b"\xff\xfe", "\n"),
+    ("utf-16-be", b"\xfe\xff", "\r\n"),
+    ("utf-8", b"\xef\xbb\xbf", "\r\n"),
+    ("utf-8", b"", "\r"),
+])
+def test_encodings_and_line_ends(cli, tmp_path: Path, encoding: str, bom: bytes, newline: str):
+    text = (PAGES / "wechat_zh_hans.txt").read_text(encoding="utf-8")
+    (tmp_path / "seed.txt").write_bytes(bom + text.replace("\n", newline).encode(encoding))
+    (tmp_path / "plain.txt").write_text(text, encoding="utf-8")
+    run = cli("ingest", "--json", "seed.txt", "plain.txt")
+    assert run.code == 0, run.err
+    converted, plain = _json_lines(run.out)
+    assert converted == plain
+
+
+def test_big5_traditional_seed(cli, tmp_path: Path):
+    text = (PAGES / "news_zh_hant.txt").read_text(encoding="utf-8").replace("\u3000", " ")
+    (tmp_path / "big5.txt").write_bytes(text.encode("big5hkscs"))
+    (tmp_path / "plain.txt").write_text(text, encoding="utf-8")
+    big5, plain = _json_lines(cli("ingest", "--json", "big5.txt", "plain.txt").out)
+    assert big5 == plain and big5["language"] == "zh-Hant"
+
+
+def test_markdown_seed(cli, tmp_path: Path):
+    lines = (PAGES / "wire_en.txt").read_text(encoding="utf-8").splitlines()
+    md = "\n\n".join(["# " + lines[1], *lines[2:6], "![Sutskever at Tel Aviv University](a.jpg)", *lines[6:]])
+    (tmp_path / "wire.md").write_text(md.replace("OpenAI's", "[OpenAI](https://openai.com)'s"), encoding="utf-8")
+    (got,) = _json_lines(cli("ingest", "--json", "wire.md").out)
+    assert got["title"] == lines[1]
+    assert got["paragraphs"][0].startswith("SAN FRANCISCO, June 19 (Reuters) - Ilya Sutskever, OpenAI's co-founder")
+    assert {"text": "Sutskever at Tel Aviv University", "reason": "image caption or credit"} not in got["paragraphs"]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("empty.txt", b"", "empty.txt: empty file; a seed is the text of one article"),
+    ("blank.txt", b"\n  \r\n\t\n", "blank.txt: empty file; a seed is the text of one article"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary.txt: binary file, not text; a seed is "
+                                                               "the text of one article (.txt, .md or .html)"),
+    ("junk.txt", "Share\nViews: 0\n相关文章\n阅读原文\n© 2024 Example\n".encode(),
+     "junk.txt: no article text left after cleaning"),
+    ("seed.pdf", b"%PDF-1.4", "seed.pdf: unsupported seed type '.pdf'; use .txt, .md, .markdown or .html"),
+])
+def test_bad_seeds_are_reported_and_nothing_is_written(cli, tmp_path: Path, name: str, content: bytes,
+                                                       message: str):
+    (tmp_path / name).write_bytes(content)
+    run = cli("ingest", "--out", "b", name)
+    assert (run.code, run.err) == (1, message + "\n")
+    assert not (tmp_path / "b").exists() or not list((tmp_path / "b").iterdir())
+
+
+def test_oversize_and_missing_seeds(cli, tmp_path: Path):
+    (tmp_path / "big.txt").write_bytes(b"a" * (2 * 1024 * 1024 + 1))
+    run = cli("ingest", "--json", "big.txt", "missing.txt")
+    assert run.code == 1
+    assert run.err == ("big.txt: 2097153 bytes is too large for one article (the limit is 2 MB); save only "
+                       "the article\nmissing.txt: cannot read: No such file or directory\n")
+    assert run.out == ""
+
+
+def test_one_bad_seed_does_not_stop_the_others(cli, tmp_path: Path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    shutil.copy(PAGES / "wire_en.txt", tmp_path / "wire.txt")
+    run = cli("ingest", "--json", "empty.txt", "wire.txt")
+    assert run.code == 1
+    assert len(_json_lines(run.out)) == 1
+
+
+def test_report_lists_every_dropped_line_with_its_reason(cli):
+    run = cli("ingest", "--json", "seeds/004_feea037cb4c691fd.txt", cwd=ROOT)
+    dropped = _json_lines(run.out)[0]["dropped"]
+    assert {"text": "本文来自\xa0企业网D1net公众号", "reason": "author/publication line"} in dropped
+    assert {"text": "简介: OpenAI内斗对GPT是福是祸?对人类?对微软?", "reason": "summary box repeating the article"} in dropped
+
+
+def test_report_flag_prints_path_line_and_reason(cli, tmp_path: Path):
+    shutil.copy(PAGES / "wire_en.txt", tmp_path / "wire.txt")
+    run = cli("ingest", "--out", "b", "--report", "wire.txt")
+    assert "wire.txt:3: dropped (author/publication line): By Krystal Hu and Anna Tong" in run.out.splitlines()

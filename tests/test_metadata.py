@@ -1,0 +1,150 @@
+"""Metadata: dates in all three scripts, sources, original language, derived titles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from build_tools.clean import clean_lines
+from build_tools.metadata import detect_language, extract_date, extract_metadata, extract_source, find_dates
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ZH_BODY = [
+    "本月,OpenAI 发布了最新的多模态大模型,它对语音的理解能力有了质的飞跃,同时还可分析图像和视频。",
+    "2023年11月17日,OpenAI官方网站发布声明,宣布董事会的决定,这一消息在科技界引起了广泛关注和讨论。",
+    "业内人士认为,多模态融合技术是人工智能竞争的新焦点,更自然的交互体验成为大模型产品化的关键。",
+]
+HANT_BODY = [
+    "輝達股價5日大漲5%,市值首度突破3兆美元,超越蘋果成為全球市值第二高的公司,僅次於微軟。",
+    "執行長黃仁勳日前在台北國際電腦展發表主題演講時表示,生成式人工智慧將重塑每一個產業。",
+    "分析師指出,全球科技巨頭持續擴大資料中心投資,帶動晶片需求居高不下,投資人應留意短期波動風險。",
+]
+EN_BODY = [
+    "Ilya Sutskever, OpenAI's co-founder and former chief scientist, is starting a new artificial "
+    "intelligence company focused on safety, he said in a post on Wednesday.",
+    "The new company aims to build a safe superintelligence in a single step, with no products in between, "
+    "Sutskever said in the post.",
+    "Sutskever left OpenAI in May after he was part of the board that voted to oust Chief Executive Sam Altman.",
+]
+
+
+def _date(lines: list[str]) -> str | None:
+    return extract_date(clean_lines(lines))
+
+
+@pytest.mark.parametrize(("meta_line", "expected"), [
+    ("发布时间:2024-06-03 16:39:01来源: 152102", "2024-06-03"),
+    ("2024年3月25日 10:00 来源:新华网", "2024-03-25"),
+    ("发布日期:2024年03月25日", "2024-03-25"),
+    ("原创 张三 AI前线 2024年05月22日 08:30 北京", "2024-05-22"),
+    ("时间:二〇二四年六月三日", "2024-06-03"),
+])
+def test_simplified_dates(meta_line: str, expected: str):
+    assert _date(["OpenAI 发布新一代多模态大模型", meta_line, *ZH_BODY]) == expected
+
+
+@pytest.mark.parametrize(("meta_line", "expected"), [
+    ("發布時間:2024年6月3日 10:32", "2024-06-03"),
+    ("發布時間:民國113年6月3日", "2024-06-03"),
+    ("2024/06/06 10:32", "2024-06-06"),
+    ("發布時間:2024/06/06 10:32　更新時間:2024/06/07 08:15", "2024-06-06"),
+])
+def test_traditional_dates(meta_line: str, expected: str):
+    assert _date(["輝達市值衝破3兆美元 黃仁勳:AI革命才剛開始", meta_line, *HANT_BODY]) == expected
+
+
+@pytest.mark.parametrize(("meta_line", "expected"), [
+    ("June 20, 2024", "2024-06-20"),
+    ("Published June 20, 2024 4:12 AM GMT+8", "2024-06-20"),
+    ("Jun. 20, 2024 10:00 am ET", "2024-06-20"),
+    ("20 June 2024", "2024-06-20"),
+])
+def test_english_dates(meta_line: str, expected: str):
+    assert _date(["OpenAI co-founder launches new AI company focused on safety", meta_line, *EN_BODY]) == expected
+
+
+@pytest.mark.parametrize("meta_line", [
+    "Updated on June 21, 2024",
+    "Last updated: June 21, 2024 10:00 AM",
+    "编辑于 2024-06-05 10:00",
+    "更新時間:2024/06/07 08:15",
+])
+def test_an_edit_date_is_never_the_publication_date(meta_line: str):
+    title = "OpenAI co-founder launches new AI company focused on safety"
+    body = EN_BODY if meta_line[0].isascii() else ZH_BODY
+    assert _date([title, meta_line, *body]) is None
+
+
+def test_published_wins_over_edited_in_either_order():
+    lines = ["OpenAI 发布新一代多模态大模型", "编辑于 2024-06-05", "发布于 2024-06-01", *ZH_BODY]
+    assert _date(lines) == "2024-06-01"
+
+
+def test_wire_dateline_takes_the_year_from_the_page():
+    lines = ["China's AI firms cut prices", "BEIJING, June 3 (Reuters) - " + EN_BODY[0], *EN_BODY[1:],
+             "© 2024 Reuters. All rights reserved."]
+    cleaned = clean_lines(lines)
+    assert extract_date(cleaned) == "2024-06-03"
+    assert extract_source(cleaned) == ("Reuters", None)
+
+
+def test_wire_dateline_without_a_year_gives_no_date():
+    assert _date(["China's AI firms cut prices", "BEIJING, June 3 (Reuters) - " + EN_BODY[0], *EN_BODY[1:]]) is None
+
+
+def test_chinese_wire_dateline():
+    lines = ["人工智能治理倡议发布", "新华社北京6月3日电(记者张三)" + ZH_BODY[0], *ZH_BODY[1:], "版权所有 © 2024 新华网"]
+    cleaned = clean_lines(lines)
+    assert extract_date(cleaned) == "2024-06-03"
+    assert extract_source(cleaned)[0] == "新华社"
+
+
+def test_dates_in_article_text_and_teasers_are_not_publication_dates():
+    lines = ["OpenAI 发布新一代多模态大模型", *ZH_BODY, "相关文章", "2024-05-14 最新!OpenAI 新模型简单测试", "3月前"]
+    assert _date(lines) is None
+
+
+def test_find_dates_skips_dates_that_do_not_exist():
+    assert find_dates("2024-02-30 和 2024-02-29") == [(13, dt.date(2024, 2, 29), False)]
+
+
+@pytest.mark.parametrize(("line", "source"), [
+    ("本文来自 企业网D1net公众号", "企业网D1net"),
+    ("来源:新华网 作者:张三", "新华网"),
+    ("來源:中央社", "中央社"),
+    ("发布时间:2024-06-03 16:39:01来源: 152102", None),  # a view count, not an outlet
+    ("原创 李明 AI前线 2024年05月22日 08:30 北京", "AI前线"),
+    ("Source: Bloomberg", "Bloomberg"),
+])
+def test_sources(line: str, source: str | None):
+    assert extract_source(clean_lines(["OpenAI 发布新一代多模态大模型", line, *ZH_BODY]))[0] == source
+
+
+def test_agency_credit_at_the_end_is_the_source():
+    assert extract_source(clean_lines(["輝達市值衝破3兆美元", *HANT_BODY, "(中央社)"]))[0] == "中央社"
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("\n".join(EN_BODY), "en"),
+    ("\n".join(ZH_BODY), "zh-Hans"),
+    ("\n".join(HANT_BODY), "zh-Hant"),
+    # Chinese text full of English names is still Chinese; an English text citing 月之暗面 is English.
+    ("OpenAI CEO Sam Altman 在 Reddit AMA 中谈到 GPT-4o、Llama 和 Anthropic 的 Claude 模型。", "zh-Hans"),
+    ("Moonshot AI (月之暗面) expanded Kimi's context window to two million characters this week.", "en"),
+])
+def test_language(text: str, language: str):
+    assert detect_language(text) == language
+
+
+def test_seed_without_a_headline_gets_a_derived_title():
+    lines = (ROOT / "seeds" / "001_d16a261e42c915f8.txt").read_text(encoding="utf-8").splitlines()
+    cleaned = clean_lines(lines)
+    assert cleaned.headline is None
+    meta = extract_metadata(cleaned, "\n".join(lines), lambda clause: clause.count("OpenAI"))
+    assert meta.title_derived
+    assert meta.title not in ("引言", "")
+    assert meta.title in "\n".join(lines)  # a clause of the article, not invented
+    assert "OpenAI" in meta.title

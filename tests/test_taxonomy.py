@@ -1,0 +1,106 @@
+"""The bilingual taxonomy: well-formed, complete for the seeds, one name one entry, feeding jieba."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from build_tools.errors import InputError
+from build_tools.taxonomy import ID_PATTERN, KINDS, jieba_userdict, load_taxonomy, normalise, parse_taxonomy
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+# Everything the five seeds are about; curated briefings and tests rely on these ids.
+SEED_ENTITIES = [
+    "openai", "sam-altman", "microsoft", "satya-nadella", "elon-musk", "greg-brockman", "mira-murati",
+    "ilya-sutskever", "jan-leike", "anthropic", "google", "meta", "alibaba", "bytedance", "baidu",
+    "tencent", "01-ai", "kai-fu-lee", "moonshot-ai", "minimax", "qwen", "doubao", "ernie", "hunyuan",
+    "yi-large", "llama", "gpt-4", "gpt-4o", "gpt-5", "chatgpt", "project-astra", "character-ai", "talkie",
+    "reddit", "stanford-university", "xinhua", "ai-for-good-global-summit", "nicholas-thompson",
+    "tristan-harris", "scarlett-johansson", "mark-zuckerberg"
+]
+SEED_TOPICS = [
+    "open-source", "ai-safety", "multimodal-ai", "large-language-models", "ai-governance", "ai-ethics",
+    "commercialisation", "compute", "energy", "synthetic-data", "interpretability", "china-ai",
+    "corporate-governance", "funding", "benchmarks", "deepfakes", "ai-agents"
+]
+
+
+def test_the_project_taxonomy_is_well_formed():
+    tax = load_taxonomy()
+    assert len(tax.entries) >= 60
+    for entry in tax:
+        assert ID_PATTERN.match(entry.id)
+        assert entry.kind in KINDS
+        assert entry.en and entry.zh
+
+
+def test_it_knows_everything_the_seeds_are_about():
+    tax = load_taxonomy()
+    assert [i for i in SEED_ENTITIES if i not in tax] == []
+    assert [i for i in SEED_TOPICS if i not in tax] == []
+    assert all(not tax.get(i).is_topic for i in SEED_ENTITIES)
+    assert all(tax.get(i).is_topic for i in SEED_TOPICS)
+
+
+def test_topics_have_keywords_in_both_languages():
+    for topic in load_taxonomy().topics:
+        names = topic.names()
+        assert any(HAN.search(n) for n in names), topic.id
+        assert any(not HAN.search(n) for n in names), topic.id
+
+
+@pytest.mark.parametrize(("names", "entry_id"), [
+    (["奥尔特曼", "奥特曼", "山姆·奥尔特曼", "Sam Altman", "Altman", "山姆.奥特曼"], "sam-altman"),
+    (["月之暗面", "Moonshot AI", "Kimi's maker", "Moon's Dark Side"], "moonshot-ai"),
+    (["通义千问", "Qwen", "Tongyi Qianwen"], "qwen"),
+    (["文心", "文心一言", "Wenxin", "ERNIE Bot"], "ernie"),
+    (["零一万物", "01.AI"], "01-ai"),
+    (["人工智能向善全球峰会", "AI for Good Global Summit"], "ai-for-good-global-summit"),
+])
+def test_every_name_of_an_entity_leads_to_it(names: list[str], entry_id: str):
+    index = load_taxonomy().alias_index()
+    assert {index[normalise(n)] for n in names} == {entry_id}
+
+
+def test_jieba_dictionary_holds_every_chinese_name():
+    tax = load_taxonomy()
+    lines = jieba_userdict(tax).splitlines()
+    words = {line.split(" ")[0] for line in lines}
+    assert all(re.fullmatch(r"\S+ 100000 nz", line) for line in lines)
+    assert {"奥尔特曼", "山姆·奥尔特曼", "山姆奥尔特曼", "月之暗面", "零一万物", "通义千问"} <= words
+
+
+def test_one_name_belongs_to_one_entry():
+    text = """\
+- id: sam-altman
+  kind: person
+  en: Sam Altman
+  zh: 萨姆·奥尔特曼
+  aliases:
+    en: [Altman]
+- id: other
+  kind: person
+  en: Someone Else
+  zh: 别人
+  aliases:
+    en: [ALTMAN]
+"""
+    with pytest.raises(InputError) as err:
+        parse_taxonomy(text, "taxonomy.yaml")
+    assert [str(p) for p in err.value.problems] == [
+        "taxonomy.yaml:7: name 'ALTMAN' of 'other' is already a name of 'sam-altman' (line 1); "
+        "one name, one entry"]
+
+
+def test_bad_entries_are_reported_with_their_lines():
+    text = ("- id: Bad Id\n  kind: topic\n  en: X\n  zh: 十\n"
+            "- id: ok\n  kind: thing\n  en: Y\n  zh: 乙\n  colour: red\n")
+    with pytest.raises(InputError) as err:
+        parse_taxonomy(text, "t.yaml")
+    assert [str(p) for p in err.value.problems] == [
+        "t.yaml:1: 'id': expected lowercase ASCII words joined by '-', got 'Bad Id'",
+        "t.yaml:9: unknown key 'colour'; allowed: aliases, description, en, id, kind, zh, zh_hant",
+        "t.yaml:6: 'kind': expected one of topic, organisation, person, product, got 'thing'",
+    ]
