@@ -1,0 +1,15 @@
+"""The published site: briefings and taxonomy in, one MkDocs Material project per language out.
+
+Stages, in the order a build runs them:
+
+    collect.py    read and validate briefings and taxonomy (cached across rebuilds)
+    relations.py  the language-independent indexes: order in time, neighbours, related briefings, postings
+    language.py   the three site languages: text in each script, interface strings
+    render.py     one briefing -> the Markdown of its page in one language
+    indexes.py    home, topic, entity, archive and glossary pages from the full set
+    pages.py      every generated page of one language (virtual files, never written to docs/)
+    search.py     jieba user dictionary and the search index written as UTF-8
+    projects.py   the other languages' MkDocs projects, built in worker processes
+    hooks.py      the MkDocs hooks that tie the stages to a build
+    linkcheck.py  broken internal links and anchors in a built site
+"""

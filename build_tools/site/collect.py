@@ -1,0 +1,110 @@
+"""Read and validate everything the site is built from, once per change.
+
+The corpus is cached by the size and modification time of every input file: ``mkdocs serve`` rebuilds
+after each edit, and the worker processes of the other languages are forked from a parent that has
+already read everything, so they find it here instead of parsing every briefing again.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from build_tools.errors import InputError, Problem, display_path
+from build_tools.model import Briefing
+from build_tools.schema import briefing_paths, load_briefings
+from build_tools.site.relations import Relations, build_relations
+from build_tools.taxonomy import TAXONOMY_PATH, Taxonomy, parse_taxonomy
+
+ROOT = Path(__file__).resolve().parents[2]
+# Where a build reads its input; the variables let tests and benchmarks build another corpus.
+BRIEFINGS_ENV = "AI_BRIEFING_BRIEFINGS"
+TAXONOMY_ENV = "AI_BRIEFING_TAXONOMY"
+# As the user set it before any build set it from the newest briefing (this module outlives rebuilds).
+USER_SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
+
+
+@dataclass
+class Corpus:
+    """Every briefing (sorted by id) and the taxonomy they are tagged with."""
+
+    briefings: list[Briefing]
+    taxonomy: Taxonomy
+    briefings_dir: Path
+    taxonomy_path: Path
+    by_id: dict[str, Briefing] = field(default_factory=dict)
+    _relations: Relations | None = None
+
+    def __post_init__(self) -> None:
+        self.by_id = {b.id: b for b in self.briefings}
+
+    @property
+    def relations(self) -> Relations:
+        """The language-independent indexes, computed on first use."""
+        if self._relations is None:
+            self._relations = build_relations(self.briefings, self.taxonomy)
+        return self._relations
+
+
+def input_paths() -> tuple[Path, Path]:
+    """The briefings folder and taxonomy file of this build."""
+    briefings = Path(os.environ.get(BRIEFINGS_ENV) or ROOT / "briefings")
+    taxonomy = Path(os.environ.get(TAXONOMY_ENV) or TAXONOMY_PATH)
+    return briefings.resolve(), taxonomy.resolve()
+
+
+def _signature(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    sig = []
+    for p in paths:
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        sig.append((str(p), st.st_size, st.st_mtime_ns))
+    return tuple(sig)
+
+
+def load_corpus(
+    briefings_dir: Path | None = None, taxonomy_path: Path | None = None, *, refresh: bool = False
+) -> Corpus:
+    """The validated corpus; raise InputError listing every problem.
+
+    Without ``refresh`` the corpus already read from the same paths is returned as it is (cheap enough
+    to call for every page); with it, every input file is checked for changes first, as each build does
+    once at its start.
+    """
+    default_briefings, default_taxonomy = input_paths()
+    briefings_dir = (briefings_dir or default_briefings).resolve()
+    taxonomy_path = (taxonomy_path or default_taxonomy).resolve()
+    paths = (briefings_dir, taxonomy_path)
+    if not refresh and _current is not None and _current[0] == paths:
+        return _current[1]
+    files = briefing_paths([briefings_dir]) if briefings_dir.is_dir() else []
+    key = (paths, _signature([taxonomy_path, *files]))
+    if _current is not None and _current[2] == key:
+        return _current[1]
+    try:
+        text = taxonomy_path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise _missing(taxonomy_path, exc) from None
+    taxonomy = parse_taxonomy(text, display_path(taxonomy_path))
+    briefings, problems = load_briefings(files, taxonomy, root=briefings_dir.parent)
+    if problems:
+        raise InputError(problems)
+    corpus = Corpus(sorted(briefings, key=lambda b: b.id), taxonomy, briefings_dir, taxonomy_path)
+    _remember(paths, corpus, key)
+    return corpus
+
+
+# The one corpus in memory (paths, corpus, signature): an edited briefing makes the previous one garbage.
+_current: tuple[tuple[Path, Path], Corpus, tuple] | None = None
+
+
+def _remember(paths: tuple[Path, Path], corpus: Corpus, key: tuple) -> None:
+    global _current  # noqa: PLW0603 -- the cache outlives the hooks module, which MkDocs reloads
+    _current = (paths, corpus, key)
+
+
+def _missing(path: Path, exc: OSError) -> InputError:
+    return InputError(Problem(display_path(path), 0, f"cannot read the taxonomy: {exc.strerror or exc}"))

@@ -1,0 +1,108 @@
+"""The Chinese sites are MkDocs projects of their own, built in worker processes beside the English one.
+
+One project per language (Material's advice for multilingual sites) keeps each search index and each
+navigation to one language. The English build starts the others once its output folder is clean, and
+waits for them before it finishes, so ``mkdocs build`` and ``mkdocs serve`` always produce all three.
+Workers are forked where the platform allows: they inherit the corpus already read and indexed, jieba's
+loaded dictionary and the imported modules. Their warnings are relayed to the English build's log, where
+``--strict`` counts them like its own; a failure fails the whole build.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+# Config file of each other language, next to the root mkdocs.yml.
+CONFIG_FILES = {"zh": "mkdocs.zh.yml", "zh-hant": "mkdocs.zh-hant.yml"}
+
+
+@dataclass
+class LanguageBuild:
+    """A language's build running in a worker process."""
+
+    code: str
+    site_dir: Path
+    process: multiprocessing.process.BaseProcess
+    results: Connection
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _build_in_worker(config_file: str, site_dir: str, results: Connection) -> None:
+    """Worker: build one project (not strict: the parent judges its warnings) and report back."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logger = logging.getLogger("mkdocs")
+    for handler in list(logger.handlers):  # the parent prints; the worker only collects
+        logger.removeHandler(handler)
+    collect = _Collect()
+    logger.addHandler(collect)
+    error = None
+    try:
+        config = load_config(config_file=config_file, site_dir=site_dir, strict=False)
+        build(config)
+    except BaseException as exc:  # reported to the parent, which fails the build with it
+        error = str(exc) or type(exc).__name__
+    results.send((collect.messages, error))
+    results.close()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def start_builds(root_config: Path, site_dir: Path, prefixes: dict[str, str]) -> list[LanguageBuild]:
+    """Start the build of every other language into ``site_dir/<prefix>``."""
+    ctx = _context()
+    builds = []
+    for code, name in CONFIG_FILES.items():
+        config_file = root_config.parent / name
+        target = site_dir / prefixes[code]
+        receive, send = ctx.Pipe(duplex=False)
+        process = ctx.Process(
+            target=_build_in_worker,
+            args=(str(config_file), str(target), send),
+            name=f"mkdocs-{code}",
+            daemon=True,
+        )
+        process.start()
+        send.close()
+        builds.append(LanguageBuild(code, target, process, receive))
+    return builds
+
+
+def finish_builds(builds: list[LanguageBuild], log: logging.Logger) -> list[str]:
+    """Wait for every build; relay its warnings to ``log``; return the errors, one per failed build."""
+    errors = []
+    for b in builds:
+        try:
+            messages, error = b.results.recv()
+        except EOFError:
+            messages, error = [], f"the worker process ended with exit code {b.process.exitcode}"
+        b.process.join()
+        for message in messages:
+            log.warning(f"[{b.code}] {message}")
+        if error:
+            errors.append(f"[{b.code}] {error}")
+    return errors
+
+
+def stop_builds(builds: list[LanguageBuild]) -> None:
+    """Stop builds still running (after the English build failed)."""
+    for b in builds:
+        if b.process.is_alive():
+            b.process.terminate()
+        b.process.join()

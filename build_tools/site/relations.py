@@ -1,0 +1,163 @@
+"""What the pages say about each other, computed once for all languages in linear time.
+
+Order in time, previous/next, the briefings of each topic and entity, topics that occur together, months,
+and related briefings. Related briefings come from inverted indexes of shared entities and topics, looked
+up only within a window of neighbours in time on each posting list, then ranked by a cheap text
+similarity; no pass over all pairs of briefings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from build_tools.model import Briefing
+from build_tools.taxonomy import Taxonomy
+
+RELATED_COUNT = 5  # related briefings shown at the bottom of a briefing page
+# Neighbours in time looked at on each posting list: bounds the work per briefing whatever N is,
+# and what a reader calls related is mostly recent anyway.
+POSTING_WINDOW = 40
+# Neighbours in time that may fill the related list by text similarity alone, when shared names are few.
+TIME_WINDOW = 12
+ENTITY_WEIGHT = 2.0  # a shared person, organisation or product says more than a shared topic
+TOPIC_WEIGHT = 1.0
+COOCCURRING_COUNT = 10  # related topics on a topic page
+_WORD = re.compile(r"[a-z0-9]{3,}")
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "its",
+        "their",
+        "into",
+        "about",
+        "more",
+        "than",
+        "will",
+        "not",
+        "but",
+        "also",
+        "which",
+        "they",
+        "said",
+        "says",
+    ]
+)
+
+
+@dataclass
+class Relations:
+    """Language-independent indexes over the whole corpus."""
+
+    timeline: list[str] = field(default_factory=list)  # ids, newest first (date, then id)
+    older: dict[str, str | None] = field(default_factory=dict)
+    newer: dict[str, str | None] = field(default_factory=dict)
+    related: dict[str, list[str]] = field(default_factory=dict)
+    postings: dict[str, list[str]] = field(default_factory=dict)  # entry id -> ids, newest first
+    cooccurring: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    months: dict[str, list[str]] = field(default_factory=dict)  # "YYYY-MM" -> ids, newest month first
+
+
+def _day(b: Briefing) -> dt.date:
+    return b.date or dt.date.min
+
+
+def shingles(b: Briefing) -> frozenset[str]:
+    """Words of the English title and summary and character bigrams of the Chinese ones."""
+    en = f"{b.title.en} {b.summary.en}".lower()
+    items = {w for w in _WORD.findall(en) if w not in _STOP}
+    for run in _HAN.findall(f"{b.title.zh} {b.summary.zh}"):
+        items.update(run[i : i + 2] for i in range(len(run) - 1))
+    return frozenset(items)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """|a ∩ b| / |a ∪ b|, 0 for two empty sets."""
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def build_relations(briefings: list[Briefing], taxonomy: Taxonomy) -> Relations:
+    """Every index the pages need, from briefings already validated against ``taxonomy``."""
+    rel = Relations()
+    ascending = sorted(briefings, key=lambda b: (_day(b), b.id))
+    position = {b.id: i for i, b in enumerate(ascending)}
+    rel.timeline = [b.id for b in reversed(ascending)]
+    for i, b in enumerate(ascending):
+        rel.older[b.id] = ascending[i - 1].id if i > 0 else None
+        rel.newer[b.id] = ascending[i + 1].id if i + 1 < len(ascending) else None
+
+    ascending_postings: dict[str, list[str]] = defaultdict(list)
+    for b in ascending:
+        for key in dict.fromkeys([*b.tags, *b.entities]):
+            ascending_postings[key].append(b.id)
+    rel.postings = {key: ascending_postings[key][::-1] for key in sorted(ascending_postings)}
+
+    months: dict[str, list[str]] = defaultdict(list)
+    for b in reversed(ascending):
+        months[_day(b).strftime("%Y-%m")].append(b.id)
+    rel.months = dict(months)
+
+    pairs: dict[str, Counter[str]] = defaultdict(Counter)
+    for b in briefings:
+        keys = list(dict.fromkeys([*b.tags, *b.entities]))
+        for k in keys:
+            for other in keys:
+                if other != k:
+                    pairs[k][other] += 1
+    rel.cooccurring = {
+        k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:COOCCURRING_COUNT]
+        for k, c in sorted(pairs.items())
+    }
+
+    rel.related = _related(ascending, position, ascending_postings, taxonomy)
+    return rel
+
+
+def _related(
+    ascending: list[Briefing], position: dict[str, int], postings: dict[str, list[str]], taxonomy: Taxonomy
+) -> dict[str, list[str]]:
+    """Shared entities and topics first (rarer names weigh more), then text similarity, then time."""
+    index_in_posting = {key: {bid: i for i, bid in enumerate(ids)} for key, ids in postings.items()}
+    texts = {b.id: shingles(b) for b in ascending}
+    related: dict[str, list[str]] = {}
+    for b in ascending:
+        shared: Counter[str] = Counter()
+        scores: dict[str, float] = defaultdict(float)
+        for key in dict.fromkeys([*b.tags, *b.entities]):
+            ids = postings[key]
+            entry = taxonomy.get(key)
+            weight = TOPIC_WEIGHT if entry is None or entry.is_topic else ENTITY_WEIGHT
+            weight /= math.log2(1 + len(ids))  # a name on every briefing relates nothing
+            at = index_in_posting[key][b.id]
+            for other in ids[max(0, at - POSTING_WINDOW) : at + POSTING_WINDOW + 1]:
+                if other != b.id:
+                    scores[other] += weight
+                    shared[other] += 1
+        at = position[b.id]
+        for near in ascending[max(0, at - TIME_WINDOW) : at + TIME_WINDOW + 1]:
+            if near.id != b.id and near.id not in scores and jaccard(texts[b.id], texts[near.id]) > 0:
+                scores[near.id] = 0.0
+        ranked = sorted(
+            scores,
+            key=lambda o: (-round(scores[o], 9), -jaccard(texts[b.id], texts[o]), abs(position[o] - at), o),
+        )
+        related[b.id] = ranked[:RELATED_COUNT]
+    return related

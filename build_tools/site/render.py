@@ -1,0 +1,336 @@
+"""One briefing -> the Markdown of its page in one site language.
+
+Every text of a briefing is untrusted: it is HTML-escaped and emitted inside raw HTML blocks, so Markdown
+never interprets it (``[x](javascript:...)``, ``<script>``, ``{{ }}`` all come out as the text they are).
+Page meta goes through ``dump_yaml``; Material prints ``title`` and ``description`` unescaped, so those
+values are HTML (escaped text) too. Links between generated pages are relative URLs computed here.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Iterable
+
+from build_tools.frontmatter import dump_yaml
+from build_tools.model import Briefing, Entry, Paragraph
+from build_tools.site.language import SiteLanguage
+from build_tools.site.relations import Relations
+from build_tools.taxonomy import Taxonomy
+
+VIEWS = ("original", "translation", "parallel")
+# How much of the article (in the reader's column) goes into the search index, in characters, beside
+# title, summary, key points and every name: the opening of an article is what its search terms come
+# from, and the whole text would make the index several times the 4 KB per briefing and language that
+# a reader's browser should download. Chinese is 3 bytes a character in UTF-8, plus jieba's separators.
+ARTICLE_INDEX_CHARS = {"en": 1000, "zh": 350}
+_SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
+
+# URLs of generated pages, relative to a language's site root (directory URLs).
+HOME_URL = ""
+TOPICS_URL = "topics/"
+ARCHIVE_URL = "archive/"
+GLOSSARY_URL = "glossary/"
+
+
+def briefing_url(briefing_id: str) -> str:
+    """URL of a briefing page below a language's site root."""
+    return f"briefings/{briefing_id}/"
+
+
+def topic_url(entry_id: str) -> str:
+    """URL of a topic or entity page."""
+    return f"topics/{entry_id}/"
+
+
+def month_url(month: str) -> str:
+    """URL of an archive month ('2024-06')."""
+    return f"archive/{month}/"
+
+
+def src_uri(url: str) -> str:
+    """The virtual Markdown file that MkDocs turns into ``url``."""
+    return f"{url}index.md" if url.endswith("/") or not url else f"{url}.md"
+
+
+def esc(text: str | None) -> str:
+    """HTML-escape untrusted text, quotes included (safe in element content and attribute values)."""
+    return html.escape(text or "", quote=True)
+
+
+def href(here: str, there: str) -> str:
+    """Relative link from page URL ``here`` to page URL ``there`` (both directory URLs)."""
+    rel = posixpath.relpath(there.rstrip("/") or ".", here.rstrip("/") or ".")
+    return "./" if rel == "." else f"{rel}/"
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` if it is a plain http(s) URL, else None: nothing else is ever put in an href."""
+    return url if url and _SAFE_URL.match(url) else None
+
+
+def front_matter(
+    title: str, description: str = "", *, search: bool = True, hide: Iterable[str] = ("toc",)
+) -> str:
+    """The YAML front matter of a generated page; ``title`` and ``description`` are plain text."""
+    meta: dict[str, object] = {"title": esc(title)}
+    if description:
+        meta["description"] = esc(" ".join(description.split()))
+    if hide:
+        meta["hide"] = list(hide)
+    if not search:
+        meta["search"] = {"exclude": True}
+    return f"---\n{dump_yaml(meta)}---"
+
+
+def chip(lang: SiteLanguage, entry: Entry, here: str, *, count: int | None = None) -> str:
+    """A link to a topic or entity page, labelled in ``lang``."""
+    attr = "data-topic" if entry.is_topic else "data-entity"
+    extra = f' <span class="chip__count">{count}</span>' if count is not None else ""
+    return (
+        f'<a class="chip chip--{entry.kind}" {attr}="{esc(entry.id)}" '
+        f'href="{href(here, topic_url(entry.id))}">{esc(lang.label(entry))}{extra}</a>'
+    )
+
+
+def briefing_link(lang: SiteLanguage, b: Briefing, here: str, *, summary: bool = False) -> str:
+    """A list item linking to a briefing, with its date (and summary)."""
+    day = f'<time datetime="{b.date.isoformat()}">{esc(lang.date(b.date))}</time> ' if b.date else ""
+    text = f'<p class="briefing-link__summary">{esc(lang.pick(b.summary))}</p>' if summary else ""
+    return (
+        f'<li class="briefing-link" data-briefing-id="{esc(b.id)}">{day}'
+        f'<a href="{href(here, briefing_url(b.id))}">{esc(lang.pick(b.title))}</a>{text}</li>'
+    )
+
+
+def entry_names(lang: SiteLanguage, entry: Entry) -> list[str]:
+    """Every name of an entry a reader of ``lang`` may search for, own label first, deduplicated."""
+    names = [
+        lang.label(entry),
+        lang.other_label(entry),
+        entry.en,
+        entry.zh,
+        *entry.aliases.get("en", []),
+        *entry.aliases.get("zh", []),
+    ]
+    if lang.code == "zh-hant":  # Traditional forms, beside the Simplified ones people also type
+        names += [lang.script(n) for n in [entry.zh, *entry.aliases.get("zh", [])]]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _views(b: Briefing, lang: SiteLanguage) -> tuple[str, list[str]]:
+    """The view shown without JavaScript (the reader's language when it exists) and the views offered."""
+    translated = b.is_translated("zh" if b.original == "en" else "en")
+    offered = list(VIEWS) if translated else ["original"]
+    if lang.body == b.original or not translated:
+        return "original", offered
+    return "translation", offered
+
+
+def _paragraph_html(p: Paragraph, text: str) -> str:
+    body = esc(text)
+    if p.kind == "h":
+        return f'<h3 class="bi-heading">{body}</h3>'
+    if p.kind == "li":
+        return f'<ul class="bi-list"><li>{body}</li></ul>'
+    if p.kind == "quote":
+        return f"<blockquote><p>{body}</p></blockquote>"
+    return f"<p>{body}</p>"
+
+
+def _article(b: Briefing, lang: SiteLanguage) -> list[str]:
+    default, offered = _views(b, lang)
+    original = b.original
+    translation = "zh" if original == "en" else "en"
+    columns = [("original", original)] + ([("translation", translation)] if "translation" in offered else [])
+    indexed = "original" if default == "original" else "translation"
+    indexed_lang = original if indexed == "original" else translation
+    budget = ARTICLE_INDEX_CHARS[indexed_lang]
+    rows = []
+    for p in b.paragraphs:
+        cells = []
+        in_index = budget > 0
+        budget -= len(p.text(indexed_lang))
+        for role, body_lang in columns:
+            skip = "" if role == indexed and in_index else " data-search-exclude"
+            cells.append(
+                f'<div class="bi-col" data-col="{role}" lang="{lang.column_lang(body_lang)}"{skip}>'
+                f"{_paragraph_html(p, lang.column(body_lang, p.text(body_lang)))}</div>"
+            )
+        rows.append(f'<div class="bi-row bi-row--{p.kind}">{"".join(cells)}</div>')
+    return [
+        f'<div class="bilingual" id="bilingual" data-view="{default}" data-default-view="{default}" '
+        f'data-views="{" ".join(offered)}" data-original="{lang.column_lang(original)}" '
+        f'data-reader="{lang.html_lang}">',
+        *rows,
+        "</div>",
+    ]
+
+
+def _language_name(lang: SiteLanguage, body_lang: str) -> str:
+    return lang.t(f"lang.{body_lang}")
+
+
+def _toggle(b: Briefing, lang: SiteLanguage) -> str:
+    default, offered = _views(b, lang)
+    if len(offered) < 2:
+        return ""
+    original = b.original
+    translation = "zh" if original == "en" else "en"
+    labels = {
+        "original": lang.t("view.original", language=_language_name(lang, original)),
+        "translation": lang.t("view.translation", language=_language_name(lang, translation)),
+        "parallel": lang.t("view.parallel"),
+    }
+    buttons = "".join(
+        f'<button type="button" class="md-button view-toggle__button" data-view="{view}" '
+        f'aria-pressed="{"true" if view == default else "false"}">{esc(labels[view])}</button>'
+        for view in offered
+    )
+    return (
+        f'<div class="view-toggle" role="group" aria-label="{esc(lang.t("view.group"))}" '
+        f"hidden data-search-exclude>{buttons}</div>"
+    )
+
+
+def _banner(b: Briefing, lang: SiteLanguage) -> str:
+    translation = "zh" if b.original == "en" else "en"
+    status = b.translation.get(translation)
+    if status not in ("machine", "pending"):
+        return ""
+    text = lang.t(
+        f"banner.{status}",
+        language=_language_name(lang, translation),
+        original=_language_name(lang, b.original),
+    )
+    kind = "warning" if status == "machine" else "info"
+    return (
+        f'<div class="admonition {kind} translation-banner" data-translation-status="{status}" '
+        f'data-translation-lang="{lang.column_lang(translation)}" data-search-exclude>'
+        f'<p class="admonition-title">{esc(lang.t(f"banner.{status}.title"))}</p><p>{esc(text)}</p></div>'
+    )
+
+
+def _meta_line(b: Briefing, lang: SiteLanguage) -> str:
+    parts = []
+    if b.date:
+        basis = (
+            f' <span class="briefing-meta__basis">({esc(lang.t("briefing.event_date"))})</span>'
+            if b.date_basis == "event"
+            else ""
+        )
+        parts.append(
+            f'<span class="briefing-meta__date"><time datetime="{b.date.isoformat()}">'
+            f"{esc(lang.date(b.date))}</time>{basis}</span>"
+        )
+    url = safe_url(b.source.url)
+    name = lang.script(b.source.name or "") or (
+        re.sub(r"^https?://(www\.)?", "", url).split("/")[0] if url else ""
+    )
+    if name:
+        shown = f'<a href="{esc(url)}" rel="noopener nofollow">{esc(name)}</a>' if url else esc(name)
+        parts.append(f'<span class="briefing-meta__source">{esc(lang.t("briefing.source"))}: {shown}</span>')
+    if b.seed:
+        parts.append(
+            f'<span class="briefing-meta__seed">{esc(lang.t("briefing.seed"))}: '
+            f"<code>{esc(b.seed)}</code></span>"
+        )
+    return f'<p class="briefing-meta" data-search-exclude>{" · ".join(parts)}</p>'
+
+
+def _chips(b: Briefing, lang: SiteLanguage, tax: Taxonomy, here: str) -> list[str]:
+    out = []
+    topics = [e for e in (tax.get(t) for t in b.tags) if e is not None]
+    entities = [e for e in (tax.get(t) for t in b.entities) if e is not None]
+    if topics:
+        out.append(
+            f'<p class="briefing-chips briefing-chips--topics"><span class="briefing-chips__label">'
+            f"{esc(lang.t('briefing.topics'))}</span> {' '.join(chip(lang, e, here) for e in topics)}</p>"
+        )
+    if entities:
+        out.append(
+            f'<p class="briefing-chips briefing-chips--entities"><span class="briefing-chips__label">'
+            f"{esc(lang.t('briefing.entities'))}</span> "
+            f"{' '.join(chip(lang, e, here) for e in entities)}</p>"
+        )
+        # Every other name of each entity, so that search finds the briefing by any of them.
+        lines = []
+        for e in entities:
+            names = entry_names(lang, e)[1:]
+            if names:
+                lines.append(
+                    f'<li data-entity="{esc(e.id)}"><strong>{esc(lang.label(e))}</strong>: '
+                    f"{esc(' · '.join(names))}</li>"
+                )
+        if lines:
+            out.append(
+                f'<details class="briefing-aliases"><summary>{esc(lang.t("briefing.aliases"))}</summary>'
+                f"<ul>{''.join(lines)}</ul></details>"
+            )
+    return out
+
+
+def render_briefing(
+    b: Briefing, lang: SiteLanguage, tax: Taxonomy, rel: Relations, by_id: dict[str, Briefing]
+) -> str:
+    """The Markdown of the page of briefing ``b`` on the ``lang`` site."""
+    here = briefing_url(b.id)
+    title = lang.pick(b.title)
+    summary = lang.pick(b.summary)
+    blocks = [front_matter(title, summary)]
+    # The title stays outside <header>: Material's search then indexes title, header and summary as one entry.
+    blocks.append(f'<h1 id="briefing-title">{esc(title)}</h1>')
+    blocks.append(
+        "\n".join(
+            [
+                f'<header class="briefing-header" data-briefing-id="{esc(b.id)}">',
+                _meta_line(b, lang),
+                *_chips(b, lang, tax, here),
+                "</header>",
+            ]
+        )
+    )
+    if summary:
+        blocks.append(f'<div class="briefing-summary"><p>{esc(summary)}</p></div>')
+    points = b.key_points.get(lang.body) or b.key_points.get(lang.other_body) or []
+    point_lang = lang.body if b.key_points.get(lang.body) else lang.other_body
+    if points:
+        items = "".join(f"<li>{esc(lang.column(point_lang, p))}</li>" for p in points)
+        blocks.append(
+            f'<h2 id="key-points">{esc(lang.t("briefing.key_points"))}</h2>\n'
+            f'<ul class="briefing-key-points">{items}</ul>'
+        )
+    note = lang.pick(b.editor_note)
+    if note:
+        blocks.append(
+            f'<div class="admonition note editor-note"><p class="admonition-title">'
+            f"{esc(lang.t('briefing.editor_note'))}</p><p>{esc(note)}</p></div>"
+        )
+    article = [f'<h2 id="article">{esc(lang.t("briefing.article"))}</h2>', _toggle(b, lang), _banner(b, lang)]
+    blocks.append("\n".join(x for x in article if x))
+    blocks.append("\n".join(_article(b, lang)))
+    related = [by_id[r] for r in rel.related.get(b.id, []) if r in by_id]
+    if related:
+        blocks.append(
+            f'<section class="related-briefings" data-search-exclude>\n'
+            f"<h2>{esc(lang.t('briefing.related'))}</h2>\n<ul>"
+            f"{''.join(briefing_link(lang, r, here) for r in related)}</ul>\n</section>"
+        )
+    pager = []
+    for key, neighbour in (("older", rel.older.get(b.id)), ("newer", rel.newer.get(b.id))):
+        if neighbour and neighbour in by_id:
+            n = by_id[neighbour]
+            label = lang.t("briefing.previous" if key == "older" else "briefing.next")
+            link_rel = "prev" if key == "older" else "next"
+            pager.append(
+                f'<a class="briefing-pager__{key}" data-pager="{key}" rel="{link_rel}" '
+                f'href="{href(here, briefing_url(n.id))}"><span class="briefing-pager__label">'
+                f"{esc(label)}</span> {esc(lang.pick(n.title))}</a>"
+            )
+    if pager:
+        blocks.append(
+            f'<nav class="briefing-pager" aria-label="{esc(lang.t("briefing.neighbours"))}" '
+            f"data-search-exclude>{''.join(pager)}</nav>"
+        )
+    return "\n\n".join(blocks) + "\n"

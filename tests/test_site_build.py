@@ -1,0 +1,232 @@
+"""Real `mkdocs build --strict` runs: the fixture site in three languages, and the real site (slow)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from build_tools.site.linkcheck import check_site
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+LANGUAGE_DIRS = {"en": "", "zh": "zh/", "zh-hant": "zh-hant/"}
+HTML_LANG = {"en": "en", "zh": "zh", "zh-hant": "zh-Hant"}
+
+
+def build(
+    dest: Path,
+    *,
+    briefings: Path = FIXTURES / "briefings",
+    taxonomy: Path = FIXTURES / "taxonomy.yaml",
+    config: Path = ROOT / "mkdocs.yml",
+) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` of ``config`` over the given briefings into ``dest``."""
+    env = {
+        **os.environ,
+        "AI_BRIEFING_BRIEFINGS": str(briefings),
+        "AI_BRIEFING_TAXONOMY": str(taxonomy),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
+        cwd=config.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dest = tmp_path_factory.mktemp("fixture-site") / "site"
+    result = build(dest)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return dest
+
+
+def _read(site: Path, lang: str, page: str) -> str:
+    return (site / LANGUAGE_DIRS[lang] / page / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGE_DIRS))
+def test_every_language_is_a_complete_site(site: Path, lang: str) -> None:
+    for page in (
+        "",
+        "briefings/altman-open-source",
+        "briefings/board-crisis",
+        "topics",
+        "topics/sam-altman",
+        "archive",
+        "archive/2024-06",
+        "glossary",
+        "about",
+    ):
+        text = _read(site, lang, page)
+        assert f'<html lang="{HTML_LANG[lang]}"' in text, (lang, page)
+    assert (site / LANGUAGE_DIRS[lang] / "search" / "search_index.json").is_file()
+    if lang == "zh-hant":
+        assert "<title>從GPT-4o看人工智慧競爭 - AI 簡報</title>" in _read(site, lang, "briefings/gpt-4o-race")
+        assert "搜尋" in _read(site, lang, "")  # Material's interface in Traditional Chinese
+        assert "關於 AI 簡報" in _read(site, lang, "about")  # docs/zh converted
+    # Briefings are not in the navigation (which Material renders into every page).
+    assert "altman-open-source" not in _read(site, lang, "about")
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+
+def _elements(text: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Elements()
+    parser.feed(text)
+    return parser.elements
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGE_DIRS))
+def test_hostile_text_injects_nothing(site: Path, lang: str) -> None:
+    text = _read(site, lang, "briefings/hostile-text")
+    for tag, attrs in _elements(text):
+        assert not [a for a in attrs if a.startswith("on")], (tag, attrs)
+        assert not (attrs.get("href") or "").lower().startswith("javascript:"), (tag, attrs)
+        assert not (attrs.get("src") or "").lower().startswith("javascript:"), (tag, attrs)
+        if tag == "script":  # only the theme's own scripts
+            assert attrs.get("src") or attrs.get("id") == "__config" or not attrs, attrs
+        assert attrs.get("id") not in ("injected", "injected-zh")
+    content = text.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    assert not {tag for tag, _ in _elements(content)} & {"script", "img", "iframe", "svg", "b", "style"}
+    assert "alert(5)" in text and "{{ 7*7 }}" in text  # shown as text, not run or rendered
+    assert ">49<" not in text
+
+
+def _resolve(page: str, link: str) -> str:
+    parts = [p for p in page.split("/") if p]
+    for segment in link.split("/"):
+        if segment == "..":
+            parts.pop()
+        elif segment not in ("", "."):
+            parts.append(segment)
+    return "/".join(parts) + ("/" if link.endswith("/") and parts else "")
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGE_DIRS))
+def test_language_switcher_goes_to_the_same_page(site: Path, lang: str) -> None:
+    for page in ("", "briefings/gpt-4o-race/", "topics/openai/", "about/", "archive/2024-06/"):
+        here = LANGUAGE_DIRS[lang] + page
+        text = (site / here / "index.html").read_text(encoding="utf-8")
+        switcher = text.split("data-language-switcher", 1)[1].split("</ul>", 1)[0]
+        links = {
+            a["data-lang"]: a["href"] for tag, a in _elements(switcher) if tag == "a" and "data-lang" in a
+        }
+        assert sorted(links) == sorted(LANGUAGE_DIRS)
+        for other, prefix in LANGUAGE_DIRS.items():
+            target = _resolve(here, links[other])
+            assert target == prefix + page, (lang, page, other, links[other])
+            assert (site / target / "index.html").is_file()
+
+
+def _index(site: Path, lang: str) -> tuple[str, list[dict]]:
+    raw = (site / LANGUAGE_DIRS[lang] / "search" / "search_index.json").read_text(encoding="utf-8")
+    return raw, json.loads(raw)["docs"]
+
+
+def _text(docs: list[dict], location: str) -> str:
+    return " ".join(d["title"] + " " + d["text"] for d in docs if d["location"].startswith(location)).replace(
+        "\u200b", ""
+    )
+
+
+def test_search_indexes_are_per_language_utf8_and_find_every_name(site: Path) -> None:
+    for lang in LANGUAGE_DIRS:
+        raw, docs = _index(site, lang)
+        assert not re.search(r"\\u[0-9a-f]{4}", raw.split('"docs"', 1)[1]), "CJK must be written as UTF-8"
+        locations = [d["location"] for d in docs]
+        assert locations.count("briefings/altman-open-source/") == 1, lang  # once, in its own language
+        for bid in ("altman-open-source", "board-crisis"):
+            text = _text(docs, f"briefings/{bid}/")
+            for name in ("Altman", "奥尔特曼", "奥特曼"):
+                assert name in text, (lang, bid, name)
+        # Pages that repeat others (home, archive, topic index) are left out.
+        assert not [x for x in locations if x in ("", "archive/", "topics/") or x.startswith("archive/")]
+    _, en = _index(site, "en")
+    assert "一直站在历史的错误一边" not in _text(en, "briefings/altman-open-source/")  # other column excluded
+    assert "wrong side of history" in _text(en, "briefings/altman-open-source/")
+    _, hant = _index(site, "zh-hant")
+    assert "開源" in _text(hant, "briefings/gpt-4o-race/")
+    assert "奧特曼" in _text(hant, "briefings/board-crisis/")
+    # jieba's user dictionary keeps names whole: the token is the name, not its characters.
+    tokens = {t for d in hant for t in re.split(r"[\s\u200b]+", d["text"])}
+    assert "奧爾特曼" in tokens or "奥尔特曼" in tokens
+
+
+def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "site"
+    result = build(again)
+    assert result.returncode == 0, result.stderr
+    first = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    second = sorted(p.relative_to(again).as_posix() for p in again.rglob("*") if p.is_file())
+    assert first == second
+    different = [p for p in first if (site / p).read_bytes() != (again / p).read_bytes()]
+    assert different == []
+
+
+def test_a_bad_briefing_fails_the_build_with_its_line(tmp_path: Path) -> None:
+    briefings = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "briefings", briefings)
+    (tmp_path / "seeds").symlink_to(FIXTURES / "seeds")
+    bad = briefings / "gpt-4o-race.md"
+    bad.write_text(
+        bad.read_text(encoding="utf-8").replace("date: 2024-06-03", "date: 3 June"), encoding="utf-8"
+    )
+    result = build(tmp_path / "site", briefings=briefings)
+    assert result.returncode == 1
+    assert f"{bad.as_posix()}:3: 'date': expected YYYY-MM-DD, got '3 June'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_warning_in_a_chinese_site_fails_the_strict_build(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("build_tools", "overrides"):
+        (project / name).symlink_to(ROOT / name)
+    shutil.copytree(ROOT / "docs", project / "docs")
+    for config in ROOT.glob("mkdocs*.yml"):
+        shutil.copy(config, project / config.name)
+    about = project / "docs" / "zh" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[坏链接](no-such-page.md)\n", encoding="utf-8")
+    result = build(project / "site", config=project / "mkdocs.yml")
+    assert result.returncode == 1, result.stderr
+    assert "WARNING -  [zh] Doc file 'about.md' contains a link 'no-such-page.md'" in result.stderr
+    assert "WARNING -  [zh-hant] Doc file 'about.md' contains a link 'no-such-page.md'" in result.stderr
+    assert "Aborted with 2 warnings in strict mode!" in result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_real_site_builds_strict_with_sound_links(tmp_path: Path) -> None:
+    dest = tmp_path / "site"
+    result = build(
+        dest, briefings=ROOT / "briefings", taxonomy=ROOT / "build_tools" / "data" / "taxonomy.yaml"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    assert check_site(dest) == []
+    ids = sorted(p.stem for p in (ROOT / "briefings").glob("*.md"))
+    for lang, prefix in LANGUAGE_DIRS.items():
+        for bid in ids:
+            assert (dest / prefix / "briefings" / bid / "index.html").is_file(), (lang, bid)
