@@ -3,7 +3,7 @@
 We use ``s2twp``: Taiwan standard characters *and* Taiwan vocabulary (软件 -> 軟體, 信息 -> 資訊,
 人工智能 -> 人工智慧). A reader of a Traditional Chinese site expects the words of that community,
 not only the characters; ``s2t`` would give 軟件 and 信息, which read as mainland text in
-Traditional dress. Vocabulary must not reach into proper names, though: taxonomy names keep their
+Traditional dress. Vocabulary must not reach into proper names, though: taxonomy entity names keep their
 official Traditional form (``zh_hant``) or a character-only (``s2t``) conversion, and the phrases in
 ``data/zh_hant_overrides.tsv`` fix what s2twp gets wrong.
 """
@@ -44,6 +44,8 @@ def _protected() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     s2t = _converter("s2t").convert
     table: dict[str, str] = {}
     for entry in load_taxonomy():
+        if entry.is_topic and not entry.zh_hant:
+            continue  # topics are vocabulary, not names: 人工智能安全 is 人工智慧安全 in Taiwan
         for name in [entry.zh, *entry.aliases.get("zh", [])]:
             if _HAN.search(name):
                 table[name] = s2t(name)

@@ -40,3 +40,7 @@ def test_conversion_round_trips_to_the_same_characters_count_of_non_han(text):
     # and back to Simplified gives Chinese text again, never an empty string for Chinese input
     if any("\u3400" <= c <= "\u9fff" for c in text):
         assert to_simplified(converted)
+
+
+def test_topic_labels_are_vocabulary_and_get_taiwan_words():
+    assert to_traditional("人工智能安全") == "人工智慧安全"
