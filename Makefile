@@ -46,7 +46,7 @@ test-fast: setup  ## the tests that need no browser and no full site build
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
 golden: setup  ## refresh the golden files after an intended change of output (review the diff!)
-	$(BIN)/python -m pytest tests --update-golden -q
+	$(BIN)/python -m pytest tests/test_render.py --update-golden -q
 
 bench: setup  ## benchmark the build at N = 100, 1,000 and 3,000 briefings
 	$(BIN)/python -m bench
