@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import html
 import json
 import os
 import re
@@ -24,15 +25,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from build_tools.clean import BULLET, Cleaned, Kept, clean_lines, is_heading, load_rules
+from build_tools.clean import (
+    BULLET,
+    Cleaned,
+    Kept,
+    clean_lines,
+    han_count,
+    is_heading,
+    load_rules,
+    word_count,
+)
 from build_tools.errors import InputError, Problem, display_path
 from build_tools.files import write_atomic
 from build_tools.frontmatter import dump_briefing
-from build_tools.metadata import extract_metadata
+from build_tools.metadata import extract_metadata, simplified_characters
 from build_tools.model import Bilingual, Briefing, Paragraph, Source, body_language
 from build_tools.progress import Progress
 from build_tools.schema import MAX_ID_LENGTH
 from build_tools.tagging import get_tagger
+from build_tools.taxonomy import ID_PATTERN
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
@@ -41,6 +52,11 @@ MAX_SEED_BYTES = 2 * 1024 * 1024
 SEED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 # Batches at least this large are spread over worker processes; below it, starting them costs more.
 POOL_MIN_SEEDS = 16
+# UTF-16 without a byte-order mark (see _utf16_without_bom): the share of character pairs with a zero high
+# byte (line ends alone make a few percent of a Chinese article), and how many times more often zeros
+# fall on that side than on the other.
+UTF16_MIN_ZERO_SHARE = 0.02
+UTF16_ZERO_RATIO = 8
 HASHES_FILE = Path(".cache") / "ingest-hashes.json"
 # Frequent characters of Chinese text in both scripts: the decoding of a legacy-encoded seed (GB18030 or
 # Big5) that yields most of them is the right one; a wrong decoding yields rare characters.
@@ -106,8 +122,11 @@ def decode_seed(raw: bytes, shown: str) -> str:
                 raise InputError(Problem(shown, 0, f"starts with a {codec.upper()} byte-order mark but "
                                                    "is not valid in that encoding")) from None
     if b"\0" in raw:
-        raise InputError(Problem(shown, 0, "binary file, not text; a seed is the text of one article "
-                                           "(.txt, .md or .html)"))
+        codec = _utf16_without_bom(raw)
+        if codec is None:
+            raise InputError(Problem(shown, 0, "binary file, not text; a seed is the text of one article "
+                                               "(.txt, .md or .html)"))
+        return _checked_text(raw.decode(codec), shown)
     try:
         return _checked_text(raw.decode("utf-8"), shown)
     except UnicodeDecodeError:
@@ -125,35 +144,77 @@ def decode_seed(raw: bytes, shown: str) -> str:
     return _checked_text(max(decoded)[2], shown)
 
 
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """'utf-16-le' or '-be' when the zero bytes are the high bytes of ASCII characters, else None (binary).
+
+    In UTF-16 every line end, digit and Latin letter has a zero byte, all on the same side of each pair;
+    in a binary file zero bytes fall on both sides alike. Han characters such as 一 (U+4E00) put a few on
+    the other side, hence a ratio rather than none at all.
+    """
+    if len(raw) % 2:
+        return None
+    even, odd = raw[0::2].count(0), raw[1::2].count(0)
+    pairs = len(raw) // 2
+    for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= UTF16_MIN_ZERO_SHARE * pairs and zeros >= UTF16_ZERO_RATIO * other:
+            try:
+                raw.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec
+    return None
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
 def _checked_text(text: str, shown: str) -> str:
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
     if controls > max(8, len(text) // 100):
         raise InputError(Problem(shown, 0, "binary file, not text; a seed is the text of one article "
                                            "(.txt, .md or .html)"))
-    return text
+    # The odd control character of a copied page is not text: it would only reach a draft as garbage.
+    return _CONTROL.sub("", text) if controls else text
 
 
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_IMAGE = re.compile(r" ?!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|`)(.+?)\1")
+# Raw HTML in Markdown: elements whose content is never shown, comments, and tags (the text between
+# tags is kept). Only tag-shaped text counts: "a < b > c" in a sentence is left alone.
+_HTML_HIDDEN = re.compile(r"<(script|style|template|noscript|iframe)\b[^>]*>.*?</\1\s*>|<!--.*?-->",
+                          re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+# A .txt seed that is in fact a saved web page.
+_HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+
+
+def _blank_keeping_lines(m: re.Match[str]) -> str:
+    """Remove a match but keep its line ends, so line numbers in reports still point into the seed."""
+    return "\n" * m.group(0).count("\n")
 
 
 def markdown_lines(text: str) -> list[str]:
-    """Markdown as plain lines: markup removed, image alt texts kept (the cleaner judges captions)."""
-    lines = text.splitlines()
+    """Markdown as plain lines of the text a reader sees: markup, raw HTML tags, scripts, comments and
+    images (whose alt text is not shown) removed; the text of links, emphasis and HTML elements kept.
+    """
+    text = _HTML_HIDDEN.sub(_blank_keeping_lines, text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = text.split("\n")
     if lines and lines[0].strip() == "---":  # front matter of a static site page
         end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
         if end is not None:
             lines = lines[end + 1 :]
     out = []
     for line in lines:
-        s = re.sub(r"<!--.*?-->", "", line)
-        s = re.sub(r"^\s{0,3}#{1,6}\s+", "", s).rstrip("# ")
+        s = re.sub(r"^\s{0,3}#{1,6}\s+", "", line).rstrip("# ")
         s = re.sub(r"^\s*>\s?", "", s)
         s = re.sub(r"^\s*[*+]\s+", "- ", s)
-        s = _MD_IMAGE.sub(lambda m: m.group(1), s)
+        s = _MD_IMAGE.sub("", s)
         s = _MD_LINK.sub(lambda m: m.group(1), s)
+        s = _MD_REF_LINK.sub(lambda m: m.group(1), s)
         s = _MD_EMPHASIS.sub(lambda m: m.group(2), s)
+        s = html.unescape(_HTML_TAG.sub("", s))
         if re.fullmatch(r"\s*([-*_]\s*){3,}", s):
             s = ""
         out.append(s)
@@ -165,7 +226,10 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
     import trafilatura
 
     text = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=False,
-                               include_images=False, include_links=False, deduplicate=True) or ""
+                               include_images=False, include_links=False,
+                               # trafilatura's deduplication remembers text across calls: a second page of
+                               # the same site (or the same page twice) would lose its shared paragraphs.
+                               deduplicate=False) or ""
     meta = trafilatura.extract_metadata(html, extensive=False)
     info = {"title": None, "date": None, "source": None, "url": None}
     if meta is not None:
@@ -176,9 +240,21 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
 def read_seed(path: Path) -> tuple[list[str], dict[str, str | None], bytes]:
     """A seed's lines, metadata the format itself carries (HTML), and its raw bytes."""
     shown = display_path(path)
+    if path.is_symlink():
+        # A link can lead anywhere (/etc/passwd, another project); the seed archive holds real files.
+        raise InputError(Problem(shown, 0, "is a symbolic link; a seed must be a regular file: copy the "
+                                           "article into seeds/"))
+    if path.is_dir():
+        raise InputError(Problem(shown, 0, "is a folder; name the seed files themselves (e.g. seeds/*.txt)"))
+    if not path.suffix:
+        kinds = f"{', '.join(SEED_SUFFIXES[:-1])} or {SEED_SUFFIXES[-1]}"
+        raise InputError(Problem(shown, 0, f"has no file extension; a seed is {kinds}"))
     if path.suffix.lower() not in SEED_SUFFIXES:
         raise InputError(Problem(shown, 0, f"unsupported seed type '{path.suffix}'; use "
                                            f"{', '.join(SEED_SUFFIXES[:3])} or .html"))
+    if path.exists() and not path.is_file():
+        raise InputError(Problem(shown, 0, "is not a regular file (a device or a pipe); a seed is a "
+                                           "text file"))
     try:
         size = path.stat().st_size
         if size > MAX_SEED_BYTES:
@@ -191,7 +267,7 @@ def read_seed(path: Path) -> tuple[list[str], dict[str, str | None], bytes]:
     text = decode_seed(raw, shown)
     info: dict[str, str | None] = {}
     suffix = path.suffix.lower()
-    if suffix in (".html", ".htm"):
+    if suffix in (".html", ".htm") or _HTML_START.match(text):
         lines, info = html_lines(text)
     elif suffix in (".md", ".markdown"):
         lines = markdown_lines(text)
@@ -218,7 +294,9 @@ def extract(path: Path) -> Extraction:
         head = cleaned.headline
         cleaned.kept.append(Kept(head.line, head.text, "text"))
     if not cleaned.body:
-        raise InputError(Problem(shown, 0, "no article text left after cleaning"))
+        raise InputError(Problem(shown, 0, "no article text left after cleaning: every line is page "
+                                           "furniture (menus, banners, links); save the article's own text"))
+    _require_article(cleaned, shown)
     kept_text = "\n".join(k.text for k in cleaned.kept) + "\n" + (given_title or "")
     tagger = get_tagger()
 
@@ -237,6 +315,19 @@ def extract(path: Path) -> Extraction:
                  for d in cleaned.dropped],
         tags=tagging.tags, entities=tagging.entities, suggestions=tagging.suggestions,
     )
+
+
+def _require_article(cleaned: Cleaned, shown: str) -> None:
+    """Refuse a fragment: a few words left after cleaning are a menu or the wrong page, not an article."""
+    t = load_rules().thresholds
+    text = "\n".join(dict.fromkeys(k.text for k in cleaned.kept))  # a one-line page counts once
+    han, words = han_count(text), word_count(text)
+    if han < t["article_min_han"] and words < t["article_min_words"]:
+        size = f"{han} Chinese character{'s' * (han != 1)}" if han else f"{words} word{'s' * (words != 1)}"
+        raise InputError(Problem(shown, 0, f"too little article text left after cleaning ({size}; an "
+                                           f"article has at least {t['article_min_words']} words or "
+                                           f"{t['article_min_han']} Chinese characters); save the whole "
+                                           "article"))
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -304,7 +395,10 @@ def draft_briefing(ex: Extraction, briefing_id: str, seed: str | None) -> Briefi
 
     original = body_language(ex.language)
     other = "zh" if original == "en" else "en"
-    to_column = to_simplified if ex.language == "zh-Hant" else (lambda s: s)
+    # The zh column is Simplified. A seed mostly in Traditional is converted whole (characters and Taiwan
+    # vocabulary); the odd Traditional characters of a mostly Simplified seed become Simplified characters,
+    # its words untouched.
+    to_column = {"zh-Hant": to_simplified, "zh-Hans": simplified_characters}.get(ex.language, lambda s: s)
     paragraphs = []
     for k in ex.paragraphs:
         kind = {"heading": "h", "item": "li"}.get(k.role, "p")
@@ -341,7 +435,8 @@ def _existing_ids(out: Path) -> dict[str, str]:
         return found
     for path in sorted(out.glob("*.md")):
         try:
-            head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+            with path.open(encoding="utf-8", errors="replace") as fh:
+                head = fh.read(4000)  # the front matter; a huge file is not read whole
         except OSError:
             continue
         m = re.search(r"^seed:\s*['\"]?([^'\"\n]+?)['\"]?\s*$", head, re.MULTILINE)
@@ -367,10 +462,13 @@ class Writer:
                 k: v for k, v in record.items() if isinstance(v, dict) and isinstance(v.get("sha256"), str)}
         except (OSError, ValueError, AttributeError):
             self.record = {}
+        self.saved = dict(self.record)
         self.by_seed = _existing_ids(out)
         for name, entry in sorted(self.record.items()):
             if entry.get("seed") and (out / name).exists():
                 self.by_seed.setdefault(entry["seed"], Path(name).stem)
+        # Only a file name that is a valid id is reused (the record and the folder are not trusted input).
+        self.by_seed = {seed: stem for seed, stem in self.by_seed.items() if ID_PATTERN.match(stem)}
         self.owner = {briefing_id: key for key, briefing_id in self.by_seed.items()}
         self.claimed: dict[str, str] = {}  # id -> seed key, for ids given in this run
 
@@ -395,6 +493,11 @@ class Writer:
         """Write one draft; returns what happened ('written', 'unchanged', 'updated') or a refusal."""
         path = self.out / f"{briefing_id}.md"
         name = path.name
+        shown = display_path(path)
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            # Replacing a link would write where it points, or drop what a person put there on purpose.
+            return "kept", Problem(shown, 0, "is a symbolic link or not a regular file, so ingest does not "
+                                             "write it; remove it, or give --out another folder")
         try:
             current = path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -405,17 +508,27 @@ class Writer:
         if current == text:
             status = "unchanged"
         elif current is not None and not self.force and recorded != _sha(current):
-            return "kept", Problem(display_path(path), 0, "edited since ingest wrote it, so it is not "
-                                                          "overwritten; use --force to replace it")
+            return "kept", Problem(shown, 0, "edited since ingest wrote it, so it is not "
+                                             "overwritten; use --force to replace it")
         else:
-            write_atomic(path, text)
+            try:
+                write_atomic(path, text)
+            except OSError as exc:
+                return "kept", Problem(shown, 0, f"cannot write: {exc.strerror or exc}")
             status = "written" if current is None else "updated"
         self.record[name] = {"sha256": _sha(text), "seed": key}
         return status, None
 
     def save(self) -> None:
-        """Store the record (sorted, so the file is stable)."""
-        write_atomic(self.record_path, json.dumps(dict(sorted(self.record.items())), indent=1) + "\n")
+        """Store the record (sorted, so the file is stable); a run that wrote nothing leaves no trace."""
+        if self.record == self.saved:
+            return
+        try:
+            write_atomic(self.record_path, json.dumps(dict(sorted(self.record.items())), indent=1) + "\n")
+        except OSError as exc:
+            raise InputError(Problem(display_path(self.record_path), 0,
+                                     f"cannot write: {exc.strerror or exc}")) from None
+        self.saved = dict(self.record)
 
 
 # ---------------------------------------------------------------- the command
@@ -461,7 +574,11 @@ def run_ingest(args: argparse.Namespace) -> int:
     """The ``ingest`` command: see the module docstring."""
     paths = [Path(s) for s in args.seeds]
     problems: list[Problem] = []
-    writer = None if args.json else Writer(Path(args.out), args.force)
+    out = Path(args.out)
+    if not args.json and out.exists() and not out.is_dir():
+        raise InputError(Problem(display_path(out), 0, "--out must be a folder, and this is a file; give the "
+                                                       "folder for the drafts (default: briefings/)"))
+    writer = None if args.json else Writer(out, args.force)
     written = 0
     with Progress(len(paths), label="ingest", enabled=args.progress) as progress:
         results = extract_all(paths, args.jobs, lambda done, total: progress.advance())

@@ -91,6 +91,11 @@ def _script_converters():
     return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
 
 
+def simplified_characters(text: str) -> str:
+    """Traditional characters in Simplified ones (OpenCC t2s: characters only, vocabulary untouched)."""
+    return _script_converters()[0].convert(text) if HAN.search(text) else text
+
+
 def detect_language(text: str) -> str:
     """``en``, ``zh-Hans`` or ``zh-Hant``: Han characters against Latin letters, then which script.
 
@@ -98,7 +103,8 @@ def detect_language(text: str) -> str:
     Han characters are weighed against English words: two words per character, as a Chinese sentence of
     names has more words than characters, and an English text quotes Chinese only in passing. Among
     Chinese texts, characters that OpenCC changes when converting to Simplified are Traditional-only, and
-    the other way round.
+    the other way round; a text mixing both scripts is in the script of the majority of those characters
+    (Simplified on a tie).
     """
     han = HAN.findall(text)
     words = len(re.findall(r"[A-Za-z]+", text))

@@ -27,8 +27,19 @@ MAX_BRIEFING_BYTES = 1_000_000
 REQUIRED_KEYS = ("id", "date", "language", "title", "translation")
 ALLOWED_KEYS = ("id", "date", "date_basis", "language", "source", "seed", "title", "summary",
                 "key_points", "tags", "entities", "translation", "editor_note")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_URL = re.compile(r"^https?://[^\s<>\"']+$")
+# fullmatch, not match with '$' (which also matches before a final newline); ASCII digits only.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_URL = re.compile(r"https?://[^\s<>\"']+")
+# Values are quoted in messages; a huge one (a pasted article, a runaway line) is cut to stay readable.
+SHOWN_MAX_CHARS = 60
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: its repr, cut to SHOWN_MAX_CHARS; an empty YAML value is 'nothing'."""
+    if value is None:
+        return "nothing"
+    text = repr(value)
+    return text if len(text) <= SHOWN_MAX_CHARS else f"{text[: SHOWN_MAX_CHARS - 1]}…"
 
 
 class _Checker:
@@ -44,19 +55,22 @@ class _Checker:
         return 2
 
     def add(self, key: str, message: str) -> None:
-        self.problems.append(Problem(self.path, self.line(key), f"'{key}': {message}"))
+        shown = key if len(key) <= SHOWN_MAX_CHARS else f"{key[: SHOWN_MAX_CHARS - 1]}…"
+        self.problems.append(Problem(self.path, self.line(key), f"'{shown}': {message}"))
 
     def text(self, key: str, value: Any, *, required: bool) -> str:
-        if value is None or value == "":
+        if value is not None and not isinstance(value, str):
+            self.add(key, f"expected text, got {'a list' if isinstance(value, list) else 'a mapping'}")
+            return ""
+        if value is None or not value.strip():
             if required:
                 self.add(key, "missing; write it")
-            return ""
-        if not isinstance(value, str):
-            self.add(key, f"expected text, got {type(value).__name__}")
             return ""
         return value.strip()
 
     def bilingual(self, key: str, required: dict[str, bool]) -> Bilingual:
+        if key in REQUIRED_KEYS and key not in self.meta:
+            return Bilingual()  # reported once, as a missing key
         value = self.meta.get(key)
         if value is None:
             value = {}
@@ -86,7 +100,9 @@ class _Checker:
 def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Briefing | None, list[Problem]]:
     """Validate a front matter mapping and build the Briefing it describes."""
     if not isinstance(meta, dict):
-        return None, [Problem(path, 2, "front matter must be a YAML mapping of keys to values")]
+        kind = "nothing" if meta is None else "a list" if isinstance(meta, list) else _shown(meta)
+        return None, [Problem(path, 2, f"front matter must be a YAML mapping of 'key: value' lines "
+                                       f"(id, date, title ...), got {kind}")]
     c = _Checker(path, meta, lines)
     for key in meta:
         if key not in ALLOWED_KEYS:
@@ -98,15 +114,17 @@ def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Bri
     briefing_id = meta.get("id")
     if "id" in meta and (not isinstance(briefing_id, str) or not ID_PATTERN.match(briefing_id)
                          or len(briefing_id) > MAX_ID_LENGTH):
+        length = f" ({len(briefing_id)} characters)" if isinstance(briefing_id, str) and \
+            len(briefing_id) > MAX_ID_LENGTH else ""
         c.add("id", f"expected lowercase ASCII words joined by '-' (at most {MAX_ID_LENGTH} characters), "
-                    f"got {briefing_id!r}")
+                    f"got {_shown(briefing_id)}{length}")
         briefing_id = None
 
     date = None
     raw_date = meta.get("date")
     if "date" in meta:
-        if not isinstance(raw_date, str) or not _DATE.match(raw_date):
-            c.add("date", f"expected YYYY-MM-DD, got {raw_date!r}" + (
+        if not isinstance(raw_date, str) or not _DATE.fullmatch(raw_date):
+            c.add("date", f"expected YYYY-MM-DD, got {_shown(raw_date)}" + (
                 "; the seed states no date: give the date of the event and set 'date_basis: event'"
                 if raw_date is None else ""))
         else:
@@ -116,12 +134,12 @@ def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Bri
                 c.add("date", f"{raw_date} is not a real date")
     date_basis = meta.get("date_basis", "published")
     if date_basis not in DATE_BASES:
-        c.add("date_basis", f"expected one of {', '.join(DATE_BASES)}, got {date_basis!r}")
+        c.add("date_basis", f"expected one of {', '.join(DATE_BASES)}, got {_shown(date_basis)}")
         date_basis = "published"
 
     language = meta.get("language")
     if "language" in meta and language not in ORIGINAL_LANGUAGES:
-        c.add("language", f"expected one of {', '.join(ORIGINAL_LANGUAGES)}, got {language!r}")
+        c.add("language", f"expected one of {', '.join(ORIGINAL_LANGUAGES)}, got {_shown(language)}")
         language = None
     original = body_language(language) if language else None
 
@@ -135,7 +153,7 @@ def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Bri
                 status = translation_raw.get(lang)
                 if status not in TRANSLATION_STATUSES:
                     c.add(f"translation.{lang}",
-                          f"expected one of {', '.join(TRANSLATION_STATUSES)}, got {status!r}")
+                          f"expected one of {', '.join(TRANSLATION_STATUSES)}, got {_shown(status)}")
                     continue
                 translation[lang] = status
             for extra in translation_raw:
@@ -186,21 +204,22 @@ def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Bri
             source.name = c.text("source.name", src.get("name"), required=False) or None
             url = src.get("url")
             if url is not None:
-                if not isinstance(url, str) or not _URL.match(url):
-                    c.add("source.url", f"expected an http:// or https:// URL, got {url!r}")
+                if not isinstance(url, str) or not _URL.fullmatch(url):
+                    c.add("source.url", f"expected an http:// or https:// URL, got {_shown(url)}")
                 else:
                     source.url = url
 
     seed = meta.get("seed")
     if seed is not None:
         if not isinstance(seed, str):
-            c.add("seed", f"expected a path such as seeds/name.txt, got {seed!r}")
+            c.add("seed", f"expected a path such as seeds/name.txt, got {_shown(seed)}")
             seed = None
         else:
             parts = Path(seed).parts
             if seed.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", seed) or ".." in parts \
                     or not seed.startswith("seeds/") or "\\" in seed:
-                c.add("seed", f"expected a relative path inside seeds/ (no '..', not absolute), got {seed!r}")
+                c.add("seed", "expected a relative path inside seeds/ (no '..', not absolute), "
+                              f"got {_shown(seed)}")
                 seed = None
 
     briefing = Briefing(
@@ -220,7 +239,11 @@ def read_briefing(path: str | Path, *, text: str | None = None) -> tuple[Briefin
         except OSError as exc:
             return None, [Problem(shown, 0, f"cannot read: {exc.strerror or exc}")]
         if len(raw) > MAX_BRIEFING_BYTES:
-            return None, [Problem(shown, 0, f"file is {len(raw)} bytes; a briefing is at most {MAX_BRIEFING_BYTES}")]
+            return None, [Problem(shown, 0, f"file is {len(raw)} bytes; a briefing is at most "
+                                            f"{MAX_BRIEFING_BYTES}: keep only the article")]
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+            return None, [Problem(shown, 0, "saved as UTF-16 or UTF-32 (it starts with that byte-order mark); "
+                                            "save the file as UTF-8")]
         if b"\0" in raw:
             return None, [Problem(shown, 0, "binary file; a briefing is UTF-8 text")]
         try:
@@ -291,7 +314,10 @@ def check_against(briefings: list[Briefing], tax: Taxonomy, root: Path | None = 
         if b.seed and root is not None:
             seeds_dir = (root / "seeds").resolve()
             seed_path = root / b.seed
-            if not seed_path.is_file():
+            if seed_path.is_dir():
+                problems.append(Problem(path, b.lines.get("seed", 2),
+                                        f"'seed': {b.seed} is a folder; name the seed file itself"))
+            elif not seed_path.is_file():
                 problems.append(Problem(path, b.lines.get("seed", 2), f"'seed': {b.seed} does not exist"))
             elif not seed_path.resolve().is_relative_to(seeds_dir):
                 problems.append(Problem(path, b.lines.get("seed", 2), f"'seed': {b.seed} leads outside seeds/"))

@@ -14,7 +14,8 @@ from build_tools.model import Bilingual, Entry
 DATA_DIR = Path(__file__).parent / "data"
 TAXONOMY_PATH = DATA_DIR / "taxonomy.yaml"
 KINDS = ("topic", "organisation", "person", "product")
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# \Z, not $: "$" would also accept an id followed by a newline.
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _ENTRY_KEYS = {"id", "kind", "en", "zh", "zh_hant", "aliases", "description"}
 
 

@@ -59,7 +59,7 @@ def test_a_valid_briefing_passes(cli, tmp_path: Path):
                                "title, translation"),
     # wrong types
     ("tags:\n  - open-source\n", "tags: open-source\n", "good-briefing.md:16: 'tags': expected a list of taxonomy ids"),
-    ("  en: Rainfall in a small town\n", "  en: 42\n", "good-briefing.md:11: 'title.en': expected text, got int"),
+    ("  en: Rainfall in a small town\n", "  en: [42]\n", "good-briefing.md:11: 'title.en': expected text, got a list"),
     ("date: 2024-06-03\n", "date: 3 June 2024\n", "good-briefing.md:3: 'date': expected YYYY-MM-DD, got '3 June 2024'"),
     # a date that does not exist
     ("date: 2024-06-03\n", "date: 2024-02-30\n", "good-briefing.md:3: 'date': 2024-02-30 is not a real date"),
