@@ -35,7 +35,8 @@ from build_tools.schema import briefing_paths, read_briefing  # noqa: E402
 
 SITE_DIR_ENV = "AI_BRIEFING_SITE_DIR"
 MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
-CHROMIUM = "/usr/bin/chromium"
+# Debian's chromium by default; CHROMIUM names another build (e.g. Chrome on a CI runner without it).
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # No sandbox (containers without user namespaces), no GPU, and none of Chromium's own traffic
 # (component updates, sync, QUIC probes): the only requests are the site's.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -329,7 +329,7 @@ def test_root_404_page_speaks_the_language_of_the_missing_address(site: Path):
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+            browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
                                         args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page()
             page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
