@@ -2,7 +2,9 @@
 
 Pure functions: briefings in, feed text out; the build hook (site_publish.py) decides the URLs and
 writes the files. Feeds are built with ``xml.etree`` and ``json``, never by pasting text together,
-so titles and summaries from articles are always escaped. Dates come from the briefings' front
+so titles and summaries from articles are always escaped. Article text is untrusted: an RSS item's
+``<description>`` (HTML) gets it HTML-escaped; JSON Feed items carry it as plain text (``summary``,
+``content_text``), never as ``content_html``. Dates come from the briefings' front
 matter (midnight UTC of ``date``), never from the clock or git: two builds give the same bytes, and
 ``lastBuildDate`` is the newest item's date.
 
@@ -12,6 +14,7 @@ Specifications: https://www.rssboard.org/rss-specification and https://www.jsonf
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
@@ -158,7 +161,9 @@ def render_rss(feed: Feed) -> str:
         node = ET.SubElement(channel, "item")
         ET.SubElement(node, "title").text = item.title
         ET.SubElement(node, "link").text = item.url
-        ET.SubElement(node, "description").text = item.summary or item.title
+        # RSS 2.0's <description> is HTML (entity-encoded in the XML): readers render what it decodes
+        # to, so the plain text of a summary is HTML-escaped first, then XML-escaped by ElementTree.
+        ET.SubElement(node, "description").text = html.escape(item.summary or item.title, quote=False)
         for tag in item.tags:
             ET.SubElement(node, "category").text = tag
         ET.SubElement(node, "guid", {"isPermaLink": "true"}).text = item.url

@@ -5,11 +5,20 @@ the list). For the site of ``extra.site_language`` it:
 
 - sets ``site_url`` of the Chinese sites to the root URL plus their prefix (``.../zh/``), so canonical
   links, feeds and Open Graph URLs are absolute and right; hosts set the root with ``SITE_URL``;
-- writes ``feed.xml`` (RSS 2.0) and ``feed.json`` (JSON Feed 1.1) at the site root and under
-  ``topics/<id>/`` for every topic, from the front matter of the briefings;
+- writes ``feed.xml`` (RSS 2.0) and ``feed.json`` (JSON Feed 1.1) of the whole site and
+  ``feed-<topic>.xml``/``.json`` of every topic at the root of the language's site, from the front
+  matter of the briefings;
 - adds feed autodiscovery links, Open Graph and Twitter meta to every page's ``<head>``;
-- gives the 404 page its localised strings (overrides/404.html);
-- after all three languages are built (English build, last), writes the one ``sitemap.xml``.
+- gives the templates the links to the other languages (``language_links``: the language roots for
+  ``<link rel="alternate" hreflang>``, the same page for the switcher) and the 404 page its strings;
+- after all three languages are built (English build, last), writes each language's ``sitemap.xml``
+  (with the per-page hreflang alternates) and ``robots.txt`` (build_tools/sitemap.py).
+
+Material's JavaScript fetches ``sitemap.xml`` from the folder of every ``<link rel="alternate">`` in
+the ``<head>``. So those links stay on the site and point into folders that have one: feed links are
+relative to the page, topic feeds sit at the language root beside the site feed, and hreflang links
+name the language roots (the page-to-page translations are in the sitemaps, which search engines
+accept instead). The 404 page is shown at any depth, so its links are paths from the server root.
 
 Page text comes from the briefings, which are untrusted: every value put into HTML is escaped here
 with ``html.escape(quote=True)``; feeds are built with xml.etree and json.
@@ -19,6 +28,7 @@ from __future__ import annotations
 
 import html
 import logging
+import posixpath
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,6 +38,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path; the package ma
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.utils import get_relative_url  # noqa: E402
 
 from build_tools import feeds  # noqa: E402
 from build_tools.files import write_atomic  # noqa: E402
@@ -35,12 +46,16 @@ from build_tools.model import Briefing  # noqa: E402
 from build_tools.site import collect  # noqa: E402
 from build_tools.site.language import LANGUAGES, SiteLanguage  # noqa: E402
 from build_tools.site.render import ARCHIVE_URL, TOPICS_URL, briefing_url, topic_url  # noqa: E402
-from build_tools.sitemap import write_sitemap  # noqa: E402
+from build_tools.sitemap import write_sitemaps  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.ai_briefing.publish")
 
 RSS_FILE = "feed.xml"
 JSON_FILE = "feed.json"
+# A topic's feeds, at the language root: a feed in topics/<id>/ would send Material's sitemap fetch
+# for its autodiscovery link to topics/<id>/sitemap.xml, which does not exist.
+TOPIC_RSS_FILE = "feed-{topic}.xml"
+TOPIC_JSON_FILE = "feed-{topic}.json"
 # Open Graph locales (language_TERRITORY, as the protocol asks) of the site languages.
 OG_LOCALE = {"en": "en_US", "zh": "zh_CN", "zh-hant": "zh_TW"}
 # Strings of the 404 page, per site language (Traditional from OpenCC unless given).
@@ -121,21 +136,58 @@ def _link(rel: str, kind: str, title: str, href: str) -> str:
             f'href="{html.escape(href, quote=True)}">')
 
 
-def feed_links(config, topic=None) -> list[str]:
-    """Autodiscovery links of the site's feeds, and of the topic's when on a topic page."""
+def topic_feed_files(topic_id: str) -> tuple[str, str]:
+    """The RSS and JSON Feed file names of a topic, at the root of a language's site."""
+    return TOPIC_RSS_FILE.format(topic=topic_id), TOPIC_JSON_FILE.format(topic=topic_id)
+
+
+def _href(config, page_url: str | None, file: str) -> str:
+    # Relative to the page, so the link (and Material's sitemap fetch beside it) stays on whatever
+    # host serves the site; the 404 page is served at any depth, so it gets a path from the root.
+    if page_url is None:
+        return urlsplit(_site_url(config)).path + file
+    return get_relative_url(file, page_url)
+
+
+def feed_links(config, page_url: str | None, topic=None) -> list[str]:
+    """Autodiscovery links of the site's feeds, and of the topic's when on a topic page.
+
+    ``page_url`` is the page's URL inside the language's site (``briefings/x/``); None for the 404 page.
+    """
     lang = _language(config)
-    site, base = config.site_name, _site_url(config)
-    links = [_link("alternate", "application/rss+xml", _string(FEED_LINK_TITLE, lang).format(site=site),
-                   base + RSS_FILE),
-             _link("alternate", "application/feed+json", _string(FEED_LINK_TITLE, lang).format(site=site)
-                   .replace("RSS", "JSON Feed"), base + JSON_FILE)]
+    site = config.site_name
+    title = _string(FEED_LINK_TITLE, lang).format(site=site)
+    links = [_link("alternate", "application/rss+xml", title, _href(config, page_url, RSS_FILE)),
+             _link("alternate", "application/feed+json", title.replace("RSS", "JSON Feed"),
+                   _href(config, page_url, JSON_FILE))]
     if topic is not None:
         title = _string(TOPIC_FEED_LINK_TITLE, lang).format(topic=lang.label(topic), site=site)
-        topic_base = base + topic_url(topic.id)
-        links += [_link("alternate", "application/rss+xml", title, topic_base + RSS_FILE),
+        rss_file, json_file = topic_feed_files(topic.id)
+        links += [_link("alternate", "application/rss+xml", title, _href(config, page_url, rss_file)),
                   _link("alternate", "application/feed+json", title.replace("RSS", "JSON Feed"),
-                        topic_base + JSON_FILE)]
+                        _href(config, page_url, json_file))]
     return links
+
+
+def _below(base: str, path: str) -> str:
+    """``path`` inside folder ``base`` (a relative path or one from the server root), ``..`` resolved."""
+    joined = posixpath.normpath(posixpath.join(base or ".", path))
+    if joined == ".":
+        return "./"
+    if (not path or path.endswith("/")) and not joined.endswith("/"):
+        joined += "/"
+    return joined
+
+
+def language_links(config, base_url: str, page_url: str) -> list[dict[str, str]]:
+    """Every site language (``extra.alternate``): its name and tags, its home and this page there.
+
+    ``base_url`` is the template's (this site's root, relative to the page or, on the 404 page, from
+    the server root); ``page_url`` the page's URL inside the site (``""`` for the home and 404 pages).
+    """
+    return [{"name": alt["name"], "lang": alt["lang"], "code": alt["code"],
+             "home": _below(base_url, alt["prefix"]), "href": _below(base_url, alt["prefix"] + page_url)}
+            for alt in config.extra.get("alternate", [])]
 
 
 def social_meta(config, page) -> list[str]:
@@ -177,15 +229,22 @@ def _inject(output: str, tags: list[str]) -> str:
     return output.replace("</head>", block + "</head>", 1)
 
 
+def on_page_context(context, page, config, nav):
+    """The links to the other languages, for overrides/main.html and partials/alternate.html."""
+    context["language_links"] = language_links(config, context["base_url"], page.url)
+    return context
+
+
 def on_post_page(output: str, page, config) -> str:
     """Feed links and social meta in the ``<head>`` of every page."""
-    return _inject(output, feed_links(config, _topic_of(page)) + social_meta(config, page))
+    return _inject(output, feed_links(config, page.url, _topic_of(page)) + social_meta(config, page))
 
 
 def on_template_context(context, template_name: str, config):
     """The 404 page's strings and links in every language, its own first (see overrides/404.html)."""
     if template_name != "404.html":
         return context
+    context["language_links"] = language_links(config, context["base_url"], "")
     here = _language(config)
     root_path = urlsplit(root_url(config)).path or "/"
     blocks = []
@@ -204,11 +263,7 @@ def on_post_template(output: str, template_name: str, config) -> str:
     """The 404 page links the feeds too."""
     if template_name != "404.html":
         return output
-    return _inject(output, feed_links(config))
-
-
-def _feed_urls(base: str) -> tuple[str, str]:
-    return base + RSS_FILE, base + JSON_FILE
+    return _inject(output, feed_links(config, None))
 
 
 def write_feeds(config) -> int:
@@ -228,22 +283,23 @@ def write_feeds(config) -> int:
         if item is not None:
             items[b.id] = item
     written = 0
-    documents = {"": feeds.site_feed(items.values(), lang.code, base, *_feed_urls(base))}
+    files = {(RSS_FILE, JSON_FILE): feeds.site_feed(items.values(), lang.code, base, base + RSS_FILE,
+                                                     base + JSON_FILE)}
     for entry in tax.topics:
-        page_url = base + topic_url(entry.id)
         tagged = [items[b.id] for b in corpus.briefings if entry.id in b.tags and b.id in items]
-        rss_url, json_url = _feed_urls(page_url)
-        documents[topic_url(entry.id)] = feeds.topic_feed(tagged, lang.code, lang.label(entry), page_url,
-                                                          rss_url=rss_url, json_url=json_url)
-    for folder, feed in sorted(documents.items()):
-        written += write_atomic(site_dir / folder / RSS_FILE, feeds.render_rss(feed))
-        written += write_atomic(site_dir / folder / JSON_FILE, feeds.render_json_feed(feed))
+        rss_file, json_file = topic_feed_files(entry.id)
+        files[rss_file, json_file] = feeds.topic_feed(tagged, lang.code, lang.label(entry),
+                                                      base + topic_url(entry.id), rss_url=base + rss_file,
+                                                      json_url=base + json_file)
+    for (rss_file, json_file), feed in sorted(files.items()):
+        written += write_atomic(site_dir / rss_file, feeds.render_rss(feed))
+        written += write_atomic(site_dir / json_file, feeds.render_json_feed(feed))
     return written
 
 
 @event_priority(-200)  # after build_tools/site/hooks.py has waited for the other languages (-100)
 def on_post_build(config) -> None:
-    """Feeds of this language; on the English (root) build, the sitemap of all three."""
+    """Feeds of this language; on the English (root) build, the sitemaps of all three."""
     write_feeds(config)
     if _language(config).code == "en":
-        write_sitemap(config.site_dir, root_url(config))
+        write_sitemaps(config.site_dir, root_url(config))

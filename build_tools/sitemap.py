@@ -1,11 +1,17 @@
-"""One ``sitemap.xml`` for the whole trilingual site, each page with its ``hreflang`` alternates.
+"""A ``sitemap.xml`` at the root of each language's site, every page with its ``hreflang`` alternates.
 
 The three languages are built as three MkDocs sites (en at /, zh at /zh/, zh-hant at /zh-hant/),
-and MkDocs would write a sitemap into each, none knowing the others. Search engines want one list
-in which every page names its translations (https://developers.google.com/search/docs/specialty/
-international/localized-versions#sitemap), so the sitemap is made from the finished output tree:
-every HTML page, grouped with the pages at the same path in the other languages. The per-language
-sitemaps MkDocs wrote are removed, so no two sitemaps disagree.
+and MkDocs writes a sitemap into each, none knowing the others. Search engines accept the
+translations of a page named in a sitemap instead of in the page's ``<head>``
+(https://developers.google.com/search/docs/specialty/international/localized-versions#sitemap), so
+the sitemaps are made from the finished output tree: every HTML page, grouped with the pages at the
+same path in the other languages, each listed once, in the sitemap of its own language's folder.
+
+Why one sitemap per language rather than one for all: the sitemaps protocol lets a sitemap list only
+URLs at or below its own folder, which fits a site per folder exactly; and Material's language
+selector fetches ``sitemap.xml`` next to every ``<link rel="alternate">`` (the language roots), so each
+root needs one. ``robots.txt`` at the root names all three for crawlers (a host serving the site
+below a sub-path has its own robots.txt: submit the three sitemaps there or to the search engines).
 
 ``lastmod`` is a briefing's front matter date (read back from the page's
 ``article:published_time``) and is omitted for other pages: a build date would change every build,
@@ -22,8 +28,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_tools.files import write_atomic
+
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
+SITEMAP_FILE = "sitemap.xml"
+ROBOTS_FILE = "robots.txt"
 # Site language -> URL prefix inside the site and hreflang value (BCP 47 with script for Chinese).
 LANGUAGE_PREFIX = {"en": "", "zh": "zh/", "zh-hant": "zh-hant/"}
 HREFLANG = {"en": "en", "zh": "zh-Hans", "zh-hant": "zh-Hant"}
@@ -43,6 +53,7 @@ class SitemapPage:
     loc: str
     alternates: dict[str, str] = field(default_factory=dict)
     lastmod: dt.date | None = None
+    language: str = DEFAULT_LANGUAGE  # the site language whose sitemap lists it
 
 
 def render_sitemap(pages: Iterable[SitemapPage]) -> str:
@@ -60,6 +71,14 @@ def render_sitemap(pages: Iterable[SitemapPage]) -> str:
             ET.SubElement(url, f"{{{XHTML_NS}}}link", attributes)
     ET.indent(urlset, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(urlset, encoding="unicode") + "\n"
+
+
+def render_robots(sitemap_urls: Iterable[str]) -> str:
+    """robots.txt: everything may be crawled; where the sitemaps are."""
+    lines = ["# Every page may be crawled; each language's sitemap lists its pages and their translations.",
+             "User-agent: *", "Disallow:", ""]
+    lines += [f"Sitemap: {url}" for url in sitemap_urls]
+    return "\n".join(lines) + "\n"
 
 
 def _language_of(rel: str) -> tuple[str, str]:
@@ -109,19 +128,29 @@ def pages_from_site(site_dir: str | Path, root_url: str) -> list[SitemapPage]:
             alternates["x-default"] = versions[DEFAULT_LANGUAGE][0]
         if len(alternates) == 1:
             alternates = {}  # a page without translations has nothing to announce
-        for url, lastmod in versions.values():
-            pages.append(SitemapPage(loc=url, alternates=alternates, lastmod=lastmod))
+        for lang, (url, lastmod) in versions.items():
+            pages.append(SitemapPage(loc=url, alternates=alternates, lastmod=lastmod, language=lang))
     return pages
 
 
-def write_sitemap(site_dir: str | Path, root_url: str) -> bool:
-    """Write ``site_dir/sitemap.xml`` for the whole site; remove the per-language ones MkDocs wrote."""
-    from build_tools.files import write_atomic
+def write_sitemaps(site_dir: str | Path, root_url: str) -> int:
+    """Write each language's ``sitemap.xml`` and the root ``robots.txt``; return the files changed.
 
+    The sitemaps MkDocs wrote (without translations, ``sitemap.xml.gz`` too) are replaced or removed,
+    so no two sitemaps disagree.
+    """
     root = Path(site_dir)
-    for prefix in LANGUAGE_PREFIX.values():
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            stale = root / prefix / name
-            if (prefix or name.endswith(".gz")) and stale.is_file():
-                stale.unlink()
-    return write_atomic(root / "sitemap.xml", render_sitemap(pages_from_site(root, root_url)))
+    root_url = root_url.rstrip("/") + "/"
+    pages = pages_from_site(root, root_url)
+    written, sitemap_urls = 0, []
+    for lang, prefix in LANGUAGE_PREFIX.items():
+        if not (root / prefix).is_dir():
+            continue  # a language that was not built
+        stale = root / prefix / (SITEMAP_FILE + ".gz")
+        if stale.is_file():
+            stale.unlink()
+        written += write_atomic(root / prefix / SITEMAP_FILE,
+                                render_sitemap(p for p in pages if p.language == lang))
+        sitemap_urls.append(root_url + prefix + SITEMAP_FILE)
+    written += write_atomic(root / ROBOTS_FILE, render_robots(sitemap_urls))
+    return written

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -158,9 +159,16 @@ def test_untrusted_text_is_escaped_not_injected(briefings):
     assert channel.find("item").findtext("title") == HOSTILE  # the exact text survives a round trip
     assert "<script>" not in rss and "&lt;script&gt;" in rss
     assert "<b>" not in rss
+    # <description> is HTML: XML-decoded it is still escaped text, and a reader's HTML parser gives back
+    # exactly the summary, never an element
+    description = channel.find("item").findtext("description")
+    assert description == html.escape(f"Summary of {HOSTILE}.", quote=False)
+    assert "<" not in description and html.unescape(description) == f"Summary of {HOSTILE}."
     feed = json.loads(render_json_feed(make_feed(briefings, "en")))
     assert feed["items"][0]["title"] == HOSTILE
     assert feed["items"][0]["summary"] == f"Summary of {HOSTILE}."
+    # JSON Feed carries the text as plain text only
+    assert all("content_html" not in item and item["content_text"] for item in feed["items"])
 
 
 def test_json_feed_is_valid_1_1(briefings):
@@ -194,8 +202,8 @@ def test_traditional_feed_is_converted(briefings):
 def test_topic_feed_lists_only_its_topic(briefings):
     items = [feed_item(b, "en", url_of("en", b)) for b in briefings if "ai-safety" in b.tags]
     feed = topic_feed(items, "en", "AI safety", f"{SITE}topics/ai-safety/",
-                      rss_url=f"{SITE}topics/ai-safety/feed.xml",
-                      json_url=f"{SITE}topics/ai-safety/feed.json")
+                      rss_url=f"{SITE}feed-ai-safety.xml",
+                      json_url=f"{SITE}feed-ai-safety.json")
     channel = validate_rss(render_rss(feed))
     assert channel.findtext("title") == "AI Briefing: AI safety"
     assert [i.findtext("guid") for i in channel.findall("item")] == [f"{SITE}briefings/hostile-title/"]

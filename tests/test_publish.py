@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urljoin, urlparse
 
 import pytest
 import yaml
@@ -109,13 +110,33 @@ def test_feeds_of_each_language_and_topic(site: Path, prefix: str):
     feed = validate_json_feed((site / prefix / "feed.json").read_text(encoding="utf-8"))
     assert feed["feed_url"] == f"{base}feed.json"
     assert feed["language"] == LANGS[prefix][0]
-    topic = validate_json_feed((site / prefix / "topics/ai-safety/feed.json").read_text(encoding="utf-8"))
+    topic = validate_json_feed((site / prefix / "feed-ai-safety.json").read_text(encoding="utf-8"))
     assert [i["url"] for i in topic["items"]] == [f"{base}briefings/safety-institute-report/"]
     assert topic["home_page_url"] == f"{base}topics/ai-safety/"
-    validate_rss((site / prefix / "topics/open-source/feed.xml").read_text(encoding="utf-8"))
+    assert topic["feed_url"] == f"{base}feed-ai-safety.json"
+    validate_rss((site / prefix / "feed-open-source.xml").read_text(encoding="utf-8"))
     # the target of every item link is a page of the build
     for item in feed["items"]:
         assert (site / item["url"][len(SITE_URL):] / "index.html").is_file()
+
+
+def page_url(site: Path, page: Path) -> str:
+    """The published URL of a built page (directory URLs)."""
+    rel = page.relative_to(site).as_posix()
+    return SITE_URL + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+
+
+def alternates_of(site: Path, page: Path) -> list[dict[str, str]]:
+    """The <link rel="alternate"> of a page, each with its href resolved against the page's URL."""
+    return [{**link, "url": urljoin(page_url(site, page), link["href"])}
+            for link in head_of(page).links if link.get("rel") == "alternate"]
+
+
+def assert_sitemap_beside(site: Path, page: Path, url: str) -> None:
+    """Material's script fetches sitemap.xml from the folder of every alternate link: it must exist."""
+    assert url.startswith(SITE_URL), (page, url)  # on the site itself, never another host
+    folder = url[len(SITE_URL):].rpartition("/")[0]
+    assert (site / folder / "sitemap.xml").is_file(), (page, url)
 
 
 @pytest.mark.parametrize("prefix", list(LANGS))
@@ -126,18 +147,26 @@ def test_every_page_has_feed_links_and_social_meta(site: Path, prefix: str):
     assert len(pages) > 10
     for page in pages:
         head = head_of(page)
-        feeds = {(link.get("type"), link.get("href")) for link in head.links
-                 if link.get("rel") == "alternate"}
+        alternates = alternates_of(site, page)
+        for link in alternates:
+            # relative, so the feeds and Material's sitemap fetches stay on the host serving the site
+            assert not urlparse(link["href"]).netloc, (page, link)
+            assert_sitemap_beside(site, page, link["url"])
+        feeds = {(link.get("type"), link["url"]) for link in alternates}
         assert ("application/rss+xml", f"{SITE_URL}{prefix}feed.xml") in feeds, page
         assert ("application/feed+json", f"{SITE_URL}{prefix}feed.json") in feeds, page
+        # hreflang: each language's home (the page's own translations are in the sitemaps)
+        assert {link["hreflang"]: link["url"] for link in alternates if "hreflang" in link} == {
+            lang: SITE_URL + other for other, (lang, _) in LANGS.items()}, page
         for key in ("og:title", "og:description", "og:url", "og:type"):
             assert len(head.meta.get(key, [])) == 1 and head.meta[key][0], (page, key)
         assert head.meta["og:locale"] == [LANGS[prefix][1]]
         assert head.meta["twitter:card"] == ["summary"]
         rel = page.parent.relative_to(root).as_posix()
         assert head.meta["og:url"] == [f"{SITE_URL}{prefix}{'' if rel == '.' else rel + '/'}"]
-    topic = head_of(root / "topics/ai-safety/index.html")
-    assert f"{SITE_URL}{prefix}topics/ai-safety/feed.xml" in [link.get("href") for link in topic.links]
+    topic = [link["url"] for link in alternates_of(site, root / "topics/ai-safety/index.html")]
+    assert f"{SITE_URL}{prefix}feed-ai-safety.xml" in topic
+    assert f"{SITE_URL}{prefix}feed-ai-safety.json" in topic
 
 
 def test_briefing_page_meta_is_the_front_matter_escaped(site: Path):
@@ -159,12 +188,21 @@ def test_briefing_page_meta_is_the_front_matter_escaped(site: Path):
     assert head_of(site / "index.html").meta["og:type"] == ["website"]
 
 
-def test_one_sitemap_with_hreflang_and_front_matter_dates(site: Path):
-    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("sitemap.xml*")) == ["sitemap.xml"]
-    root = ET.parse(site / "sitemap.xml").getroot()
-    entries = {u.findtext("s:loc", namespaces=NS): u for u in root.findall("s:url", NS)}
+def test_a_sitemap_per_language_with_hreflang_and_front_matter_dates(site: Path):
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("sitemap.xml*")) == [
+        "sitemap.xml", "zh-hant/sitemap.xml", "zh/sitemap.xml"]
+    entries = {}
+    for prefix in LANGS:
+        root = ET.parse(site / prefix / "sitemap.xml").getroot()
+        locs = [u.findtext("s:loc", namespaces=NS) for u in root.findall("s:url", NS)]
+        # each lists the pages of its own language, each page once
+        assert {max((p for p in LANGS if loc.startswith(SITE_URL + p)), key=len) for loc in locs} == {prefix}
+        assert len(locs) == len(set(locs))
+        entries.update({u.findtext("s:loc", namespaces=NS): u for u in root.findall("s:url", NS)})
     html_pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
-    assert len(entries) == len(html_pages)
+    assert sorted(entries) == sorted(page_url(site, p) for p in html_pages)
+    assert (site / "robots.txt").read_text(encoding="utf-8").splitlines()[-3:] == [
+        f"Sitemap: {SITE_URL}{prefix}sitemap.xml" for prefix in LANGS]
     entry = entries[f"{SITE_URL}zh-hant/briefings/open-model-release/"]
     assert entry.findtext("s:lastmod", namespaces=NS) == "2024-06-03"
     assert {a.get("hreflang"): a.get("href") for a in entry.findall("x:link", NS)} == {
@@ -187,13 +225,28 @@ def test_404_pages_are_localised_and_link_home_archive_search(site: Path):
         for href in (home, f"{home}archive/", f"{home}topics/", f"{home}feed.xml"):
             assert f'href="{href}"' in text
         assert f'<form class="not-found__search" action="{home}" method="get" role="search">' in text
+        # shown at any depth: links are paths from the server root, none protocol-relative ("//zh/")
+        assert not re.search(r'(href|src|action)="//', text)
+        head = head_of(site / prefix / "404.html")
+        alternates = [link for link in head.links if link.get("rel") == "alternate"]
+        assert {link["hreflang"]: link["href"] for link in alternates if "hreflang" in link} == {
+            lang: f"/ai/{other}" for other, (lang, _) in LANGS.items()}
+        feeds = {link["href"] for link in alternates if "type" in link}
+        assert feeds == {f"{home}feed.xml", f"{home}feed.json"}
+        for link in alternates:
+            folder = link["href"].removeprefix("/ai/").rpartition("/")[0]
+            assert (site / folder / "sitemap.xml").is_file(), link
+        switcher = re.findall(r'<a href="([^"]*)" hreflang="([^"]*)"[^>]*class="md-select__link"', text)
+        assert {lang: href for href, lang in switcher} == {
+            lang: f"/ai/{other}" for other, (lang, _) in LANGS.items()}
 
 
 @pytest.mark.slow
 def test_two_builds_publish_identical_bytes(site: Path, tmp_path: Path):
     fixture_briefings(tmp_path / "briefings")
     again = build(tmp_path, "again")
-    for rel in ("sitemap.xml", "feed.xml", "zh/feed.json", "zh-hant/topics/ai-safety/feed.xml"):
+    for rel in ("sitemap.xml", "zh/sitemap.xml", "robots.txt", "feed.xml", "zh/feed.json",
+                "zh-hant/feed-ai-safety.xml"):
         assert (site / rel).read_bytes() == (again / rel).read_bytes(), rel
 
 

@@ -1,11 +1,12 @@
-"""The one sitemap of the trilingual site: every page, its hreflang alternates, front matter dates."""
+"""The sitemaps of the trilingual site: one per language root, every page with its hreflang alternates and
+front matter date, and robots.txt naming them."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from build_tools.sitemap import render_sitemap, write_sitemap
+from build_tools.sitemap import render_sitemap, write_sitemaps
 
 SITE = "https://example.org/ai/"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -39,16 +40,18 @@ def urls(text: str) -> dict[str, ET.Element]:
     return {u.findtext("s:loc", namespaces=NS): u for u in root.findall("s:url", NS)}
 
 
-def test_one_sitemap_for_all_languages_with_alternates(tmp_path: Path):
+def test_a_sitemap_per_language_with_alternates(tmp_path: Path):
     site = built_site(tmp_path / "site")
-    assert write_sitemap(site, SITE) is True
-    text = (site / "sitemap.xml").read_text(encoding="utf-8")
-    found = urls(text)
-    assert sorted(found) == [
-        f"{SITE}", f"{SITE}about/", f"{SITE}briefings/gpt-4o-launch/",
-        f"{SITE}zh-hant/", f"{SITE}zh-hant/briefings/gpt-4o-launch/",
-        f"{SITE}zh/", f"{SITE}zh/briefings/gpt-4o-launch/",
-    ]
+    assert write_sitemaps(site, SITE) == 4  # three sitemaps and robots.txt
+    sitemaps = {prefix: urls((site / prefix / "sitemap.xml").read_text(encoding="utf-8"))
+                for prefix in ("", "zh/", "zh-hant/")}
+    # each language's pages in its own sitemap, once
+    assert {prefix: sorted(found) for prefix, found in sitemaps.items()} == {
+        "": [f"{SITE}", f"{SITE}about/", f"{SITE}briefings/gpt-4o-launch/"],
+        "zh/": [f"{SITE}zh/", f"{SITE}zh/briefings/gpt-4o-launch/"],
+        "zh-hant/": [f"{SITE}zh-hant/", f"{SITE}zh-hant/briefings/gpt-4o-launch/"],
+    }
+    found = {loc: entry for entries in sitemaps.values() for loc, entry in entries.items()}
     entry = found[f"{SITE}zh/briefings/gpt-4o-launch/"]
     alternates = {a.get("hreflang"): a.get("href") for a in entry.findall("x:link", NS)}
     assert alternates == {
@@ -62,10 +65,26 @@ def test_one_sitemap_for_all_languages_with_alternates(tmp_path: Path):
     assert entry.findtext("s:lastmod", namespaces=NS) == "2024-06-03"
     assert found[f"{SITE}zh/"].find("s:lastmod", NS) is None
     assert found[f"{SITE}about/"].findall("x:link", NS) == []
-    # MkDocs' per-language sitemaps are gone: nothing contradicts the one at the root
-    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("sitemap.xml*")) == ["sitemap.xml"]
+    assert found[f"{SITE}"].find("x:link[@hreflang='zh-Hant']", NS).get("href") == f"{SITE}zh-hant/"
+    # MkDocs' sitemaps are replaced, its compressed copies removed: nothing contradicts ours
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("sitemap.xml*")) == [
+        "sitemap.xml", "zh-hant/sitemap.xml", "zh/sitemap.xml"]
+    # crawlers learn of all three from robots.txt, which allows everything
+    assert (site / "robots.txt").read_text(encoding="utf-8").splitlines()[1:] == [
+        "User-agent: *", "Disallow:", "",
+        *(f"Sitemap: {SITE}{prefix}sitemap.xml" for prefix in ("", "zh/", "zh-hant/"))]
     # a second run finds nothing to change: the output does not depend on the time of the build
-    assert write_sitemap(site, SITE.rstrip("/")) is False
+    assert write_sitemaps(site, SITE.rstrip("/")) == 0
+
+
+def test_a_language_that_was_not_built_gets_no_sitemap(tmp_path: Path):
+    site = tmp_path / "site"
+    page(site, "index.html")
+    page(site, "about/index.html")
+    assert write_sitemaps(site, SITE) == 2
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.xml")) == ["sitemap.xml"]
+    assert sorted(urls((site / "sitemap.xml").read_text(encoding="utf-8"))) == [SITE, f"{SITE}about/"]
+    assert (site / "robots.txt").read_text(encoding="utf-8").splitlines()[-1] == f"Sitemap: {SITE}sitemap.xml"
 
 
 def test_sitemap_escapes_and_sorts():
