@@ -1,0 +1,127 @@
+"""Run the ``mkdocs`` command line with stage timers: ``python -m bench.driver STAGE_LOG mkdocs-args...``.
+
+The build is the real one (same command, same hooks, same worker processes); the driver only wraps a
+few functions with a clock before MkDocs starts. Each process, English and the forked language workers,
+appends one JSON line per stage to STAGE_LOG when its MkDocs build ends:
+
+    {"pid": 123, "lang": "zh", "stage": "generation", "seconds": 1.23, "calls": 1}
+
+Stages: ``collect`` (read + validate the corpus), ``generation`` (the generated pages: their sources,
+and their HTML when the theme asks for it, from the cache or rendered), ``search`` (Material's indexing
+of pages, the briefings' own entries and the rewrite of the index), ``languages_wait`` (the English
+build waiting for the others) and ``build`` (the whole MkDocs build of that language; for English it
+includes ``languages_wait``). A function that no longer exists is simply not timed.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+_seconds: dict[str, float] = defaultdict(float)
+_calls: dict[str, int] = defaultdict(int)
+# Where the stage lines go (set by main(); a forked worker inherits it).
+_log: dict[str, Path] = {}
+
+
+def _timed(stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            _seconds[stage] += time.perf_counter() - start
+            _calls[stage] += 1
+
+    return wrapper
+
+
+def _patch(owner: Any, name: str, stage: str) -> None:
+    fn = getattr(owner, name, None)
+    if fn is not None:  # a renamed function is not timed rather than breaking the build
+        setattr(owner, name, _timed(stage, fn))
+
+
+def _write(lang: str) -> None:
+    lines = [json.dumps({"pid": os.getpid(), "lang": lang, "stage": stage, "seconds": round(seconds, 4),
+                         "calls": _calls[stage]})
+             for stage, seconds in sorted(_seconds.items())]
+    with _log["path"].open("a", encoding="utf-8") as fh:  # one short append per process
+        fh.write("\n".join(lines) + "\n")
+
+
+def _timed_build(build: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(build)
+    def wrapper(config: Any, *args: Any, **kwargs: Any) -> Any:
+        # A forked worker inherits the parent's counters: start from zero in every build.
+        _seconds.clear()
+        _calls.clear()
+        lang = str((config.get("extra") or {}).get("site_language", "en"))
+        start = time.perf_counter()
+        try:
+            return build(config, *args, **kwargs)
+        finally:
+            _seconds["build"] = time.perf_counter() - start
+            _calls["build"] = 1
+            _write(lang)
+
+    return wrapper
+
+
+# (module, function or Class.method, stage): the site's stages as its modules name them. The hooks import
+# some of these by name, so they are wrapped before MkDocs loads the hooks.
+STAGES = (
+    ("build_tools.site.collect", "load_corpus", "collect"),
+    ("build_tools.site.pages", "page_sources", "generation"),
+    ("build_tools.site.pages", "PageSource.html", "generation"),
+    ("build_tools.site.pages", "generate_pages", "generation"),
+    ("build_tools.site.projects", "finish_builds", "languages_wait"),
+    ("build_tools.site.search", "briefing_entries", "search"),
+    ("build_tools.site.search", "compact_index", "search"),
+    ("material.plugins.search.plugin", "SearchPlugin.on_page_context", "search"),
+    ("material.plugins.search.plugin", "SearchPlugin.on_post_build", "search"),
+)
+
+
+def install() -> None:
+    """Wrap the stages with timers (before MkDocs loads the configuration and the hooks)."""
+    import importlib
+
+    import mkdocs.commands.build as mkdocs_build
+
+    mkdocs_build.build = _timed_build(mkdocs_build.build)
+    for module_name, name, stage in STAGES:
+        try:
+            owner = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        *classes, attr = name.split(".")
+        for cls in classes:
+            owner = getattr(owner, cls, None)
+        if owner is not None:
+            _patch(owner, attr, stage)
+
+
+def main(argv: list[str]) -> int:
+    """Install the timers and run ``mkdocs`` with ``argv[1:]``; stage lines go to ``argv[0]``."""
+    _log["path"] = Path(argv[0])
+    install()
+    from mkdocs.__main__ import cli
+
+    try:
+        cli.main(args=argv[1:], prog_name="mkdocs", standalone_mode=True)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

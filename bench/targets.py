@@ -1,0 +1,154 @@
+"""The performance targets of the project, judged from a results mapping, and the printed report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# The targets, for this machine (2 cores). Each is (limit, how the value compares): see evaluate().
+FLOOR_RATIO_AT_1000 = 2.5  # full trilingual build of 1,000 briefings / floor of the same run
+LINEAR_RATIO_3000 = 3.3  # build of 3,000 / build of 1,000 (3.0 would be exactly linear)
+PEAK_MIB_AT_3000 = 400  # memory of the whole build process tree (PSS: shared pages counted once)
+PAGE_BYTES_AT_3000 = 40 * 1024  # HTML of one briefing page
+PAGE_DRIFT = 0.05  # the same briefing's page may differ by this share between sizes ("independent of N")
+INDEX_BYTES_PER_BRIEFING = 4 * 1024  # search index per briefing per language
+SERVE_EDIT_SECONDS = 2.0  # edit a briefing under mkdocs serve at N = 1,000 -> updated page
+INGEST_SEEDS_PER_SECOND = 100
+LANGUAGES = ("en", "zh", "zh-hant")
+
+
+def _size(results: dict[str, Any], n: int) -> dict[str, Any] | None:
+    for size in results.get("sizes", []):
+        if size["n"] == n and "error" not in size:
+            return size
+    return None
+
+
+def _target(name: str, value: Any, limit: str, ok: bool | None) -> dict[str, Any]:
+    return {"target": name, "value": value, "limit": limit,
+            "status": "n/a" if ok is None else ("PASS" if ok else "FAIL")}
+
+
+def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every target with its measured value and PASS, FAIL or n/a (not measured in this run)."""
+    s1000, s3000 = _size(results, 1000), _size(results, 3000)
+    sizes = [s for s in results.get("sizes", []) if "error" not in s]
+    largest = sizes[-1] if sizes else None
+    targets = []
+
+    ratio = s1000["build_floor_ratio"] if s1000 else None
+    targets.append(_target("build / floor at N=1000", ratio, f"<= {FLOOR_RATIO_AT_1000}",
+                           None if ratio is None else ratio <= FLOOR_RATIO_AT_1000))
+    linear = round(s3000["build"]["seconds"] / s1000["build"]["seconds"], 2) if s1000 and s3000 else None
+    targets.append(_target("build 3000 / build 1000", linear, f"<= {LINEAR_RATIO_3000}",
+                           None if linear is None else linear <= LINEAR_RATIO_3000))
+    peak = round(s3000["build"]["peak_pss_mib"], 1) if s3000 else None
+    targets.append(_target("peak memory MiB at N=3000", peak, f"<= {PEAK_MIB_AT_3000}",
+                           None if peak is None else peak <= PEAK_MIB_AT_3000))
+    page = max(s3000["briefing_html_bytes"].values()) if s3000 else None
+    targets.append(_target("briefing page bytes at N=3000", page, f"<= {PAGE_BYTES_AT_3000}",
+                           None if page is None else page <= PAGE_BYTES_AT_3000))
+    if len(sizes) > 1:
+        pages = [max(s["briefing_html_bytes"].values()) for s in sizes]
+        drift = round((max(pages) - min(pages)) / min(pages), 3) if min(pages) else None
+    else:
+        drift = None
+    targets.append(_target("briefing page growth across N", drift, f"<= {PAGE_DRIFT}",
+                           None if drift is None else drift <= PAGE_DRIFT))
+    if largest is not None:
+        index = largest["search_index"]
+        worst = max(index[lang]["bytes_per_briefing"] for lang in LANGUAGES)
+        targets.append(_target(f"search index bytes/briefing/language at N={largest['n']}", worst,
+                               f"<= {INDEX_BYTES_PER_BRIEFING}", worst <= INDEX_BYTES_PER_BRIEFING))
+        escapes = sum(index[lang]["escapes"] for lang in LANGUAGES)
+        targets.append(_target("search index \\uXXXX escapes", escapes, "== 0", escapes == 0))
+        found = all(index[lang]["has_sample"] for lang in LANGUAGES)
+        targets.append(_target("sample briefing in every search index", found, "yes", found))
+    serve = results.get("serve")
+    edit = serve.get("edit_seconds") if serve else None
+    targets.append(_target(f"serve edit -> page seconds at N={serve['n'] if serve else 1000}", edit,
+                           f"<= {SERVE_EDIT_SECONDS}", None if not serve else
+                           edit is not None and edit <= SERVE_EDIT_SECONDS))
+    if serve:
+        consistent = all(serve.get(f"{k}_consistent") for k in ("topic", "home", "archive_month"))
+        targets.append(_target("serve: topic, home, archive show the edit", consistent, "yes", consistent))
+    # Not targets: the same comparisons in CPU seconds, which the load of other users moves less.
+    if s1000:
+        targets.append(_target("(info) build / floor in CPU seconds at N=1000",
+                               s1000["build_floor_cpu_ratio"], f"<= {FLOOR_RATIO_AT_1000}", None)
+                       | {"status": "info"})
+    if s1000 and s3000:
+        cpu = round(s3000["build"]["cpu_seconds"] / s1000["build"]["cpu_seconds"], 2)
+        targets.append(_target("(info) build CPU 3000 / 1000", cpu, f"<= {LINEAR_RATIO_3000}", None)
+                       | {"status": "info"})
+    ingest = results.get("ingest")
+    rate = ingest.get("seeds_per_second") if ingest else None
+    targets.append(_target("ingest seeds/second (after one-time load)", rate, f">= {INGEST_SEEDS_PER_SECOND}",
+                           None if not ingest else rate is not None and rate >= INGEST_SEEDS_PER_SECOND))
+    return targets
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.2f}" if value < 100 else f"{value:.0f}"
+    return str(value)
+
+
+def _stage(size: dict[str, Any], lang: str, stage: str) -> float | None:
+    return size["build"]["stages"].get(lang, {}).get(stage)
+
+
+def render_report(results: dict[str, Any]) -> str:
+    """The results as Markdown tables: one row per size, then the targets."""
+    m = results["machine"]
+    lines = [f"# Benchmark {results['date']} — {m['cpus']} cores, Python {m['python']}",
+             "", f"load at start: {m['uptime']}", ""]
+    head = ["N", "build s", "floor s", "build/floor", "build/floor CPU", "content floor s", "cpu/wall",
+            "peak MiB (PSS)", "peak MiB (RSS sum)", "index B/briefing en/zh/zh-hant", "page KB en/zh/zh-hant",
+            "rebuild s", "load"]
+    lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for s in results["sizes"]:
+        if "error" in s:
+            lines.append(f"| {s['n']} | build failed | " + " | " * (len(head) - 2))
+            continue
+        b = s["build"]
+        index = "/".join(_fmt(s["search_index"][lang]["bytes_per_briefing"]) for lang in LANGUAGES)
+        page = "/".join(f"{s['briefing_html_bytes'][lang] / 1024:.1f}" for lang in LANGUAGES)
+        rebuild = s.get("rebuild", {}).get("seconds")
+        row = [s["n"], b["seconds"], s["floor"]["total_seconds"], s["build_floor_ratio"],
+               s["build_floor_cpu_ratio"],
+               s.get("floor_content", {}).get("total_seconds"), b["parallelism"],
+               b["peak_pss_mib"], b["peak_rss_mib"], index, page, rebuild, _fmt(s["load_before"][0])]
+        lines.append("| " + " | ".join(_fmt(v) for v in row) + " |")
+    lines += ["", "Stages (seconds, per language process; en build includes waiting for zh and zh-hant):", ""]
+    stage_head = ["N"] + [f"{stage} {lang}" for stage in ("build", "generation", "search", "collect")
+                          for lang in LANGUAGES] + ["en waits"]
+    lines += ["| " + " | ".join(stage_head) + " |", "|" + "---|" * len(stage_head)]
+    for s in results["sizes"]:
+        if "error" in s:
+            continue
+        row = [s["n"]] + [_stage(s, lang, stage) for stage in ("build", "generation", "search", "collect")
+                          for lang in LANGUAGES] + [_stage(s, "en", "languages_wait")]
+        lines.append("| " + " | ".join(_fmt(v) for v in row) + " |")
+    ingest = results.get("ingest")
+    if ingest:
+        lines += ["", f"Ingest: {ingest['seeds']} seeds, {ingest['jobs']} jobs: "
+                      f"{ingest['all']['seconds']} s; "
+                      f"{_fmt(ingest['seeds_per_second'])} seeds/s after the one-time load "
+                      f"({_fmt(ingest['one_time_seconds'])} s), {_fmt(ingest['seeds_per_second_with_load'])} "
+                      "seeds/s with it"]
+    serve = results.get("serve")
+    if serve:
+        if "error" in serve:
+            lines += ["", f"Serve (N={serve['n']}): {serve['error']}"]
+        else:
+            lines += ["", f"Serve (N={serve['n']}): first build {serve['startup_seconds']} s; "
+                          "edit -> en page "
+                          f"{_fmt(serve['edit_seconds'])} s, zh page {_fmt(serve['edit_seconds_zh'])} s; "
+                          f"topic {serve['topic_consistent']}, home {serve['home_consistent']}, "
+                          f"archive month {serve['archive_month_consistent']}"]
+    lines += ["", "| target | value | limit | status |", "|---|---|---|---|"]
+    for t in results["targets"]:
+        lines.append(f"| {t['target']} | {_fmt(t['value'])} | {t['limit']} | {t['status']} |")
+    return "\n".join(lines)

@@ -1,0 +1,125 @@
+"""The benchmark suite runs end to end at a tiny N; its corpus is seeded, valid and varied.
+
+These are not timed tests: they check that every measurement is made and is sane, never how fast.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench import corpus
+from build_tools.frontmatter import dump_briefing
+from build_tools.schema import load_briefings
+from build_tools.taxonomy import load_taxonomy
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_corpus_is_seeded_and_a_prefix_of_larger_corpora(tmp_path):
+    a = corpus.write_corpus(tmp_path / "a", 6, seed=7)
+    b = corpus.write_corpus(tmp_path / "b", 9, seed=7)
+    assert [p.read_bytes() for p in a.briefings] == [
+        (tmp_path / "b" / "briefings" / p.name).read_bytes() for p in a.briefings]
+    assert len(b.briefings) == 9
+    other = corpus.make_briefing(0, seed=8)
+    assert dump_briefing(other) != dump_briefing(corpus.make_briefing(0, seed=7))
+
+
+def test_corpus_shrinks_when_n_shrinks(tmp_path):
+    corpus.write_corpus(tmp_path, 8)
+    smaller = corpus.write_corpus(tmp_path, 3)
+    assert sorted((tmp_path / "briefings").glob("*.md")) == smaller.briefings
+    assert len(list((tmp_path / "seeds").glob("*.txt"))) == 3
+
+
+def test_corpus_briefings_pass_check_and_look_like_real_ones(tmp_path):
+    written = corpus.write_corpus(tmp_path, 40)
+    tax = load_taxonomy()
+    briefings, problems = load_briefings(written.briefings, tax, root=tmp_path)
+    assert problems == []
+    assert len(briefings) == 40
+    paragraphs = [p for b in briefings for p in b.paragraphs]
+    counts = [len(b.paragraphs) for b in briefings]
+    assert min(counts) >= corpus.PARAGRAPHS[0]
+    lengths = [len(p.zh) for p in paragraphs if p.kind == "p" and p.zh]
+    assert min(lengths) >= corpus.PARAGRAPH_CHARS[0] - 10
+    assert max(lengths) <= corpus.PARAGRAPH_CHARS[1]
+    # Varied text, not one paragraph repeated.
+    texts = [p.en for p in paragraphs if p.kind == "p" and p.en]
+    assert len(set(texts)) > 0.95 * len(texts)
+    assert {p.kind for p in paragraphs} >= {"p", "h"}
+    assert len({b.date.year for b in briefings}) >= 4
+    assert {b.language for b in briefings} >= {"en", "zh-Hans"}
+    assert all(set(b.tags) <= {e.id for e in tax.topics} and b.tags for b in briefings)
+
+
+def test_seeds_carry_the_junk_the_cleaner_drops():
+    seeds = [corpus.make_seed(i) for i in range(30)]
+    text = "\n".join(seeds)
+    assert any(banner[0] in text for banner in corpus.phrases.COOKIE_BANNERS)
+    assert any(crumb in text for crumb in corpus.phrases.BREADCRUMBS)
+    assert any(header in text for header in corpus.phrases.RELATED_HEADERS)
+    assert len(set(seeds)) == 30
+
+
+def _check_size(size: dict) -> None:
+    n = size["n"]
+    assert "error" not in size
+    build = size["build"]
+    assert build["returncode"] == 0
+    assert build["seconds"] > 0 and build["cpu_seconds"] > 0
+    # The forked language workers are sampled with the English build: at least three processes.
+    assert build["processes"] >= 3
+    assert 50 < build["peak_pss_mib"] <= build["peak_rss_mib"]
+    assert set(build["stages"]) == {"en", "zh", "zh-hant"}
+    for stages in build["stages"].values():
+        assert {"build", "generation", "search"} <= set(stages)
+    assert 0 < build["stages"]["en"]["languages_wait"] < build["stages"]["en"]["build"]
+    for lang in ("en", "zh", "zh-hant"):
+        index = size["search_index"][lang]
+        assert index["bytes"] > 1000 and index["has_sample"]
+        assert index["bytes_per_briefing"] == pytest.approx(index["bytes"] / n, abs=1)
+        assert 5000 < size["briefing_html_bytes"][lang] < 1_000_000
+        # Every briefing page and at least home, topic index and archive: the floor rendered this corpus.
+        assert size["floor"]["seconds"][lang] > 0 and size["floor"]["pages"][lang] >= n + 3
+    ratio = build["seconds"] / size["floor"]["total_seconds"]
+    assert size["build_floor_ratio"] == pytest.approx(ratio, rel=0.01)
+    assert size["floor"]["cpu_seconds"] > 0 and size["build_floor_cpu_ratio"] > 0
+    assert size["rebuild"]["returncode"] == 0
+
+
+@pytest.mark.slow
+def test_bench_runs_at_a_tiny_size_and_reports_every_field(tmp_path):
+    out = tmp_path / "results.json"
+    # Two sizes in one run: each must be measured on its own corpus, nothing carried over.
+    command = [sys.executable, "-m", "bench", "--sizes", "3,5", "--skip-serve", "--ingest-seeds", "4",
+               "--out", str(out), "--workdir", str(tmp_path / "work")]
+    proc = subprocess.run(command,
+                          cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "| target | value | limit | status |" in proc.stdout
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert results["machine"]["cpus"] >= 1 and "load average" in results["machine"]["uptime"]
+    assert [s["n"] for s in results["sizes"]] == [3, 5]
+    for size in results["sizes"]:
+        _check_size(size)
+    ingest = results["ingest"]
+    assert ingest["all"]["returncode"] == 0 and ingest["all"]["results"] == 4
+    assert ingest["all"]["cpu_seconds"] > 0
+    assert "serve" not in results
+    statuses = {t["target"]: t["status"] for t in results["targets"]}
+    assert statuses["build / floor at N=1000"] == "n/a"
+    assert statuses["serve edit -> page seconds at N=1000"] == "n/a"
+    assert set(statuses.values()) <= {"PASS", "FAIL", "n/a", "info"}
+
+
+def test_bad_sizes_are_refused_with_a_message():
+    proc = subprocess.run([sys.executable, "-m", "bench", "--sizes", "ten"], cwd=ROOT, capture_output=True,
+                          text=True, check=False)
+    assert proc.returncode == 2
+    assert "expected sizes like 100,1000,3000, got 'ten'" in proc.stderr
