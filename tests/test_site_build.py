@@ -6,8 +6,12 @@ import json
 import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -147,9 +151,9 @@ def _index(site: Path, lang: str) -> tuple[str, list[dict]]:
 
 
 def _text(docs: list[dict], location: str) -> str:
-    return " ".join(d["title"] + " " + d["text"] for d in docs if d["location"].startswith(location)).replace(
-        "\u200b", ""
-    )
+    """Everything search matches in the entries of a page: title, text and tags."""
+    found = [d for d in docs if d["location"].startswith(location)]
+    return " ".join(" ".join([d["title"], d["text"], *d.get("tags", [])]) for d in found)
 
 
 def test_search_indexes_are_per_language_utf8_and_find_every_name(site: Path) -> None:
@@ -170,8 +174,10 @@ def test_search_indexes_are_per_language_utf8_and_find_every_name(site: Path) ->
     _, hant = _index(site, "zh-hant")
     assert "開源" in _text(hant, "briefings/gpt-4o-race/")
     assert "奧特曼" in _text(hant, "briefings/board-crisis/")
-    # jieba's user dictionary keeps names whole: the token is the name, not its characters.
-    tokens = {t for d in hant for t in re.split(r"[\s\u200b]+", d["text"])}
+    # jieba's user dictionary keeps names whole: the token is the name, not its characters; words are
+    # separated by plain spaces, not jieba's zero-width ones.
+    assert "\u200b" not in "".join(d["text"] for d in hant if d["location"].startswith("briefings/"))
+    tokens = {t for d in hant for t in re.sub(r"<[^>]+>", " ", d["text"]).split()}
     assert "奧爾特曼" in tokens or "奥尔特曼" in tokens
 
 
@@ -230,3 +236,73 @@ def test_real_site_builds_strict_with_sound_links(tmp_path: Path) -> None:
     for lang, prefix in LANGUAGE_DIRS.items():
         for bid in ids:
             assert (dest / prefix / "briefings" / bid / "index.html").is_file(), (lang, bid)
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait(url: str, text: str | None, seconds: float) -> str | None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        body = _get(url)
+        if body is not None and (text is None or text in body):
+            return body
+        time.sleep(0.1)
+    return None
+
+
+@pytest.mark.slow
+def test_serve_rebuilds_only_what_an_edited_briefing_changes(tmp_path: Path) -> None:
+    briefings = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "briefings", briefings)
+    (tmp_path / "seeds").symlink_to(FIXTURES / "seeds")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {
+        **os.environ,
+        "AI_BRIEFING_BRIEFINGS": str(briefings),
+        "AI_BRIEFING_TAXONOMY": str(FIXTURES / "taxonomy.yaml"),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        assert _wait(base + "briefings/board-crisis/", None, 300), log.read_text()
+        path = briefings / "gpt-4o-race.md"
+        path.write_text(
+            path.read_text(encoding="utf-8")
+            .replace("en: What GPT-4o says", "en: Revised, what GPT-4o says")
+            .replace("zh: 从GPT-4o看", "zh: 修订从GPT-4o看"),
+            encoding="utf-8",
+        )
+        new = "Revised, what GPT-4o says about the AI race"
+        assert _wait(base + "briefings/gpt-4o-race/", new, 120), log.read_text()
+        # The pages that show the briefing show the edit too, in every language.
+        for page in ("", "topics/openai/", "archive/2024-06/", "briefings/altman-open-source/"):
+            assert new in (_get(base + page) or ""), page
+        assert _wait(base + "zh/briefings/gpt-4o-race/", "修订从GPT-4o看", 30)
+        assert _wait(base + "zh-hant/topics/openai/", "修訂從GPT-4o看", 30)
+        index = json.loads(_get(base + "search/search_index.json") or "{}")
+        titles = [d["title"] for d in index.get("docs", [])]
+        assert new in titles and "About" in " ".join(titles)  # hand-written pages kept their entries
+        # The rebuild was the partial one: the site folder was not cleaned and rebuilt.
+        rebuild = log.read_text(encoding="utf-8").split("Detected file changes", 1)[1]
+        assert "Cleaning site directory" not in rebuild and "dirty" not in rebuild, rebuild
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

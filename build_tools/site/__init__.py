@@ -5,11 +5,13 @@ Stages, in the order a build runs them:
     collect.py    read and validate briefings and taxonomy (cached across rebuilds)
     relations.py  the language-independent indexes: order in time, neighbours, related briefings, postings
     language.py   the three site languages: text in each script, interface strings
-    render.py     one briefing -> the Markdown of its page in one language
+    render.py     one briefing -> the HTML of its page in one language
     indexes.py    home, topic, entity, archive and glossary pages from the full set
-    pages.py      every generated page of one language (virtual files, never written to docs/)
-    search.py     jieba user dictionary and the search index written as UTF-8
+    pages.py      every generated page of one language: MkDocs pages that skip Python-Markdown
+    cache.py      rendered pages and search entries kept on disk by content hash (build/cache/)
+    search.py     jieba user dictionary, the briefings' own search entries, the index as UTF-8
     projects.py   the other languages' MkDocs projects, built in worker processes
+    serve.py      mkdocs serve: an edited briefing rebuilds only the pages that show it
     hooks.py      the MkDocs hooks that tie the stages to a build
     linkcheck.py  broken internal links and anchors in a built site
 """

@@ -7,13 +7,15 @@ already read everything, so they find it here instead of parsing every briefing 
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.errors import InputError, Problem, display_path
 from build_tools.model import Briefing
-from build_tools.schema import briefing_paths, load_briefings
+from build_tools.schema import briefing_paths, check_against, read_briefing
+from build_tools.site.cache import briefing_hash
 from build_tools.site.relations import Relations, build_relations
 from build_tools.taxonomy import TAXONOMY_PATH, Taxonomy, parse_taxonomy
 
@@ -34,10 +36,19 @@ class Corpus:
     briefings_dir: Path
     taxonomy_path: Path
     by_id: dict[str, Briefing] = field(default_factory=dict)
+    taxonomy_hash: str = ""
     _relations: Relations | None = None
+    _hashes: dict[str, str] | None = None
 
     def __post_init__(self) -> None:
         self.by_id = {b.id: b for b in self.briefings}
+
+    @property
+    def hashes(self) -> dict[str, str]:
+        """Briefing id -> hash of its content: the cache keys of everything made from it."""
+        if self._hashes is None:
+            self._hashes = {b.id: _hash_of(b) for b in self.briefings}
+        return self._hashes
 
     @property
     def relations(self) -> Relations:
@@ -89,12 +100,62 @@ def load_corpus(
     except OSError as exc:
         raise _missing(taxonomy_path, exc) from None
     taxonomy = parse_taxonomy(text, display_path(taxonomy_path))
-    briefings, problems = load_briefings(files, taxonomy, root=briefings_dir.parent)
+    briefings, problems = _load_briefings(files, taxonomy, root=briefings_dir.parent)
     if problems:
         raise InputError(problems)
-    corpus = Corpus(sorted(briefings, key=lambda b: b.id), taxonomy, briefings_dir, taxonomy_path)
+    corpus = Corpus(
+        sorted(briefings, key=lambda b: b.id),
+        taxonomy,
+        briefings_dir,
+        taxonomy_path,
+        taxonomy_hash=hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(),
+    )
     _remember(paths, corpus, key)
     return corpus
+
+
+# Each briefing file as last read: (size, mtime) -> what read_briefing returned. Under `mkdocs serve`
+# an edit then costs the reading of one file, not of all of them.
+_read: dict[Path, tuple[tuple[int, int], Briefing | None, list[Problem]]] = {}
+
+
+def _load_briefings(files: list[Path], tax: Taxonomy, root: Path) -> tuple[list[Briefing], list[Problem]]:
+    """``schema.load_briefings``, reading again only the files that changed since the last call."""
+    briefings: list[Briefing] = []
+    problems: list[Problem] = []
+    seen = {}
+    for path in files:
+        try:
+            st = path.stat()
+            stamp = (st.st_size, st.st_mtime_ns)
+        except OSError:
+            stamp = (-1, -1)
+        known = _read.get(path)
+        if known is None or known[0] != stamp:
+            b, found = read_briefing(path)
+            known = (stamp, b, found)
+        seen[path] = known
+        problems += known[2]
+        if known[1] is not None:
+            briefings.append(known[1])
+    _read.clear()
+    _read.update(seen)
+    alive = {id(b) for b in briefings}
+    for key in [k for k in _hashes if k not in alive]:  # briefings read again or removed
+        del _hashes[key]
+    problems += check_against(briefings, tax, root)
+    return briefings, sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
+
+
+# id(briefing) -> (briefing, hash): a briefing read again is a new object, an unchanged one keeps its hash.
+_hashes: dict[int, tuple[Briefing, str]] = {}
+
+
+def _hash_of(b: Briefing) -> str:
+    known = _hashes.get(id(b))
+    if known is None or known[0] is not b:
+        known = _hashes[id(b)] = (b, briefing_hash(b))
+    return known[1]
 
 
 # The one corpus in memory (paths, corpus, signature): an edited briefing makes the previous one garbage.

@@ -3,13 +3,17 @@
 Listed under ``hooks:`` in mkdocs.yml (and inherited by mkdocs.zh.yml and mkdocs.zh-hant.yml). The
 project's language is ``extra.site_language``; the English project also builds the other two.
 Generated pages are virtual files: nothing is written into docs/, so ``mkdocs serve`` cannot loop.
+Their HTML skips Python-Markdown (pages.py) and their search entries skip Material's indexing
+(search.py); under ``mkdocs serve`` an edited briefing rebuilds only the pages that show it (serve.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -17,19 +21,26 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path; the package may not be installed
     sys.path.insert(0, str(ROOT))
 
+import jinja2  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from build_tools.errors import InputError  # noqa: E402
-from build_tools.site import collect, projects, search  # noqa: E402
+from build_tools.site import cache, collect, projects, search, serve  # noqa: E402
 from build_tools.site.language import LANGUAGES, SiteLanguage  # noqa: E402
-from build_tools.site.pages import generate_pages  # noqa: E402
+from build_tools.site.pages import GeneratedPage, add_pages, page_sources  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.ai_briefing")
 # SOURCE_DATE_EPOCH as the user gave it (or not), before a build sets it from the newest briefing.
 _USER_EPOCH = collect.USER_SOURCE_DATE_EPOCH
 _builds: list[projects.LanguageBuild] = []
+# Indentation and blank lines of the theme's templates: a tenth of a briefing page, and no reader sees
+# them. Only generated pages are squeezed: they have no <pre> or <textarea> whose spaces matter.
+_INDENT = re.compile(r"\n\s+")
+# Search entries a previous build left in the site folder (dirty rebuilds under `mkdocs serve` only).
+_previous_docs: list[dict] = []
+_keys: list[tuple[str, str]] = []  # (source path, key) of every generated page of this build
 
 
 def _language(config) -> SiteLanguage:
@@ -47,12 +58,15 @@ def on_config(config):
         corpus = collect.load_corpus(refresh=True)
     except InputError as exc:
         raise PluginError("\n".join(str(p) for p in exc.problems)) from None
-    corpus.relations  # noqa: B018 -- computed here, before the workers fork, so they inherit it
+    corpus.relations  # noqa: B018 -- computed here, before the workers fork, so they inherit them
+    corpus.hashes  # noqa: B018
     if _USER_EPOCH is None:
         # sitemap.xml's lastmod is the build date: the newest briefing makes two builds identical.
         newest = max((b.date for b in corpus.briefings if b.date), default=dt.date(1970, 1, 1))
         epoch = dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp()
         os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
+    if _language(config).code == "en":
+        serve.begin(_other_inputs(config))
     plugin = config.plugins.get("material/search") or config.plugins.get("search")
     if plugin is not None:
         plugin.config.jieba_dict_user = str(search.write_userdict(corpus.taxonomy))
@@ -69,12 +83,29 @@ def on_files(files: Files, config) -> Files:
             {code: LANGUAGES[code].prefix for code in projects.CONFIG_FILES},
         )
     corpus = collect.load_corpus()
-    for uri, markdown in generate_pages(corpus, corpus.relations, lang).items():
+    sources = page_sources(corpus, corpus.relations, lang)
+    for uri in sources:
         if files.get_file_from_path(uri) is not None:
             log.warning(f"{config.docs_dir}/{uri} is a generated page; remove the hand-written file")
             files.remove(files.get_file_from_path(uri))
-        files.append(File.generated(config, uri, content=markdown))
+    previous = serve.previous(config.site_dir)
+    add_pages(files, config, sources, previous if serve.dirty else None)
+    _previous_docs[:] = search.read_docs(config.site_dir) if serve.dirty else []
+    for gone in sorted(set(previous) - set(sources)):  # a briefing deleted since the last build
+        Path(File.generated(config, gone, content="").abs_dest_path).unlink(missing_ok=True)
+    _keys[:] = [(uri, s.key) for uri, s in sources.items()]
     return files
+
+
+def on_nav(nav, config, files):
+    """In a dirty rebuild, read the hand-written pages it skips, so the navigation has their titles."""
+    if serve.dirty:
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None and not isinstance(page, GeneratedPage) and page.markdown is None:
+                page.read_source(config)
+                page.markdown = on_page_markdown(page.markdown, page, config, files)
+    return nav
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -88,22 +119,61 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return lang.script(markdown)
 
 
+def on_env(env, config, files):
+    """Keep the theme's compiled templates on disk: compiling them costs each build (and each
+    language) about a second."""
+    folder = cache.directory()
+    if folder is not None and env.bytecode_cache is None:
+        (folder / "jinja").mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder / "jinja"))
+    return env
+
+
+@event_priority(50)  # before Material's search plugin reads page.content
+def on_page_context(context, page, config, nav):
+    """Give a generated page its HTML just before the theme renders it."""
+    if isinstance(page, GeneratedPage):
+        page.load()
+    return context
+
+
+@event_priority(-100)  # after every other hook has added to the page
+def on_post_page(output: str, page, config) -> str:
+    """Squeeze the theme's whitespace out of a generated page and release its HTML."""
+    if isinstance(page, GeneratedPage):
+        page.release()
+        return _INDENT.sub("\n", output)
+    return output
+
+
 @event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config) -> None:
-    """Write the search index as UTF-8; wait for the other languages and fail with them."""
-    search.compact_index(config.site_dir)
-    if _language(config).code != "en":
+    """Add the briefings' search entries to the index; wait for the other languages, fail with them."""
+    lang = _language(config)
+    corpus = collect.load_corpus()
+    topics = [search.topic_entry(e, lang) for e in sorted(corpus.taxonomy, key=lambda e: e.id)]
+    made = {
+        b.id: search.briefing_entries(b, lang, corpus.taxonomy, corpus.hashes[b.id], corpus.taxonomy_hash)
+        for b in search.briefing_order(corpus.briefings, lang)
+    }
+    entries = itertools.chain(topics, *(made[b.id] for b in corpus.briefings))
+    search.compact_index(config.site_dir, entries, _previous_docs)
+    serve.record(config.site_dir, dict(_keys))
+    if lang.code != "en":
         return
     builds, _builds[:] = list(_builds), []
     errors = projects.finish_builds(builds, log)
     if errors:
+        serve.failed()
         raise PluginError("\n".join(errors))
+    serve.succeeded([config.site_dir, *(str(b.site_dir) for b in builds)])
 
 
 def on_build_error(error) -> None:
     """Stop the other languages' builds when this one failed."""
     builds, _builds[:] = list(_builds), []
     projects.stop_builds(builds)
+    serve.failed()
 
 
 def on_serve(server, config, builder):
@@ -118,4 +188,10 @@ def on_serve(server, config, builder):
     ):
         if path.exists():
             server.watch(str(path))
+    server.builder = serve.rebuilder(server.builder, config, lambda: _other_inputs(config))
     return server
+
+
+def _other_inputs(config) -> tuple:
+    _, taxonomy = collect.input_paths()
+    return serve.other_inputs(config.config_file_path, [Path(config.docs_dir).parent], taxonomy)

@@ -12,14 +12,15 @@ from build_tools.site.render import (
     GLOSSARY_URL,
     HOME_URL,
     TOPICS_URL,
+    PageContent,
     briefing_link,
     briefing_url,
     chip,
     entry_names,
     esc,
-    front_matter,
     href,
     month_url,
+    page_meta,
     topic_url,
 )
 from build_tools.taxonomy import KINDS, Taxonomy
@@ -34,11 +35,11 @@ def _count(lang: SiteLanguage, n: int) -> str:
     return lang.t("count.briefing") if n == 1 else lang.t("count.briefings", n=n)
 
 
-def render_home(lang: SiteLanguage, tax: Taxonomy, rel: Relations, by_id: dict[str, Briefing]) -> str:
+def home_page(lang: SiteLanguage, tax: Taxonomy, rel: Relations, by_id: dict[str, Briefing]) -> PageContent:
     """The home page: the latest briefings with summaries, the most active topics, the archive."""
     here = HOME_URL
+    meta = page_meta(lang.t("home.title"), lang.t("site.tagline"), search=False, hide=("toc",))
     blocks = [
-        front_matter(lang.t("home.title"), lang.t("site.tagline"), search=False, hide=("toc",)),
         f'<h1 id="home-title">{esc(lang.t("home.title"))}</h1>\n'
         f'<p class="home-intro">{esc(lang.t("site.tagline"))}</p>',
         f"<h2>{esc(lang.t('home.latest'))}</h2>",
@@ -75,18 +76,23 @@ def render_home(lang: SiteLanguage, tax: Taxonomy, rel: Relations, by_id: dict[s
             f'<p><a data-link="topics" href="{href(here, TOPICS_URL)}">{esc(lang.t("home.all_topics"))}'
             f"</a></p>"
         )
-    return "\n\n".join(blocks) + "\n"
+    return PageContent(meta, blocks)
+
+
+def render_home(lang: SiteLanguage, tax: Taxonomy, rel: Relations, by_id: dict[str, Briefing]) -> str:
+    """The Markdown of the home page."""
+    return home_page(lang, tax, rel, by_id).markdown()
 
 
 def _sorted_entries(entries: list[Entry], rel: Relations, lang: SiteLanguage) -> list[Entry]:
     return sorted(entries, key=lambda e: (-len(rel.postings.get(e.id, [])), lang.label(e).casefold(), e.id))
 
 
-def render_topic_index(lang: SiteLanguage, tax: Taxonomy, rel: Relations) -> str:
+def topic_index_page(lang: SiteLanguage, tax: Taxonomy, rel: Relations) -> PageContent:
     """Every topic and entity with the number of its briefings, most frequent first, by kind."""
     here = TOPICS_URL
+    meta = page_meta(lang.t("topics.title"), lang.t("topics.intro"), search=False)
     blocks = [
-        front_matter(lang.t("topics.title"), lang.t("topics.intro"), search=False),
         f'<h1 id="topics-title">{esc(lang.t("topics.title"))}</h1>\n<p>{esc(lang.t("topics.intro"))}</p>',
     ]
     for kind in KINDS:
@@ -103,22 +109,35 @@ def render_topic_index(lang: SiteLanguage, tax: Taxonomy, rel: Relations) -> str
         blocks.append(
             f'<h2 id="{kind}">{esc(lang.t(f"kind.{kind}"))}</h2>\n<ul class="topic-index">{items}</ul>'
         )
-    return "\n\n".join(blocks) + "\n"
+    return PageContent(meta, blocks)
+
+
+def render_topic_index(lang: SiteLanguage, tax: Taxonomy, rel: Relations) -> str:
+    """The Markdown of the topic index."""
+    return topic_index_page(lang, tax, rel).markdown()
 
 
 def _other_lang(lang: SiteLanguage) -> str:
     return "zh-Hans" if lang.code == "en" else "en"
 
 
-def render_topic(
+def topic_meta(entry: Entry, lang: SiteLanguage, rel: Relations) -> dict[str, object]:
+    """The meta of a topic or entity page (search.topic_entry indexes it, not Material)."""
+    count = _count(lang, len(rel.postings.get(entry.id, [])))
+    return page_meta(
+        lang.label(entry), lang.pick(entry.description) or f"{lang.label(entry)} · {count}", search=False
+    )
+
+
+def topic_page(
     entry: Entry, lang: SiteLanguage, tax: Taxonomy, rel: Relations, by_id: dict[str, Briefing]
-) -> str:
+) -> PageContent:
     """A topic or entity page: both labels, aliases, the briefings as a timeline, related topics."""
     here = topic_url(entry.id)
     ids = rel.postings.get(entry.id, [])
     description = lang.pick(entry.description)
+    meta = topic_meta(entry, lang, rel)
     blocks = [
-        front_matter(lang.label(entry), description or f"{lang.label(entry)} · {_count(lang, len(ids))}"),
         f'<h1 id="topic-title" data-topic-id="{esc(entry.id)}">{esc(lang.label(entry))} '
         f'<span class="other-label" lang="{_other_lang(lang)}">{esc(lang.other_label(entry))}</span></h1>\n'
         f'<p class="topic-kind" data-kind="{entry.kind}">{esc(lang.t(f"kind1.{entry.kind}"))} · '
@@ -163,10 +182,17 @@ def render_topic(
         f'<p class="topic-back"><a data-link="topics" href="{href(here, TOPICS_URL)}">'
         f"{esc(lang.t('topic.all'))}</a></p>"
     )
-    return "\n\n".join(blocks) + "\n"
+    return PageContent(meta, blocks)
 
 
-def render_archive(lang: SiteLanguage, rel: Relations) -> str:
+def render_topic(
+    entry: Entry, lang: SiteLanguage, tax: Taxonomy, rel: Relations, by_id: dict[str, Briefing]
+) -> str:
+    """The Markdown of a topic or entity page."""
+    return topic_page(entry, lang, tax, rel, by_id).markdown()
+
+
+def archive_page(lang: SiteLanguage, rel: Relations) -> PageContent:
     """The archive: every month with its number of briefings, newest first."""
     here = ARCHIVE_URL
     items = "".join(
@@ -174,29 +200,54 @@ def render_archive(lang: SiteLanguage, rel: Relations) -> str:
         f'{esc(lang.month(int(m[:4]), int(m[5:])))}</a> <span class="count">{len(ids)}</span></li>'
         for m, ids in rel.months.items()
     )
-    return (
-        front_matter(lang.t("archive.title"), lang.t("archive.intro"), search=False)
-        + f'\n\n<h1 id="archive-title">{esc(lang.t("archive.title"))}</h1>\n'
-        + f"<p>{esc(lang.t('archive.intro'))}</p>"
-        + f'\n\n<ul class="archive-months">{items}</ul>\n'
+    return PageContent(
+        page_meta(lang.t("archive.title"), lang.t("archive.intro"), search=False),
+        [
+            f'<h1 id="archive-title">{esc(lang.t("archive.title"))}</h1>\n'
+            f"<p>{esc(lang.t('archive.intro'))}</p>",
+            f'<ul class="archive-months">{items}</ul>',
+        ],
     )
 
 
-def render_month(month: str, lang: SiteLanguage, rel: Relations, by_id: dict[str, Briefing]) -> str:
+def render_archive(lang: SiteLanguage, rel: Relations) -> str:
+    """The Markdown of the archive."""
+    return archive_page(lang, rel).markdown()
+
+
+def month_meta(month: str, lang: SiteLanguage) -> dict[str, object]:
+    """The meta of one month of the archive."""
+    title = lang.month(int(month[:4]), int(month[5:]))
+    return page_meta(f"{lang.t('archive.title')} · {title}", search=False)
+
+
+def month_page(month: str, lang: SiteLanguage, rel: Relations, by_id: dict[str, Briefing]) -> PageContent:
     """One month of the archive: its briefings with their summaries, newest first."""
     here = month_url(month)
     title = lang.month(int(month[:4]), int(month[5:]))
     items = "".join(briefing_link(lang, by_id[bid], here, summary=True) for bid in rel.months[month])
-    return (
-        front_matter(f"{lang.t('archive.title')} · {title}", search=False)
-        + f'\n\n<h1 id="month-title">{esc(title)}</h1>\n\n<ul class="archive-list">{items}</ul>\n\n'
-        + f'<p class="archive-back"><a data-link="archive" href="{href(here, ARCHIVE_URL)}">'
-        + f"{esc(lang.t('archive.back'))}</a></p>\n"
+    return PageContent(
+        month_meta(month, lang),
+        [
+            f'<h1 id="month-title">{esc(title)}</h1>',
+            f'<ul class="archive-list">{items}</ul>',
+            f'<p class="archive-back"><a data-link="archive" href="{href(here, ARCHIVE_URL)}">'
+            f"{esc(lang.t('archive.back'))}</a></p>",
+        ],
     )
 
 
-def render_glossary(lang: SiteLanguage, tax: Taxonomy) -> str:
-    """Every taxonomy term in English, Simplified and Traditional Chinese, linked to its page."""
+def render_month(month: str, lang: SiteLanguage, rel: Relations, by_id: dict[str, Briefing]) -> str:
+    """The Markdown of one month of the archive."""
+    return month_page(month, lang, rel, by_id).markdown()
+
+
+def glossary_page(lang: SiteLanguage, tax: Taxonomy) -> PageContent:
+    """Every taxonomy term in English, Simplified and Traditional Chinese, linked to its page.
+
+    The table stays out of the search index: as one search result it reads as a run-on list of every
+    name; each term is found on its own topic page instead.
+    """
     here = GLOSSARY_URL
     zh_hant = LANGUAGES["zh-hant"]
     rows = []
@@ -211,10 +262,17 @@ def render_glossary(lang: SiteLanguage, tax: Taxonomy) -> str:
         f"<th>{esc(lang.t(k))}</th>"
         for k in ("glossary.en", "glossary.zh", "glossary.zh_hant", "glossary.kind")
     )
-    return (
-        front_matter(lang.t("glossary.title"), lang.t("glossary.intro"))
-        + f'\n\n<h1 id="glossary-title">{esc(lang.t("glossary.title"))}</h1>\n'
-        + f"<p>{esc(lang.t('glossary.intro'))}</p>\n\n"
-        + f'<table class="glossary"><thead><tr>{head}</tr></thead>'
-        + f"<tbody>\n{''.join(rows)}\n</tbody></table>\n"
+    return PageContent(
+        page_meta(lang.t("glossary.title"), lang.t("glossary.intro")),
+        [
+            f'<h1 id="glossary-title">{esc(lang.t("glossary.title"))}</h1>\n'
+            f"<p>{esc(lang.t('glossary.intro'))}</p>",
+            f'<table class="glossary" data-search-exclude><thead><tr>{head}</tr></thead>'
+            f"<tbody>\n{''.join(rows)}\n</tbody></table>",
+        ],
     )
+
+
+def render_glossary(lang: SiteLanguage, tax: Taxonomy) -> str:
+    """The Markdown of the glossary."""
+    return glossary_page(lang, tax).markdown()

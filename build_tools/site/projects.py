@@ -10,11 +10,14 @@ loaded dictionary and the imported modules. Their warnings are relayed to the En
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+
+from build_tools.site import serve
 
 # Config file of each other language, next to the root mkdocs.yml.
 CONFIG_FILES = {"zh": "mkdocs.zh.yml", "zh-hant": "mkdocs.zh-hant.yml"}
@@ -40,7 +43,11 @@ class _Collect(logging.Handler):
 
 
 def _build_in_worker(config_file: str, site_dir: str, results: Connection) -> None:
-    """Worker: build one project (not strict: the parent judges its warnings) and report back."""
+    """Worker: build one project (not strict: the parent judges its warnings) and report back.
+
+    A dirty build under ``mkdocs serve`` stays dirty here; the worker sends back the keys of the pages
+    it built, for the next one.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -52,10 +59,10 @@ def _build_in_worker(config_file: str, site_dir: str, results: Connection) -> No
     error = None
     try:
         config = load_config(config_file=config_file, site_dir=site_dir, strict=False)
-        build(config)
+        build(config, dirty=serve.dirty)
     except BaseException as exc:  # reported to the parent, which fails the build with it
         error = str(exc) or type(exc).__name__
-    results.send((collect.messages, error))
+    results.send((collect.messages, error, serve.manifest_json(site_dir)))
     results.close()
 
 
@@ -67,6 +74,9 @@ def _context() -> multiprocessing.context.BaseContext:
 def start_builds(root_config: Path, site_dir: Path, prefixes: dict[str, str]) -> list[LanguageBuild]:
     """Start the build of every other language into ``site_dir/<prefix>``."""
     ctx = _context()
+    # Objects made so far (corpus, relations, jieba's dictionary) stay out of the collector's sight: a
+    # collection in a worker would otherwise touch, and so copy, every page of memory it shares.
+    gc.freeze()
     builds = []
     for code, name in CONFIG_FILES.items():
         config_file = root_config.parent / name
@@ -81,6 +91,7 @@ def start_builds(root_config: Path, site_dir: Path, prefixes: dict[str, str]) ->
         process.start()
         send.close()
         builds.append(LanguageBuild(code, target, process, receive))
+    gc.unfreeze()  # the workers keep theirs; this process collects as before (serve rebuilds)
     return builds
 
 
@@ -89,10 +100,12 @@ def finish_builds(builds: list[LanguageBuild], log: logging.Logger) -> list[str]
     errors = []
     for b in builds:
         try:
-            messages, error = b.results.recv()
+            messages, error, keys = b.results.recv()
         except EOFError:
-            messages, error = [], f"the worker process ended with exit code {b.process.exitcode}"
+            messages, error, keys = [], f"the worker process ended with exit code {b.process.exitcode}", None
         b.process.join()
+        if not error:
+            serve.receive(b.site_dir, keys)
         for message in messages:
             log.warning(f"[{b.code}] {message}")
         if error:

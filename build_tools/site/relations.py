@@ -139,7 +139,6 @@ def _related(
     texts = {b.id: shingles(b) for b in ascending}
     related: dict[str, list[str]] = {}
     for b in ascending:
-        shared: Counter[str] = Counter()
         scores: dict[str, float] = defaultdict(float)
         for key in dict.fromkeys([*b.tags, *b.entities]):
             ids = postings[key]
@@ -150,13 +149,22 @@ def _related(
             for other in ids[max(0, at - POSTING_WINDOW) : at + POSTING_WINDOW + 1]:
                 if other != b.id:
                     scores[other] += weight
-                    shared[other] += 1
         at = position[b.id]
         for near in ascending[max(0, at - TIME_WINDOW) : at + TIME_WINDOW + 1]:
             if near.id != b.id and near.id not in scores and jaccard(texts[b.id], texts[near.id]) > 0:
                 scores[near.id] = 0.0
+        # Only the best score levels can hold the first RELATED_COUNT: text similarity, the costly
+        # part of the order, is computed for those candidates only.
+        levels: dict[float, list[str]] = defaultdict(list)
+        for other, score in scores.items():
+            levels[round(score, 9)].append(other)
+        candidates: list[str] = []
+        for level in sorted(levels, reverse=True):
+            candidates += levels[level]
+            if len(candidates) >= RELATED_COUNT:
+                break
         ranked = sorted(
-            scores,
+            candidates,
             key=lambda o: (-round(scores[o], 9), -jaccard(texts[b.id], texts[o]), abs(position[o] - at), o),
         )
         related[b.id] = ranked[:RELATED_COUNT]

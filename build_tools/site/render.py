@@ -1,7 +1,8 @@
-"""One briefing -> the Markdown of its page in one site language.
+"""One briefing -> its page in one site language: meta and HTML (and the same page as Markdown).
 
-Every text of a briefing is untrusted: it is HTML-escaped and emitted inside raw HTML blocks, so Markdown
-never interprets it (``[x](javascript:...)``, ``<script>``, ``{{ }}`` all come out as the text they are).
+Every text of a briefing is untrusted: it is HTML-escaped, and the page is HTML that no Markdown ever
+interprets (``[x](javascript:...)``, ``<script>``, ``{{ }}`` all come out as the text they are); its
+Markdown form puts the HTML in raw HTML blocks, which Python-Markdown leaves as they are.
 Page meta goes through ``dump_yaml``; Material prints ``title`` and ``description`` unescaped, so those
 values are HTML (escaped text) too. Links between generated pages are relative URLs computed here.
 """
@@ -12,6 +13,7 @@ import html
 import posixpath
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from build_tools.frontmatter import dump_yaml
 from build_tools.model import Briefing, Entry, Paragraph
@@ -20,11 +22,6 @@ from build_tools.site.relations import Relations
 from build_tools.taxonomy import Taxonomy
 
 VIEWS = ("original", "translation", "parallel")
-# How much of the article (in the reader's column) goes into the search index, in characters, beside
-# title, summary, key points and every name: the opening of an article is what its search terms come
-# from, and the whole text would make the index several times the 4 KB per briefing and language that
-# a reader's browser should download. Chinese is 3 bytes a character in UTF-8, plus jieba's separators.
-ARTICLE_INDEX_CHARS = {"en": 1000, "zh": 350}
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
 
 # URLs of generated pages, relative to a language's site root (directory URLs).
@@ -70,10 +67,10 @@ def safe_url(url: str | None) -> str | None:
     return url if url and _SAFE_URL.match(url) else None
 
 
-def front_matter(
+def page_meta(
     title: str, description: str = "", *, search: bool = True, hide: Iterable[str] = ("toc",)
-) -> str:
-    """The YAML front matter of a generated page; ``title`` and ``description`` are plain text."""
+) -> dict[str, object]:
+    """The meta of a generated page; ``title`` and ``description`` are plain text, escaped here."""
     meta: dict[str, object] = {"title": esc(title)}
     if description:
         meta["description"] = esc(" ".join(description.split()))
@@ -81,7 +78,35 @@ def front_matter(
         meta["hide"] = list(hide)
     if not search:
         meta["search"] = {"exclude": True}
-    return f"---\n{dump_yaml(meta)}---"
+    return meta
+
+
+def front_matter(
+    title: str, description: str = "", *, search: bool = True, hide: Iterable[str] = ("toc",)
+) -> str:
+    """The YAML front matter of a generated page; ``title`` and ``description`` are plain text."""
+    return f"---\n{dump_yaml(page_meta(title, description, search=search, hide=hide))}---"
+
+
+@dataclass
+class PageContent:
+    """A generated page: its meta and its HTML, as blocks of raw HTML.
+
+    MkDocs gets ``meta`` and ``html`` directly (the HTML is final: nothing for Python-Markdown to do);
+    ``markdown()`` is the same page as a Markdown file, for readers of the generated source and tests.
+    """
+
+    meta: dict[str, object]
+    blocks: list[str]
+
+    @property
+    def html(self) -> str:
+        """The page's HTML, one block a line."""
+        return "\n".join(self.blocks) + "\n"
+
+    def markdown(self) -> str:
+        """The page as Markdown: front matter, then every block as a raw HTML block."""
+        return "\n\n".join([f"---\n{dump_yaml(self.meta)}---", *self.blocks]) + "\n"
 
 
 def chip(lang: SiteLanguage, entry: Entry, here: str, *, count: int | None = None) -> str:
@@ -144,21 +169,14 @@ def _article(b: Briefing, lang: SiteLanguage) -> list[str]:
     original = b.original
     translation = "zh" if original == "en" else "en"
     columns = [("original", original)] + ([("translation", translation)] if "translation" in offered else [])
-    indexed = "original" if default == "original" else "translation"
-    indexed_lang = original if indexed == "original" else translation
-    budget = ARTICLE_INDEX_CHARS[indexed_lang]
     rows = []
     for p in b.paragraphs:
-        cells = []
-        in_index = budget > 0
-        budget -= len(p.text(indexed_lang))
-        for role, body_lang in columns:
-            skip = "" if role == indexed and in_index else " data-search-exclude"
-            cells.append(
-                f'<div class="bi-col" data-col="{role}" lang="{lang.column_lang(body_lang)}"{skip}>'
-                f"{_paragraph_html(p, lang.column(body_lang, p.text(body_lang)))}</div>"
-            )
-        rows.append(f'<div class="bi-row bi-row--{p.kind}">{"".join(cells)}</div>')
+        cells = "".join(
+            f'<div class="bi-col" data-col="{role}" lang="{lang.column_lang(body_lang)}">'
+            f"{_paragraph_html(p, lang.column(body_lang, p.text(body_lang)))}</div>"
+            for role, body_lang in columns
+        )
+        rows.append(f'<div class="bi-row bi-row--{p.kind}">{cells}</div>')
     return [
         f'<div class="bilingual" id="bilingual" data-view="{default}" data-default-view="{default}" '
         f'data-views="{" ".join(offered)}" data-original="{lang.column_lang(original)}" '
@@ -166,6 +184,12 @@ def _article(b: Briefing, lang: SiteLanguage) -> list[str]:
         *rows,
         "</div>",
     ]
+
+
+def indexed_column(b: Briefing, lang: SiteLanguage) -> str:
+    """The body column a reader of ``lang`` sees first (en | zh): the one search indexes."""
+    default, _ = _views(b, lang)
+    return b.original if default == "original" else ("zh" if b.original == "en" else "en")
 
 
 def _language_name(lang: SiteLanguage, body_lang: str) -> str:
@@ -190,7 +214,7 @@ def _toggle(b: Briefing, lang: SiteLanguage) -> str:
     )
     return (
         f'<div class="view-toggle" role="group" aria-label="{esc(lang.t("view.group"))}" '
-        f"hidden data-search-exclude>{buttons}</div>"
+        f"hidden>{buttons}</div>"
     )
 
 
@@ -207,7 +231,7 @@ def _banner(b: Briefing, lang: SiteLanguage) -> str:
     kind = "warning" if status == "machine" else "info"
     return (
         f'<div class="admonition {kind} translation-banner" data-translation-status="{status}" '
-        f'data-translation-lang="{lang.column_lang(translation)}" data-search-exclude>'
+        f'data-translation-lang="{lang.column_lang(translation)}">'
         f'<p class="admonition-title">{esc(lang.t(f"banner.{status}.title"))}</p><p>{esc(text)}</p></div>'
     )
 
@@ -236,7 +260,7 @@ def _meta_line(b: Briefing, lang: SiteLanguage) -> str:
             f'<span class="briefing-meta__seed">{esc(lang.t("briefing.seed"))}: '
             f"<code>{esc(b.seed)}</code></span>"
         )
-    return f'<p class="briefing-meta" data-search-exclude>{" · ".join(parts)}</p>'
+    return f'<p class="briefing-meta">{" · ".join(parts)}</p>'
 
 
 def _chips(b: Briefing, lang: SiteLanguage, tax: Taxonomy, here: str) -> list[str]:
@@ -254,34 +278,23 @@ def _chips(b: Briefing, lang: SiteLanguage, tax: Taxonomy, here: str) -> list[st
             f"{esc(lang.t('briefing.entities'))}</span> "
             f"{' '.join(chip(lang, e, here) for e in entities)}</p>"
         )
-        # Every other name of each entity, so that search finds the briefing by any of them.
-        lines = []
-        for e in entities:
-            names = entry_names(lang, e)[1:]
-            if names:
-                lines.append(
-                    f'<li data-entity="{esc(e.id)}"><strong>{esc(lang.label(e))}</strong>: '
-                    f"{esc(' · '.join(names))}</li>"
-                )
-        if lines:
-            out.append(
-                f'<details class="briefing-aliases"><summary>{esc(lang.t("briefing.aliases"))}</summary>'
-                f"<ul>{''.join(lines)}</ul></details>"
-            )
     return out
 
 
-def render_briefing(
+def briefing_meta(b: Briefing, lang: SiteLanguage) -> dict[str, object]:
+    """The meta of the page of briefing ``b``; its own search entries replace Material's indexing."""
+    return page_meta(lang.pick(b.title), lang.pick(b.summary), search=False)
+
+
+def briefing_page(
     b: Briefing, lang: SiteLanguage, tax: Taxonomy, rel: Relations, by_id: dict[str, Briefing]
-) -> str:
-    """The Markdown of the page of briefing ``b`` on the ``lang`` site."""
+) -> PageContent:
+    """The page of briefing ``b`` on the ``lang`` site."""
     here = briefing_url(b.id)
     title = lang.pick(b.title)
     summary = lang.pick(b.summary)
-    blocks = [front_matter(title, summary)]
-    # The title stays outside <header>: Material's search then indexes title, header and summary as one entry.
-    blocks.append(f'<h1 id="briefing-title">{esc(title)}</h1>')
-    blocks.append(
+    blocks = [
+        f'<h1 id="briefing-title">{esc(title)}</h1>',
         "\n".join(
             [
                 f'<header class="briefing-header" data-briefing-id="{esc(b.id)}">',
@@ -289,8 +302,8 @@ def render_briefing(
                 *_chips(b, lang, tax, here),
                 "</header>",
             ]
-        )
-    )
+        ),
+    ]
     if summary:
         blocks.append(f'<div class="briefing-summary"><p>{esc(summary)}</p></div>')
     points = b.key_points.get(lang.body) or b.key_points.get(lang.other_body) or []
@@ -313,7 +326,7 @@ def render_briefing(
     related = [by_id[r] for r in rel.related.get(b.id, []) if r in by_id]
     if related:
         blocks.append(
-            f'<section class="related-briefings" data-search-exclude>\n'
+            f'<section class="related-briefings">\n'
             f"<h2>{esc(lang.t('briefing.related'))}</h2>\n<ul>"
             f"{''.join(briefing_link(lang, r, here) for r in related)}</ul>\n</section>"
         )
@@ -330,7 +343,14 @@ def render_briefing(
             )
     if pager:
         blocks.append(
-            f'<nav class="briefing-pager" aria-label="{esc(lang.t("briefing.neighbours"))}" '
-            f"data-search-exclude>{''.join(pager)}</nav>"
+            f'<nav class="briefing-pager" aria-label="{esc(lang.t("briefing.neighbours"))}">'
+            f"{''.join(pager)}</nav>"
         )
-    return "\n\n".join(blocks) + "\n"
+    return PageContent(briefing_meta(b, lang), blocks)
+
+
+def render_briefing(
+    b: Briefing, lang: SiteLanguage, tax: Taxonomy, rel: Relations, by_id: dict[str, Briefing]
+) -> str:
+    """The Markdown of the page of briefing ``b`` on the ``lang`` site."""
+    return briefing_page(b, lang, tax, rel, by_id).markdown()
