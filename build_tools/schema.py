@@ -347,3 +347,30 @@ def load_briefings(paths: list[str | Path], tax: Taxonomy, root: Path | None = N
             briefings.append(b)
     problems += check_against(briefings, tax, root)
     return briefings, sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
+
+
+def work_left(b: Briefing) -> list[Problem]:
+    """What an editor still has to do before a valid briefing is finished (``check --strict`` fails on it)."""
+    path = b.path or ""
+
+    def at(key: str) -> int:
+        return b.lines.get(key, b.lines.get(key.partition(".")[0], 2))
+
+    todo: list[Problem] = []
+    for lang in BODY_LANGUAGES:
+        status = b.translation.get(lang)
+        if status in ("pending", "machine"):
+            todo.append(Problem(path, at("translation"), f"'translation.{lang}': still '{status}'; "
+                                "--strict requires every language reviewed"))
+        if status == "pending":
+            continue
+        if not b.summary.get(lang):
+            todo.append(Problem(path, at(f"summary.{lang}"),
+                                f"'summary.{lang}': empty; write two or three sentences from the article's facts"))
+        if not b.key_points.get(lang):
+            todo.append(Problem(path, at(f"key_points.{lang}"),
+                                f"'key_points.{lang}': empty; list three to five key points"))
+    if not b.tags:
+        todo.append(Problem(path, at("tags"), "'tags': none; add the topics the article discusses "
+                                              "(ids of kind topic in build_tools/data/taxonomy.yaml)"))
+    return sorted(todo, key=lambda p: p.line)

@@ -48,6 +48,19 @@ def _write(folder: Path, text: str, name: str = "good-briefing.md") -> Path:
 def test_a_valid_briefing_passes(cli, tmp_path: Path):
     _write(tmp_path, GOOD)
     run = cli("check", "good-briefing.md")
+    # Valid, so the check passes; what an editor still has to write is listed, without failing.
+    assert (run.code, run.err) == (0, "")
+    assert run.out.splitlines() == [
+        "good-briefing.md:2: to do: 'key_points.en': empty; list three to five key points",
+        "good-briefing.md:2: to do: 'key_points.zh': empty; list three to five key points",
+        "good-briefing.md:14: to do: 'summary.en': empty; write two or three sentences from the article's facts",
+        "good-briefing.md:15: to do: 'summary.zh': empty; write two or three sentences from the article's facts",
+        "1 briefing OK; 1 still has work to do",
+    ]
+    finished = GOOD.replace("  en: ''\n  zh: ''\n", "  en: A short summary.\n  zh: 简短的摘要。\n", 1)
+    finished = finished.replace("tags:", "key_points:\n  en:\n    - One point.\n  zh:\n    - 一个要点。\ntags:", 1)
+    _write(tmp_path, finished)
+    run = cli("check", "--strict", "good-briefing.md")
     assert (run.code, run.out, run.err) == (0, "1 briefing OK\n", "")
 
 
@@ -157,8 +170,12 @@ def test_a_draft_with_the_translation_pending_is_valid(cli, tmp_path: Path):
     _write(tmp_path, draft.replace("  zh: 小镇的降雨\n", "  zh: ''\n"))
     assert cli("check", "good-briefing.md").code == 0
     strict = cli("check", "--strict", "good-briefing.md")
-    assert (strict.code, strict.err) == (1, "good-briefing.md:20: 'translation.zh': still 'pending'; --strict "
-                                            "requires every language reviewed\n1 problem in 1 file\n")
+    assert (strict.code, strict.err.splitlines()) == (1, [
+        "good-briefing.md:2: 'key_points.en': empty; list three to five key points",
+        "good-briefing.md:14: 'summary.en': empty; write two or three sentences from the article's facts",
+        "good-briefing.md:20: 'translation.zh': still 'pending'; --strict requires every language reviewed",
+        "3 problems in 1 file",
+    ])
 
 
 def test_binary_and_non_utf8_files(cli, tmp_path: Path):
