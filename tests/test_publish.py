@@ -29,6 +29,9 @@ SITE_URL = "https://example.org/ai/"
 HOSTILE_TITLE = 'Model "X" <script>alert(1)</script> & friends'
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
+# The shared Chromium fixture lives in tests/browser_support.py.
+pytest_plugins = ["browser_support"]
+
 
 class Head(HTMLParser):
     """The <meta> and <link> tags of a page's <head>."""
@@ -372,19 +375,18 @@ class _StaticHost(SimpleHTTPRequestHandler):
 
 
 @pytest.mark.browser
-def test_root_404_page_speaks_the_language_of_the_missing_address(site: Path):
-    from playwright.sync_api import sync_playwright
-
+def test_root_404_page_speaks_the_language_of_the_missing_address(site: Path, chromium):
+    # One Playwright per session (the shared `chromium` fixture): a second sync_playwright() started
+    # while the browser tests' one runs fails inside its event loop.
     handler = type("Host", (_StaticHost,), {"site": site})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-                                        args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page()
+        context = chromium.new_context()
+        try:
+            page = context.new_page()
             page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
             for path, lang, title in (("/ai/zh-hant/no-such_page.html", "zh-Hant", "找不到這個頁面"),
                                       ("/ai/zh/no-such-page/", "zh-Hans", "找不到这个页面"),
@@ -404,7 +406,8 @@ def test_root_404_page_speaks_the_language_of_the_missing_address(site: Path):
             page.locator("section.not-found:visible a", has_text="按月浏览全部简报").click()
             page.wait_for_url(base + "/ai/zh/archive/")
             assert page.locator("section.not-found").count() == 0  # a real page, not the 404 again
-            browser.close()
+        finally:
+            context.close()
     finally:
         server.shutdown()
         server.server_close()
