@@ -104,21 +104,39 @@ def _head(path: Path) -> str:
     return text if end < 0 else text[:end]
 
 
+# Each page as last read: path -> ((size, mtime, inode), indexed?, lastmod). Under `mkdocs serve` a
+# rebuild rewrites a few pages; reading the head of every other page again cost half a second.
+_heads: dict[str, tuple[tuple[int, int, int], bool, dt.date | None]] = {}
+
+
+def _page_facts(path: Path) -> tuple[bool, dt.date | None]:
+    """Whether a page is for crawlers, and its date; read again only when the file changed."""
+    st = path.stat()
+    stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
+    known = _heads.get(str(path))
+    if known is None or known[0] != stamp:
+        head = _head(path)
+        found = _PUBLISHED.search(head)
+        lastmod = dt.date.fromisoformat(html.unescape(found.group(1))) if found else None
+        known = _heads[str(path)] = (stamp, not _NOINDEX.search(head), lastmod)
+    return known[1], known[2]
+
+
 def pages_from_site(site_dir: str | Path, root_url: str) -> list[SitemapPage]:
     """Every page of the built site under ``site_dir`` (all languages), with its alternates."""
     root = Path(site_dir)
     root_url = root_url.rstrip("/") + "/"
     groups: dict[str, dict[str, tuple[str, dt.date | None]]] = {}
+    seen = set()
     for path in sorted(root.rglob("*.html")):
         rel = path.relative_to(root).as_posix()
         if path.name in SKIPPED_FILES or any(part.startswith(".") for part in path.parts[len(root.parts):]):
             continue
-        head = _head(path)
-        if _NOINDEX.search(head):
+        seen.add(str(path))
+        indexed, lastmod = _page_facts(path)
+        if not indexed:
             continue
         lang, inner = _language_of(rel)
-        found = _PUBLISHED.search(head)
-        lastmod = dt.date.fromisoformat(html.unescape(found.group(1))) if found else None
         url = root_url + LANGUAGE_PREFIX[lang] + _url_path(inner)
         groups.setdefault(_url_path(inner), {})[lang] = (url, lastmod)
     pages = []
@@ -130,6 +148,8 @@ def pages_from_site(site_dir: str | Path, root_url: str) -> list[SitemapPage]:
             alternates = {}  # a page without translations has nothing to announce
         for lang, (url, lastmod) in versions.items():
             pages.append(SitemapPage(loc=url, alternates=alternates, lastmod=lastmod, language=lang))
+    for gone in [p for p in _heads if p.startswith(str(root)) and p not in seen]:  # deleted pages
+        del _heads[gone]
     return pages
 
 

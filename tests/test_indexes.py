@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from pathlib import Path
@@ -12,7 +13,7 @@ from build_tools.model import Bilingual, Briefing, Entry
 from build_tools.site.collect import Corpus, load_corpus
 from build_tools.site.indexes import render_glossary, render_home, render_topic, render_topic_index
 from build_tools.site.language import LANGUAGES
-from build_tools.site.relations import POSTING_WINDOW, RELATED_COUNT, build_relations
+from build_tools.site.relations import POSTING_WINDOW, RELATED_COUNT, build_relations, update_relations
 from build_tools.taxonomy import Taxonomy
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -69,6 +70,26 @@ def test_related_is_looked_up_among_neighbours_in_time_only() -> None:
     for bid, related in rel.related.items():
         for other in related:
             assert abs(int(other[1:]) - int(bid[1:])) <= POSTING_WINDOW
+
+
+def test_updated_relations_equal_relations_made_afresh() -> None:
+    briefings, tax = _synthetic(400)
+    briefings = [dataclasses.replace(b, title=Bilingual(f"{b.title.en} {WORDS[i % 5]}", b.title.zh))
+                 for i, b in enumerate(briefings)]
+    before = build_relations(briefings, tax)
+    edited = list(briefings)
+    # Text edits (related lists change) and, last, a date edit (every index changes).
+    for i, title in ((200, "Title 230 quantum"), (10, "Title 11 robots chips"), (399, "Title 0")):
+        edited[i] = dataclasses.replace(edited[i], title=Bilingual(title, "新标题"))
+        fresh = build_relations(edited, tax)
+        assert update_relations(edited, tax, briefings, before) == fresh
+    assert fresh.related != before.related
+    edited[5] = dataclasses.replace(edited[5], date=dt.date(2030, 1, 1))
+    assert update_relations(edited, tax, briefings, before) == build_relations(edited, tax)
+    assert update_relations(briefings, tax, briefings, before) == before
+
+
+WORDS = ["quantum", "robots", "chips", "vision", "speech"]
 
 
 def test_relations_grow_linearly() -> None:

@@ -93,3 +93,16 @@ def test_sitemap_escapes_and_sorts():
     text = render_sitemap([SitemapPage(loc="https://e.org/b?x=1&y=2"), SitemapPage(loc="https://e.org/a")])
     assert "x=1&amp;y=2" in text
     assert list(urls(text)) == ["https://e.org/a", "https://e.org/b?x=1&y=2"]
+
+
+def test_a_page_changed_since_the_last_sitemap_is_read_again(tmp_path: Path):
+    root = built_site(tmp_path)
+    write_sitemaps(root, SITE)
+    before = (root / "sitemap.xml").read_text(encoding="utf-8")
+    page(root, "briefings/gpt-4o-launch/index.html",
+         '<meta property="article:published_time" content="2025-02-01">')
+    page(root, "about/index.html", '<meta name="robots" content="noindex">')
+    write_sitemaps(root, SITE)
+    after = urls((root / "sitemap.xml").read_text(encoding="utf-8"))
+    assert after[SITE + "briefings/gpt-4o-launch/"].findtext("s:lastmod", namespaces=NS) == "2025-02-01"
+    assert SITE + "about/" in urls(before) and SITE + "about/" not in after

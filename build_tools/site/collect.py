@@ -16,7 +16,7 @@ from build_tools.errors import InputError, Problem, display_path
 from build_tools.model import Briefing
 from build_tools.schema import briefing_paths, check_against, read_briefing
 from build_tools.site.cache import briefing_hash
-from build_tools.site.relations import Relations, build_relations
+from build_tools.site.relations import Relations, build_relations, update_relations
 from build_tools.taxonomy import TAXONOMY_PATH, Taxonomy, parse_taxonomy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,6 +39,9 @@ class Corpus:
     taxonomy_hash: str = ""
     _relations: Relations | None = None
     _hashes: dict[str, str] | None = None
+    # The corpus this one replaces, if read with the same taxonomy: its relations are reused where
+    # they still hold (an edit under `mkdocs serve`); dropped once the relations are made.
+    _before: Corpus | None = None
 
     def __post_init__(self) -> None:
         self.by_id = {b.id: b for b in self.briefings}
@@ -54,7 +57,12 @@ class Corpus:
     def relations(self) -> Relations:
         """The language-independent indexes, computed on first use."""
         if self._relations is None:
-            self._relations = build_relations(self.briefings, self.taxonomy)
+            before, self._before = self._before, None
+            if before is not None and before._relations is not None:
+                self._relations = update_relations(self.briefings, self.taxonomy, before.briefings,
+                                                   before._relations)
+            else:
+                self._relations = build_relations(self.briefings, self.taxonomy)
         return self._relations
 
 
@@ -110,6 +118,8 @@ def load_corpus(
         taxonomy_path,
         taxonomy_hash=hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(),
     )
+    if _current is not None and _current[0] == paths and _current[1].taxonomy_hash == corpus.taxonomy_hash:
+        corpus._before = _current[1]
     _remember(paths, corpus, key)
     return corpus
 

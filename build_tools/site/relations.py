@@ -94,6 +94,51 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
+def _shape(b: Briefing) -> tuple:
+    """What every index but the text similarity is made from."""
+    return b.id, b.date, tuple(b.tags), tuple(b.entities)
+
+
+def _text(b: Briefing) -> tuple:
+    """What the text similarity (shingles) is made from."""
+    return b.title.en, b.summary.en, b.title.zh, b.summary.zh
+
+
+def update_relations(
+    briefings: list[Briefing], taxonomy: Taxonomy, before: list[Briefing], previous: Relations
+) -> Relations:
+    """``build_relations``, reusing ``previous`` (made from ``before``, same taxonomy) where it still holds.
+
+    Under ``mkdocs serve`` an edit mostly leaves dates, topics and names alone: then every index but
+    the related briefings is unchanged, and a briefing's related list can change only if its own text
+    changed or that of a briefing it is compared with (a neighbour on one of its posting lists or in
+    time: both relations are symmetric). Anything else is computed again from scratch.
+    """
+    old = {b.id: b for b in before}
+    if len(old) != len(briefings) or any(
+        b.id not in old or (old[b.id] is not b and _shape(old[b.id]) != _shape(b)) for b in briefings
+    ):
+        return build_relations(briefings, taxonomy)
+    changed = [b for b in briefings if old[b.id] is not b and _text(old[b.id]) != _text(b)]
+    rel = Relations(previous.timeline, previous.older, previous.newer, dict(previous.related),
+                    previous.postings, previous.cooccurring, previous.months)
+    if not changed:
+        return rel
+    ascending = sorted(briefings, key=lambda b: (_day(b), b.id))
+    position = {b.id: i for i, b in enumerate(ascending)}
+    ascending_postings = {key: ids[::-1] for key, ids in previous.postings.items()}
+    affected: set[str] = set()
+    for b in changed:
+        for key in dict.fromkeys([*b.tags, *b.entities]):
+            ids = ascending_postings[key]
+            at = ids.index(b.id)
+            affected.update(ids[max(0, at - POSTING_WINDOW) : at + POSTING_WINDOW + 1])
+        at = position[b.id]
+        affected.update(near.id for near in ascending[max(0, at - TIME_WINDOW) : at + TIME_WINDOW + 1])
+    rel.related.update(_related(ascending, position, ascending_postings, taxonomy, only=affected))
+    return rel
+
+
 def build_relations(briefings: list[Briefing], taxonomy: Taxonomy) -> Relations:
     """Every index the pages need, from briefings already validated against ``taxonomy``."""
     rel = Relations()
@@ -131,14 +176,42 @@ def build_relations(briefings: list[Briefing], taxonomy: Taxonomy) -> Relations:
     return rel
 
 
+class _LazyShingles(dict):
+    """Briefing id -> shingles, computed when first asked for."""
+
+    def __init__(self, by_id: dict[str, Briefing]) -> None:
+        super().__init__()
+        self.by_id = by_id
+
+    def __missing__(self, bid: str) -> frozenset[str]:
+        value = self[bid] = shingles(self.by_id[bid])
+        return value
+
+
 def _related(
-    ascending: list[Briefing], position: dict[str, int], postings: dict[str, list[str]], taxonomy: Taxonomy
+    ascending: list[Briefing],
+    position: dict[str, int],
+    postings: dict[str, list[str]],
+    taxonomy: Taxonomy,
+    only: set[str] | None = None,
 ) -> dict[str, list[str]]:
-    """Shared entities and topics first (rarer names weigh more), then text similarity, then time."""
-    index_in_posting = {key: {bid: i for i, bid in enumerate(ids)} for key, ids in postings.items()}
-    texts = {b.id: shingles(b) for b in ascending}
+    """Shared entities and topics first (rarer names weigh more), then text similarity, then time.
+
+    With ``only``, the related briefings of those ids alone.
+    """
+    if only is None:
+        index_in_posting = {key: {bid: i for i, bid in enumerate(ids)} for key, ids in postings.items()}
+        texts = {b.id: shingles(b) for b in ascending}
+    else:  # a few briefings: the text and posting indexes of theirs and their neighbours only
+        chosen = [b for b in ascending if b.id in only]
+        keys = {key for b in chosen for key in [*b.tags, *b.entities]}
+        index_in_posting = {key: {bid: i for i, bid in enumerate(postings[key])} for key in keys}
+        by_id = {b.id: b for b in ascending}
+        texts = _LazyShingles(by_id)
     related: dict[str, list[str]] = {}
     for b in ascending:
+        if only is not None and b.id not in only:
+            continue
         scores: dict[str, float] = defaultdict(float)
         for key in dict.fromkeys([*b.tags, *b.entities]):
             ids = postings[key]
