@@ -206,7 +206,8 @@ def test_a_bad_briefing_fails_the_build_with_its_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_a_warning_in_a_chinese_site_fails_the_strict_build(tmp_path: Path) -> None:
+def copy_project(tmp_path: Path) -> Path:
+    """A project folder whose docs and configs a test may edit (code and theme linked, not copied)."""
     project = tmp_path / "project"
     project.mkdir()
     for name in ("build_tools", "overrides"):
@@ -214,6 +215,11 @@ def test_a_warning_in_a_chinese_site_fails_the_strict_build(tmp_path: Path) -> N
     shutil.copytree(ROOT / "docs", project / "docs")
     for config in ROOT.glob("mkdocs*.yml"):
         shutil.copy(config, project / config.name)
+    return project
+
+
+def test_a_warning_in_a_chinese_site_fails_the_strict_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
     about = project / "docs" / "zh" / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n[坏链接](no-such-page.md)\n", encoding="utf-8")
     result = build(project / "site", config=project / "mkdocs.yml")

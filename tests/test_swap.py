@@ -6,7 +6,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from test_site_build import FIXTURES, ROOT, build
+from test_site_build import FIXTURES, build, copy_project
 
 
 def _snapshot(site: Path) -> dict[str, str]:
@@ -37,13 +37,7 @@ def test_a_build_that_fails_on_bad_input_leaves_the_previous_site(tmp_path: Path
 
 
 def test_a_strict_warning_in_another_language_leaves_the_previous_site(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("build_tools", "overrides"):
-        (project / name).symlink_to(ROOT / name)
-    shutil.copytree(ROOT / "docs", project / "docs")
-    for config in ROOT.glob("mkdocs*.yml"):
-        shutil.copy(config, project / config.name)
+    project = copy_project(tmp_path)
     site = project / "site"
     assert build(site, config=project / "mkdocs.yml").returncode == 0
     before = _snapshot(site)
