@@ -333,37 +333,31 @@ def _refusal_case(tmp_path: Path, pattern: str, replacement: str) -> tuple[Path,
     return folder, Path("briefings") / "refused-briefing.md", text[:match.start()].count("\n") + 1
 
 
+def _assert_refused(tmp_path: Path, pattern: str, replacement: str, message: str) -> None:
+    """The briefing with ``pattern`` replaced is one exact problem for check, and fails the build with it,
+    without a traceback and without writing a site."""
+    folder, name, line = _refusal_case(tmp_path, pattern, replacement)
+    checked = _check(name, cwd=tmp_path)
+    assert (checked.returncode, checked.stderr.splitlines()) == (1, [
+        f"{name.as_posix()}:{line}: {message}", "1 problem in 1 file"])
+    site = tmp_path / "site"
+    built = build_site(site, {"AI_BRIEFING_BRIEFINGS": str(folder)})
+    assert built.returncode != 0, f"the build accepted {replacement.strip()!r}"
+    assert f"{line}: {message}" in built.stderr, built.stderr[-2000:]
+    assert "Traceback" not in built.stderr, built.stderr[-2000:]
+    assert not (site / "index.html").exists(), "a site was written although the input is invalid"
+
+
 def test_yaml_tags_are_refused_and_never_run(tmp_path: Path) -> None:
     """A front matter tag that would run a command is a clear error in check and in the build."""
     marker = Path("/tmp") / f"pwned-{uuid.uuid4().hex}"
-    folder, name, line = _refusal_case(tmp_path, r"^  name: .*$",
-                                       f'  name: !!python/object/apply:os.system ["touch {marker}"]')
-    checked = _check(name, cwd=tmp_path)
-    assert (checked.returncode, checked.stderr.splitlines()) == (1, [
-        f"{name.as_posix()}:{line}: YAML tag '!!python/object/apply:os.system' is not allowed; "
-        "write plain text, lists and mappings",
-        "1 problem in 1 file"])
-    site = tmp_path / "site"
-    built = build_site(site, {"AI_BRIEFING_BRIEFINGS": str(folder)})
-    assert built.returncode != 0, "the build accepted a briefing with a python/object tag"
-    assert f"{line}: YAML tag '!!python/object/apply:os.system' is not allowed" in built.stderr, (
-        built.stderr[-2000:])
-    assert "Traceback" not in built.stderr, built.stderr[-2000:]
-    assert not (site / "index.html").exists(), "a site was written although the input is invalid"
+    _assert_refused(tmp_path, r"^  name: .*$", f'  name: !!python/object/apply:os.system ["touch {marker}"]',
+                    "YAML tag '!!python/object/apply:os.system' is not allowed; "
+                    "write plain text, lists and mappings")
     assert not marker.exists(), f"the YAML tag ran: {marker} was created"
 
 
 def test_javascript_source_url_is_refused(tmp_path: Path) -> None:
     """A source URL that is not http(s) is refused by check and by the build, never linked."""
-    folder, name, line = _refusal_case(tmp_path, r"^  url: .+$", "  url: javascript:alert(1)")
-    checked = _check(name, cwd=tmp_path)
-    assert (checked.returncode, checked.stderr.splitlines()) == (1, [
-        f"{name.as_posix()}:{line}: 'source.url': expected an http:// or https:// URL, "
-        "got 'javascript:alert(1)'",
-        "1 problem in 1 file"])
-    site = tmp_path / "site"
-    built = build_site(site, {"AI_BRIEFING_BRIEFINGS": str(folder)})
-    assert built.returncode != 0, "the build accepted a javascript: source URL"
-    assert "expected an http:// or https:// URL, got 'javascript:alert(1)'" in built.stderr, (
-        built.stderr[-2000:])
-    assert not (site / "index.html").exists(), "a site was written although the input is invalid"
+    _assert_refused(tmp_path, r"^  url: .+$", "  url: javascript:alert(1)",
+                    "'source.url': expected an http:// or https:// URL, got 'javascript:alert(1)'")
