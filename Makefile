@@ -36,10 +36,11 @@ build: setup  ## build the whole site, all three languages, into site/
 check: setup  ## validate every briefing
 	$(BIN)/python -m build_tools check
 
-lint: setup  ## ruff over the code
-	$(BIN)/ruff check build_tools tests bench
+lint: setup  ## ruff over the code (part of `make test`)
+	$(BIN)/ruff check .
 
-test: setup browser-deps  ## run the whole test suite, browser tests included
+test: setup browser-deps  ## lint, validate the briefings, run the whole test suite (browser tests included)
+	$(BIN)/ruff check .
 	$(BIN)/python -m build_tools check
 	$(BIN)/python -m pytest
 

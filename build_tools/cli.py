@@ -77,9 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("seeds", nargs="+", metavar="SEED", help="seed files (.txt, .md or .html)")
         p.add_argument("--json", action="store_true",
                        help="print the extraction of each seed as one JSON object per line; write nothing")
-        p.add_argument("--out", type=Path, default=ROOT / "briefings", help="folder for drafts (default: briefings/)")
+        p.add_argument("--out", type=Path, default=ROOT / "briefings",
+                       help="folder for drafts (default: briefings/)")
         p.add_argument("--force", action="store_true", help="overwrite a briefing that a person has edited")
-        p.add_argument("--jobs", type=int, default=0, help="worker processes for batches (default: all cores)")
+        p.add_argument("--jobs", type=int, default=0,
+                       help="worker processes for batches (default: all cores)")
         p.add_argument("--progress", action="store_true", default=None,
                        help="show progress (default: on for a terminal, off in CI)")
         p.add_argument("--quiet", "-q", action="store_true", help="print only problems")
@@ -87,19 +89,23 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=_cmd_ingest)
 
     p = sub.add_parser("check", help="validate briefings; every problem as path:line: message",
-                       description="Validate briefings: schema, ids, dates, tags, alignment of both languages.")
+                       description="Validate briefings: schema, ids, dates, tags, "
+                                   "alignment of both languages.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="briefing files or folders (default: briefings/)")
-    p.add_argument("--strict", action="store_true", help="also fail on translations still pending or machine-made")
+    p.add_argument("--strict", action="store_true",
+                   help="also fail on translations still pending or machine-made")
     p.add_argument("--quiet", "-q", action="store_true", help="print only problems")
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("translate", help="draft the missing translation of a briefing with a machine backend",
-                       description="Fill the pending language of a briefing with a machine draft (status: machine).")
+                       description="Fill the pending language of a briefing with a machine draft "
+                                   "(status: machine).")
     p.add_argument("briefings", nargs="+", metavar="BRIEFING", help="briefing files")
     p.add_argument("--backend", default="openai", choices=["openai"], help="translation backend")
     p.add_argument("--base-url", help="OpenAI-compatible API base URL (env AI_BRIEFING_BASE_URL)")
     p.add_argument("--model", help="model name (env AI_BRIEFING_MODEL)")
-    p.add_argument("--memory", type=Path, help="translation memory file (default: .cache/translation-memory.jsonl)")
+    p.add_argument("--memory", type=Path,
+                   help="translation memory file (default: .cache/translation-memory.jsonl)")
     p.add_argument("--config", type=Path, help="TOML config file with base_url, model, api_key_env")
     p.add_argument("--timeout", type=float, help="seconds to wait for each answer (default: 120)")
     p.add_argument("--force", action="store_true",

@@ -232,7 +232,8 @@ def parse_body(body: str, path: str, first_line: int) -> tuple[list[Paragraph], 
         markers = {m.group("marker") or "" for _, m in block}
         if len(markers) > 1:
             problems.append(Problem(path, start, "the lines of one paragraph use different markers "
-                                    f"({', '.join(repr(m) for m in sorted(markers))}); use the same for both"))
+                                    f"({', '.join(repr(m) for m in sorted(markers))}); "
+                                    "use the same for both"))
         para.kind = _MARKER_KIND[(block[0][1].group("marker") or "")]
         seen: set[str] = set()
         for lineno, m in block:

@@ -97,7 +97,9 @@ class _Checker:
         return list(dict.fromkeys(value))
 
 
-def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Briefing | None, list[Problem]]:
+def briefing_from_meta(  # noqa: PLR0912, PLR0915 -- validation reads field by field, top to bottom
+    meta: Any, lines: dict[str, int], path: str,
+) -> tuple[Briefing | None, list[Problem]]:
     """Validate a front matter mapping and build the Briefing it describes."""
     if not isinstance(meta, dict):
         kind = "nothing" if meta is None else "a list" if isinstance(meta, list) else _shown(meta)
@@ -109,7 +111,8 @@ def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Bri
             c.add(str(key), f"unknown key; allowed keys: {', '.join(ALLOWED_KEYS)}")
     for key in REQUIRED_KEYS:
         if key not in meta:
-            c.problems.append(Problem(path, 1, f"'{key}': missing; every briefing needs {', '.join(REQUIRED_KEYS)}"))
+            c.problems.append(Problem(path, 1, f"'{key}': missing; every briefing needs "
+                                               f"{', '.join(REQUIRED_KEYS)}"))
 
     briefing_id = meta.get("id")
     if "id" in meta and (not isinstance(briefing_id, str) or not ID_PATTERN.match(briefing_id)
@@ -161,12 +164,14 @@ def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Bri
                     c.add(f"translation.{extra}", "unknown language; use 'en' and 'zh'")
             if original:
                 other = "zh" if original == "en" else "en"
-                if translation[original] != "original" and translation_raw.get(original) in TRANSLATION_STATUSES:
+                if (translation[original] != "original"
+                        and translation_raw.get(original) in TRANSLATION_STATUSES):
                     c.add(f"translation.{original}",
                           f"the article was written in {language}, so '{original}' must be 'original'")
                 if translation[other] == "original":
-                    c.add(f"translation.{other}", f"only the language the article was written in ({language}) "
-                                                  "is 'original'; use reviewed, machine or pending")
+                    c.add(f"translation.{other}",
+                          f"only the language the article was written in ({language}) "
+                          "is 'original'; use reviewed, machine or pending")
     required = {lang: translation[lang] != "pending" for lang in BODY_LANGUAGES}
 
     title = c.bilingual("title", required)
@@ -181,7 +186,8 @@ def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Bri
         else:
             for extra in kp:
                 if extra not in BODY_LANGUAGES:
-                    c.add(f"key_points.{extra}", "unknown language; use 'en' and 'zh' (Traditional is generated)")
+                    c.add(f"key_points.{extra}",
+                          "unknown language; use 'en' and 'zh' (Traditional is generated)")
             for lang in BODY_LANGUAGES:
                 items = kp.get(lang) or []
                 if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
@@ -189,8 +195,8 @@ def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Bri
                     continue
                 key_points[lang] = [i.strip() for i in items]
             if required["en"] and required["zh"] and len(key_points["en"]) != len(key_points["zh"]):
-                c.add("key_points", f"{len(key_points['en'])} English and {len(key_points['zh'])} Chinese key "
-                                    "points; they must pair one to one")
+                c.add("key_points", f"{len(key_points['en'])} English and "
+                                    f"{len(key_points['zh'])} Chinese key points; they must pair one to one")
 
     source = Source()
     src = meta.get("source")
@@ -224,13 +230,16 @@ def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Bri
 
     briefing = Briefing(
         id=briefing_id or "", date=date, language=language or "en", title=title, summary=summary,
-        key_points=key_points, source=source, seed=seed, tags=c.id_list("tags"), entities=c.id_list("entities"),
+        key_points=key_points, source=source, seed=seed, tags=c.id_list("tags"),
+        entities=c.id_list("entities"),
         translation=translation, date_basis=date_basis, editor_note=note, path=path, lines=dict(lines),
     )
     return briefing, c.problems
 
 
-def read_briefing(path: str | Path, *, text: str | None = None) -> tuple[Briefing | None, list[Problem]]:
+def read_briefing(  # noqa: PLR0911 -- each unreadable-file case returns its own problem at once
+    path: str | Path, *, text: str | None = None,
+) -> tuple[Briefing | None, list[Problem]]:
     """Read one briefing file; return it (if readable) and the problems found in the file itself."""
     shown = display_path(path)
     if text is None:
@@ -242,8 +251,8 @@ def read_briefing(path: str | Path, *, text: str | None = None) -> tuple[Briefin
             return None, [Problem(shown, 0, f"file is {len(raw)} bytes; a briefing is at most "
                                             f"{MAX_BRIEFING_BYTES}: keep only the article")]
         if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
-            return None, [Problem(shown, 0, "saved as UTF-16 or UTF-32 (it starts with that byte-order mark); "
-                                            "save the file as UTF-8")]
+            return None, [Problem(shown, 0, "saved as UTF-16 or UTF-32 "
+                                            "(it starts with that byte-order mark); save the file as UTF-8")]
         if b"\0" in raw:
             return None, [Problem(shown, 0, "binary file; a briefing is UTF-8 text")]
         try:
@@ -282,8 +291,8 @@ def check_body(b: Briefing, body_line: int) -> list[Problem]:
             if b.translation.get(lang) != "pending" and not p.text(lang):
                 status = b.translation.get(lang)
                 problems.append(Problem(b.path or "", p.line,
-                                        f"paragraph has no '{lang}:' text but translation.{lang} is '{status}'; "
-                                        f"translate it, or set translation.{lang} to pending"))
+                                        f"paragraph has no '{lang}:' text but translation.{lang} "
+                                        f"is '{status}'; translate it, or set translation.{lang} to pending"))
     return problems
 
 
@@ -295,7 +304,8 @@ def check_against(briefings: list[Briefing], tax: Taxonomy, root: Path | None = 
         path = b.path or ""
         if b.id in seen:
             problems.append(Problem(path, b.lines.get("id", 2),
-                                    f"'id': '{b.id}' is already used by {seen[b.id].path}; ids must be unique"))
+                                    f"'id': '{b.id}' is already used by {seen[b.id].path}; "
+                                    "ids must be unique"))
         elif b.id:
             seen[b.id] = b
         for key, want_topic in (("tags", True), ("entities", False)):
@@ -303,8 +313,9 @@ def check_against(briefings: list[Briefing], tax: Taxonomy, root: Path | None = 
                 line = b.lines.get(f"{key}[{i}]", b.lines.get(key, 2))
                 entry = tax.get(entry_id)
                 if entry is None:
-                    problems.append(Problem(path, line, f"'{key}': '{entry_id}' is not in the taxonomy; add it to "
-                                                        "build_tools/data/taxonomy.yaml or use a known id"))
+                    problems.append(Problem(path, line,
+                                            f"'{key}': '{entry_id}' is not in the taxonomy; add it to "
+                                            "build_tools/data/taxonomy.yaml or use a known id"))
                 elif entry.is_topic != want_topic:
                     other = "entities" if want_topic else "tags"
                     article = "an" if entry.kind[0] in "aeiou" else "a"
@@ -320,7 +331,8 @@ def check_against(briefings: list[Briefing], tax: Taxonomy, root: Path | None = 
             elif not seed_path.is_file():
                 problems.append(Problem(path, b.lines.get("seed", 2), f"'seed': {b.seed} does not exist"))
             elif not seed_path.resolve().is_relative_to(seeds_dir):
-                problems.append(Problem(path, b.lines.get("seed", 2), f"'seed': {b.seed} leads outside seeds/"))
+                problems.append(Problem(path, b.lines.get("seed", 2),
+                                        f"'seed': {b.seed} leads outside seeds/"))
     return problems
 
 
@@ -366,7 +378,8 @@ def work_left(b: Briefing) -> list[Problem]:
             continue
         if not b.summary.get(lang):
             todo.append(Problem(path, at(f"summary.{lang}"),
-                                f"'summary.{lang}': empty; write two or three sentences from the article's facts"))
+                                f"'summary.{lang}': empty; write two or three sentences "
+                                "from the article's facts"))
         if not b.key_points.get(lang):
             todo.append(Problem(path, at(f"key_points.{lang}"),
                                 f"'key_points.{lang}': empty; list three to five key points"))

@@ -58,7 +58,7 @@ def _problem(path: str, line: int, message: str) -> Problem:
     return Problem(path, line, message)
 
 
-def parse_taxonomy(text: str, path: str) -> Taxonomy:
+def parse_taxonomy(text: str, path: str) -> Taxonomy:  # noqa: PLR0912 -- checks each entry field by field, top to bottom
     """Parse and validate taxonomy YAML; every problem is reported at once."""
     data, lines = load_yaml(text, path)
     if not isinstance(data, list):
@@ -69,7 +69,8 @@ def parse_taxonomy(text: str, path: str) -> Taxonomy:
     for i, item in enumerate(data):
         line = lines.get(f"[{i}]", 1)
         if not isinstance(item, dict):
-            problems.append(_problem(path, line, "each taxonomy entry must be a mapping with 'id', 'kind', 'en', 'zh'"))
+            problems.append(_problem(path, line,
+                                     "each taxonomy entry must be a mapping with 'id', 'kind', 'en', 'zh'"))
             continue
         for key in item:
             if key not in _ENTRY_KEYS:
@@ -81,7 +82,8 @@ def parse_taxonomy(text: str, path: str) -> Taxonomy:
                                      f"'id': expected lowercase ASCII words joined by '-', got {entry_id!r}"))
             continue
         if entry_id in tax.entries:
-            problems.append(_problem(path, line, f"duplicate id '{entry_id}' (first at line {tax.entries[entry_id].line})"))
+            problems.append(_problem(path, line, f"duplicate id '{entry_id}' "
+                                                 f"(first at line {tax.entries[entry_id].line})"))
             continue
         kind = item.get("kind")
         if kind not in KINDS:
@@ -102,9 +104,11 @@ def parse_taxonomy(text: str, path: str) -> Taxonomy:
                                      "'aliases': expected a mapping with 'en' and 'zh' lists"))
         else:
             for lang, names in aliases_raw.items():
-                if lang not in aliases or not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+                if (lang not in aliases or not isinstance(names, list)
+                        or not all(isinstance(n, str) for n in names)):
                     problems.append(_problem(path, lines.get(f"[{i}].aliases.{lang}", line),
-                                             f"'aliases.{lang}': expected a list of names under 'en' or 'zh'"))
+                                             f"'aliases.{lang}': expected a list of names "
+                                             "under 'en' or 'zh'"))
                     continue
                 aliases[lang] = [n.strip() for n in names if n.strip()]
         description = item.get("description")

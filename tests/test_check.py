@@ -53,12 +53,15 @@ def test_a_valid_briefing_passes(cli, tmp_path: Path):
     assert run.out.splitlines() == [
         "good-briefing.md:2: to do: 'key_points.en': empty; list three to five key points",
         "good-briefing.md:2: to do: 'key_points.zh': empty; list three to five key points",
-        "good-briefing.md:14: to do: 'summary.en': empty; write two or three sentences from the article's facts",
-        "good-briefing.md:15: to do: 'summary.zh': empty; write two or three sentences from the article's facts",
+        "good-briefing.md:14: to do: 'summary.en': empty; write two or three sentences "
+        "from the article's facts",
+        "good-briefing.md:15: to do: 'summary.zh': empty; write two or three sentences "
+        "from the article's facts",
         "1 briefing OK; 1 still has work to do",
     ]
     finished = GOOD.replace("  en: ''\n  zh: ''\n", "  en: A short summary.\n  zh: 简短的摘要。\n", 1)
-    finished = finished.replace("tags:", "key_points:\n  en:\n    - One point.\n  zh:\n    - 一个要点。\ntags:", 1)
+    finished = finished.replace(
+        "tags:", "key_points:\n  en:\n    - One point.\n  zh:\n    - 一个要点。\ntags:", 1)
     _write(tmp_path, finished)
     run = cli("check", "--strict", "good-briefing.md")
     assert (run.code, run.out, run.err) == (0, "1 briefing OK\n", "")
@@ -66,28 +69,35 @@ def test_a_valid_briefing_passes(cli, tmp_path: Path):
 
 @pytest.mark.parametrize(("old", "new", "message"), [
     # malformed YAML: PyYAML's own words, at the line of the mistake
-    ("language: en\n", "language: en: x\n", "good-briefing.md:5: invalid YAML: mapping values are not allowed here"),
+    ("language: en\n", "language: en: x\n",
+     "good-briefing.md:5: invalid YAML: mapping values are not allowed here"),
     # missing field
-    ("date: 2024-06-03\n", "", "good-briefing.md:1: 'date': missing; every briefing needs id, date, language, "
-                               "title, translation"),
+    ("date: 2024-06-03\n", "",
+     "good-briefing.md:1: 'date': missing; every briefing needs id, date, language, title, translation"),
     # wrong types
-    ("tags:\n  - open-source\n", "tags: open-source\n", "good-briefing.md:16: 'tags': expected a list of taxonomy ids"),
-    ("  en: Rainfall in a small town\n", "  en: [42]\n", "good-briefing.md:11: 'title.en': expected text, got a list"),
-    ("date: 2024-06-03\n", "date: 3 June 2024\n", "good-briefing.md:3: 'date': expected YYYY-MM-DD, got '3 June 2024'"),
+    ("tags:\n  - open-source\n", "tags: open-source\n",
+     "good-briefing.md:16: 'tags': expected a list of taxonomy ids"),
+    ("  en: Rainfall in a small town\n", "  en: [42]\n",
+     "good-briefing.md:11: 'title.en': expected text, got a list"),
+    ("date: 2024-06-03\n", "date: 3 June 2024\n",
+     "good-briefing.md:3: 'date': expected YYYY-MM-DD, got '3 June 2024'"),
     # a date that does not exist
     ("date: 2024-06-03\n", "date: 2024-02-30\n", "good-briefing.md:3: 'date': 2024-02-30 is not a real date"),
     # tags and entities must be known, and of the right kind
-    ("  - open-source\n", "  - quantum-widgets\n", "good-briefing.md:17: 'tags': 'quantum-widgets' is not in the "
-                                                  "taxonomy; add it to build_tools/data/taxonomy.yaml or use a known id"),
-    ("  - open-source\n", "  - openai\n", "good-briefing.md:17: 'tags': 'openai' is an organisation, not a topic; "
-                                         "list it under 'entities'"),
-    ("  - openai\n", "  - open-source\n", "good-briefing.md:19: 'entities': 'open-source' is a topic, not an entity; "
-                                         "list it under 'tags'"),
+    ("  - open-source\n", "  - quantum-widgets\n",
+     "good-briefing.md:17: 'tags': 'quantum-widgets' is not in the taxonomy; "
+     "add it to build_tools/data/taxonomy.yaml or use a known id"),
+    ("  - open-source\n", "  - openai\n",
+     "good-briefing.md:17: 'tags': 'openai' is an organisation, not a topic; list it under 'entities'"),
+    ("  - openai\n", "  - open-source\n",
+     "good-briefing.md:19: 'entities': 'open-source' is a topic, not an entity; list it under 'tags'"),
     # seeds stay inside seeds/
     ("seed: seeds/000_9383764b6e2d7e5b.txt\n", "seed: ../etc/passwd\n",
-     "good-briefing.md:9: 'seed': expected a relative path inside seeds/ (no '..', not absolute), got '../etc/passwd'"),
+     "good-briefing.md:9: 'seed': expected a relative path inside seeds/ (no '..', not absolute), "
+     "got '../etc/passwd'"),
     ("seed: seeds/000_9383764b6e2d7e5b.txt\n", "seed: /etc/passwd\n",
-     "good-briefing.md:9: 'seed': expected a relative path inside seeds/ (no '..', not absolute), got '/etc/passwd'"),
+     "good-briefing.md:9: 'seed': expected a relative path inside seeds/ (no '..', not absolute), "
+     "got '/etc/passwd'"),
     ("seed: seeds/000_9383764b6e2d7e5b.txt\n", "seed: seeds/../../etc/passwd\n",
      "good-briefing.md:9: 'seed': expected a relative path inside seeds/ (no '..', not absolute), "
      "got 'seeds/../../etc/passwd'"),
@@ -95,10 +105,11 @@ def test_a_valid_briefing_passes(cli, tmp_path: Path):
      "good-briefing.md:9: 'seed': seeds/missing.txt does not exist"),
     # a reviewed translation must be complete and aligned
     ("zh: 一篇关于山区小镇季度降雨量的测试简报的第一段。\n", "",
-     "good-briefing.md:25: paragraph has no 'zh:' text but translation.zh is 'reviewed'; translate it, or set "
-     "translation.zh to pending"),
+     "good-briefing.md:25: paragraph has no 'zh:' text but translation.zh is 'reviewed'; "
+     "translate it, or set translation.zh to pending"),
     ("en: The first", "## en: The first",
-     "good-briefing.md:25: the lines of one paragraph use different markers ('', '## '); use the same for both"),
+     "good-briefing.md:25: the lines of one paragraph use different markers ('', '## '); "
+     "use the same for both"),
     # unknown keys, at every level
     ("date_basis: published\n", "date_basis: published\ncolour: blue\n",
      f"good-briefing.md:5: 'colour': unknown key; allowed keys: {ALLOWED}"),
@@ -126,8 +137,8 @@ def test_misaligned_block_while_reviewed(cli, tmp_path: Path):
                                   "en: A second English line in the same block.\n"))
     run = cli("check", "good-briefing.md")
     assert (run.code, run.err.splitlines()) == (1, [
-        "good-briefing.md:25: paragraph has no 'zh:' text but translation.zh is 'reviewed'; translate it, or set "
-        "translation.zh to pending",
+        "good-briefing.md:25: paragraph has no 'zh:' text but translation.zh is 'reviewed'; "
+        "translate it, or set translation.zh to pending",
         "good-briefing.md:26: second 'en:' line in one paragraph; separate paragraphs with a blank line",
         "2 problems in 1 file",
     ])
@@ -135,7 +146,8 @@ def test_misaligned_block_while_reviewed(cli, tmp_path: Path):
 
 def test_duplicate_id_in_two_folders(cli, tmp_path: Path):
     _write(tmp_path / "a", GOOD)
-    other = GOOD.replace("quarterly rainfall in a small mountain town", "the opening hours of a public library")
+    other = GOOD.replace("quarterly rainfall in a small mountain town",
+                         "the opening hours of a public library")
     _write(tmp_path / "b", other.replace("山区小镇季度降雨量", "公共图书馆开放时间"))
     run = cli("check", "a", "b")
     assert run.code == 1
@@ -147,7 +159,8 @@ def test_id_must_match_the_file_name(cli, tmp_path: Path):
     _write(tmp_path, GOOD, name="rainfall.md")
     run = cli("check", "rainfall.md")
     assert (run.code, run.err) == (1, "rainfall.md:2: 'id': 'good-briefing' does not match the file name "
-                                      "'rainfall.md'; rename the file to 'good-briefing.md' or change the id\n"
+                                      "'rainfall.md'; rename the file to 'good-briefing.md' "
+                                      "or change the id\n"
                                       "1 problem in 1 file\n")
 
 
@@ -159,14 +172,15 @@ def test_every_problem_of_every_file_is_reported_before_stopping(cli, tmp_path: 
     assert run.err.splitlines() == [
         "broken.md:1: expected '---' to open the YAML front matter",
         "good-briefing.md:3: 'date': 2024-13-01 is not a real date",
-        "good-briefing.md:17: 'tags': 'nope' is not in the taxonomy; add it to build_tools/data/taxonomy.yaml or "
-        "use a known id",
+        "good-briefing.md:17: 'tags': 'nope' is not in the taxonomy; "
+        "add it to build_tools/data/taxonomy.yaml or use a known id",
         "3 problems in 2 files",
     ]
 
 
 def test_a_draft_with_the_translation_pending_is_valid(cli, tmp_path: Path):
-    draft = GOOD.replace("  zh: reviewed", "  zh: pending").replace("zh: 一篇关于山区小镇季度降雨量的测试简报的第一段。\n", "")
+    draft = GOOD.replace("  zh: reviewed", "  zh: pending").replace(
+        "zh: 一篇关于山区小镇季度降雨量的测试简报的第一段。\n", "")
     _write(tmp_path, draft.replace("  zh: 小镇的降雨\n", "  zh: ''\n"))
     assert cli("check", "good-briefing.md").code == 0
     strict = cli("check", "--strict", "good-briefing.md")

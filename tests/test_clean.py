@@ -140,7 +140,8 @@ def test_junk_line_in_mid_article_is_dropped(junk: str, kind: str):
 
 
 def test_article_lines_that_mention_junk_words_are_kept():
-    lines = [*ARTICLE, "关于广告、版权和 cookie 的争论由来已久,监管机构正在研究新的规则,以平衡用户隐私与平台的商业利益。"
+    lines = [*ARTICLE, "关于广告、版权和 cookie 的争论由来已久,监管机构正在研究新的规则,"
+             "以平衡用户隐私与平台的商业利益。"
              "多家公司表示支持,但也有人担心合规成本过高,会影响中小企业的发展,这一讨论预计将持续很长时间。"]
     assert clean_lines(lines).dropped == []
 
@@ -153,7 +154,8 @@ def test_teaser_block_runs_to_the_end():
 
 
 def test_mid_article_box_ends_where_the_article_resumes():
-    resumed = ("分析師指出,全球科技巨頭持續擴大資料中心投資,帶動晶片需求居高不下,微軟、谷歌與亞馬遜今年的資本支出"
+    resumed = ("分析師指出,全球科技巨頭持續擴大資料中心投資,"
+               "帶動晶片需求居高不下,微軟、谷歌與亞馬遜今年的資本支出"
                "合計預估將超過兩千億美元,其中大部分將用於採購圖形處理器與建設新的資料中心。")
     lines = [*ARTICLE[:2], "延伸閱讀", "黃仁勳台大演講 談AI工廠", "台積電5月營收創新高", resumed]
     kept = [k.text for k in clean_lines(lines).kept]
@@ -161,7 +163,8 @@ def test_mid_article_box_ends_where_the_article_resumes():
 
 
 def test_headline_and_headings():
-    lines = ["科技", "当前位置: 首页 > 科技 > 正文", *ARTICLE[:2], "多模态成为竞争新焦点", *ARTICLE[2:], "结论",
+    lines = ["科技", "当前位置: 首页 > 科技 > 正文", *ARTICLE[:2], "多模态成为竞争新焦点",
+             *ARTICLE[2:], "结论",
              "总而言之,多模态能力正在成为大模型竞争的分水岭,谁能把交互体验做得更自然,谁就更可能赢得用户。"]
     cleaned = clean_lines(lines)
     assert cleaned.headline is not None and cleaned.headline.text == ARTICLE[0]
@@ -186,12 +189,14 @@ def test_summary_box_and_heading_of_a_dropped_section():
 
 
 def test_run_of_headlines_in_one_line():
-    run = " ".join(["蔚来申请多屏幕控制专利", "小鹏最新周销量反超理想", "学生行为习惯矫正建议", "丰田将在中国建立电动汽车工厂",
+    run = " ".join(["蔚来申请多屏幕控制专利", "小鹏最新周销量反超理想",
+                    "学生行为习惯矫正建议", "丰田将在中国建立电动汽车工厂",
                     "2025年天津招聘高层次教育人才2人方案", "仰望U8城市领航开全国"])
     assert _dropped([*ARTICLE, run]) == {run: "headline-run"}
 
 
 def test_rules_are_data():
     rules = load_rules()
-    assert {r.kind for r in rules.rules} >= {"consent", "byline", "ad", "footer", "caption", "credit", "subscribe"}
+    assert {r.kind for r in rules.rules} >= {"consent", "byline", "ad", "footer", "caption", "credit",
+                                             "subscribe"}
     assert rules.thresholds["prose_min_han"] > 0

@@ -76,7 +76,8 @@ def test_draft_is_a_valid_briefing_with_the_other_language_pending(cli, tmp_path
     shutil.copy(PAGES / "wire_en.txt", tmp_path / "wire_en.txt")
     run = cli("ingest", "--out", "briefings", "wire_en.txt")
     assert run.code == 0, run.err
-    draft = tmp_path / "briefings" / "openai-co-founder-sutskever-launches-new-ai-company-focused-on-safety.md"
+    draft = (tmp_path / "briefings"
+             / "openai-co-founder-sutskever-launches-new-ai-company-focused-on-safety.md")
     assert run.out.splitlines()[0] == (
         "wire_en.txt -> briefings/openai-co-founder-sutskever-launches-new-ai-company-focused-on-safety.md: "
         "written (6 paragraphs, 17 lines dropped; seed is outside seeds/: copy it there and set 'seed')")
@@ -138,8 +139,8 @@ def test_a_draft_nobody_edited_is_regenerated(cli, tmp_path: Path):
     seed = tmp_path / "wire_en.txt"
     shutil.copy(PAGES / "wire_en.txt", seed)
     assert cli("ingest", "--out", "b", "-q", "wire_en.txt").code == 0
-    added = ("The company did not say how much money it has raised so far, or who its investors are, according "
-             "to the post.")
+    added = ("The company did not say how much money it has raised so far, or who its investors are, "
+             "according to the post.")
     text = seed.read_text(encoding="utf-8").replace("Reporting by", added + "\nReporting by")
     seed.write_text(text, encoding="utf-8")
     run = cli("ingest", "--out", "b", "wire_en.txt")
@@ -183,18 +184,20 @@ def test_big5_traditional_seed(cli, tmp_path: Path):
 def test_markdown_seed(cli, tmp_path: Path):
     lines = (PAGES / "wire_en.txt").read_text(encoding="utf-8").splitlines()
     md = "\n\n".join(["# " + lines[1], *lines[2:6], "![Sutskever at Tel Aviv University](a.jpg)", *lines[6:]])
-    (tmp_path / "wire.md").write_text(md.replace("OpenAI's", "[OpenAI](https://openai.com)'s"), encoding="utf-8")
+    (tmp_path / "wire.md").write_text(md.replace("OpenAI's", "[OpenAI](https://openai.com)'s"),
+                                      encoding="utf-8")
     (got,) = _json_lines(cli("ingest", "--json", "wire.md").out)
     assert got["title"] == lines[1]
-    assert got["paragraphs"][0].startswith("SAN FRANCISCO, June 19 (Reuters) - Ilya Sutskever, OpenAI's co-founder")
+    assert got["paragraphs"][0].startswith("SAN FRANCISCO, June 19 (Reuters) - "
+                                           "Ilya Sutskever, OpenAI's co-founder")
     assert "Sutskever at Tel Aviv University" not in got["paragraphs"]  # an image's alt text is not shown
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("empty.txt", b"", "empty.txt: empty file; a seed is the text of one article"),
     ("blank.txt", b"\n  \r\n\t\n", "blank.txt: empty file; a seed is the text of one article"),
-    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary.txt: binary file, not text; a seed is "
-                                                               "the text of one article (.txt, .md or .html)"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+     "binary.txt: binary file, not text; a seed is the text of one article (.txt, .md or .html)"),
     ("junk.txt", "Share\nViews: 0\n相关文章\n阅读原文\n© 2024 Example\n".encode(),
      "junk.txt: no article text left after cleaning: every line is page furniture (menus, banners, links); "
      "save the article's own text"),
@@ -229,10 +232,12 @@ def test_report_lists_every_dropped_line_with_its_reason(cli):
     run = cli("ingest", "--json", "seeds/004_feea037cb4c691fd.txt", cwd=ROOT)
     dropped = _json_lines(run.out)[0]["dropped"]
     assert {"text": "本文来自\xa0企业网D1net公众号", "reason": "author/publication line"} in dropped
-    assert {"text": "简介: OpenAI内斗对GPT是福是祸?对人类?对微软?", "reason": "summary box repeating the article"} in dropped
+    assert {"text": "简介: OpenAI内斗对GPT是福是祸?对人类?对微软?",
+            "reason": "summary box repeating the article"} in dropped
 
 
 def test_report_flag_prints_path_line_and_reason(cli, tmp_path: Path):
     shutil.copy(PAGES / "wire_en.txt", tmp_path / "wire.txt")
     run = cli("ingest", "--out", "b", "--report", "wire.txt")
-    assert "wire.txt:3: dropped (author/publication line): By Krystal Hu and Anna Tong" in run.out.splitlines()
+    assert ("wire.txt:3: dropped (author/publication line): By Krystal Hu and Anna Tong"
+            in run.out.splitlines())

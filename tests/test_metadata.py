@@ -27,7 +27,8 @@ EN_BODY = [
     "intelligence company focused on safety, he said in a post on Wednesday.",
     "The new company aims to build a safe superintelligence in a single step, with no products in between, "
     "Sutskever said in the post.",
-    "Sutskever left OpenAI in May after he was part of the board that voted to oust Chief Executive Sam Altman.",
+    "Sutskever left OpenAI in May after he was part of the board that voted "
+    "to oust Chief Executive Sam Altman.",
 ]
 
 
@@ -63,7 +64,8 @@ def test_traditional_dates(meta_line: str, expected: str):
     ("20 June 2024", "2024-06-20"),
 ])
 def test_english_dates(meta_line: str, expected: str):
-    assert _date(["OpenAI co-founder launches new AI company focused on safety", meta_line, *EN_BODY]) == expected
+    assert _date(["OpenAI co-founder launches new AI company focused on safety", meta_line,
+                  *EN_BODY]) == expected
 
 
 @pytest.mark.parametrize("meta_line", [
@@ -92,18 +94,21 @@ def test_wire_dateline_takes_the_year_from_the_page():
 
 
 def test_wire_dateline_without_a_year_gives_no_date():
-    assert _date(["China's AI firms cut prices", "BEIJING, June 3 (Reuters) - " + EN_BODY[0], *EN_BODY[1:]]) is None
+    assert _date(["China's AI firms cut prices", "BEIJING, June 3 (Reuters) - " + EN_BODY[0],
+                  *EN_BODY[1:]]) is None
 
 
 def test_chinese_wire_dateline():
-    lines = ["人工智能治理倡议发布", "新华社北京6月3日电(记者张三)" + ZH_BODY[0], *ZH_BODY[1:], "版权所有 © 2024 新华网"]
+    lines = ["人工智能治理倡议发布", "新华社北京6月3日电(记者张三)" + ZH_BODY[0],
+             *ZH_BODY[1:], "版权所有 © 2024 新华网"]
     cleaned = clean_lines(lines)
     assert extract_date(cleaned) == "2024-06-03"
     assert extract_source(cleaned)[0] == "新华社"
 
 
 def test_dates_in_article_text_and_teasers_are_not_publication_dates():
-    lines = ["OpenAI 发布新一代多模态大模型", *ZH_BODY, "相关文章", "2024-05-14 最新!OpenAI 新模型简单测试", "3月前"]
+    lines = ["OpenAI 发布新一代多模态大模型", *ZH_BODY,
+             "相关文章", "2024-05-14 最新!OpenAI 新模型简单测试", "3月前"]
     assert _date(lines) is None
 
 

@@ -22,7 +22,8 @@ def test_every_name_of_sam_altman_is_one_entity(text: str):
 
 
 @pytest.mark.parametrize("text", [
-    "月之暗面发布了新模型", "Moonshot AI raised money", 'breakthroughs like "Moon\'s Dark Side" expanding context',
+    "月之暗面发布了新模型", "Moonshot AI raised money",
+    'breakthroughs like "Moon\'s Dark Side" expanding context',
     "Kimi's maker said",
 ])
 def test_every_name_of_moonshot_ai_is_one_entity(text: str):
@@ -54,7 +55,8 @@ def test_names_segment_as_words_with_the_taxonomy_dictionary():
 
 def test_topics_need_evidence_and_entities_do_not():
     tagger = get_tagger()
-    once = tagger.tag("OpenAI 的新产品", [("text", "OpenAI 提到了开源,但这并不是这篇文章的主题,文章讲的是产品发布会的安排。")])
+    once = tagger.tag("OpenAI 的新产品",
+                      [("text", "OpenAI 提到了开源,但这并不是这篇文章的主题,文章讲的是产品发布会的安排。")])
     assert "openai" in once.entities
     assert "open-source" not in once.tags  # one passing mention is below TOPIC_MIN_SCORE
     heading = tagger.tag("OpenAI 的新产品", [("heading", "开源与闭源"), ("text", "文章讲的是产品发布会。")])
@@ -90,6 +92,7 @@ def test_unknown_salient_names_are_suggested():
 
 
 def test_unknown_chinese_names_are_suggested():
-    body = [("text", "辉达执行长黄仁勋表示,新的工业革命已经开始。"), ("text", "黄仁勋还说,每个国家都需要自己的算力。")]
+    body = [("text", "辉达执行长黄仁勋表示,新的工业革命已经开始。"),
+            ("text", "黄仁勋还说,每个国家都需要自己的算力。")]
     names = [name for name, _ in get_tagger().tag("标题", body).suggestions]
     assert "黄仁勋" in names
