@@ -8,9 +8,12 @@ appends one JSON line per stage to STAGE_LOG when its MkDocs build ends:
 
 Stages: ``collect`` (read + validate the corpus), ``generation`` (the generated pages: their sources,
 and their HTML when the theme asks for it, from the cache or rendered), ``search`` (Material's indexing
-of pages, the briefings' own entries and the rewrite of the index), ``languages_wait`` (the English
-build waiting for the others) and ``build`` (the whole MkDocs build of that language; for English it
-includes ``languages_wait``). A function that no longer exists is simply not timed.
+of pages, the briefings' own entries and the rewrite of the index), ``segmentation`` (the English
+build segmenting the Chinese articles with a helper process before the others start),
+``languages_wait`` (the English build waiting for the others), ``sitemaps`` (the English build writing
+the sitemaps of all three) and ``build`` (the whole MkDocs build of
+that language; for English it includes ``segmentation`` and ``languages_wait``). A function that no
+longer exists is simply not timed.
 """
 
 from __future__ import annotations
@@ -84,6 +87,8 @@ STAGES = (
     ("build_tools.site.pages", "PageSource.html", "generation"),
     ("build_tools.site.pages", "generate_pages", "generation"),
     ("build_tools.site.projects", "finish_builds", "languages_wait"),
+    ("build_tools.sitemap", "write_sitemaps", "sitemaps"),
+    ("build_tools.site.search", "segment_ahead", "segmentation"),
     ("build_tools.site.search", "briefing_entries", "search"),
     ("build_tools.site.search", "compact_index", "search"),
     ("material.plugins.search.plugin", "SearchPlugin.on_page_context", "search"),

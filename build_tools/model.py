@@ -23,7 +23,7 @@ def body_language(original: str) -> str:
     return "en" if original == "en" else "zh"
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """One aligned unit of the article: the same paragraph in both body languages."""
 
@@ -37,7 +37,7 @@ class Paragraph:
         return self.en if lang == "en" else self.zh
 
 
-@dataclass
+@dataclass(slots=True)
 class Bilingual:
     """A short text in both body languages (title, summary, editor's note)."""
 
@@ -49,13 +49,13 @@ class Bilingual:
         return self.en if lang == "en" else self.zh
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     name: str | None = None
     url: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Briefing:
     """A curated bilingual briefing, as stored in ``briefings/<id>.md``."""
 
@@ -86,7 +86,7 @@ class Briefing:
         return self.translation.get(lang) != "pending"
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """A taxonomy entry: one topic or entity, with its labels and aliases in every script."""
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
@@ -98,10 +99,18 @@ def _url_path(rel: str) -> str:
     return rel
 
 
+# Bytes read from the start of a page to find the end of its <head> (read whole when not found there).
+HEAD_BYTES = 16384
+
+
 def _head(path: Path) -> str:
-    text = path.read_text(encoding="utf-8", errors="replace")
-    end = text.find("</head>")
-    return text if end < 0 else text[:end]
+    with path.open("rb") as fh:
+        raw = fh.read(HEAD_BYTES)
+        end = raw.find(b"</head>")
+        if end < 0:
+            raw += fh.read()
+            end = raw.find(b"</head>")
+    return (raw if end < 0 else raw[:end]).decode("utf-8", errors="replace")
 
 
 # Each page as last read: path -> ((size, mtime, inode), indexed?, lastmod). Under `mkdocs serve` a
@@ -122,15 +131,45 @@ def _page_facts(path: Path) -> tuple[bool, dt.date | None]:
     return known[1], known[2]
 
 
+def _pages(root: Path, skip: Iterable[str] = ()) -> list[Path]:
+    """Every HTML page below ``root``, sorted, outside hidden folders and the folders named in ``skip``."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        rel = Path(folder).relative_to(root).as_posix()
+        dirs[:] = [d for d in dirs if not d.startswith(".")
+                   and (f"{d}/" if rel == "." else f"{rel}/{d}/") not in skip]
+        found += [Path(folder, name) for name in files if name.endswith(".html")]
+    return sorted(found)
+
+
+def read_facts(folder: str | Path, skip: Iterable[str] = ()) -> dict[str, tuple]:
+    """Read the facts of every page below ``folder`` (outside ``skip``) and return them.
+
+    Each language's build reads its own pages when it ends, at the same time as the others, and
+    hands them to the root build (``remember``), which then writes the sitemaps without reading
+    any page again.
+    """
+    skip = set(skip)
+    paths = _pages(Path(folder), skip)
+    for path in paths:
+        _page_facts(path)
+    return {str(p): _heads[str(p)] for p in paths}
+
+
+def remember(facts: dict[str, tuple]) -> None:
+    """Take the page facts another process read (``read_facts``); stale ones are read again."""
+    _heads.update(facts)
+
+
 def pages_from_site(site_dir: str | Path, root_url: str) -> list[SitemapPage]:
     """Every page of the built site under ``site_dir`` (all languages), with its alternates."""
     root = Path(site_dir)
     root_url = root_url.rstrip("/") + "/"
     groups: dict[str, dict[str, tuple[str, dt.date | None]]] = {}
     seen = set()
-    for path in sorted(root.rglob("*.html")):
+    for path in _pages(root):
         rel = path.relative_to(root).as_posix()
-        if path.name in SKIPPED_FILES or any(part.startswith(".") for part in path.parts[len(root.parts):]):
+        if path.name in SKIPPED_FILES:
             continue
         seen.add(str(path))
         indexed, lastmod = _page_facts(path)

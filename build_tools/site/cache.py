@@ -93,6 +93,12 @@ def write_text(kind: str, key: str, text: str, suffix: str = ".html") -> None:
             write_atomic(path, text)
 
 
+def has(kind: str, key: str, suffix: str = ".json") -> bool:
+    """Whether ``key`` has a value (a stat, not a read)."""
+    path = _path(kind, key, suffix)
+    return path is not None and path.is_file()
+
+
 def read_json(kind: str, key: str) -> object | None:
     """The cached JSON value of ``key``, or None."""
     text = read_text(kind, key, ".json")

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import overload
 
 from build_tools.errors import InputError, Problem, display_path
-from build_tools.model import Briefing
+from build_tools.model import Briefing, Paragraph
 from build_tools.schema import briefing_paths, check_against, read_briefing
 from build_tools.site.cache import briefing_hash
 from build_tools.site.relations import Relations, build_relations, update_relations
@@ -68,9 +71,16 @@ class Corpus:
 
 def input_paths() -> tuple[Path, Path]:
     """The briefings folder and taxonomy file of this build."""
-    briefings = Path(os.environ.get(BRIEFINGS_ENV) or ROOT / "briefings")
-    taxonomy = Path(os.environ.get(TAXONOMY_ENV) or TAXONOMY_PATH)
-    return briefings.resolve(), taxonomy.resolve()
+    settings = (os.environ.get(BRIEFINGS_ENV), os.environ.get(TAXONOMY_ENV), str(Path.cwd()))
+    paths = _resolved.get(settings)
+    if paths is None:  # resolving costs system calls, and pages ask for the corpus thousands of times
+        briefings = Path(settings[0] or ROOT / "briefings")
+        taxonomy = Path(settings[1] or TAXONOMY_PATH)
+        paths = _resolved[settings] = (briefings.resolve(), taxonomy.resolve())
+    return paths
+
+
+_resolved: dict[tuple[str | None, str | None, str], tuple[Path, Path]] = {}
 
 
 def _signature(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
@@ -94,8 +104,8 @@ def load_corpus(
     once at its start.
     """
     default_briefings, default_taxonomy = input_paths()
-    briefings_dir = (briefings_dir or default_briefings).resolve()
-    taxonomy_path = (taxonomy_path or default_taxonomy).resolve()
+    briefings_dir = briefings_dir.resolve() if briefings_dir else default_briefings
+    taxonomy_path = taxonomy_path.resolve() if taxonomy_path else default_taxonomy
     paths = (briefings_dir, taxonomy_path)
     if not refresh and _current is not None and _current[0] == paths:
         return _current[1]
@@ -124,6 +134,67 @@ def load_corpus(
     return corpus
 
 
+class PackedParagraphs(Sequence[Paragraph]):
+    """A briefing's paragraphs as one block of UTF-8, made into ``Paragraph`` objects when read.
+
+    The builds of the other languages are forked from the process that read the corpus and share its
+    memory until they write to it, and reading a Python object writes its reference count. Rendering a
+    page reads every paragraph: with a string per paragraph, each language's build came to hold a copy
+    of almost all the corpus's text (64 MiB of 3,000 briefings). Packed, a briefing's text is one
+    object, so a build copies the page that holds its header and shares the rest. The paragraphs
+    compare, and ``repr`` (which the cache keys hash), as the list they were made from.
+    """
+
+    __slots__ = ("_ends", "_kinds", "_lines", "_text")
+
+    def __init__(self, paragraphs: Iterable[Paragraph]) -> None:
+        parts, ends, kinds, lines, end = [], array("L"), [], array("L"), 0
+        for p in paragraphs:
+            for text in (p.en, p.zh):
+                raw = text.encode("utf-8")
+                parts.append(raw)
+                end += len(raw)
+                ends.append(end)
+            kinds.append(p.kind)
+            lines.append(p.line)
+        self._text = b"".join(parts)
+        self._ends = ends  # where each paragraph's English, then its Chinese, ends
+        self._kinds = tuple(kinds)
+        self._lines = lines
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> Paragraph: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Paragraph]: ...
+
+    def __getitem__(self, index: int | slice) -> Paragraph | list[Paragraph]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("paragraph index out of range")
+        start = self._ends[2 * index - 1] if index else 0
+        middle, end = self._ends[2 * index], self._ends[2 * index + 1]
+        text = self._text
+        return Paragraph(self._kinds[index], text[start:middle].decode("utf-8"),
+                         text[middle:end].decode("utf-8"), self._lines[index])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (PackedParagraphs, list)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment] -- like the list it stands for
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+
 # Each briefing file as last read: (size, mtime) -> what read_briefing returned. Under `mkdocs serve`
 # an edit then costs the reading of one file, not of all of them.
 _read: dict[Path, tuple[tuple[int, int], Briefing | None, list[Problem]]] = {}
@@ -143,6 +214,8 @@ def _load_briefings(files: list[Path], tax: Taxonomy, root: Path) -> tuple[list[
         known = _read.get(path)
         if known is None or known[0] != stamp:
             b, found = read_briefing(path)
+            if b is not None:
+                b.paragraphs = PackedParagraphs(b.paragraphs)  # type: ignore[assignment]
             known = (stamp, b, found)
         seen[path] = known
         problems += known[2]

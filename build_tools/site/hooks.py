@@ -26,6 +26,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
+from build_tools import sitemap  # noqa: E402
 from build_tools.errors import InputError  # noqa: E402
 from build_tools.site import cache, collect, projects, search, serve  # noqa: E402
 from build_tools.site.language import LANGUAGES, SiteLanguage  # noqa: E402
@@ -76,13 +77,14 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     """Start the other languages' builds, then add this language's generated pages."""
     lang = _language(config)
+    corpus = collect.load_corpus()
     if lang.code == "en" and config.config_file_path:
+        search.segment_ahead(corpus.briefings, corpus.hashes, corpus.taxonomy_hash, projects.beside)
         _builds[:] = projects.start_builds(
             Path(config.config_file_path),
             Path(config.site_dir),
             {code: LANGUAGES[code].prefix for code in projects.CONFIG_FILES},
         )
-    corpus = collect.load_corpus()
     sources = page_sources(corpus, corpus.relations, lang)
     for uri in sources:
         if files.get_file_from_path(uri) is not None:
@@ -151,16 +153,19 @@ def on_post_build(config) -> None:
     """Add the briefings' search entries to the index; wait for the other languages, fail with them."""
     lang = _language(config)
     corpus = collect.load_corpus()
-    topics = [search.topic_entry(e, lang) for e in sorted(corpus.taxonomy, key=lambda e: e.id)]
-    made = {
-        b.id: search.briefing_entries(b, lang, corpus.taxonomy, corpus.hashes[b.id], corpus.taxonomy_hash)
+    topics = (search.topic_entry(e, lang) for e in sorted(corpus.taxonomy, key=lambda e: e.id))
+    # Made while the index is written, one briefing at a time (see search.briefing_order for the order).
+    briefings = (
+        search.briefing_entries(b, lang, corpus.taxonomy, corpus.hashes[b.id], corpus.taxonomy_hash)
         for b in search.briefing_order(corpus.briefings, lang)
-    }
-    entries = itertools.chain(topics, *(made[b.id] for b in corpus.briefings))
-    search.compact_index(config.site_dir, entries, _previous_docs)
+    )
+    search.compact_index(config.site_dir, itertools.chain(topics, itertools.chain.from_iterable(briefings)),
+                         _previous_docs)
     serve.record(config.site_dir, dict(_keys))
     if lang.code != "en":
         return
+    # This language's pages for the sitemaps, read while the other languages may still be building.
+    sitemap.read_facts(config.site_dir, skip=[LANGUAGES[code].prefix for code in projects.CONFIG_FILES])
     builds, _builds[:] = list(_builds), []
     errors = projects.finish_builds(builds, log)
     if errors:

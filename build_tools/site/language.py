@@ -25,13 +25,20 @@ class SiteLanguage:
         """The body column a reader of this language does not read first."""
         return "zh" if self.body == "en" else "en"
 
-    def script(self, zh_text: str) -> str:
-        """Simplified Chinese text in this language's script (Traditional on the zh-hant site)."""
-        return traditional(zh_text) if self.code == "zh-hant" else zh_text
+    def script(self, zh_text: str, *, once: bool = False) -> str:
+        """Simplified Chinese text in this language's script (Traditional on the zh-hant site).
 
-    def column(self, body_lang: str, text: str) -> str:
-        """Text of body column ``body_lang`` as this site shows it."""
-        return self.script(text) if body_lang == "zh" else text
+        Conversions are kept for the next call (titles and labels are shown on many pages), except
+        with ``once``: an article's paragraphs are shown once, and keeping them would keep the text
+        of the whole corpus, twice, for the rest of the build.
+        """
+        if self.code != "zh-hant":
+            return zh_text
+        return to_traditional(zh_text) if once else traditional(zh_text)
+
+    def column(self, body_lang: str, text: str, *, once: bool = False) -> str:
+        """Text of body column ``body_lang`` as this site shows it (``once``: see ``script``)."""
+        return self.script(text, once=once) if body_lang == "zh" else text
 
     def pick(self, value: Bilingual | None) -> str:
         """The reader's language of a bilingual text, falling back to the other language when empty."""

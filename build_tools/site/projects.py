@@ -4,8 +4,9 @@ One project per language (Material's advice for multilingual sites) keeps each s
 navigation to one language. The English build starts the others once its output folder is clean, and
 waits for them before it finishes, so ``mkdocs build`` and ``mkdocs serve`` always produce all three.
 Workers are forked where the platform allows: they inherit the corpus already read and indexed, jieba's
-loaded dictionary and the imported modules. Their warnings are relayed to the English build's log, where
-``--strict`` counts them like its own; a failure fails the whole build.
+loaded dictionary and the imported modules. Each reads back the pages it wrote for the sitemaps
+(``sitemap.read_facts``) while the others still build. Their warnings are relayed to the English
+build's log, where ``--strict`` counts them like its own; a failure fails the whole build.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from build_tools import sitemap
 from build_tools.site import serve
 
 # Config file of each other language, next to the root mkdocs.yml.
@@ -56,19 +59,31 @@ def _build_in_worker(config_file: str, site_dir: str, results: Connection) -> No
         logger.removeHandler(handler)
     collect = _Collect()
     logger.addHandler(collect)
-    error = None
+    error, facts = None, {}
     try:
         config = load_config(config_file=config_file, site_dir=site_dir, strict=False)
         build(config, dirty=serve.dirty)
+        facts = sitemap.read_facts(site_dir)  # here, beside the other builds, not after them
     except BaseException as exc:  # reported to the parent, which fails the build with it
         error = str(exc) or type(exc).__name__
-    results.send((collect.messages, error, serve.manifest_json(site_dir)))
+    results.send((collect.messages, error, serve.manifest_json(site_dir), facts))
     results.close()
 
 
 def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def beside(target: Callable[..., None], args: tuple) -> multiprocessing.process.BaseProcess:
+    """Start ``target(*args)`` in a helper process (forked where the platform allows) and return it."""
+    gc.freeze()  # see start_builds
+    try:
+        process = _context().Process(target=target, args=args, name="ai-briefing-helper", daemon=True)
+        process.start()
+    finally:
+        gc.unfreeze()
+    return process
 
 
 def start_builds(root_config: Path, site_dir: Path, prefixes: dict[str, str]) -> list[LanguageBuild]:
@@ -100,12 +115,14 @@ def finish_builds(builds: list[LanguageBuild], log: logging.Logger) -> list[str]
     errors = []
     for b in builds:
         try:
-            messages, error, keys = b.results.recv()
+            messages, error, keys, facts = b.results.recv()
         except EOFError:
-            messages, error, keys = [], f"the worker process ended with exit code {b.process.exitcode}", None
+            error = f"the worker process ended with exit code {b.process.exitcode}"
+            messages, keys, facts = [], None, {}
         b.process.join()
         if not error:
             serve.receive(b.site_dir, keys)
+            sitemap.remember(facts)
         for message in messages:
             log.warning(f"[{b.code}] {message}")
         if error:

@@ -22,15 +22,16 @@ space costs three bytes in UTF-8.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from build_tools.files import write_atomic
 from build_tools.model import Briefing, Entry
 from build_tools.site import cache
-from build_tools.site.language import SiteLanguage, traditional
+from build_tools.site.language import LANGUAGES, SiteLanguage, traditional
 from build_tools.site.render import briefing_url, entry_names, esc, indexed_column, topic_url
 from build_tools.taxonomy import Taxonomy, jieba_userdict
 
@@ -70,6 +71,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # Where the pages with entries of their own live (render.briefing_url, render.topic_url).
 _OWN = ("briefings/", "topics/")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_SPECIAL = re.compile(r"[&<>\"']")
 
 
 def write_userdict(tax: Taxonomy, directory: Path = USERDICT_DIR) -> Path:
@@ -175,8 +177,9 @@ def make_entries(
     if column == "en":
         words = (_words_en(p.en, seen) for p in b.paragraphs)
     else:
-        convert = traditional if lang.code == "zh-hant" else (lambda w: w)
-        words = _converted(chinese_words(b) if zh_words is None else zh_words, convert)
+        words = chinese_words(b) if zh_words is None else zh_words
+        if lang.code == "zh-hant":
+            words = _converted(words, traditional)
     article: dict[str, object] = {"location": f"{location}#article", "title": esc(lang.t("briefing.article"))}
     budget = ENTRY_BYTES - _size(page) - _size({**article, "text": ""})
     article["text"] = _fit(words, budget)
@@ -189,7 +192,8 @@ def _fit(paragraphs: Iterable[list[str]], budget: int) -> str:
     for words in paragraphs:
         kept = []
         for word in words:
-            text = esc(word)
+            # Words are runs of word characters (_WORD); escaped anyway should a conversion add others.
+            text = esc(word) if _SPECIAL.search(word) else word
             cost = len(text.encode("utf-8")) + 1
             if cost > budget:
                 break
@@ -201,6 +205,51 @@ def _fit(paragraphs: Iterable[list[str]], budget: int) -> str:
         if budget <= len("<p></p>"):
             break
     return "".join(blocks)
+
+
+# Fewer briefings than this to segment (an edit under `mkdocs serve`) are left to the builds themselves.
+AHEAD_MIN = 64
+
+
+def _needs_words(b: Briefing, briefing_hash: str, taxonomy_hash: str) -> bool:
+    """Whether a Chinese site indexes ``b``'s Chinese column and neither its entries nor its words are
+    cached yet."""
+    for code in ("zh", "zh-hant"):
+        lang = LANGUAGES[code]
+        if indexed_column(b, lang) == "zh" and not cache.has(
+            "search", cache.digest("search", code, briefing_hash, taxonomy_hash)
+        ):
+            return not cache.has("words", cache.digest("words", briefing_hash))
+    return False
+
+
+def _segment(briefings: list[Briefing], hashes: dict[str, str]) -> None:
+    for b in briefings:
+        cache.write_json("words", cache.digest("words", hashes[b.id]), chinese_words(b))
+
+
+def segment_ahead(
+    briefings: list[Briefing], hashes: dict[str, str], taxonomy_hash: str, beside: Callable
+) -> int:
+    """Segment, before the language builds start, the Chinese column of every briefing a Chinese site
+    will index and the cache lacks; return how many were segmented.
+
+    The Chinese builds then only read the words from the cache. jieba looks up every substring of
+    the text in its dictionary (60 MiB of small objects); done in each forked build, those look-ups
+    would copy most of the dictionary into each of them. Here it is copied once, into the helper that
+    ``beside(fn, args)`` starts for half of the work while this process does the other half. Without
+    a cache, or for a few briefings, nothing is done ahead: the builds segment what they need.
+    """
+    if cache.directory() is None:
+        return 0
+    todo = [b for b in briefings if _needs_words(b, hashes[b.id], taxonomy_hash)]
+    if len(todo) < AHEAD_MIN:
+        return 0
+    half = len(todo) // 2
+    helper = beside(_segment, (todo[half:], hashes))
+    _segment(todo[:half], hashes)
+    helper.join()  # a helper that failed leaves its half to the builds, which segment what is missing
+    return len(todo)
 
 
 def briefing_entries(
@@ -229,7 +278,9 @@ def briefing_entries(
 
 
 def briefing_order(briefings: list[Briefing], lang: SiteLanguage) -> list[Briefing]:
-    """The order in which ``lang`` makes its entries: the Traditional site starts from the end."""
+    """The order in which ``lang`` makes (and lists) its entries: the Traditional site starts from the
+    end, so that it and the Simplified site, built at the same time, each segment the half the other
+    has not segmented yet (the words are cached on disk)."""
     return briefings[::-1] if lang.code == "zh-hant" else briefings
 
 
@@ -266,12 +317,14 @@ def compact_index(
     Entries with neither title nor text (sections whose content is all excluded) are dropped. After a
     dirty build, Material's index holds only the pages it built: ``previous`` (the last index) gives
     back the entries of the other pages, except briefings' and topics', which ``entries`` always holds.
+    The entries are written as they come, one at a time: the index of thousands of briefings is never
+    held in memory, neither as entries nor as one string. The file is replaced whole at the end.
     """
     path = Path(site_dir) / "search" / "search_index.json"
     if not path.is_file():
         return 0
     data = json.loads(path.read_text(encoding="utf-8"))
-    docs = [d for d in data.get("docs", []) if d.get("text") or d.get("title")]
+    docs = [d for d in data.pop("docs", []) if d.get("text") or d.get("title")]
     if previous:
         fresh = {str(d["location"]).split("#")[0] for d in docs}
         kept = [
@@ -280,7 +333,32 @@ def compact_index(
             if str(d["location"]).split("#")[0] not in fresh and not str(d["location"]).startswith(_OWN)
         ]
         docs = kept + docs
-    data["docs"] = docs + list(entries)
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    path.write_bytes(raw)  # site output: rewritten in place, with the permissions MkDocs gave it
-    return len(raw)
+    mode = path.stat().st_mode & 0o777  # the permissions MkDocs gave the index
+    tmp = path.with_name(f".{path.name}.tmp")
+    size = 0
+    try:
+        with tmp.open("wb") as fh:
+
+            def put(text: str) -> None:
+                nonlocal size
+                raw = text.encode("utf-8")
+                fh.write(raw)
+                size += len(raw)
+
+            put("{")
+            for key, value in data.items():
+                put(f"{_dumps(key)}:{_dumps(value)},")
+            put('"docs":[')
+            for i, doc in enumerate(itertools.chain(docs, entries)):
+                put(("," if i else "") + _dumps(doc))
+            put("]}")
+        tmp.chmod(mode)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return size
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,247 @@
+"""What keeps a build of thousands of briefings small and fast, tested for what it must not change.
+
+The measurements themselves (time, memory) are the benchmark's (``make bench``); these tests check
+that each device gives the same output as the plain way it replaces: packed paragraphs read as the
+list they were made from, the search index written entry by entry is the index, words segmented
+ahead are the words a build would segment, and the sitemaps made from facts other processes read are
+the sitemaps made by reading every page.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bench.corpus import iter_briefings
+from build_tools import sitemap
+from build_tools.model import PARAGRAPH_MARKERS, Paragraph
+from build_tools.schema import read_briefing
+from build_tools.site import cache, collect, projects, search
+from build_tools.site.cache import briefing_hash
+from build_tools.site.collect import PackedParagraphs
+from build_tools.site.language import LANGUAGES, traditional
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+# ------------------------------------------------------------------------------------ packed paragraphs
+
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+PARAGRAPHS = st.lists(
+    st.builds(Paragraph, kind=st.sampled_from(sorted(PARAGRAPH_MARKERS)), en=TEXT, zh=TEXT,
+              line=st.integers(min_value=0, max_value=10**6)),
+    max_size=12,
+)
+
+
+@given(PARAGRAPHS)
+def test_packed_paragraphs_read_as_the_list_they_were_made_from(paragraphs: list[Paragraph]) -> None:
+    packed = PackedParagraphs(paragraphs)
+    assert len(packed) == len(paragraphs)
+    assert list(packed) == paragraphs
+    assert packed == paragraphs and paragraphs == packed
+    assert repr(packed) == repr(paragraphs)  # the cache keys hash the repr of a briefing
+    for i in range(-len(paragraphs), len(paragraphs)):
+        assert packed[i] == paragraphs[i]
+    assert packed[1:-1] == paragraphs[1:-1] and packed[::2] == paragraphs[::2]
+
+
+def test_packed_paragraphs_refuse_an_index_out_of_range() -> None:
+    packed = PackedParagraphs([Paragraph("p", "One.", "一。", 3)])
+    with pytest.raises(IndexError):
+        packed[1]
+    with pytest.raises(IndexError):
+        packed[-2]
+    assert PackedParagraphs([]) == [] and not PackedParagraphs([])
+
+
+def test_the_corpus_packs_paragraphs_without_changing_briefings_or_their_hashes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(collect.BRIEFINGS_ENV, str(FIXTURES / "briefings"))
+    monkeypatch.setenv(collect.TAXONOMY_ENV, str(FIXTURES / "taxonomy.yaml"))
+    corpus = collect.load_corpus(refresh=True)
+    assert corpus.briefings
+    for b in corpus.briefings:
+        plain, problems = read_briefing(FIXTURES / "briefings" / f"{b.id}.md")
+        assert not problems and plain is not None
+        assert isinstance(b.paragraphs, PackedParagraphs)
+        assert b.paragraphs == plain.paragraphs and b == plain
+        assert corpus.hashes[b.id] == briefing_hash(plain)
+
+
+def test_the_paths_of_the_corpus_follow_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    monkeypatch.setenv(collect.BRIEFINGS_ENV, str(tmp_path / "a"))
+    assert collect.input_paths()[0] == (tmp_path / "a").resolve()
+    monkeypatch.setenv(collect.BRIEFINGS_ENV, str(tmp_path / "b"))
+    assert collect.input_paths()[0] == (tmp_path / "b").resolve()
+
+
+def test_an_article_converted_once_is_not_kept() -> None:
+    lang = LANGUAGES["zh-hant"]
+    text = "这是一段只在文章里出现一次的简体中文段落，用来检查转换结果不被缓存。"
+    before = traditional.cache_info().currsize
+    assert lang.script(text, once=True) == traditional(text) != text
+    assert traditional.cache_info().currsize == before + 1  # only the second, cached, call kept it
+    assert LANGUAGES["zh"].script(text, once=True) == text
+
+
+# --------------------------------------------------------------------------------------- search index
+
+def _material_index(site: Path, docs: list[dict]) -> Path:
+    path = site / "search" / "search_index.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"config": {"lang": ["en"], "separator": "[\\s\\-]+"}, "docs": docs}),
+                    encoding="utf-8")
+    path.chmod(0o640)
+    return path
+
+
+def test_the_index_written_entry_by_entry_is_the_index(tmp_path: Path) -> None:
+    path = _material_index(tmp_path, [{"location": "", "title": "Home", "text": "<p>hi</p>"},
+                                      {"location": "empty/", "title": "", "text": ""}])
+    entries = ({"location": f"briefings/b{i}/", "title": f"奥特曼 {i}", "text": "<p>开源</p>"}
+               for i in range(3))
+    size = search.compact_index(tmp_path, entries)
+    raw = path.read_bytes()
+    assert size == len(raw)
+    assert b"\\u" not in raw and "奥特曼".encode() in raw
+    data = json.loads(raw)
+    assert data["config"] == {"lang": ["en"], "separator": "[\\s\\-]+"}
+    assert [d["location"] for d in data["docs"]] == ["", "briefings/b0/", "briefings/b1/", "briefings/b2/"]
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in path.parent.iterdir()] == ["search_index.json"]
+
+
+def test_an_index_that_fails_half_way_leaves_the_previous_one(tmp_path: Path) -> None:
+    path = _material_index(tmp_path, [{"location": "", "title": "Home", "text": "<p>hi</p>"}])
+    before = path.read_bytes()
+
+    def entries():
+        yield {"location": "briefings/a/", "title": "A", "text": ""}
+        raise RuntimeError("the cache went away")
+
+    with pytest.raises(RuntimeError):
+        search.compact_index(tmp_path, entries())
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir()] == ["search_index.json"]
+
+
+# ---------------------------------------------------------------------------------- segmentation ahead
+
+@pytest.fixture
+def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.CACHE_ENV, str(folder))
+    return folder
+
+
+def _needing_words(n: int) -> list:
+    return [b for b in iter_briefings(n * 2) if search.indexed_column(b, LANGUAGES["zh"]) == "zh"][:n]
+
+
+def test_words_segmented_ahead_are_the_words_a_build_would_segment(cached: Path) -> None:
+    briefings = _needing_words(search.AHEAD_MIN + 6)
+    assert len(briefings) == search.AHEAD_MIN + 6
+    hashes = {b.id: briefing_hash(b) for b in briefings}
+    helpers = []
+
+    def beside(target, args):
+        process = projects.beside(target, args)
+        helpers.append(process)
+        return process
+
+    assert search.segment_ahead(briefings, hashes, "taxonomy", beside) == len(briefings)
+    assert len(helpers) == 1 and helpers[0].exitcode == 0 and helpers[0].pid != os.getpid()
+    for b in briefings:
+        words = cache.read_json("words", cache.digest("words", hashes[b.id]))
+        assert words == search.chinese_words(b), b.id
+    # Everything is cached now: nothing more to do, and no helper started.
+    assert search.segment_ahead(briefings, hashes, "taxonomy", beside) == 0
+    assert len(helpers) == 1
+
+
+def test_a_few_briefings_or_no_cache_are_left_to_the_builds(
+    cached: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    briefings = _needing_words(search.AHEAD_MIN - 1)
+    hashes = {b.id: briefing_hash(b) for b in briefings}
+
+    def beside(target, args):
+        raise AssertionError("no helper for so few briefings")
+
+    assert search.segment_ahead(briefings, hashes, "taxonomy", beside) == 0
+    assert not cached.exists()
+    monkeypatch.setenv(cache.CACHE_ENV, "off")
+    more = _needing_words(search.AHEAD_MIN + 1)
+    assert search.segment_ahead(more, {b.id: briefing_hash(b) for b in more}, "taxonomy", beside) == 0
+
+
+# ------------------------------------------------------------------------------------------- sitemaps
+
+def _site(root: Path) -> Path:
+    dated = '<meta property="article:published_time" content="2024-06-03T00:00:00+00:00">'
+    for prefix in ("", "zh/", "zh-hant/"):
+        for rel, head in (("index.html", ""), ("briefings/gpt-4o-launch/index.html", dated)):
+            path = root / prefix / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # A head longer than what is read at first: the end of the head is found all the same.
+            path.write_text(f"<html><head>{head}<!-- {'x' * sitemap.HEAD_BYTES} --></head><body>"
+                            "</body></html>", encoding="utf-8")
+    return root
+
+
+def _facts_in_another_process(folder: Path) -> dict:
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=lambda: send.send(sitemap.read_facts(folder)))
+    process.start()
+    facts = receive.recv()
+    process.join()
+    return facts
+
+
+def test_sitemaps_from_facts_read_elsewhere_match_sitemaps_read_from_the_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = _site(tmp_path / "site")
+    sitemap._heads.clear()
+    sitemap.write_sitemaps(site, "https://example.org/")
+    expected = {p: p.read_bytes() for p in site.rglob("sitemap.xml")}
+    for p in expected:
+        p.unlink()
+
+    sitemap._heads.clear()
+    english = sitemap.read_facts(site, skip=["zh/", "zh-hant/"])
+    assert sorted(Path(p).relative_to(site).as_posix() for p in english) == [
+        "briefings/gpt-4o-launch/index.html", "index.html"]
+    for prefix in ("zh", "zh-hant"):
+        sitemap.remember(_facts_in_another_process(site / prefix))
+
+    def no_reading(path: Path) -> str:
+        raise AssertionError(f"{path} was read again")
+
+    monkeypatch.setattr(sitemap, "_head", no_reading)
+    sitemap.write_sitemaps(site, "https://example.org/")
+    assert {p: p.read_bytes() for p in site.rglob("sitemap.xml")} == expected
+    assert b"<lastmod>2024-06-03</lastmod>" in expected[site / "zh" / "sitemap.xml"]
+
+
+def test_a_page_written_after_its_facts_were_read_is_read_again(tmp_path: Path) -> None:
+    site = _site(tmp_path / "site")
+    sitemap._heads.clear()
+    sitemap.remember(_facts_in_another_process(site))
+    page = site / "zh" / "briefings" / "gpt-4o-launch" / "index.html"
+    page.write_text('<html><head><meta name="robots" content="noindex"></head></html>', encoding="utf-8")
+    sitemap.write_sitemaps(site, "https://example.org/")
+    assert "briefings/gpt-4o-launch/" not in (site / "zh" / "sitemap.xml").read_text(encoding="utf-8")
