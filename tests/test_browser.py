@@ -239,7 +239,7 @@ def test_language_switcher_on_a_phone(new_reader) -> None:
 def _visible_columns(reader: Reader) -> set[str]:
     """data-col of the article's columns that are displayed."""
     return set(reader.page.eval_on_selector_all(
-        ".bilingual .bi-row:first-child .bi-col",
+        ".bilingual .bi-row:first-child [data-col]",
         "cols => cols.filter(c => getComputedStyle(c).display !== 'none' && c.getClientRects().length)"
         ".map(c => c.dataset.col)"))
 
@@ -248,8 +248,8 @@ def _column_boxes(reader: Reader) -> list[dict[str, dict[str, float]]]:
     """For every paragraph row with two columns: each column's box, by data-col."""
     return reader.page.eval_on_selector_all(
         ".bilingual .bi-row",
-        "rows => rows.filter(r => r.querySelectorAll('.bi-col').length === 2).map(r => {"
-        " const out = {}; for (const c of r.querySelectorAll('.bi-col')) {"
+        "rows => rows.filter(r => r.querySelectorAll('[data-col]').length === 2).map(r => {"
+        " const out = {}; for (const c of r.querySelectorAll('[data-col]')) {"
         "  const b = c.getBoundingClientRect(); const t = c.firstElementChild.getBoundingClientRect();"
         "  out[c.dataset.col] = {left: b.left, top: t.top, bottom: b.bottom, width: b.width}; }"
         " return out; })")
@@ -277,7 +277,7 @@ def test_view_toggle_shows_and_remembers_the_view(new_reader, lang: str, viewpor
     assert [b.get_attribute("data-view") for b in toggle.locator("button").all()] == list(VIEWS)
     # A new reader first sees the article in the language of the site.
     shown = page.eval_on_selector_all(
-        ".bilingual .bi-col", "cols => [...new Set(cols.filter(c => c.getClientRects().length)"
+        ".bilingual [data-col]", "cols => [...new Set(cols.filter(c => c.getClientRects().length)"
         ".map(c => c.lang))]")
     assert shown == [READER_LANG[lang]], f"{lang}: a new reader sees columns in {shown}"
 

@@ -302,7 +302,7 @@ def test_nothing_runs_in_the_browser(new_reader, hostile_url: str, lang: str) ->
                                 f"[click](javascript:{FLAG})", "{{ config }}", "{% raw %}"):
                     assert payload in text, f"{path} ({view}): {payload!r} is not shown as text"
             reader.page.locator(".bilingual").click(position={"x": 5, "y": 5})
-            for row in reader.page.locator(".bilingual .bi-col").all()[:8]:
+            for row in reader.page.locator(".bilingual [data-col]").all()[:8]:
                 row.click()
             _assert_inert(reader)
             source = reader.page.locator(".briefing-meta__source a")

@@ -172,7 +172,7 @@ def _article(b: Briefing, lang: SiteLanguage) -> list[str]:
     rows = []
     for p in b.paragraphs:
         cells = "".join(
-            f'<div class="bi-col" data-col="{role}" lang="{lang.column_lang(body_lang)}">'
+            f'<div data-col="{role}" lang="{lang.column_lang(body_lang)}">'
             f"{_paragraph_html(p, lang.column(body_lang, p.text(body_lang), once=True))}</div>"
             for role, body_lang in columns
         )
