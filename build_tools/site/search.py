@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from build_tools.files import write_atomic
+from build_tools.files import atomic_file, write_atomic
 from build_tools.model import Briefing, Entry
 from build_tools.site import cache
 from build_tools.site.language import LANGUAGES, SiteLanguage, traditional
@@ -333,30 +333,22 @@ def compact_index(
             if str(d["location"]).split("#")[0] not in fresh and not str(d["location"]).startswith(_OWN)
         ]
         docs = kept + docs
-    mode = path.stat().st_mode & 0o777  # the permissions MkDocs gave the index
-    tmp = path.with_name(f".{path.name}.tmp")
     size = 0
-    try:
-        with tmp.open("wb") as fh:
+    with atomic_file(path, mode=path.stat().st_mode & 0o777) as fh:  # the permissions MkDocs gave it
 
-            def put(text: str) -> None:
-                nonlocal size
-                raw = text.encode("utf-8")
-                fh.write(raw)
-                size += len(raw)
+        def put(text: str) -> None:
+            nonlocal size
+            raw = text.encode("utf-8")
+            fh.write(raw)
+            size += len(raw)
 
-            put("{")
-            for key, value in data.items():
-                put(f"{_dumps(key)}:{_dumps(value)},")
-            put('"docs":[')
-            for i, doc in enumerate(itertools.chain(docs, entries)):
-                put(("," if i else "") + _dumps(doc))
-            put("]}")
-        tmp.chmod(mode)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        put("{")
+        for key, value in data.items():
+            put(f"{_dumps(key)}:{_dumps(value)},")
+        put('"docs":[')
+        for i, doc in enumerate(itertools.chain(docs, entries)):
+            put(("," if i else "") + _dumps(doc))
+        put("]}")
     return size
 
 
