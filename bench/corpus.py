@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import phrases
+from build_tools.briefing.frontmatter import dump_briefing
+from build_tools.briefing.taxonomy import Taxonomy, load_taxonomy
 from build_tools.files import write_atomic
-from build_tools.frontmatter import dump_briefing
 from build_tools.model import Bilingual, Briefing, Entry, Paragraph, Source
-from build_tools.taxonomy import Taxonomy, load_taxonomy
 
 DEFAULT_SEED = 20240603
 # Real briefings span these years; the end is fixed (not today) so the corpus does not change with the date.

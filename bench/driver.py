@@ -87,7 +87,7 @@ STAGES = (
     ("build_tools.site.pages", "PageSource.html", "generation"),
     ("build_tools.site.pages", "generate_pages", "generation"),
     ("build_tools.site.projects", "finish_builds", "languages_wait"),
-    ("build_tools.sitemap", "write_sitemaps", "sitemaps"),
+    ("build_tools.site.publish.sitemap", "write_sitemaps", "sitemaps"),
     ("build_tools.site.search", "segment_ahead", "segmentation"),
     ("build_tools.site.search", "briefing_entries", "search"),
     ("build_tools.site.search", "compact_index", "search"),

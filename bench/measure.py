@@ -26,8 +26,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from build_tools.frontmatter import dump_briefing
-from build_tools.schema import read_briefing
+from build_tools.briefing.frontmatter import dump_briefing
+from build_tools.briefing.schema import read_briefing
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = REPO / "mkdocs.yml"

@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from build_tools.schema import load_briefings, work_left
-    from build_tools.taxonomy import load_taxonomy
+    from build_tools.briefing.schema import load_briefings, work_left
+    from build_tools.briefing.taxonomy import load_taxonomy
 
     tax = load_taxonomy()
     paths = args.paths or [ROOT / "briefings"]
@@ -42,8 +42,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _duplicate_problems(briefings, *, checked_all: bool):
     """Near-duplicates among the checked files, and of a checked file with any other briefing."""
-    from build_tools.duplicates import find_near_duplicates
-    from build_tools.schema import briefing_paths, read_briefing
+    from build_tools.briefing.duplicates import find_near_duplicates
+    from build_tools.briefing.schema import briefing_paths, read_briefing
 
     others = []
     if not checked_all:  # checking some files: compare them with the whole collection too
@@ -54,13 +54,13 @@ def _duplicate_problems(briefings, *, checked_all: bool):
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    from build_tools.ingest import run_ingest
+    from build_tools.ingest.pipeline import run_ingest
 
     return run_ingest(args)
 
 
 def _cmd_translate(args: argparse.Namespace) -> int:
-    from build_tools.translate import run_translate
+    from build_tools.translate.drafts import run_translate
 
     return run_translate(args)
 

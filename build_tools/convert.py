@@ -39,7 +39,7 @@ def read_overrides(path: Path = OVERRIDES_PATH) -> dict[str, str]:
 
 @cache
 def _protected() -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    from build_tools.taxonomy import load_taxonomy
+    from build_tools.briefing.taxonomy import load_taxonomy
 
     s2t = _converter("s2t").convert
     table: dict[str, str] = {}

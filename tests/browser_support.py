@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from build_tools.briefing.schema import briefing_paths, read_briefing  # noqa: E402
 from build_tools.model import Briefing  # noqa: E402
-from build_tools.schema import briefing_paths, read_briefing  # noqa: E402
 
 SITE_DIR_ENV = "AI_BRIEFING_SITE_DIR"
 MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"

@@ -24,10 +24,10 @@ from typing import Any
 import pytest
 import yaml
 
+from build_tools.briefing.schema import check_against, read_briefing
+from build_tools.briefing.taxonomy import load_taxonomy
 from build_tools.errors import Problem
-from build_tools.metadata import simplified_characters
-from build_tools.schema import check_against, read_briefing
-from build_tools.taxonomy import load_taxonomy
+from build_tools.ingest.metadata import simplified_characters
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES_DIR = ROOT / "tests" / "bad_inputs"

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from bench import corpus
-from build_tools.frontmatter import dump_briefing
-from build_tools.schema import load_briefings
-from build_tools.taxonomy import load_taxonomy
+from build_tools.briefing.frontmatter import dump_briefing
+from build_tools.briefing.schema import load_briefings
+from build_tools.briefing.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,8 +9,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools.clean import clean_lines, load_rules
-from build_tools.ingest import read_seed
+from build_tools.ingest.clean import clean_lines, load_rules
+from build_tools.ingest.pipeline import read_seed
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = sorted((ROOT / "tests" / "gold").glob("*.yaml"))

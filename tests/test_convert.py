@@ -3,8 +3,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from build_tools.briefing.taxonomy import load_taxonomy
 from build_tools.convert import read_overrides, to_simplified, to_traditional
-from build_tools.taxonomy import load_taxonomy
 
 
 def test_taiwan_vocabulary_is_used():

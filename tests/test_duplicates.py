@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.convert import to_traditional
-from build_tools.duplicates import (
+from build_tools.briefing.duplicates import (
     HASH_SEED,
     NEAR_DUPLICATE_JACCARD,
     DuplicateIndex,
@@ -25,9 +24,10 @@ from build_tools.duplicates import (
     shingle_hashes,
     shingles,
 )
-from build_tools.frontmatter import dump_briefing
+from build_tools.briefing.frontmatter import dump_briefing
+from build_tools.briefing.schema import read_briefing
+from build_tools.convert import to_traditional
 from build_tools.model import Bilingual, Briefing, Paragraph
-from build_tools.schema import read_briefing
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -150,7 +150,7 @@ def test_minhash_is_stable_and_estimates_jaccard():
     assert minhash([]) == ()
     # a fixed seed, not Python's salted hash(): the same signature in another process
     text = "the quick brown fox jumps over the lazy dog again and again"
-    code = ("from build_tools.duplicates import minhash, shingle_hashes\n"
+    code = ("from build_tools.briefing.duplicates import minhash, shingle_hashes\n"
             f"print(minhash(shingle_hashes({text!r}, 'en'))[:5])")
     env = {**os.environ, "PYTHONHASHSEED": "123"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env,

@@ -13,7 +13,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from build_tools.feeds import (
+from build_tools.briefing.frontmatter import dump_briefing
+from build_tools.briefing.schema import read_briefing
+from build_tools.model import Bilingual, Briefing, Paragraph
+from build_tools.site.publish.feeds import (
     FEED_ITEMS,
     JSON_FEED_VERSION,
     feed_item,
@@ -22,9 +25,6 @@ from build_tools.feeds import (
     site_feed,
     topic_feed,
 )
-from build_tools.frontmatter import dump_briefing
-from build_tools.model import Bilingual, Briefing, Paragraph
-from build_tools.schema import read_briefing
 
 SITE = "https://example.org/ai/"
 HOSTILE = 'Caf\u00e9 <script>alert("x")</script> & <b>bold</b> ]]> \u201cquoted\u201d'

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.briefing.taxonomy import Taxonomy
 from build_tools.model import Bilingual, Briefing, Entry
 from build_tools.site.collect import Corpus, load_corpus
 from build_tools.site.indexes import render_glossary, render_home, render_topic, render_topic_index
 from build_tools.site.language import LANGUAGES
 from build_tools.site.relations import POSTING_WINDOW, RELATED_COUNT, build_relations, update_relations
-from build_tools.taxonomy import Taxonomy
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

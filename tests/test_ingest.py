@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools.schema import check_against, read_briefing
-from build_tools.taxonomy import load_taxonomy
+from build_tools.briefing.schema import check_against, read_briefing
+from build_tools.briefing.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = sorted((ROOT / "tests" / "gold").glob("*.yaml"))

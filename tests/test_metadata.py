@@ -7,8 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.clean import clean_lines
-from build_tools.metadata import detect_language, extract_date, extract_metadata, extract_source, find_dates
+from build_tools.ingest.clean import clean_lines
+from build_tools.ingest.metadata import (
+    detect_language,
+    extract_date,
+    extract_metadata,
+    extract_source,
+    find_dates,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,11 +16,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools.clean import clean_lines
+from build_tools.briefing.frontmatter import dump_briefing, load_yaml, one_line, parse_body
+from build_tools.briefing.schema import read_briefing
 from build_tools.cli import main
 from build_tools.errors import InputError, Problem
-from build_tools.frontmatter import dump_briefing, load_yaml, one_line, parse_body
-from build_tools.ingest import decode_seed, extract
+from build_tools.ingest.clean import clean_lines
+from build_tools.ingest.pipeline import decode_seed, extract
 from build_tools.model import (
     BODY_LANGUAGES,
     DATE_BASES,
@@ -31,7 +32,6 @@ from build_tools.model import (
     Paragraph,
     Source,
 )
-from build_tools.schema import read_briefing
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = (ROOT / "tests" / "bad_inputs" / "briefings" / "valid.md").read_text(encoding="utf-8")

@@ -20,8 +20,8 @@ import pytest
 import yaml
 from test_feeds import validate_json_feed, validate_rss
 
+from build_tools.briefing.frontmatter import dump_briefing
 from build_tools.ci_report import annotation, parse_problems, summary
-from build_tools.frontmatter import dump_briefing
 from build_tools.model import Bilingual, Briefing, Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent

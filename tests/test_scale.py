@@ -19,13 +19,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bench.corpus import iter_briefings
-from build_tools import sitemap
+from build_tools.briefing.schema import read_briefing
 from build_tools.model import PARAGRAPH_MARKERS, Paragraph
-from build_tools.schema import read_briefing
 from build_tools.site import cache, collect, projects, search
 from build_tools.site.cache import briefing_hash
 from build_tools.site.collect import PackedParagraphs
 from build_tools.site.language import LANGUAGES, traditional
+from build_tools.site.publish import sitemap
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from build_tools.sitemap import render_sitemap, write_sitemaps
+from build_tools.site.publish.sitemap import render_sitemap, write_sitemaps
 
 SITE = "https://example.org/ai/"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -88,7 +88,7 @@ def test_a_language_that_was_not_built_gets_no_sitemap(tmp_path: Path):
 
 
 def test_sitemap_escapes_and_sorts():
-    from build_tools.sitemap import SitemapPage
+    from build_tools.site.publish.sitemap import SitemapPage
 
     text = render_sitemap([SitemapPage(loc="https://e.org/b?x=1&y=2"), SitemapPage(loc="https://e.org/a")])
     assert "x=1&amp;y=2" in text

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from build_tools.briefing.taxonomy import load_taxonomy
 from build_tools.convert import to_simplified
-from build_tools.tagging import TOPIC_MIN_SCORE, get_tagger
-from build_tools.taxonomy import load_taxonomy
+from build_tools.ingest.tagging import TOPIC_MIN_SCORE, get_tagger
 
 
 def _ids(text: str) -> list[str]:

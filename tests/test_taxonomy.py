@@ -6,8 +6,15 @@ import re
 
 import pytest
 
+from build_tools.briefing.taxonomy import (
+    ID_PATTERN,
+    KINDS,
+    jieba_userdict,
+    load_taxonomy,
+    normalise,
+    parse_taxonomy,
+)
 from build_tools.errors import InputError
-from build_tools.taxonomy import ID_PATTERN, KINDS, jieba_userdict, load_taxonomy, normalise, parse_taxonomy
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from chat_server import DROP_NAMES, MALFORMED, TRANSLATIONS, Behaviour, ChatServer, error, slow
 
-from build_tools.chat_client import BackendConfigError, resolve_backend
+from build_tools.briefing.schema import read_briefing
+from build_tools.briefing.taxonomy import parse_taxonomy
 from build_tools.cli import main
-from build_tools.schema import read_briefing
-from build_tools.taxonomy import parse_taxonomy
-from build_tools.translate import Glossary, GlossaryName, missing_names
-from build_tools.translation_memory import TranslationMemory, memory_key
+from build_tools.translate.chat_client import BackendConfigError, resolve_backend
+from build_tools.translate.drafts import Glossary, GlossaryName, missing_names
+from build_tools.translate.memory import TranslationMemory, memory_key
 
 ROOT = Path(__file__).resolve().parent.parent
 

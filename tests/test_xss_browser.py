@@ -35,7 +35,7 @@ from browser_support import (  # noqa: E402
     serve_directory,
 )
 
-from build_tools.frontmatter import dump_briefing  # noqa: E402
+from build_tools.briefing.frontmatter import dump_briefing  # noqa: E402
 from build_tools.model import Bilingual, Briefing, Paragraph, Source  # noqa: E402
 
 # The fixtures (chromium, new_reader) live in tests/browser_support.py.

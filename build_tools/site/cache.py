@@ -25,10 +25,10 @@ CACHE_ENV = "AI_BRIEFING_CACHE"  # another folder (tests, benchmarks); "off" dis
 DEFAULT_DIR = ROOT / "build" / "cache"
 # The code whose output is cached: a change to any of these files makes every key new.
 _CODE = (
-    *sorted((ROOT / "build_tools" / "site").glob("*.py")),
+    *sorted((ROOT / "build_tools" / "site").rglob("*.py")),
     ROOT / "build_tools" / "model.py",
     ROOT / "build_tools" / "convert.py",
-    ROOT / "build_tools" / "taxonomy.py",
+    ROOT / "build_tools" / "briefing" / "taxonomy.py",
     ROOT / "build_tools" / "data" / "zh_hant_overrides.tsv",
 )
 

@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from build_tools import sitemap  # noqa: E402
+from build_tools.site.publish import sitemap  # noqa: E402
 from build_tools.errors import InputError  # noqa: E402
 from build_tools.site import cache, collect, projects, search, serve  # noqa: E402
 from build_tools.site.language import LANGUAGES, SiteLanguage  # noqa: E402

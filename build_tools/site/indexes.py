@@ -23,7 +23,7 @@ from build_tools.site.render import (
     page_meta,
     topic_url,
 )
-from build_tools.taxonomy import KINDS, Taxonomy
+from build_tools.briefing.taxonomy import KINDS, Taxonomy
 
 HOME_LATEST = 10  # briefings on the home page
 HOME_TOPICS = 12  # topics on the home page

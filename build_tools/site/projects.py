@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from build_tools import sitemap
+from build_tools.site.publish import sitemap
 from build_tools.site import serve
 
 # Config file of each other language, next to the root mkdocs.yml.

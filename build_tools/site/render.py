@@ -15,11 +15,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from build_tools.frontmatter import dump_yaml
+from build_tools.briefing.frontmatter import dump_yaml
 from build_tools.model import Briefing, Entry, Paragraph
 from build_tools.site.language import SiteLanguage
 from build_tools.site.relations import Relations
-from build_tools.taxonomy import Taxonomy
+from build_tools.briefing.taxonomy import Taxonomy
 
 VIEWS = ("original", "translation", "parallel")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)

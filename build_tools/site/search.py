@@ -33,7 +33,7 @@ from build_tools.model import Briefing, Entry
 from build_tools.site import cache
 from build_tools.site.language import LANGUAGES, SiteLanguage, traditional
 from build_tools.site.render import briefing_url, entry_names, esc, indexed_column, topic_url
-from build_tools.taxonomy import Taxonomy, jieba_userdict
+from build_tools.briefing.taxonomy import Taxonomy, jieba_userdict
 
 # Outside docs/: writing there under `mkdocs serve` would trigger another rebuild.
 USERDICT_DIR = Path(__file__).resolve().parents[2] / "build" / "jieba"

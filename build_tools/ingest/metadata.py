@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from build_tools.clean import HAN, Cleaned, han_count, is_heading, load_rules
+from build_tools.ingest.clean import HAN, Cleaned, han_count, is_heading, load_rules
 
 MONTHS = {m: i for i, names in enumerate(
     ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",

@@ -18,16 +18,16 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from build_tools.chat_client import BackendConfigError, BackendError, ChatClient, resolve_backend
+from build_tools.briefing.frontmatter import dump_briefing
+from build_tools.briefing.schema import briefing_paths, read_briefing
+from build_tools.briefing.taxonomy import Taxonomy, load_taxonomy
 from build_tools.errors import Problem, display_path
 from build_tools.files import write_atomic
-from build_tools.frontmatter import dump_briefing
 from build_tools.model import Briefing
-from build_tools.schema import briefing_paths, read_briefing
-from build_tools.taxonomy import Taxonomy, load_taxonomy
-from build_tools.translation_memory import TranslationMemory, memory_key
+from build_tools.translate.chat_client import BackendConfigError, BackendError, ChatClient, resolve_backend
+from build_tools.translate.memory import TranslationMemory, memory_key
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_MEMORY = ROOT / ".cache" / "translation-memory.jsonl"
 LANGUAGE_NAMES = {"en": "English", "zh": "Simplified Chinese (简体中文)"}
 # What the text is, so that a heading is translated as a heading and a quotation as a quotation.

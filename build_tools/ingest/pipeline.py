@@ -25,7 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from build_tools.clean import (
+from build_tools.briefing.frontmatter import dump_briefing
+from build_tools.briefing.schema import MAX_ID_LENGTH
+from build_tools.briefing.taxonomy import ID_PATTERN
+from build_tools.errors import InputError, Problem, display_path
+from build_tools.files import write_atomic
+from build_tools.ingest.clean import (
     BULLET,
     Cleaned,
     Kept,
@@ -35,17 +40,12 @@ from build_tools.clean import (
     load_rules,
     word_count,
 )
-from build_tools.errors import InputError, Problem, display_path
-from build_tools.files import write_atomic
-from build_tools.frontmatter import dump_briefing
-from build_tools.metadata import extract_metadata, simplified_characters
+from build_tools.ingest.metadata import extract_metadata, simplified_characters
+from build_tools.ingest.tagging import get_tagger
 from build_tools.model import Bilingual, Briefing, Paragraph, Source, body_language
 from build_tools.progress import Progress
-from build_tools.schema import MAX_ID_LENGTH
-from build_tools.tagging import get_tagger
-from build_tools.taxonomy import ID_PATTERN
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS_DIR = ROOT / "seeds"
 # A seed is one article. Anything larger is a whole site dump or the wrong file, and would slow a batch.
 MAX_SEED_BYTES = 2 * 1024 * 1024

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from build_tools.briefing.frontmatter import load_yaml
 from build_tools.errors import InputError, Problem, display_path
-from build_tools.frontmatter import load_yaml
 from build_tools.model import Bilingual, Entry
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 TAXONOMY_PATH = DATA_DIR / "taxonomy.yaml"
 KINDS = ("topic", "organisation", "person", "product")
 # \Z, not $: "$" would also accept an id followed by a newline.

@@ -1,6 +1,6 @@
 """RSS 2.0 and JSON Feed 1.1 of the briefings, per site language and per topic.
 
-Pure functions: briefings in, feed text out; the build hook (site_publish.py) decides the URLs and
+Pure functions: briefings in, feed text out; the build hook (head.py) decides the URLs and
 writes the files. Feeds are built with ``xml.etree`` and ``json``, never by pasting text together,
 so titles and summaries from articles are always escaped. Article text is untrusted: an RSS item's
 ``<description>`` (HTML) gets it HTML-escaped; JSON Feed items carry it as plain text (``summary``,

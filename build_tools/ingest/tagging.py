@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from build_tools.taxonomy import Taxonomy, jieba_userdict, load_taxonomy
+from build_tools.briefing.taxonomy import Taxonomy, jieba_userdict, load_taxonomy
 
 # A topic is tagged when its keywords score at least this much: two mentions in the text, or one in the
 # title or a heading (which count double). One passing mention of "regulation" is not what a story is about.

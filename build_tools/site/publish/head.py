@@ -12,7 +12,7 @@ the list). For the site of ``extra.site_language`` it:
 - gives the templates the links to the other languages (``language_links``: the language roots for
   ``<link rel="alternate" hreflang>``, the same page for the switcher) and the 404 page its strings;
 - after all three languages are built (English build, last), writes each language's ``sitemap.xml``
-  (with the per-page hreflang alternates) and ``robots.txt`` (build_tools/sitemap.py).
+  (with the per-page hreflang alternates) and ``robots.txt`` (build_tools/site/publish/sitemap.py).
 
 Material's JavaScript fetches ``sitemap.xml`` from the folder of every ``<link rel="alternate">`` in
 the ``<head>``. So those links stay on the site and point into folders that have one: feed links are
@@ -33,20 +33,20 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path; the package may not be installed
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from build_tools import feeds  # noqa: E402
+from build_tools.site.publish import feeds  # noqa: E402
 from build_tools.files import write_atomic  # noqa: E402
 from build_tools.model import Briefing  # noqa: E402
 from build_tools.site import collect  # noqa: E402
 from build_tools.site.language import LANGUAGES, SiteLanguage  # noqa: E402
 from build_tools.site.render import ARCHIVE_URL, TOPICS_URL, briefing_url, topic_url  # noqa: E402
-from build_tools.sitemap import write_sitemaps  # noqa: E402
+from build_tools.site.publish.sitemap import write_sitemaps  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.ai_briefing.publish")
 
@@ -224,7 +224,7 @@ def social_meta(config, page) -> list[str]:
 
 
 def _inject(output: str, tags: list[str]) -> str:
-    lines = ["<!-- feeds and social meta: build_tools/site_publish.py -->", *tags]
+    lines = ["<!-- feeds and social meta: build_tools/site/publish/head.py -->", *tags]
     block = "".join(f"\n    {line}" for line in lines) + "\n  "
     return output.replace("</head>", block + "</head>", 1)
 

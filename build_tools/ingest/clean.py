@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-DATA_PATH = Path(__file__).parent / "data" / "cleaning.yaml"
+DATA_PATH = Path(__file__).resolve().parents[1] / "data" / "cleaning.yaml"
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")

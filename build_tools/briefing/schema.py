@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from build_tools.briefing.frontmatter import load_yaml, parse_body, split_document
+from build_tools.briefing.taxonomy import ID_PATTERN, Taxonomy
 from build_tools.errors import InputError, Problem, display_path
-from build_tools.frontmatter import load_yaml, parse_body, split_document
 from build_tools.model import (
     BODY_LANGUAGES,
     DATE_BASES,
@@ -19,7 +20,6 @@ from build_tools.model import (
     Source,
     body_language,
 )
-from build_tools.taxonomy import ID_PATTERN, Taxonomy
 
 MAX_ID_LENGTH = 80
 # A briefing file is text a person edits; anything this large is a mistake, not an article.

@@ -1,0 +1,1 @@
+"""The briefing file format: front matter, validation (``check``), the taxonomy, near-duplicates."""

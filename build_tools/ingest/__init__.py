@@ -1,0 +1,1 @@
+"""Seed -> draft briefing: cleaning, metadata, tagging, and the ingest pipeline that writes drafts."""
