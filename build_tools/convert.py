@@ -17,6 +17,9 @@ from pathlib import Path
 CONFIG = "s2twp"
 OVERRIDES_PATH = Path(__file__).parent / "data" / "zh_hant_overrides.tsv"
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# A protected name or override may turn Han into Latin (谷歌 -> Google). Chinese needs no space between
+# a Han name and a Latin word (谷歌Project Astra), English does (Google Project Astra).
+_LATIN = re.compile(r"[A-Za-z0-9]")
 
 
 @cache
@@ -69,11 +72,27 @@ def to_traditional(text: str) -> str:
     out: list[str] = []
     last = 0
     for m in pattern.finditer(text):
-        out.append(convert(text[last : m.start()]))
-        out.append(table[m.group(0)])
+        _join(out, convert(text[last : m.start()]), text, m.start())
+        _join(out, table[m.group(0)], text, m.start())
         last = m.end()
-    out.append(convert(text[last:]))
+    _join(out, convert(text[last:]), text, last)
     return "".join(out)
+
+
+def _join(out: list[str], piece: str, text: str, at: int) -> None:
+    """Append ``piece`` (what ``text[at:...]`` became) to ``out``, with a space where the conversion
+    brought two Latin words together that the original kept apart by script."""
+    if not piece:
+        return
+    before = next((p for p in reversed(out) if p), "")
+    if (
+        before
+        and _LATIN.match(before[-1])
+        and _LATIN.match(piece[0])
+        and not (at > 0 and _LATIN.match(text[at - 1]) and _LATIN.match(text[at]))
+    ):
+        out.append(" ")
+    out.append(piece)
 
 
 def to_simplified(text: str) -> str:

@@ -44,3 +44,27 @@ def test_conversion_round_trips_to_the_same_characters_count_of_non_han(text):
 
 def test_topic_labels_are_vocabulary_and_get_taiwan_words():
     assert to_traditional("人工智能安全") == "人工智慧安全"
+
+
+def test_a_name_converted_to_latin_keeps_a_space_before_and_after_latin_words():
+    assert to_traditional("GPT-4o和谷歌Project Astra") == "GPT-4o和Google Project Astra"
+    assert to_traditional("OpenAI谷歌") == "OpenAI Google"
+    # Han on the other side, or a space already there: nothing added.
+    assert to_traditional("谷歌的模型") == "Google的模型"
+    assert to_traditional("谷歌 Project") == "Google Project"
+
+
+def test_every_protected_name_and_override_joins_latin_neighbours_with_a_space():
+    from build_tools.convert import _protected
+
+    _, table = _protected()
+    for simplified, traditional in table.items():
+        converted = to_traditional(f"和{simplified}Astra发布了")
+        if traditional[-1].isascii() and traditional[-1].isalnum() and not simplified[-1].isascii():
+            assert f"{traditional} Astra" in converted, simplified
+        converted = to_traditional(f"由Astra{simplified}发布")
+        if traditional[0].isascii() and traditional[0].isalnum() and not simplified[0].isascii():
+            assert f"Astra {traditional}" in converted, simplified
+        # Latin already touching in the original stays as written.
+        if simplified[0].isascii() and simplified[0].isalnum():
+            assert f"x{traditional}" in to_traditional(f"x{simplified}"), simplified
