@@ -36,7 +36,7 @@ SEED_TOPICS = [
 
 def test_the_project_taxonomy_is_well_formed():
     tax = load_taxonomy()
-    assert len(tax.entries) >= 60
+    assert len(tax.entries) >= 200
     for entry in tax:
         assert ID_PATTERN.match(entry.id)
         assert entry.kind in KINDS
@@ -111,3 +111,23 @@ def test_bad_entries_are_reported_with_their_lines():
         "t.yaml:9: unknown key 'colour'; allowed: aliases, description, en, id, kind, zh, zh_hant",
         "t.yaml:6: 'kind': expected one of topic, organisation, person, product, got 'thing'",
     ]
+
+
+@pytest.mark.parametrize(("kind", "least"),
+                         [("organisation", 60), ("person", 40), ("product", 40), ("topic", 40)])
+def test_the_taxonomy_covers_the_field(kind: str, least: int):
+    assert len([e for e in load_taxonomy() if e.kind == kind]) >= least
+
+
+@pytest.mark.parametrize(("names", "entry_id"), [
+    (["英伟达", "辉达", "Nvidia", "NVIDIA"], "nvidia"),
+    (["黄仁勋", "Jensen Huang"], "jensen-huang"),
+    (["深度求索", "DeepSeek"], "deepseek"),
+    (["o1", "o1-preview", "OpenAI o1"], "openai-o1"),
+    (["推理模型", "reasoning model", "chain of thought"], "reasoning-models"),
+    (["AI Act", "人工智能法案"], "eu-ai-act"),
+    (["昇腾", "Ascend 910B"], "huawei-ascend"),
+])
+def test_names_of_the_field_lead_to_their_entry(names: list[str], entry_id: str):
+    index = load_taxonomy().alias_index()
+    assert {index[normalise(n)] for n in names} == {entry_id}
