@@ -1,6 +1,6 @@
 """Run the ``mkdocs`` command line with stage timers: ``python -m bench.driver STAGE_LOG mkdocs-args...``.
 
-The build is the real one (same command, same hooks, same worker processes); the driver only wraps a
+The build is the real one (same command, same plugin, same worker processes); the driver only wraps a
 few functions with a clock before MkDocs starts. Each process, English and the forked language workers,
 appends one JSON line per stage to STAGE_LOG when its MkDocs build ends:
 
@@ -67,7 +67,8 @@ def _timed_build(build: Callable[..., Any]) -> Callable[..., Any]:
         # A forked worker inherits the parent's counters: start from zero in every build.
         _seconds.clear()
         _calls.clear()
-        lang = str((config.get("extra") or {}).get("site_language", "en"))
+        plugin = config.plugins.get("ai-briefing")
+        lang = str(plugin.config.language) if plugin is not None else "en"
         start = time.perf_counter()
         try:
             return build(config, *args, **kwargs)
@@ -79,10 +80,10 @@ def _timed_build(build: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-# (module, function or Class.method, stage): the site's stages as its modules name them. The hooks import
-# some of these by name, so they are wrapped before MkDocs loads the hooks.
+# (module, function or Class.method, stage): the site's stages as its modules name them. The plugin imports
+# some of these by name, so they are wrapped before MkDocs loads the plugin.
 STAGES = (
-    ("build_tools.site.collect", "load_corpus", "collect"),
+    ("build_tools.site.collect", "CorpusReader.load", "collect"),
     ("build_tools.site.pages", "page_sources", "generation"),
     ("build_tools.site.pages", "PageSource.html", "generation"),
     ("build_tools.site.pages", "generate_pages", "generation"),
@@ -97,7 +98,7 @@ STAGES = (
 
 
 def install() -> None:
-    """Wrap the stages with timers (before MkDocs loads the configuration and the hooks)."""
+    """Wrap the stages with timers (before MkDocs loads the configuration and the plugin)."""
     import importlib
 
     import mkdocs.commands.build as mkdocs_build

@@ -1,6 +1,6 @@
 """The floor: the least a static site generator must do for the same pages, measured on this machine.
 
-For each site language, the Markdown of every page the site generates (the same virtual pages the hooks
+For each site language, the Markdown of every page the site generates (the same virtual pages the plugin
 hand to MkDocs, front matter removed) is rendered with Python-Markdown, using the extensions of the
 project's ``mkdocs.yml``, and written to disk as one HTML file per page, in one process, with no theme,
 navigation, search or other languages. A build can hardly be faster than this, so ``build / floor``
@@ -55,7 +55,7 @@ def site_pages(briefings_dir: Path) -> dict[str, dict[str, str]]:
     from build_tools.site.language import LANGUAGES
     from build_tools.site.pages import generate_pages
 
-    corpus = load_corpus(briefings_dir, refresh=True)
+    corpus = load_corpus(briefings_dir)
     pages = {}
     for code in SITE_LANGUAGES:
         generated = generate_pages(corpus, corpus.relations, LANGUAGES[code])

@@ -66,7 +66,7 @@ def test_the_corpus_packs_paragraphs_without_changing_briefings_or_their_hashes(
 ) -> None:
     monkeypatch.setenv(collect.BRIEFINGS_ENV, str(FIXTURES / "briefings"))
     monkeypatch.setenv(collect.TAXONOMY_ENV, str(FIXTURES / "taxonomy.yaml"))
-    corpus = collect.load_corpus(refresh=True)
+    corpus = collect.load_corpus()
     assert corpus.briefings
     for b in corpus.briefings:
         plain, problems = read_briefing(FIXTURES / "briefings" / f"{b.id}.md")
@@ -204,7 +204,7 @@ def _site(root: Path) -> Path:
 def _facts_in_another_process(folder: Path) -> dict:
     ctx = multiprocessing.get_context("fork")
     receive, send = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=lambda: send.send(sitemap.read_facts(folder)))
+    process = ctx.Process(target=lambda: send.send(sitemap.PageFacts().read(folder)))
     process.start()
     facts = receive.recv()
     process.join()
@@ -215,33 +215,32 @@ def test_sitemaps_from_facts_read_elsewhere_match_sitemaps_read_from_the_pages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     site = _site(tmp_path / "site")
-    sitemap._heads.clear()
-    sitemap.write_sitemaps(site, "https://example.org/")
+    sitemap.write_sitemaps(site, "https://example.org/", sitemap.PageFacts())
     expected = {p: p.read_bytes() for p in site.rglob("sitemap.xml")}
     for p in expected:
         p.unlink()
 
-    sitemap._heads.clear()
-    english = sitemap.read_facts(site, skip=["zh/", "zh-hant/"])
+    facts = sitemap.PageFacts()
+    english = facts.read(site, skip=["zh/", "zh-hant/"])
     assert sorted(Path(p).relative_to(site).as_posix() for p in english) == [
         "briefings/gpt-4o-launch/index.html", "index.html"]
     for prefix in ("zh", "zh-hant"):
-        sitemap.remember(_facts_in_another_process(site / prefix))
+        facts.remember(_facts_in_another_process(site / prefix))
 
     def no_reading(path: Path) -> str:
         raise AssertionError(f"{path} was read again")
 
     monkeypatch.setattr(sitemap, "_head", no_reading)
-    sitemap.write_sitemaps(site, "https://example.org/")
+    sitemap.write_sitemaps(site, "https://example.org/", facts)
     assert {p: p.read_bytes() for p in site.rglob("sitemap.xml")} == expected
     assert b"<lastmod>2024-06-03</lastmod>" in expected[site / "zh" / "sitemap.xml"]
 
 
 def test_a_page_written_after_its_facts_were_read_is_read_again(tmp_path: Path) -> None:
     site = _site(tmp_path / "site")
-    sitemap._heads.clear()
-    sitemap.remember(_facts_in_another_process(site))
+    facts = sitemap.PageFacts()
+    facts.remember(_facts_in_another_process(site))
     page = site / "zh" / "briefings" / "gpt-4o-launch" / "index.html"
     page.write_text('<html><head><meta name="robots" content="noindex"></head></html>', encoding="utf-8")
-    sitemap.write_sitemaps(site, "https://example.org/")
+    sitemap.write_sitemaps(site, "https://example.org/", facts)
     assert "briefings/gpt-4o-launch/" not in (site / "zh" / "sitemap.xml").read_text(encoding="utf-8")

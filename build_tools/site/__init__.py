@@ -12,6 +12,9 @@ Stages, in the order a build runs them:
     search.py     jieba user dictionary, the briefings' own search entries, the index as UTF-8
     projects.py   the other languages' MkDocs projects, built in worker processes
     serve.py      mkdocs serve: an edited briefing rebuilds only the pages that show it
-    hooks.py      the MkDocs hooks that tie the stages to a build
+    swap.py       mkdocs build writes beside site/ and swaps it in when every language succeeded
+    publish/      feeds, sitemaps, head meta and the 404 page's strings
+    config.py     the plugin's options (mkdocs.yml: plugins: ai-briefing: language)
+    plugin.py     the MkDocs plugin whose events tie the stages to a build, in the order they run
     linkcheck.py  broken internal links and anchors in a built site
 """

@@ -1,8 +1,9 @@
 """Read and validate everything the site is built from, once per change.
 
-The corpus is cached by the size and modification time of every input file: ``mkdocs serve`` rebuilds
-after each edit, and the worker processes of the other languages are forked from a parent that has
-already read everything, so they find it here instead of parsing every briefing again.
+A ``CorpusReader`` (owned by the plugin, so it lives as long as ``mkdocs serve``) keeps the corpus by
+the size and modification time of every input file: ``mkdocs serve`` rebuilds after each edit, and the
+worker processes of the other languages are forked from a parent that has already read everything, so
+they find it there instead of parsing every briefing again.
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ ROOT = Path(__file__).resolve().parents[2]
 # Where a build reads its input; the variables let tests and benchmarks build another corpus.
 BRIEFINGS_ENV = "AI_BRIEFING_BRIEFINGS"
 TAXONOMY_ENV = "AI_BRIEFING_TAXONOMY"
-# As the user set it before any build set it from the newest briefing (this module outlives rebuilds).
-USER_SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
 
 
 @dataclass
@@ -42,6 +41,8 @@ class Corpus:
     taxonomy_hash: str = ""
     _relations: Relations | None = None
     _hashes: dict[str, str] | None = None
+    # id(briefing) -> (briefing, hash), shared by the corpora one reader makes (see CorpusReader).
+    _hash_cache: dict[int, tuple[Briefing, str]] = field(default_factory=dict, repr=False)
     # The corpus this one replaces, if read with the same taxonomy: its relations are reused where
     # they still hold (an edit under `mkdocs serve`); dropped once the relations are made.
     _before: Corpus | None = None
@@ -53,7 +54,7 @@ class Corpus:
     def hashes(self) -> dict[str, str]:
         """Briefing id -> hash of its content: the cache keys of everything made from it."""
         if self._hashes is None:
-            self._hashes = {b.id: _hash_of(b) for b in self.briefings}
+            self._hashes = {b.id: _hash_of(b, self._hash_cache) for b in self.briefings}
         return self._hashes
 
     @property
@@ -70,17 +71,10 @@ class Corpus:
 
 
 def input_paths() -> tuple[Path, Path]:
-    """The briefings folder and taxonomy file of this build."""
-    settings = (os.environ.get(BRIEFINGS_ENV), os.environ.get(TAXONOMY_ENV), str(Path.cwd()))
-    paths = _resolved.get(settings)
-    if paths is None:  # resolving costs system calls, and pages ask for the corpus thousands of times
-        briefings = Path(settings[0] or ROOT / "briefings")
-        taxonomy = Path(settings[1] or TAXONOMY_PATH)
-        paths = _resolved[settings] = (briefings.resolve(), taxonomy.resolve())
-    return paths
-
-
-_resolved: dict[tuple[str | None, str | None, str], tuple[Path, Path]] = {}
+    """The briefings folder and taxonomy file of this build (the environment may name others)."""
+    briefings = Path(os.environ.get(BRIEFINGS_ENV) or ROOT / "briefings")
+    taxonomy = Path(os.environ.get(TAXONOMY_ENV) or TAXONOMY_PATH)
+    return briefings.resolve(), taxonomy.resolve()
 
 
 def _signature(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
@@ -94,44 +88,9 @@ def _signature(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
     return tuple(sig)
 
 
-def load_corpus(
-    briefings_dir: Path | None = None, taxonomy_path: Path | None = None, *, refresh: bool = False
-) -> Corpus:
-    """The validated corpus; raise InputError listing every problem.
-
-    Without ``refresh`` the corpus already read from the same paths is returned as it is (cheap enough
-    to call for every page); with it, every input file is checked for changes first, as each build does
-    once at its start.
-    """
-    default_briefings, default_taxonomy = input_paths()
-    briefings_dir = briefings_dir.resolve() if briefings_dir else default_briefings
-    taxonomy_path = taxonomy_path.resolve() if taxonomy_path else default_taxonomy
-    paths = (briefings_dir, taxonomy_path)
-    if not refresh and _current is not None and _current[0] == paths:
-        return _current[1]
-    files = briefing_paths([briefings_dir]) if briefings_dir.is_dir() else []
-    key = (paths, _signature([taxonomy_path, *files]))
-    if _current is not None and _current[2] == key:
-        return _current[1]
-    try:
-        text = taxonomy_path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise _missing(taxonomy_path, exc) from None
-    taxonomy = parse_taxonomy(text, display_path(taxonomy_path))
-    briefings, problems = _load_briefings(files, taxonomy, root=briefings_dir.parent)
-    if problems:
-        raise InputError(problems)
-    corpus = Corpus(
-        sorted(briefings, key=lambda b: b.id),
-        taxonomy,
-        briefings_dir,
-        taxonomy_path,
-        taxonomy_hash=hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(),
-    )
-    if _current is not None and _current[0] == paths and _current[1].taxonomy_hash == corpus.taxonomy_hash:
-        corpus._before = _current[1]
-    _remember(paths, corpus, key)
-    return corpus
+def load_corpus(briefings_dir: Path | None = None, taxonomy_path: Path | None = None) -> Corpus:
+    """The validated corpus read afresh; raise InputError listing every problem."""
+    return CorpusReader().load(briefings_dir, taxonomy_path, refresh=True)
 
 
 class PackedParagraphs(Sequence[Paragraph]):
@@ -195,59 +154,104 @@ class PackedParagraphs(Sequence[Paragraph]):
         return repr(list(self))
 
 
-# Each briefing file as last read: (size, mtime) -> what read_briefing returned. Under `mkdocs serve`
-# an edit then costs the reading of one file, not of all of them.
-_read: dict[Path, tuple[tuple[int, int], Briefing | None, list[Problem]]] = {}
+class CorpusReader:
+    """Reads the corpus, and keeps what it read for the next build."""
 
+    def __init__(self) -> None:
+        # The one corpus in memory (paths, corpus, signature): an edited briefing makes the previous one
+        # garbage.
+        self._current: tuple[tuple[Path, Path], Corpus, tuple] | None = None
+        # Each briefing file as last read: (size, mtime) -> what read_briefing returned. Under
+        # `mkdocs serve` an edit then costs the reading of one file, not of all of them.
+        self._read: dict[Path, tuple[tuple[int, int], Briefing | None, list[Problem]]] = {}
+        # id(briefing) -> (briefing, hash): a briefing read again is a new object, an unchanged one
+        # keeps its hash.
+        self._hashes: dict[int, tuple[Briefing, str]] = {}
+        # Environment settings -> resolved input paths: resolving costs system calls.
+        self._resolved: dict[tuple[str | None, str | None, str], tuple[Path, Path]] = {}
 
-def _load_briefings(files: list[Path], tax: Taxonomy, root: Path) -> tuple[list[Briefing], list[Problem]]:
-    """``schema.load_briefings``, reading again only the files that changed since the last call."""
-    briefings: list[Briefing] = []
-    problems: list[Problem] = []
-    seen = {}
-    for path in files:
+    def input_paths(self) -> tuple[Path, Path]:
+        """``input_paths()``, remembered for the environment it was resolved in."""
+        settings = (os.environ.get(BRIEFINGS_ENV), os.environ.get(TAXONOMY_ENV), str(Path.cwd()))
+        paths = self._resolved.get(settings)
+        if paths is None:
+            paths = self._resolved[settings] = input_paths()
+        return paths
+
+    def load(
+        self, briefings_dir: Path | None = None, taxonomy_path: Path | None = None, *, refresh: bool = False
+    ) -> Corpus:
+        """The validated corpus; raise InputError listing every problem.
+
+        Without ``refresh`` the corpus already read from the same paths is returned as it is; with it,
+        every input file is checked for changes first, as each build does once at its start.
+        """
+        default_briefings, default_taxonomy = self.input_paths()
+        briefings_dir = briefings_dir.resolve() if briefings_dir else default_briefings
+        taxonomy_path = taxonomy_path.resolve() if taxonomy_path else default_taxonomy
+        paths = (briefings_dir, taxonomy_path)
+        current = self._current
+        if not refresh and current is not None and current[0] == paths:
+            return current[1]
+        files = briefing_paths([briefings_dir]) if briefings_dir.is_dir() else []
+        key = (paths, _signature([taxonomy_path, *files]))
+        if current is not None and current[2] == key:
+            return current[1]
         try:
-            st = path.stat()
-            stamp = (st.st_size, st.st_mtime_ns)
-        except OSError:
-            stamp = (-1, -1)
-        known = _read.get(path)
-        if known is None or known[0] != stamp:
-            b, found = read_briefing(path)
-            if b is not None:
-                b.paragraphs = PackedParagraphs(b.paragraphs)  # type: ignore[assignment]
-            known = (stamp, b, found)
-        seen[path] = known
-        problems += known[2]
-        if known[1] is not None:
-            briefings.append(known[1])
-    _read.clear()
-    _read.update(seen)
-    alive = {id(b) for b in briefings}
-    for key in [k for k in _hashes if k not in alive]:  # briefings read again or removed
-        del _hashes[key]
-    problems += check_against(briefings, tax, root)
-    return briefings, sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
+            text = taxonomy_path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise _missing(taxonomy_path, exc) from None
+        taxonomy = parse_taxonomy(text, display_path(taxonomy_path))
+        briefings, problems = self._load_briefings(files, taxonomy, root=briefings_dir.parent)
+        if problems:
+            raise InputError(problems)
+        corpus = Corpus(
+            sorted(briefings, key=lambda b: b.id),
+            taxonomy,
+            briefings_dir,
+            taxonomy_path,
+            taxonomy_hash=hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(),
+            _hash_cache=self._hashes,
+        )
+        if current is not None and current[0] == paths and current[1].taxonomy_hash == corpus.taxonomy_hash:
+            corpus._before = current[1]
+        self._current = (paths, corpus, key)
+        return corpus
+
+    def _load_briefings(self, files: list[Path], tax: Taxonomy, root: Path) -> tuple[list[Briefing], list[Problem]]:
+        """``schema.load_briefings``, reading again only the files that changed since the last call."""
+        briefings: list[Briefing] = []
+        problems: list[Problem] = []
+        seen = {}
+        for path in files:
+            try:
+                st = path.stat()
+                stamp = (st.st_size, st.st_mtime_ns)
+            except OSError:
+                stamp = (-1, -1)
+            known = self._read.get(path)
+            if known is None or known[0] != stamp:
+                b, found = read_briefing(path)
+                if b is not None:
+                    b.paragraphs = PackedParagraphs(b.paragraphs)  # type: ignore[assignment]
+                known = (stamp, b, found)
+            seen[path] = known
+            problems += known[2]
+            if known[1] is not None:
+                briefings.append(known[1])
+        self._read = seen
+        alive = {id(b) for b in briefings}
+        for key in [k for k in self._hashes if k not in alive]:  # briefings read again or removed
+            del self._hashes[key]
+        problems += check_against(briefings, tax, root)
+        return briefings, sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
 
 
-# id(briefing) -> (briefing, hash): a briefing read again is a new object, an unchanged one keeps its hash.
-_hashes: dict[int, tuple[Briefing, str]] = {}
-
-
-def _hash_of(b: Briefing) -> str:
-    known = _hashes.get(id(b))
+def _hash_of(b: Briefing, known_hashes: dict[int, tuple[Briefing, str]]) -> str:
+    known = known_hashes.get(id(b))
     if known is None or known[0] is not b:
-        known = _hashes[id(b)] = (b, briefing_hash(b))
+        known = known_hashes[id(b)] = (b, briefing_hash(b))
     return known[1]
-
-
-# The one corpus in memory (paths, corpus, signature): an edited briefing makes the previous one garbage.
-_current: tuple[tuple[Path, Path], Corpus, tuple] | None = None
-
-
-def _remember(paths: tuple[Path, Path], corpus: Corpus, key: tuple) -> None:
-    global _current  # noqa: PLW0603 -- the cache outlives the hooks module, which MkDocs reloads
-    _current = (paths, corpus, key)
 
 
 def _missing(path: Path, exc: OSError) -> InputError:

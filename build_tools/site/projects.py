@@ -5,7 +5,7 @@ navigation to one language. The English build starts the others once its output 
 waits for them before it finishes, so ``mkdocs build`` and ``mkdocs serve`` always produce all three.
 Workers are forked where the platform allows: they inherit the corpus already read and indexed, jieba's
 loaded dictionary and the imported modules. Each reads back the pages it wrote for the sitemaps
-(``sitemap.read_facts``) while the others still build. Their warnings are relayed to the English
+(``sitemap.PageFacts.read``) while the others still build. Their warnings are relayed to the English
 build's log, where ``--strict`` counts them like its own; a failure fails the whole build.
 """
 
@@ -19,9 +19,13 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from build_tools.site.publish import sitemap
-from build_tools.site import serve
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from build_tools.site.plugin import BriefingPlugin
+
+# The plugin's name in mkdocs.yml (its entry point in pyproject.toml).
+PLUGIN = "ai-briefing"
 # Config file of each other language, next to the root mkdocs.yml.
 CONFIG_FILES = {"zh": "mkdocs.zh.yml", "zh-hant": "mkdocs.zh-hant.yml"}
 
@@ -45,7 +49,7 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _build_in_worker(config_file: str, site_dir: str, results: Connection) -> None:
+def _build_in_worker(config_file: str, site_dir: str, results: Connection, parent: BriefingPlugin) -> None:
     """Worker: build one project (not strict: the parent judges its warnings) and report back.
 
     A dirty build under ``mkdocs serve`` stays dirty here; the worker sends back the keys of the pages
@@ -62,11 +66,12 @@ def _build_in_worker(config_file: str, site_dir: str, results: Connection) -> No
     error, facts = None, {}
     try:
         config = load_config(config_file=config_file, site_dir=site_dir, strict=False)
-        build(config, dirty=serve.dirty)
-        facts = sitemap.read_facts(site_dir)  # here, beside the other builds, not after them
+        config.plugins[PLUGIN].follow(parent)
+        build(config, dirty=parent.serve.dirty)
+        facts = parent.page_facts.read(site_dir)  # here, beside the other builds, not after them
     except BaseException as exc:  # reported to the parent, which fails the build with it
         error = str(exc) or type(exc).__name__
-    results.send((collect.messages, error, serve.manifest_json(site_dir), facts))
+    results.send((collect.messages, error, parent.serve.manifest_json(site_dir), facts))
     results.close()
 
 
@@ -86,8 +91,12 @@ def beside(target: Callable[..., None], args: tuple) -> multiprocessing.process.
     return process
 
 
-def start_builds(root_config: Path, site_dir: Path, prefixes: dict[str, str]) -> list[LanguageBuild]:
-    """Start the build of every other language into ``site_dir/<prefix>``."""
+def start_builds(root_config: Path, site_dir: Path, prefixes: dict[str, str],
+                 parent: BriefingPlugin) -> list[LanguageBuild]:
+    """Start the build of every other language into ``site_dir/<prefix>``.
+
+    Each worker's plugin follows ``parent``: the corpus it read, the serve state, the page facts.
+    """
     ctx = _context()
     # Objects made so far (corpus, relations, jieba's dictionary) stay out of the collector's sight: a
     # collection in a worker would otherwise touch, and so copy, every page of memory it shares.
@@ -99,7 +108,7 @@ def start_builds(root_config: Path, site_dir: Path, prefixes: dict[str, str]) ->
         receive, send = ctx.Pipe(duplex=False)
         process = ctx.Process(
             target=_build_in_worker,
-            args=(str(config_file), str(target), send),
+            args=(str(config_file), str(target), send, parent),
             name=f"mkdocs-{code}",
             daemon=True,
         )
@@ -110,7 +119,7 @@ def start_builds(root_config: Path, site_dir: Path, prefixes: dict[str, str]) ->
     return builds
 
 
-def finish_builds(builds: list[LanguageBuild], log: logging.Logger) -> list[str]:
+def finish_builds(builds: list[LanguageBuild], log: logging.Logger, parent: BriefingPlugin) -> list[str]:
     """Wait for every build; relay its warnings to ``log``; return the errors, one per failed build."""
     errors = []
     for b in builds:
@@ -121,8 +130,8 @@ def finish_builds(builds: list[LanguageBuild], log: logging.Logger) -> list[str]
             messages, keys, facts = [], None, {}
         b.process.join()
         if not error:
-            serve.receive(b.site_dir, keys)
-            sitemap.remember(facts)
+            parent.serve.receive(b.site_dir, keys)
+            parent.page_facts.remember(facts)
         for message in messages:
             log.warning(f"[{b.code}] {message}")
         if error:

@@ -9,8 +9,8 @@ in the last build, so an edited briefing rebuilds its own page, the pages that l
 home, archive, related briefings, neighbours) and nothing else, in every language. Anything else that
 changed gets MkDocs' full rebuild, as before.
 
-The state lives in this module, which MkDocs does not reload between builds (it reloads hooks.py):
-the keys each language's site was last built with, and a snapshot of the other inputs.
+The state is a ``ServeState`` owned by the plugin (plugin.py), which MkDocs keeps across the rebuilds
+of ``mkdocs serve`` because it defines ``on_startup``; the forked language workers inherit it.
 """
 
 from __future__ import annotations
@@ -21,24 +21,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# Site folder -> {source path of a generated page: its key} of the last successful build.
-built: dict[str, dict[str, str]] = {}
-# True while a dirty rebuild runs (forked language workers inherit it).
-dirty = False
-_inputs: tuple | None = None
-_pending_inputs: tuple | None = None
 # MkDocs warns that dirty builds may leave the navigation inaccurate; here they do not (see module
-# docstring and hooks.on_nav), so the warning would only alarm.
+# docstring and BriefingPlugin.on_nav), so the warning would only alarm.
 _DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
 class _QuietDirty(logging.Filter):
+    def __init__(self, state: ServeState) -> None:
+        super().__init__()
+        self.state = state
+
     def filter(self, record: logging.LogRecord) -> bool:
-        return not (dirty and record.getMessage().startswith(_DIRTY_WARNING))
-
-
-_filter = _QuietDirty()
-logging.getLogger("mkdocs.commands.build").addFilter(_filter)
+        return not (self.state.dirty and record.getMessage().startswith(_DIRTY_WARNING))
 
 
 def _snapshot(paths: list[Path]) -> tuple:
@@ -62,75 +56,80 @@ def other_inputs(config_file: str | None, docs_dirs: list[Path], taxonomy: Path)
     return _snapshot([*sorted(base.glob("mkdocs*.yml")), *docs_dirs, base / "overrides", taxonomy])
 
 
-def begin(snapshot: tuple) -> None:
-    """A build starts with these other inputs (recorded as built once it succeeds)."""
-    global _pending_inputs  # noqa: PLW0603 -- state of the serving process, see module docstring
-    _pending_inputs = snapshot
-
-
-def succeeded(site_dirs: list[str]) -> None:
-    """The build of every language succeeded: dirty rebuilds may follow if each site recorded its pages."""
-    global _inputs  # noqa: PLW0603
-    _inputs = _pending_inputs if all(site_key(d) in built for d in site_dirs) else None
-
-
-def failed() -> None:
-    """A build failed: the next one is a full build."""
-    global _inputs  # noqa: PLW0603
-    _inputs = None
-    built.clear()
-
-
-def can_rebuild_dirty(snapshot: tuple) -> bool:
-    """Whether only briefings changed since the last successful build."""
-    return _inputs is not None and snapshot == _inputs
-
-
-def rebuilder(full: Callable[[], None], config, snapshot: Callable[[], tuple]) -> Callable[[], None]:
-    """The server's builder: a dirty build when only briefings changed, else ``full`` (MkDocs' own)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    def rebuild() -> None:
-        global dirty  # noqa: PLW0603
-        if not can_rebuild_dirty(snapshot()):
-            full()
-            return
-        fresh = load_config(
-            config_file=config.config_file_path, site_dir=config.site_dir, dev_addr=str(config.dev_addr)
-        )
-        fresh.site_url = config.site_url
-        dirty = True
-        try:
-            build(fresh, serve_url=config.site_url, dirty=True)
-        finally:
-            dirty = False
-
-    return rebuild
-
-
 def site_key(site_dir: str | Path) -> str:
-    """The key of a site folder in ``built``."""
+    """The key of a site folder in ``ServeState.built``."""
     return str(Path(site_dir).resolve())
 
 
-def record(site_dir: str | Path, keys: dict[str, str]) -> None:
-    """The pages of ``site_dir`` were built with these keys."""
-    built[site_key(site_dir)] = keys
+class ServeState:
+    """What the serving process knows of its last successful build, for the next rebuild."""
 
+    def __init__(self) -> None:
+        # Site folder -> {source path of a generated page: its key} of the last successful build.
+        self.built: dict[str, dict[str, str]] = {}
+        # True while a dirty rebuild runs (forked language workers inherit it).
+        self.dirty = False
+        self._inputs: tuple | None = None
+        self._pending_inputs: tuple | None = None
+        self._filter: _QuietDirty | None = None
 
-def previous(site_dir: str | Path) -> dict[str, str]:
-    """The keys of the last build of ``site_dir`` when this build is dirty, else nothing."""
-    return built.get(site_key(site_dir), {}) if dirty else {}
+    def begin(self, snapshot: tuple) -> None:
+        """A build starts with these other inputs (recorded as built once it succeeds)."""
+        self._pending_inputs = snapshot
 
+    def succeeded(self, site_dirs: list[str]) -> None:
+        """Every language's build succeeded: dirty rebuilds may follow if each site recorded its pages."""
+        recorded = all(site_key(d) in self.built for d in site_dirs)
+        self._inputs = self._pending_inputs if recorded else None
 
-def manifest_json(site_dir: str | Path) -> str:
-    """The keys of a site's pages as JSON (sent by a language worker to the serving process)."""
-    return json.dumps(built.get(site_key(site_dir)))
+    def failed(self) -> None:
+        """A build failed: the next one is a full build."""
+        self._inputs = None
+        self.built.clear()
 
+    def can_rebuild_dirty(self, snapshot: tuple) -> bool:
+        """Whether only briefings changed since the last successful build."""
+        return self._inputs is not None and snapshot == self._inputs
 
-def receive(site_dir: str | Path, text: str | None) -> None:
-    """Record the keys a language worker sent."""
-    keys = json.loads(text) if text else None
-    if isinstance(keys, dict):
-        record(site_dir, keys)
+    def rebuilder(self, full: Callable[[], None], config, snapshot: Callable[[], tuple]) -> Callable[[], None]:
+        """The server's builder: a dirty build when only briefings changed, else ``full`` (MkDocs' own)."""
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        if self._filter is None:
+            self._filter = _QuietDirty(self)
+            logging.getLogger("mkdocs.commands.build").addFilter(self._filter)
+
+        def rebuild() -> None:
+            if not self.can_rebuild_dirty(snapshot()):
+                full()
+                return
+            fresh = load_config(
+                config_file=config.config_file_path, site_dir=config.site_dir, dev_addr=str(config.dev_addr)
+            )
+            fresh.site_url = config.site_url
+            self.dirty = True
+            try:
+                build(fresh, serve_url=config.site_url, dirty=True)
+            finally:
+                self.dirty = False
+
+        return rebuild
+
+    def record(self, site_dir: str | Path, keys: dict[str, str]) -> None:
+        """The pages of ``site_dir`` were built with these keys."""
+        self.built[site_key(site_dir)] = keys
+
+    def previous(self, site_dir: str | Path) -> dict[str, str]:
+        """The keys of the last build of ``site_dir`` when this build is dirty, else nothing."""
+        return self.built.get(site_key(site_dir), {}) if self.dirty else {}
+
+    def manifest_json(self, site_dir: str | Path) -> str:
+        """The keys of a site's pages as JSON (sent by a language worker to the serving process)."""
+        return json.dumps(self.built.get(site_key(site_dir)))
+
+    def receive(self, site_dir: str | Path, text: str | None) -> None:
+        """Record the keys a language worker sent."""
+        keys = json.loads(text) if text else None
+        if isinstance(keys, dict):
+            self.record(site_dir, keys)

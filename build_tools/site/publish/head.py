@@ -1,18 +1,15 @@
-"""MkDocs hooks that publish each language's site: feeds, the sitemap, social meta tags, the 404 page.
+"""What publishing adds to each language's site: feeds, social meta tags, language links, the 404 page.
 
-Listed under ``hooks:`` in mkdocs.yml after build_tools/site/hooks.py (the Chinese projects inherit
-the list). For the site of ``extra.site_language`` it:
+Called by the plugin (build_tools/site/plugin.py) for the site of its ``language``:
 
-- sets ``site_url`` of the Chinese sites to the root URL plus their prefix (``.../zh/``), so canonical
-  links, feeds and Open Graph URLs are absolute and right; hosts set the root with ``SITE_URL``;
-- writes ``feed.xml`` (RSS 2.0) and ``feed.json`` (JSON Feed 1.1) of the whole site and
+- ``root_url``: the Chinese sites' ``site_url`` is the root URL plus their prefix (``.../zh/``), so
+  canonical links, feeds and Open Graph URLs are absolute and right; hosts set the root with ``SITE_URL``;
+- ``write_feeds``: ``feed.xml`` (RSS 2.0) and ``feed.json`` (JSON Feed 1.1) of the whole site and
   ``feed-<topic>.xml``/``.json`` of every topic at the root of the language's site, from the front
   matter of the briefings;
-- adds feed autodiscovery links, Open Graph and Twitter meta to every page's ``<head>``;
-- gives the templates the links to the other languages (``language_links``: the language roots for
-  ``<link rel="alternate" hreflang>``, the same page for the switcher) and the 404 page its strings;
-- after all three languages are built (English build, last), writes each language's ``sitemap.xml``
-  (with the per-page hreflang alternates) and ``robots.txt`` (build_tools/site/publish/sitemap.py).
+- ``head_tags``: feed autodiscovery links, Open Graph and Twitter meta for every page's ``<head>``;
+- ``language_links`` and ``not_found``: the links to the other languages (the language roots for
+  ``<link rel="alternate" hreflang>``, the same page for the switcher) and the 404 page's strings.
 
 Material's JavaScript fetches ``sitemap.xml`` from the folder of every ``<link rel="alternate">`` in
 the ``<head>``. So those links stay on the site and point into folders that have one: feed links are
@@ -27,28 +24,18 @@ with ``html.escape(quote=True)``; feeds are built with xml.etree and json.
 from __future__ import annotations
 
 import html
-import logging
 import posixpath
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[3]
-if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path; the package may not be installed
-    sys.path.insert(0, str(ROOT))
+from mkdocs.utils import get_relative_url
 
-from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.utils import get_relative_url  # noqa: E402
-
-from build_tools.site.publish import feeds  # noqa: E402
-from build_tools.files import write_atomic  # noqa: E402
-from build_tools.model import Briefing  # noqa: E402
-from build_tools.site import collect  # noqa: E402
-from build_tools.site.language import LANGUAGES, SiteLanguage  # noqa: E402
-from build_tools.site.render import ARCHIVE_URL, TOPICS_URL, briefing_url, topic_url  # noqa: E402
-from build_tools.site.publish.sitemap import write_sitemaps  # noqa: E402
-
-log = logging.getLogger("mkdocs.plugins.ai_briefing.publish")
+from build_tools.files import write_atomic
+from build_tools.model import Briefing, Entry
+from build_tools.site.collect import Corpus
+from build_tools.site.language import LANGUAGES, SiteLanguage
+from build_tools.site.publish import feeds
+from build_tools.site.render import ARCHIVE_URL, TOPICS_URL, briefing_url, topic_url
 
 RSS_FILE = "feed.xml"
 JSON_FILE = "feed.json"
@@ -75,49 +62,44 @@ FEED_LINK_TITLE = {"en": "{site} (RSS)", "zh": "{site}（RSS）"}
 TOPIC_FEED_LINK_TITLE = {"en": "{topic}: {site} (RSS)", "zh": "{topic}：{site}（RSS）"}
 
 
-def _language(config) -> SiteLanguage:
-    return LANGUAGES[config.extra.get("site_language", "en")]
-
-
 def _string(table: dict[str, str], lang: SiteLanguage) -> str:
     if lang.code in table:
         return table[lang.code]
     return lang.script(table["zh"]) if lang.code == "zh-hant" else table["en"]
 
 
-def root_url(config) -> str:
+def root_url(config, lang: SiteLanguage) -> str:
     """The URL of the whole site (the English root), ending in '/'."""
     url = (config.site_url or "/").rstrip("/") + "/"
-    prefix = _language(config).prefix
+    prefix = lang.prefix
     if prefix and url.endswith("/" + prefix):
         url = url[: -len(prefix)]
     return url
 
 
-def on_config(config):
-    """A Chinese site's ``site_url`` is the root's plus its prefix (``https://host/zh/``)."""
-    lang = _language(config)
+def language_site_url(config, lang: SiteLanguage) -> str | None:
+    """A language's ``site_url``: the root's plus its prefix (``https://host/zh/``)."""
     if config.site_url and lang.prefix:
-        config.site_url = root_url(config) + lang.prefix
-    return config
+        return root_url(config, lang) + lang.prefix
+    return config.site_url
 
 
 def _site_url(config) -> str:
     return (config.site_url or "/").rstrip("/") + "/"
 
 
-def _briefing_of(page) -> Briefing | None:
+def _briefing_of(page, corpus: Corpus) -> Briefing | None:
     src = page.file.src_uri
     if not src.startswith("briefings/") or not src.endswith(".md"):
         return None
-    return collect.load_corpus().by_id.get(src[len("briefings/") : -len(".md")])
+    return corpus.by_id.get(src[len("briefings/") : -len(".md")])
 
 
-def _topic_of(page):
+def _topic_of(page, corpus: Corpus) -> Entry | None:
     src = page.file.src_uri
     if not src.startswith(TOPICS_URL) or not src.endswith(".md"):
         return None
-    entry = collect.load_corpus().taxonomy.get(src[len(TOPICS_URL) : -len(".md")])
+    entry = corpus.taxonomy.get(src[len(TOPICS_URL) : -len(".md")])
     return entry if entry is not None and entry.is_topic else None
 
 
@@ -149,12 +131,11 @@ def _href(config, page_url: str | None, file: str) -> str:
     return get_relative_url(file, page_url)
 
 
-def feed_links(config, page_url: str | None, topic=None) -> list[str]:
+def feed_links(config, lang: SiteLanguage, page_url: str | None, topic: Entry | None = None) -> list[str]:
     """Autodiscovery links of the site's feeds, and of the topic's when on a topic page.
 
     ``page_url`` is the page's URL inside the language's site (``briefings/x/``); None for the 404 page.
     """
-    lang = _language(config)
     site = config.site_name
     title = _string(FEED_LINK_TITLE, lang).format(site=site)
     links = [_link("alternate", "application/rss+xml", title, _href(config, page_url, RSS_FILE)),
@@ -179,21 +160,20 @@ def _below(base: str, path: str) -> str:
     return joined
 
 
-def language_links(config, base_url: str, page_url: str) -> list[dict[str, str]]:
+def language_links(config, lang: SiteLanguage, base_url: str, page_url: str) -> list[dict[str, str]]:
     """Every site language (``extra.alternate``): its name and tags, its home and this page there.
 
     ``base_url`` is the template's (this site's root, relative to the page or, on the 404 page, from
     the server root); ``page_url`` the page's URL inside the site (``""`` for the home and 404 pages).
     """
-    return [{"name": alt["name"], "lang": alt["lang"], "code": alt["code"],
+    return [{"name": alt["name"], "lang": alt["lang"], "code": alt["code"], "current": alt["code"] == lang.code,
              "home": _below(base_url, alt["prefix"]), "href": _below(base_url, alt["prefix"] + page_url)}
             for alt in config.extra.get("alternate", [])]
 
 
-def social_meta(config, page) -> list[str]:
+def social_meta(config, lang: SiteLanguage, page, corpus: Corpus) -> list[str]:
     """Open Graph and Twitter card meta of a page; briefings are articles with their date and summary."""
-    lang = _language(config)
-    briefing = _briefing_of(page)
+    briefing = _briefing_of(page, corpus)
     if briefing is not None:
         title, description = lang.pick(briefing.title), lang.pick(briefing.summary)
     else:
@@ -214,7 +194,7 @@ def social_meta(config, page) -> list[str]:
     if briefing is not None:
         if briefing.date is not None:
             tags.append(_meta("property", "article:published_time", briefing.date.isoformat()))
-        tax = collect.load_corpus().taxonomy
+        tax = corpus.taxonomy
         tags += [_meta("property", "article:tag", lang.label(entry))
                  for entry in map(tax.get, briefing.tags) if entry is not None]
     tags += [_meta("name", "twitter:card", "summary"),
@@ -223,30 +203,20 @@ def social_meta(config, page) -> list[str]:
     return tags
 
 
-def _inject(output: str, tags: list[str]) -> str:
-    lines = ["<!-- feeds and social meta: build_tools/site/publish/head.py -->", *tags]
-    block = "".join(f"\n    {line}" for line in lines) + "\n  "
+def head_tags(config, lang: SiteLanguage, page, corpus: Corpus) -> list[str]:
+    """Feed links and social meta for the ``<head>`` of a page."""
+    return feed_links(config, lang, page.url, _topic_of(page, corpus)) + social_meta(config, lang, page, corpus)
+
+
+def inject(output: str, tags: list[str]) -> str:
+    """``output`` with ``tags`` at the end of its ``<head>``."""
+    block = "".join(f"\n    {line}" for line in tags) + "\n  "
     return output.replace("</head>", block + "</head>", 1)
 
 
-def on_page_context(context, page, config, nav):
-    """The links to the other languages, for overrides/main.html and partials/alternate.html."""
-    context["language_links"] = language_links(config, context["base_url"], page.url)
-    return context
-
-
-def on_post_page(output: str, page, config) -> str:
-    """Feed links and social meta in the ``<head>`` of every page."""
-    return _inject(output, feed_links(config, page.url, _topic_of(page)) + social_meta(config, page))
-
-
-def on_template_context(context, template_name: str, config):
+def not_found(config, here: SiteLanguage) -> list[dict[str, str]]:
     """The 404 page's strings and links in every language, its own first (see overrides/404.html)."""
-    if template_name != "404.html":
-        return context
-    context["language_links"] = language_links(config, context["base_url"], "")
-    here = _language(config)
-    root_path = urlsplit(root_url(config)).path or "/"
+    root_path = urlsplit(root_url(config, here)).path or "/"
     blocks = []
     for lang in sorted(LANGUAGES.values(), key=lambda lang: lang.code != here.code):
         home = root_path + lang.prefix
@@ -255,21 +225,11 @@ def on_template_context(context, template_name: str, config):
             "archive_url": home + ARCHIVE_URL, "topics_url": home + TOPICS_URL, "feed_url": home + RSS_FILE,
             **{key: _string(table, lang) for key, table in NOT_FOUND.items()},
         })
-    context["not_found"] = blocks
-    return context
+    return blocks
 
 
-def on_post_template(output: str, template_name: str, config) -> str:
-    """The 404 page links the feeds too."""
-    if template_name != "404.html":
-        return output
-    return _inject(output, feed_links(config, None))
-
-
-def write_feeds(config) -> int:
+def write_feeds(config, lang: SiteLanguage, corpus: Corpus) -> int:
     """Write the site feed and every topic feed of this language; return the number of files written."""
-    lang = _language(config)
-    corpus = collect.load_corpus()
     base, site_dir = _site_url(config), Path(config.site_dir)
     tax = corpus.taxonomy
 
@@ -295,11 +255,3 @@ def write_feeds(config) -> int:
         written += write_atomic(site_dir / rss_file, feeds.render_rss(feed))
         written += write_atomic(site_dir / json_file, feeds.render_json_feed(feed))
     return written
-
-
-@event_priority(-200)  # after build_tools/site/hooks.py has waited for the other languages (-100)
-def on_post_build(config) -> None:
-    """Feeds of this language; on the English (root) build, the sitemaps of all three."""
-    write_feeds(config)
-    if _language(config).code == "en":
-        write_sitemaps(config.site_dir, root_url(config))

@@ -113,22 +113,48 @@ def _head(path: Path) -> str:
     return (raw if end < 0 else raw[:end]).decode("utf-8", errors="replace")
 
 
-# Each page as last read: path -> ((size, mtime, inode), indexed?, lastmod). Under `mkdocs serve` a
-# rebuild rewrites a few pages; reading the head of every other page again cost half a second.
-_heads: dict[str, tuple[tuple[int, int, int], bool, dt.date | None]] = {}
+class PageFacts:
+    """Whether each page is for crawlers, and its date, as last read from its ``<head>``.
 
+    Kept by path with the file's (size, mtime, inode): under ``mkdocs serve`` a rebuild rewrites a few
+    pages, and reading the head of every other page again cost half a second.
+    """
 
-def _page_facts(path: Path) -> tuple[bool, dt.date | None]:
-    """Whether a page is for crawlers, and its date; read again only when the file changed."""
-    st = path.stat()
-    stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
-    known = _heads.get(str(path))
-    if known is None or known[0] != stamp:
-        head = _head(path)
-        found = _PUBLISHED.search(head)
-        lastmod = dt.date.fromisoformat(html.unescape(found.group(1))) if found else None
-        known = _heads[str(path)] = (stamp, not _NOINDEX.search(head), lastmod)
-    return known[1], known[2]
+    def __init__(self) -> None:
+        self.heads: dict[str, tuple[tuple[int, int, int], bool, dt.date | None]] = {}
+
+    def of(self, path: Path) -> tuple[bool, dt.date | None]:
+        """Whether a page is for crawlers, and its date; read again only when the file changed."""
+        st = path.stat()
+        stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
+        known = self.heads.get(str(path))
+        if known is None or known[0] != stamp:
+            head = _head(path)
+            found = _PUBLISHED.search(head)
+            lastmod = dt.date.fromisoformat(html.unescape(found.group(1))) if found else None
+            known = self.heads[str(path)] = (stamp, not _NOINDEX.search(head), lastmod)
+        return known[1], known[2]
+
+    def read(self, folder: str | Path, skip: Iterable[str] = ()) -> dict[str, tuple]:
+        """Read the facts of every page below ``folder`` (outside ``skip``) and return them.
+
+        Each language's build reads its own pages when it ends, at the same time as the others, and
+        hands them to the root build (``remember``), which then writes the sitemaps without reading
+        any page again.
+        """
+        paths = _pages(Path(folder), set(skip))
+        for path in paths:
+            self.of(path)
+        return {str(p): self.heads[str(p)] for p in paths}
+
+    def remember(self, facts: dict[str, tuple]) -> None:
+        """Take the page facts another process read (``read``); stale ones are read again."""
+        self.heads.update(facts)
+
+    def forget_missing(self, root: Path, seen: set[str]) -> None:
+        """Drop the facts of pages below ``root`` that are gone (a briefing deleted under serve)."""
+        for gone in [p for p in self.heads if p.startswith(str(root)) and p not in seen]:
+            del self.heads[gone]
 
 
 def _pages(root: Path, skip: Iterable[str] = ()) -> list[Path]:
@@ -142,27 +168,9 @@ def _pages(root: Path, skip: Iterable[str] = ()) -> list[Path]:
     return sorted(found)
 
 
-def read_facts(folder: str | Path, skip: Iterable[str] = ()) -> dict[str, tuple]:
-    """Read the facts of every page below ``folder`` (outside ``skip``) and return them.
-
-    Each language's build reads its own pages when it ends, at the same time as the others, and
-    hands them to the root build (``remember``), which then writes the sitemaps without reading
-    any page again.
-    """
-    skip = set(skip)
-    paths = _pages(Path(folder), skip)
-    for path in paths:
-        _page_facts(path)
-    return {str(p): _heads[str(p)] for p in paths}
-
-
-def remember(facts: dict[str, tuple]) -> None:
-    """Take the page facts another process read (``read_facts``); stale ones are read again."""
-    _heads.update(facts)
-
-
-def pages_from_site(site_dir: str | Path, root_url: str) -> list[SitemapPage]:
+def pages_from_site(site_dir: str | Path, root_url: str, facts: PageFacts | None = None) -> list[SitemapPage]:
     """Every page of the built site under ``site_dir`` (all languages), with its alternates."""
+    facts = facts if facts is not None else PageFacts()
     root = Path(site_dir)
     root_url = root_url.rstrip("/") + "/"
     groups: dict[str, dict[str, tuple[str, dt.date | None]]] = {}
@@ -172,7 +180,7 @@ def pages_from_site(site_dir: str | Path, root_url: str) -> list[SitemapPage]:
         if path.name in SKIPPED_FILES:
             continue
         seen.add(str(path))
-        indexed, lastmod = _page_facts(path)
+        indexed, lastmod = facts.of(path)
         if not indexed:
             continue
         lang, inner = _language_of(rel)
@@ -187,12 +195,11 @@ def pages_from_site(site_dir: str | Path, root_url: str) -> list[SitemapPage]:
             alternates = {}  # a page without translations has nothing to announce
         for lang, (url, lastmod) in versions.items():
             pages.append(SitemapPage(loc=url, alternates=alternates, lastmod=lastmod, language=lang))
-    for gone in [p for p in _heads if p.startswith(str(root)) and p not in seen]:  # deleted pages
-        del _heads[gone]
+    facts.forget_missing(root, seen)
     return pages
 
 
-def write_sitemaps(site_dir: str | Path, root_url: str) -> int:
+def write_sitemaps(site_dir: str | Path, root_url: str, facts: PageFacts | None = None) -> int:
     """Write each language's ``sitemap.xml`` and the root ``robots.txt``; return the files changed.
 
     The sitemaps MkDocs wrote (without translations, ``sitemap.xml.gz`` too) are replaced or removed,
@@ -200,7 +207,7 @@ def write_sitemaps(site_dir: str | Path, root_url: str) -> int:
     """
     root = Path(site_dir)
     root_url = root_url.rstrip("/") + "/"
-    pages = pages_from_site(root, root_url)
+    pages = pages_from_site(root, root_url, facts)
     written, sitemap_urls = 0, []
     for lang, prefix in LANGUAGE_PREFIX.items():
         if not (root / prefix).is_dir():

@@ -1,0 +1,254 @@
+"""The ``ai-briefing`` MkDocs plugin: generated pages, search, feeds, sitemaps and the other languages.
+
+Registered as an entry point in pyproject.toml and listed under ``plugins:`` in mkdocs.yml (the
+Chinese projects inherit it and set its ``language``, see config.py). The English project also builds
+the other languages, in forked workers (projects.py). Generated pages are virtual files: nothing is
+written into docs/, so ``mkdocs serve`` cannot loop. Their HTML skips Python-Markdown (pages.py) and
+their search entries skip Material's indexing (search.py); under ``mkdocs serve`` an edited briefing
+rebuilds only the pages that show it (serve.py).
+
+The events below are in the order MkDocs runs them. State lives on the plugin object: MkDocs keeps a
+plugin that defines ``on_startup`` across the rebuilds of ``mkdocs serve`` (and the forked workers
+follow the English plugin's state, see ``follow``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import logging
+import os
+import re
+from pathlib import Path
+
+import jinja2
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from build_tools.errors import InputError
+from build_tools.site import cache, projects, search
+from build_tools.site.collect import Corpus, CorpusReader
+from build_tools.site.config import BriefingConfig
+from build_tools.site.language import LANGUAGES, SiteLanguage
+from build_tools.site.pages import GeneratedPage, add_pages, page_sources
+from build_tools.site.publish import head
+from build_tools.site.publish.sitemap import PageFacts, write_sitemaps
+from build_tools.site.serve import ServeState, other_inputs
+from build_tools.site.swap import SiteSwap
+
+log = logging.getLogger("mkdocs.plugins.ai_briefing")
+ROOT = Path(__file__).resolve().parents[2]
+# Indentation and blank lines of the theme's templates: a tenth of a briefing page, and no reader sees
+# them. Only generated pages are squeezed: they have no <pre> or <textarea> whose spaces matter.
+_INDENT = re.compile(r"\n\s+")
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    """Build one language's site from the briefings and the taxonomy; the English one builds all."""
+
+    def __init__(self) -> None:
+        # SOURCE_DATE_EPOCH as the user gave it (or not), before a build sets it from the newest briefing.
+        self.user_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        self.command: str | None = None
+        self.reader = CorpusReader()
+        self.serve = ServeState()
+        self.page_facts = PageFacts()  # read back from the built pages, for the sitemaps
+        self.swap: SiteSwap | None = None
+        self.builds: list[projects.LanguageBuild] = []  # the other languages' builds, running
+        self.previous_docs: list[dict] = []  # search entries of the last build (dirty rebuilds only)
+        self.keys: list[tuple[str, str]] = []  # (source path, key) of every generated page of this build
+        self._corpus: Corpus | None = None
+
+    @property
+    def language(self) -> SiteLanguage:
+        """The language of the site this project builds."""
+        return LANGUAGES[self.config.language]
+
+    @property
+    def corpus(self) -> Corpus:
+        """The corpus this build read in ``on_config``."""
+        if self._corpus is None:
+            raise PluginError("the corpus is read in on_config, before any page")
+        return self._corpus
+
+    def follow(self, parent: BriefingPlugin) -> None:
+        """In a language worker: share what the English build read and knows (no-op when the same)."""
+        self.reader, self.serve, self.page_facts = parent.reader, parent.serve, parent.page_facts
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember the command: only ``mkdocs build`` builds aside and swaps (swap.py)."""
+        self.command = command
+
+    @event_priority(100)  # before Material's search plugin reads jieba_dict_user
+    def on_config(self, config):
+        """Set the site aside, read and validate the corpus, fix the build date, point search at the
+        generated dictionary, give a Chinese site its own ``site_url``."""
+        lang = self.language
+        if self.command == "build" and lang.code == "en" and self.swap is None:
+            self.swap = SiteSwap.begin(config)  # before anything reads site_dir
+        try:
+            corpus = self._corpus = self.reader.load(refresh=True)
+        except InputError as exc:
+            raise PluginError("\n".join(str(p) for p in exc.problems)) from None
+        corpus.relations  # noqa: B018 -- computed here, before the workers fork, so they inherit them
+        corpus.hashes  # noqa: B018
+        if self.user_epoch is None:
+            # sitemap.xml's lastmod is the build date: the newest briefing makes two builds identical.
+            newest = max((b.date for b in corpus.briefings if b.date), default=dt.date(1970, 1, 1))
+            epoch = dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp()
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
+        if lang.code == "en":
+            self.serve.begin(self._other_inputs(config))
+        plugin = config.plugins.get("material/search") or config.plugins.get("search")
+        if plugin is not None:
+            plugin.config.jieba_dict_user = str(search.write_userdict(corpus.taxonomy))
+        config.site_url = head.language_site_url(config, lang)
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        """Start the other languages' builds, then add this language's generated pages."""
+        lang, corpus = self.language, self.corpus
+        if lang.code == "en" and config.config_file_path:
+            search.segment_ahead(corpus.briefings, corpus.hashes, corpus.taxonomy_hash, projects.beside)
+            self.builds = projects.start_builds(
+                Path(config.config_file_path),
+                Path(config.site_dir),
+                {code: LANGUAGES[code].prefix for code in projects.CONFIG_FILES},
+                self,
+            )
+        sources = page_sources(corpus, corpus.relations, lang)
+        for uri in sources:
+            if files.get_file_from_path(uri) is not None:
+                log.warning(f"{config.docs_dir}/{uri} is a generated page; remove the hand-written file")
+                files.remove(files.get_file_from_path(uri))
+        dirty = self.serve.dirty
+        previous = self.serve.previous(config.site_dir)
+        add_pages(files, config, sources, previous if dirty else None)
+        self.previous_docs = search.read_docs(config.site_dir) if dirty else []
+        for gone in sorted(set(previous) - set(sources)):  # a briefing deleted since the last build
+            Path(File.generated(config, gone, content="").abs_dest_path).unlink(missing_ok=True)
+        self.keys = [(uri, s.key) for uri, s in sources.items()]
+        return files
+
+    def on_nav(self, nav, *, config, files):
+        """In a dirty rebuild, read the hand-written pages it skips, so the navigation has their titles."""
+        if self.serve.dirty:
+            for file in files.documentation_pages():
+                page = file.page
+                if page is not None and not isinstance(page, GeneratedPage) and page.markdown is None:
+                    page.read_source(config)
+                    page.markdown = self.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        return nav
+
+    def on_env(self, env, *, config, files):
+        """Keep the theme's compiled templates on disk: compiling them costs each build (and each
+        language) about a second."""
+        folder = cache.directory()
+        if folder is not None and env.bytecode_cache is None:
+            (folder / "jinja").mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder / "jinja"))
+        return env
+
+    def on_template_context(self, context, *, template_name: str, config):
+        """The 404 page's strings and links in every language, its own first (see overrides/404.html)."""
+        if template_name != "404.html":
+            return context
+        context["language_links"] = head.language_links(config, self.language, context["base_url"], "")
+        context["not_found"] = head.not_found(config, self.language)
+        return context
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        """The 404 page links the feeds too."""
+        if template_name != "404.html":
+            return output_content
+        return head.inject(output_content, head.feed_links(config, self.language, None))
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        """On the Traditional site, convert the hand-written Simplified pages (and their titles)."""
+        lang = self.language
+        if lang.code != "zh-hant" or page.file.generated_by is not None:
+            return markdown
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = lang.script(page.meta[key])
+        return lang.script(markdown)
+
+    @event_priority(50)  # before Material's search plugin reads page.content
+    def on_page_context(self, context, *, page, config, nav):
+        """Give a generated page its HTML just before the theme renders it; the links to the other
+        languages, for overrides/main.html and partials/alternate.html."""
+        if isinstance(page, GeneratedPage):
+            page.load()
+        context["language_links"] = head.language_links(config, self.language, context["base_url"], page.url)
+        return context
+
+    @event_priority(-100)  # after every other plugin has added to the page
+    def on_post_page(self, output: str, *, page, config) -> str:
+        """Feed links and social meta in every ``<head>``; squeeze the theme's whitespace out of a
+        generated page and release its HTML."""
+        output = head.inject(output, head.head_tags(config, self.language, page, self.corpus))
+        if isinstance(page, GeneratedPage):
+            page.release()
+            return _INDENT.sub("\n", output)
+        return output
+
+    @event_priority(-100)  # after Material's search plugin has written its index
+    def on_post_build(self, *, config) -> None:
+        """Search entries, the other languages, feeds, sitemaps, then the swap into place."""
+        lang, corpus = self.language, self.corpus
+        topics = (search.topic_entry(e, lang) for e in sorted(corpus.taxonomy, key=lambda e: e.id))
+        # Made while the index is written, one briefing at a time (see search.briefing_order for the order).
+        briefings = (
+            search.briefing_entries(b, lang, corpus.taxonomy, corpus.hashes[b.id], corpus.taxonomy_hash)
+            for b in search.briefing_order(corpus.briefings, lang)
+        )
+        search.compact_index(config.site_dir, itertools.chain(topics, itertools.chain.from_iterable(briefings)),
+                             self.previous_docs)
+        self.serve.record(config.site_dir, dict(self.keys))
+        if lang.code == "en":
+            self._finish_languages(config)
+        head.write_feeds(config, lang, corpus)
+        if lang.code == "en":
+            write_sitemaps(config.site_dir, head.root_url(config, lang), self.page_facts)
+        if self.swap is not None and self.swap.owned and self.swap.finish(config):
+            self.swap = None
+
+    def _finish_languages(self, config) -> None:
+        """Wait for the other languages (their pages read for the sitemaps meanwhile); fail with them."""
+        skip = [LANGUAGES[code].prefix for code in projects.CONFIG_FILES]
+        self.page_facts.read(config.site_dir, skip=skip)  # while the other languages may still build
+        builds, self.builds = self.builds, []
+        errors = projects.finish_builds(builds, log, self)
+        if errors:
+            self.serve.failed()
+            raise PluginError("\n".join(errors))
+        self.serve.succeeded([config.site_dir, *(str(b.site_dir) for b in builds)])
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Stop the other languages' builds; drop the half-written folder set aside."""
+        builds, self.builds = self.builds, []
+        projects.stop_builds(builds)
+        self.serve.failed()
+        if self.swap is not None and self.swap.owned:
+            self.swap.abandon()
+            self.swap = None
+
+    def on_serve(self, server, *, config, builder):
+        """Rebuild when a briefing, the taxonomy, the Chinese pages or the theme overrides change."""
+        briefings, taxonomy = self.reader.input_paths()
+        for path in (
+            briefings,
+            taxonomy,
+            ROOT / "docs" / "zh",
+            ROOT / "overrides",
+            *(ROOT / name for name in projects.CONFIG_FILES.values()),
+        ):
+            if path.exists():
+                server.watch(str(path))
+        server.builder = self.serve.rebuilder(server.builder, config, lambda: self._other_inputs(config))
+        return server
+
+    def _other_inputs(self, config) -> tuple:
+        _, taxonomy = self.reader.input_paths()
+        return other_inputs(config.config_file_path, [Path(config.docs_dir).parent], taxonomy)
