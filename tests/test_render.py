@@ -101,12 +101,16 @@ def test_source_link_only_for_http_urls(corpus: Corpus) -> None:
     b = corpus.by_id["altman-open-source"]
     page = _page(corpus, "en", b.id)
     assert (
-        '<a href="https://example.com/r/ama?id=1&amp;sort=top" rel="noopener nofollow">Reddit AMA</a>' in page
+        '<span class="briefing-source__outlet">Reddit AMA</span> · <a class="briefing-source__original" '
+        'href="https://example.com/r/ama?id=1&amp;sort=top" rel="noopener nofollow">Read the original</a>' in page
     )
     hostile = dataclasses.replace(b, source=Source(name="Evil", url="javascript:alert(1)"))
     page = render_briefing(hostile, LANGUAGES["en"], corpus.taxonomy, corpus.relations, corpus.by_id)
     assert "javascript:" not in page
-    assert '<span class="briefing-meta__source">Source: Evil</span>' in page
+    assert (
+        '<span class="briefing-source__outlet">Evil</span> '
+        '<span class="briefing-source__no-page">(original page not known)</span>' in page
+    )
     assert safe_url("https://example.com/a") == "https://example.com/a"
     for bad in (
         "javascript:alert(1)",
@@ -175,7 +179,7 @@ def test_traditional_site_converts_text_and_prefers_official_names(corpus: Corpu
     assert "信息" not in page.split("<h1", 1)[1].split('data-entity="openai"')[0]
     page = _page(corpus, "zh-hant", "board-crisis")
     assert ">山姆·奧特曼</a>" in page  # taxonomy zh_hant beats OpenCC's 薩姆·奧爾特曼
-    assert "來源: 企業網D1net" in page
+    assert '來源:</span> <span class="briefing-source__outlet">企業網D1net</span>' in page
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))

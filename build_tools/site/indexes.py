@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from build_tools.briefing.taxonomy import KINDS, Taxonomy
 from build_tools.model import Briefing, Entry
 from build_tools.site.language import LANGUAGES, SiteLanguage
 from build_tools.site.relations import Relations
@@ -11,6 +12,7 @@ from build_tools.site.render import (
     ARCHIVE_URL,
     GLOSSARY_URL,
     HOME_URL,
+    TOPIC_FEED_FILES,
     TOPICS_URL,
     PageContent,
     briefing_link,
@@ -21,11 +23,15 @@ from build_tools.site.render import (
     href,
     month_url,
     page_meta,
+    page_url,
+    reading_time,
     topic_url,
 )
-from build_tools.briefing.taxonomy import KINDS, Taxonomy
 
-HOME_LATEST = 10  # briefings on the home page
+HOME_LATEST = 10  # briefing cards on each page of the home listing
+# Briefings on each page of a topic, entity or month listing: at N = 3,000 the largest listing (a
+# topic on a third of all briefings) stays far below 100 KB of HTML a page.
+PAGE_SIZE = 50
 HOME_TOPICS = 12  # topics on the home page
 # "Most active": counted over this many latest briefings, so the list follows the news, not all time.
 ACTIVE_WINDOW = 50
@@ -35,24 +41,105 @@ def _count(lang: SiteLanguage, n: int) -> str:
     return lang.t("count.briefing") if n == 1 else lang.t("count.briefings", n=n)
 
 
-def home_page(lang: SiteLanguage, tax: Taxonomy, rel: Relations, by_id: dict[str, Briefing]) -> PageContent:
-    """The home page: the latest briefings with summaries, the most active topics, the archive."""
-    here = HOME_URL
+def page_count(total: int, size: int) -> int:
+    """Pages of a listing of ``total`` items, ``size`` a page; an empty listing still has its first page."""
+    return max(1, -(-total // size))
+
+
+def _slice(ids: list[str], number: int, size: int) -> list[str]:
+    return ids[(number - 1) * size : number * size]
+
+
+def _pagination(lang: SiteLanguage, base: str, number: int, total: int) -> dict[str, str]:
+    """Relative links of a listing page to its newer (``prev``) and older (``next``) pages."""
+    here = page_url(base, number)
+    links = {}
+    if number > 1:
+        links["prev"] = href(here, page_url(base, number - 1))
+    if number < total:
+        links["next"] = href(here, page_url(base, number + 1))
+    return links
+
+
+def _pager(lang: SiteLanguage, base: str, number: int, total: int) -> str:
+    """The visible pager of a listing page: newer, 'page n of total', older."""
+    if total < 2:
+        return ""
+    links = _pagination(lang, base, number, total)
+    parts = []
+    if "prev" in links:
+        parts.append(
+            f'<a class="pagination__newer" rel="prev" href="{links["prev"]}">'
+            f"{esc(lang.t('pagination.newer'))}</a>"
+        )
+    parts.append(
+        f'<span class="pagination__current">{esc(lang.t("pagination.page", n=number, total=total))}</span>'
+    )
+    if "next" in links:
+        parts.append(
+            f'<a class="pagination__older" rel="next" href="{links["next"]}">'
+            f"{esc(lang.t('pagination.older'))}</a>"
+        )
+    return (
+        f'<nav class="pagination" aria-label="{esc(lang.t("pagination.label"))}" '
+        f'data-page="{number}" data-pages="{total}">{" ".join(parts)}</nav>'
+    )
+
+
+def _paged_meta(
+    meta: dict[str, object], lang: SiteLanguage, title: str, base: str, *, number: int, total: int
+) -> dict[str, object]:
+    """A listing page's meta: page n's title says its number; ``pagination`` feeds the head's rel links."""
+    if number > 1:
+        meta["title"] = esc(lang.t("pagination.title", title=title, n=number))
+    links = _pagination(lang, base, number, total)
+    if links:
+        meta["pagination"] = links
+    return meta
+
+
+def _other_label(lang: SiteLanguage, entry: Entry) -> str:
+    """The label in the other language, to put beside the own one, unless both read the same (OpenAI)."""
+    own, other = lang.label(entry), lang.other_label(entry)
+    if other.casefold() == own.casefold():
+        return ""
+    return f' <span class="other-label" lang="{_other_lang(lang)}">{esc(other)}</span>'
+
+
+def home_pages(rel: Relations) -> int:
+    """Pages of the home listing."""
+    return page_count(len(rel.timeline), HOME_LATEST)
+
+
+def home_page(
+    lang: SiteLanguage, tax: Taxonomy, rel: Relations, by_id: dict[str, Briefing], *, number: int = 1
+) -> PageContent:
+    """Page ``number`` of the home listing: the latest briefings with summaries; the first page also
+    has the most active topics and the way to the archive."""
+    base = HOME_URL
+    here = page_url(base, number)
+    total = home_pages(rel)
     meta = page_meta(lang.t("home.title"), lang.t("site.tagline"), search=False, hide=("toc",))
+    _paged_meta(meta, lang, lang.t("home.latest"), base, number=number, total=total)
+    title = (
+        lang.t("home.title")
+        if number == 1
+        else lang.t("pagination.title", title=lang.t("home.latest"), n=number)
+    )
     blocks = [
-        f'<h1 id="home-title">{esc(lang.t("home.title"))}</h1>\n'
-        f'<p class="home-intro">{esc(lang.t("site.tagline"))}</p>',
+        f'<h1 id="home-title">{esc(title)}</h1>\n<p class="home-intro">{esc(lang.t("site.tagline"))}</p>',
         f"<h2>{esc(lang.t('home.latest'))}</h2>",
     ]
     cards = []
-    for bid in rel.timeline[:HOME_LATEST]:
+    for bid in _slice(rel.timeline, number, HOME_LATEST):
         b = by_id[bid]
         topics = " ".join(chip(lang, e, here) for e in (tax.get(t) for t in b.tags[:4]) if e is not None)
-        day = f'<time datetime="{b.date.isoformat()}">{esc(lang.date(b.date))}</time>' if b.date else ""
+        day = f'<time datetime="{b.date.isoformat()}">{esc(lang.date(b.date))}</time> · ' if b.date else ""
         cards.append(
             f'<article class="briefing-card" data-briefing-id="{esc(b.id)}">'
             f'<h3 class="briefing-card__title"><a href="{href(here, briefing_url(b.id))}">'
-            f'{esc(lang.pick(b.title))}</a></h3><p class="briefing-card__meta">{day}</p>'
+            f'{esc(lang.pick(b.title))}</a></h3><p class="briefing-card__meta">{day}'
+            f'<span class="reading-time">{esc(reading_time(b, lang))}</span></p>'
             f'<p class="briefing-card__summary">{esc(lang.pick(b.summary))}</p>'
             f'<p class="briefing-card__chips">{topics}</p></article>'
         )
@@ -61,10 +148,15 @@ def home_page(lang: SiteLanguage, tax: Taxonomy, rel: Relations, by_id: dict[str
         if cards
         else f'<p class="home-empty">{esc(lang.t("home.empty"))}</p>'
     )
+    pager = _pager(lang, base, number, total)
+    if pager:
+        blocks.append(pager)
     blocks.append(
         f'<p class="home-archive"><a class="md-button" data-link="archive" '
         f'href="{href(here, ARCHIVE_URL)}">{esc(lang.t("home.archive"))}</a></p>'
     )
+    if number > 1:
+        return PageContent(meta, blocks)
     active: Counter[str] = Counter()
     for bid in rel.timeline[:ACTIVE_WINDOW]:
         active.update(by_id[bid].tags)
@@ -101,8 +193,7 @@ def topic_index_page(lang: SiteLanguage, tax: Taxonomy, rel: Relations) -> PageC
             continue
         items = "".join(
             f'<li class="topic-count" data-topic-id="{esc(e.id)}"><a href="{href(here, topic_url(e.id))}">'
-            f'{esc(lang.label(e))}</a> <span class="other-label" lang="{_other_lang(lang)}">'
-            f"{esc(lang.other_label(e))}</span> "
+            f"{esc(lang.label(e))}</a>{_other_label(lang, e)} "
             f'<span class="count">{len(rel.postings.get(e.id, []))}</span></li>'
             for e in entries
         )
@@ -121,37 +212,77 @@ def _other_lang(lang: SiteLanguage) -> str:
     return "zh-Hans" if lang.code == "en" else "en"
 
 
-def topic_meta(entry: Entry, lang: SiteLanguage, rel: Relations) -> dict[str, object]:
+def topic_pages(entry_id: str, rel: Relations) -> int:
+    """Pages of a topic's or entity's listing."""
+    return page_count(len(rel.postings.get(entry_id, [])), PAGE_SIZE)
+
+
+def topic_meta(entry: Entry, lang: SiteLanguage, rel: Relations, *, number: int = 1) -> dict[str, object]:
     """The meta of a topic or entity page (search.topic_entry indexes it, not Material)."""
     count = _count(lang, len(rel.postings.get(entry.id, [])))
-    return page_meta(
+    meta = page_meta(
         lang.label(entry), lang.pick(entry.description) or f"{lang.label(entry)} · {count}", search=False
+    )
+    return _paged_meta(
+        meta, lang, lang.label(entry), topic_url(entry.id), number=number, total=topic_pages(entry.id, rel)
     )
 
 
-def topic_page(
-    entry: Entry, lang: SiteLanguage, tax: Taxonomy, rel: Relations, by_id: dict[str, Briefing]
-) -> PageContent:
-    """A topic or entity page: both labels, aliases, the briefings as a timeline, related topics."""
-    here = topic_url(entry.id)
-    ids = rel.postings.get(entry.id, [])
-    description = lang.pick(entry.description)
-    meta = topic_meta(entry, lang, rel)
-    blocks = [
-        f'<h1 id="topic-title" data-topic-id="{esc(entry.id)}">{esc(lang.label(entry))} '
-        f'<span class="other-label" lang="{_other_lang(lang)}">{esc(lang.other_label(entry))}</span></h1>\n'
-        f'<p class="topic-kind" data-kind="{entry.kind}">{esc(lang.t(f"kind1.{entry.kind}"))} · '
-        f"{esc(_count(lang, len(ids)))}</p>",
-    ]
-    if description:
-        blocks.append(f'<p class="topic-description">{esc(description)}</p>')
+def topic_feed_links(lang: SiteLanguage, entry: Entry, here: str) -> str:
+    """A topic's RSS and JSON feeds, as links a reader can see (entities have no feed of their own)."""
     if not entry.is_topic:
-        names = entry_names(lang, entry)[2:]
+        return ""
+    rss, json = (href(here, "") + name.format(topic=entry.id) for name in TOPIC_FEED_FILES)
+    links = {
+        "rss": f'<a class="topic-feed__link" data-feed="rss" href="{esc(rss)}" type="application/rss+xml">'
+        f"{esc(lang.t('feed.rss'))}</a>",
+        "json": f'<a class="topic-feed__link" data-feed="json" href="{esc(json)}" '
+        f'type="application/feed+json">{esc(lang.t("feed.json"))}</a>',
+    }
+    text = (
+        esc(lang.t("feed.topic", rss="\0", json="\1"))
+        .replace("\0", links["rss"])
+        .replace("\1", links["json"])
+    )
+    return f'<p class="topic-feed">{text}</p>'
+
+
+def topic_page(
+    entry: Entry,
+    lang: SiteLanguage,
+    tax: Taxonomy,
+    rel: Relations,
+    by_id: dict[str, Briefing],
+    *,
+    number: int = 1,
+) -> PageContent:
+    """Page ``number`` of a topic or entity: both labels, aliases, its feeds, the briefings as a
+    timeline (PAGE_SIZE a page), related topics."""
+    base = topic_url(entry.id)
+    here = page_url(base, number)
+    all_ids = rel.postings.get(entry.id, [])
+    total = topic_pages(entry.id, rel)
+    ids = _slice(all_ids, number, PAGE_SIZE)
+    description = lang.pick(entry.description)
+    meta = topic_meta(entry, lang, rel, number=number)
+    blocks = [
+        f'<h1 id="topic-title" data-topic-id="{esc(entry.id)}">{esc(lang.label(entry))}'
+        f"{_other_label(lang, entry)}</h1>\n"
+        f'<p class="topic-kind" data-kind="{entry.kind}">{esc(lang.t(f"kind1.{entry.kind}"))} · '
+        f"{esc(_count(lang, len(all_ids)))}</p>",
+    ]
+    if description and number == 1:
+        blocks.append(f'<p class="topic-description">{esc(description)}</p>')
+    if not entry.is_topic and number == 1:
+        names = [n for n in entry_names(lang, entry)[2:] if n != lang.label(entry)]
         if names:
             blocks.append(
                 f'<p class="topic-aliases"><span class="topic-aliases__label">'
                 f"{esc(lang.t('briefing.aliases'))}:</span> {esc(' · '.join(names))}</p>"
             )
+    feeds = topic_feed_links(lang, entry, here)
+    if feeds:
+        blocks.append(feeds)
     timeline = []
     month = None
     for bid in ids:
@@ -167,12 +298,13 @@ def topic_page(
     if timeline:
         timeline.append("</ol>")
     body = "".join(timeline) or f"<p>{esc(lang.t('topic.none'))}</p>"
+    pager = _pager(lang, base, number, total)
     blocks.append(
         f'<section class="timeline" data-search-exclude>\n<h2>{esc(lang.t("topic.briefings"))}</h2>\n'
-        f"{body}\n</section>"
+        f"{body}\n{pager}</section>"
     )
     related = [(tax.get(k), n) for k, n in rel.cooccurring.get(entry.id, []) if tax.get(k) is not None]
-    if related:
+    if related and number == 1:
         blocks.append(
             f'<section class="related-topics" data-search-exclude>\n'
             f"<h2>{esc(lang.t('topic.related'))}</h2>\n"
@@ -188,7 +320,7 @@ def topic_page(
 def render_topic(
     entry: Entry, lang: SiteLanguage, tax: Taxonomy, rel: Relations, by_id: dict[str, Briefing]
 ) -> str:
-    """The Markdown of a topic or entity page."""
+    """The Markdown of the first page of a topic or entity."""
     return topic_page(entry, lang, tax, rel, by_id).markdown()
 
 
@@ -215,26 +347,42 @@ def render_archive(lang: SiteLanguage, rel: Relations) -> str:
     return archive_page(lang, rel).markdown()
 
 
-def month_meta(month: str, lang: SiteLanguage) -> dict[str, object]:
-    """The meta of one month of the archive."""
-    title = lang.month(int(month[:4]), int(month[5:]))
-    return page_meta(f"{lang.t('archive.title')} · {title}", search=False)
+def month_pages(month: str, rel: Relations) -> int:
+    """Pages of one month of the archive."""
+    return page_count(len(rel.months.get(month, [])), PAGE_SIZE)
 
 
-def month_page(month: str, lang: SiteLanguage, rel: Relations, by_id: dict[str, Briefing]) -> PageContent:
-    """One month of the archive: its briefings with their summaries, newest first."""
-    here = month_url(month)
+def month_meta(
+    month: str, lang: SiteLanguage, rel: Relations | None = None, *, number: int = 1
+) -> dict[str, object]:
+    """The meta of (page ``number`` of) one month of the archive."""
+    title = f"{lang.t('archive.title')} · {lang.month(int(month[:4]), int(month[5:]))}"
+    meta = page_meta(title, search=False)
+    total = month_pages(month, rel) if rel is not None else 1
+    return _paged_meta(meta, lang, title, month_url(month), number=number, total=total)
+
+
+def month_page(
+    month: str, lang: SiteLanguage, rel: Relations, by_id: dict[str, Briefing], *, number: int = 1
+) -> PageContent:
+    """Page ``number`` of one month of the archive: its briefings with their summaries, newest first."""
+    base = month_url(month)
+    here = page_url(base, number)
+    total = month_pages(month, rel)
     title = lang.month(int(month[:4]), int(month[5:]))
-    items = "".join(briefing_link(lang, by_id[bid], here, summary=True) for bid in rel.months[month])
-    return PageContent(
-        month_meta(month, lang),
-        [
-            f'<h1 id="month-title">{esc(title)}</h1>',
-            f'<ul class="archive-list">{items}</ul>',
-            f'<p class="archive-back"><a data-link="archive" href="{href(here, ARCHIVE_URL)}">'
-            f"{esc(lang.t('archive.back'))}</a></p>",
-        ],
+    items = "".join(
+        briefing_link(lang, by_id[bid], here, summary=True)
+        for bid in _slice(rel.months[month], number, PAGE_SIZE)
     )
+    blocks = [f'<h1 id="month-title">{esc(title)}</h1>', f'<ul class="archive-list">{items}</ul>']
+    pager = _pager(lang, base, number, total)
+    if pager:
+        blocks.append(pager)
+    blocks.append(
+        f'<p class="archive-back"><a data-link="archive" href="{href(here, ARCHIVE_URL)}">'
+        f"{esc(lang.t('archive.back'))}</a></p>"
+    )
+    return PageContent(month_meta(month, lang, rel, number=number), blocks)
 
 
 def render_month(month: str, lang: SiteLanguage, rel: Relations, by_id: dict[str, Briefing]) -> str:

@@ -25,26 +25,33 @@ from build_tools.model import Entry
 from build_tools.site import cache
 from build_tools.site.collect import Corpus
 from build_tools.site.indexes import (
+    PAGE_SIZE,
     archive_page,
     glossary_page,
     home_page,
+    home_pages,
     month_meta,
     month_page,
+    month_pages,
     topic_index_page,
     topic_meta,
     topic_page,
+    topic_pages,
 )
 from build_tools.site.language import SiteLanguage
 from build_tools.site.relations import Relations
 from build_tools.site.render import (
     ARCHIVE_URL,
+    DEFAULT_REPOSITORY_LINKS,
     HOME_URL,
     TOPICS_URL,
     PageContent,
+    Repository,
     briefing_meta,
     briefing_page,
     briefing_url,
     month_url,
+    page_url,
     src_uri,
     topic_url,
 )
@@ -96,35 +103,66 @@ def _cached_source(
     return PageSource(uri, meta, key, make)
 
 
-def _briefing_source(corpus: Corpus, rel: Relations, lang: SiteLanguage, bid: str) -> PageSource:
+def _uri(url: str) -> str:
+    """The virtual source file of a generated page below the site root (``topics/x/page/2/`` ->
+    ``topics/x/page/2.md``, which MkDocs publishes at that URL)."""
+    return f"{url.rstrip('/')}.md" if url else src_uri(url)
+
+
+def _briefing_source(
+    corpus: Corpus, rel: Relations, lang: SiteLanguage, bid: str, repo: Repository
+) -> PageSource:
     b = corpus.by_id[bid]
     shown = [bid, *rel.related.get(bid, []), rel.older.get(bid) or "", rel.newer.get(bid) or ""]
-    key = cache.digest("briefing", lang.code, corpus.taxonomy_hash, *_shown(corpus, shown))
-    uri = f"{briefing_url(bid).rstrip('/')}.md"
+    key = cache.digest("briefing", lang.code, corpus.taxonomy_hash, repr(repo), *_shown(corpus, shown))
     return _cached_source(
-        uri, briefing_meta(b, lang), key, lambda: briefing_page(b, lang, corpus.taxonomy, rel, corpus.by_id)
-    )
-
-
-def _topic_source(corpus: Corpus, rel: Relations, lang: SiteLanguage, entry: Entry) -> PageSource:
-    related = json.dumps(rel.cooccurring.get(entry.id, []))
-    shown = _shown(corpus, rel.postings.get(entry.id, []))
-    key = cache.digest("topic", lang.code, corpus.taxonomy_hash, entry.id, related, *shown)
-    uri = f"{topic_url(entry.id).rstrip('/')}.md"
-    return _cached_source(
-        uri,
-        topic_meta(entry, lang, rel),
+        _uri(briefing_url(bid)),
+        briefing_meta(b, lang),
         key,
-        lambda: topic_page(entry, lang, corpus.taxonomy, rel, corpus.by_id),
+        lambda: briefing_page(b, lang, corpus.taxonomy, rel, corpus.by_id, repo),
     )
 
 
-def _month_source(corpus: Corpus, rel: Relations, lang: SiteLanguage, month: str) -> PageSource:
-    key = cache.digest("month", lang.code, month, *_shown(corpus, rel.months[month]))
-    uri = f"{month_url(month).rstrip('/')}.md"
-    return _cached_source(
-        uri, month_meta(month, lang), key, lambda: month_page(month, lang, rel, corpus.by_id)
-    )
+def _page_ids(ids: list[str], number: int) -> list[str]:
+    return ids[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+
+
+def _topic_sources(corpus: Corpus, rel: Relations, lang: SiteLanguage, entry: Entry) -> Iterator[PageSource]:
+    related = json.dumps(rel.cooccurring.get(entry.id, []))
+    ids = rel.postings.get(entry.id, [])
+    total = topic_pages(entry.id, rel)
+    for number in range(1, total + 1):
+        shown = _shown(corpus, _page_ids(ids, number))
+        key = cache.digest(
+            "topic",
+            lang.code,
+            corpus.taxonomy_hash,
+            entry.id,
+            related,
+            f"{number}/{total}/{len(ids)}",
+            *shown,
+        )
+        yield _cached_source(
+            _uri(page_url(topic_url(entry.id), number)),
+            topic_meta(entry, lang, rel, number=number),
+            key,
+            lambda number=number: topic_page(entry, lang, corpus.taxonomy, rel, corpus.by_id, number=number),
+        )
+
+
+def _month_sources(corpus: Corpus, rel: Relations, lang: SiteLanguage, month: str) -> Iterator[PageSource]:
+    ids = rel.months[month]
+    total = month_pages(month, rel)
+    for number in range(1, total + 1):
+        key = cache.digest(
+            "month", lang.code, month, f"{number}/{total}", *_shown(corpus, _page_ids(ids, number))
+        )
+        yield _cached_source(
+            _uri(page_url(month_url(month), number)),
+            month_meta(month, lang, rel, number=number),
+            key,
+            lambda number=number: month_page(month, lang, rel, corpus.by_id, number=number),
+        )
 
 
 def _eager_source(uri: str, content: PageContent) -> PageSource:
@@ -138,19 +176,28 @@ def _contents(
 ) -> Iterator[tuple[str, Callable[[], PageContent]]]:
     """(source path, maker) of every page but the briefings'."""
     tax, by_id = corpus.taxonomy, corpus.by_id
-    yield src_uri(HOME_URL), lambda: home_page(lang, tax, rel, by_id)
+    for number in range(1, home_pages(rel) + 1):
+        yield _uri(page_url(HOME_URL, number)), lambda n=number: home_page(lang, tax, rel, by_id, number=n)
     yield src_uri(TOPICS_URL), lambda: topic_index_page(lang, tax, rel)
     yield src_uri(ARCHIVE_URL), lambda: archive_page(lang, rel)
     yield "glossary.md", lambda: glossary_page(lang, tax)  # URL glossary/
     for entry in sorted(tax, key=lambda e: e.id):
-        uri = f"{topic_url(entry.id).rstrip('/')}.md"
-        yield uri, lambda entry=entry: topic_page(entry, lang, tax, rel, by_id)
+        for number in range(1, topic_pages(entry.id, rel) + 1):
+            yield (
+                _uri(page_url(topic_url(entry.id), number)),
+                lambda entry=entry, n=number: topic_page(entry, lang, tax, rel, by_id, number=n),
+            )
     for month in rel.months:
-        uri = f"{month_url(month).rstrip('/')}.md"
-        yield uri, lambda month=month: month_page(month, lang, rel, by_id)
+        for number in range(1, month_pages(month, rel) + 1):
+            yield (
+                _uri(page_url(month_url(month), number)),
+                lambda month=month, n=number: month_page(month, lang, rel, by_id, number=n),
+            )
 
 
-def page_sources(corpus: Corpus, rel: Relations, lang: SiteLanguage) -> dict[str, PageSource]:
+def page_sources(
+    corpus: Corpus, rel: Relations, lang: SiteLanguage, repo: Repository = DEFAULT_REPOSITORY_LINKS
+) -> dict[str, PageSource]:
     """Source path -> PageSource of every generated page of ``lang``, sorted by path.
 
     Briefing, topic and month pages (nearly all of them) get their keys from what they show, without
@@ -158,27 +205,32 @@ def page_sources(corpus: Corpus, rel: Relations, lang: SiteLanguage) -> dict[str
     """
     tax, by_id = corpus.taxonomy, corpus.by_id
     whole = {
-        src_uri(HOME_URL): home_page(lang, tax, rel, by_id),
+        _uri(page_url(HOME_URL, n)): home_page(lang, tax, rel, by_id, number=n)
+        for n in range(1, home_pages(rel) + 1)
+    }
+    whole |= {
         src_uri(TOPICS_URL): topic_index_page(lang, tax, rel),
         src_uri(ARCHIVE_URL): archive_page(lang, rel),
         "glossary.md": glossary_page(lang, tax),  # URL glossary/
     }
     sources = {uri: _eager_source(uri, content) for uri, content in whole.items()}
     for source in (
-        *(_briefing_source(corpus, rel, lang, b.id) for b in corpus.briefings),
-        *(_topic_source(corpus, rel, lang, entry) for entry in tax),
-        *(_month_source(corpus, rel, lang, month) for month in rel.months),
+        *(_briefing_source(corpus, rel, lang, b.id, repo) for b in corpus.briefings),
+        *(s for entry in tax for s in _topic_sources(corpus, rel, lang, entry)),
+        *(s for month in rel.months for s in _month_sources(corpus, rel, lang, month)),
     ):
         sources[source.uri] = source
     return dict(sorted(sources.items()))
 
 
-def generate_pages(corpus: Corpus, rel: Relations, lang: SiteLanguage) -> dict[str, str]:
+def generate_pages(
+    corpus: Corpus, rel: Relations, lang: SiteLanguage, repo: Repository = DEFAULT_REPOSITORY_LINKS
+) -> dict[str, str]:
     """Source path (``briefings/<id>.md`` ...) -> Markdown, for every generated page of ``lang``."""
     pages = {uri: make().markdown() for uri, make in _contents(corpus, rel, lang)}
     for b in corpus.briefings:
-        pages[f"{briefing_url(b.id).rstrip('/')}.md"] = briefing_page(
-            b, lang, corpus.taxonomy, rel, corpus.by_id
+        pages[_uri(briefing_url(b.id))] = briefing_page(
+            b, lang, corpus.taxonomy, rel, corpus.by_id, repo
         ).markdown()
     return dict(sorted(pages.items()))
 

@@ -32,6 +32,7 @@ from build_tools.site.collect import Corpus, CorpusReader
 from build_tools.site.config import BriefingConfig
 from build_tools.site.language import LANGUAGES, SiteLanguage
 from build_tools.site.pages import GeneratedPage, add_pages, page_sources
+from build_tools.site.render import footer_links, repository_from
 from build_tools.site.publish import head
 from build_tools.site.publish.sitemap import PageFacts, write_sitemaps
 from build_tools.site.serve import ServeState, other_inputs
@@ -117,7 +118,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 {code: LANGUAGES[code].prefix for code in projects.CONFIG_FILES},
                 self,
             )
-        sources = page_sources(corpus, corpus.relations, lang)
+        sources = page_sources(corpus, corpus.relations, lang, repository_from(config.extra))
         for uri in sources:
             if files.get_file_from_path(uri) is not None:
                 log.warning(f"{config.docs_dir}/{uri} is a generated page; remove the hand-written file")
@@ -142,8 +143,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return nav
 
     def on_env(self, env, *, config, files):
-        """Keep the theme's compiled templates on disk: compiling them costs each build (and each
-        language) about a second."""
+        """The footer's links (overrides/partials/copyright.html); keep the theme's compiled templates
+        on disk: compiling them costs each build (and each language) about a second."""
+        env.globals["footer_links"] = footer_links(self.language, config.extra)
         folder = cache.directory()
         if folder is not None and env.bytecode_cache is None:
             (folder / "jinja").mkdir(parents=True, exist_ok=True)

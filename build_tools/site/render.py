@@ -16,13 +16,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from build_tools.briefing.frontmatter import dump_yaml
+from build_tools.briefing.taxonomy import Taxonomy
 from build_tools.model import Briefing, Entry, Paragraph
 from build_tools.site.language import SiteLanguage
 from build_tools.site.relations import Relations
-from build_tools.briefing.taxonomy import Taxonomy
 
 VIEWS = ("original", "translation", "parallel")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
+# Silent reading speeds of adults (IReST, Trauzettel-Klosinski et al. 2012): English 228 words a minute,
+# Chinese 255 characters a minute. A Latin word inside Chinese text counts as one character.
+WORDS_PER_MINUTE = 228
+HAN_PER_MINUTE = 255
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_WORDS = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
+# Chips shown at once: the first topics and names of the front matter (the editor orders them by weight);
+# the rest wait behind "+ N more", and all of them come after the summary, which a phone shows first.
+HEADER_TOPICS = 3
+HEADER_NAMES = 4
+# Where the "how this was made" line links a briefing's seed and file when mkdocs.yml names no repository.
+DEFAULT_REPOSITORY = "https://github.com/ai-briefing/ai-briefing"
 
 # URLs of generated pages, relative to a language's site root (directory URLs).
 HOME_URL = ""
@@ -46,6 +58,16 @@ def month_url(month: str) -> str:
     return f"archive/{month}/"
 
 
+def page_url(base: str, number: int) -> str:
+    """URL of page ``number`` of the listing at ``base`` (newest first): ``base``, ``base/page/2/``..."""
+    return base if number == 1 else f"{base}page/{number}/"
+
+
+# A topic's feeds, at the root of a language's site (beside feed.xml; see site/publish/head.py).
+TOPIC_FEED_FILES = ("feed-{topic}.xml", "feed-{topic}.json")
+SITE_FEED_FILES = ("feed.xml", "feed.json")
+
+
 def src_uri(url: str) -> str:
     """The virtual Markdown file that MkDocs turns into ``url``."""
     return f"{url}index.md" if url.endswith("/") or not url else f"{url}.md"
@@ -65,6 +87,90 @@ def href(here: str, there: str) -> str:
 def safe_url(url: str | None) -> str | None:
     """``url`` if it is a plain http(s) URL, else None: nothing else is ever put in an href."""
     return url if url and _SAFE_URL.match(url) else None
+
+
+@dataclass(frozen=True)
+class Repository:
+    """The public repository of the project, for links to a briefing's files (``extra.repository``)."""
+
+    url: str = DEFAULT_REPOSITORY
+    branch: str = "main"
+
+    def file(self, path: str) -> str | None:
+        """The address of ``path`` (from the project root) in the repository, if it is an http(s) URL."""
+        url = f"{self.url.rstrip('/')}/blob/{self.branch}/{path}"
+        return safe_url(url)
+
+
+DEFAULT_REPOSITORY_LINKS = Repository()
+
+
+def footer_links(lang: SiteLanguage, extra: dict) -> list[dict[str, str]]:
+    """The footer's links: about, the site's feeds, the content licence, the repository.
+
+    ``href`` of a page of the site is relative to its root (the template puts ``base_url`` before it);
+    ``external`` links are absolute. The licence is ``extra.content_licence`` (``name``, ``url``).
+    """
+    links = [{"kind": "about", "label": lang.t("footer.about"), "href": "about/", "external": ""}]
+    for kind, name in zip(("rss", "json"), SITE_FEED_FILES, strict=True):
+        links.append(
+            {
+                "kind": f"feed-{kind}",
+                "label": lang.t(f"feed.{kind}"),
+                "href": name,
+                "external": "",
+                "group": lang.t("footer.feeds"),
+            }
+        )
+    licence = extra.get("content_licence") or {}
+    if isinstance(licence, dict) and licence.get("name"):
+        url = safe_url(str(licence.get("url") or ""))
+        links.append(
+            {
+                "kind": "licence",
+                "label": f"{lang.t('footer.licence')}: {licence['name']}",
+                "href": url or "about/",
+                "external": "1" if url else "",
+            }
+        )
+    repo = safe_url(repository_from(extra).url)
+    if repo:
+        links.append(
+            {"kind": "repository", "label": lang.t("footer.repository"), "href": repo, "external": "1"}
+        )
+    return links
+
+
+def repository_from(extra: dict) -> Repository:
+    """The repository named in a config's ``extra.repository`` (``url``, ``branch``), else the default."""
+    value = extra.get("repository") or {}
+    if not isinstance(value, dict):
+        return Repository()
+    return Repository(str(value.get("url") or DEFAULT_REPOSITORY), str(value.get("branch") or "main"))
+
+
+_minutes: dict[tuple[str, str], tuple[object, int]] = {}
+
+
+def reading_minutes(b: Briefing, column: str) -> int:
+    """Minutes a reader takes for the article in body column ``column`` (en | zh), at least one."""
+    paragraphs = b.paragraphs
+    known = _minutes.get((b.id, column))
+    if known is not None and known[0] is paragraphs:  # listings ask for the same briefing many times
+        return known[1]
+    text = "\n".join(p.text(column) for p in paragraphs)
+    if column == "en":
+        minutes = len(_WORDS.findall(text)) / WORDS_PER_MINUTE
+    else:
+        minutes = (len(_HAN.findall(text)) + len(_WORDS.findall(text))) / HAN_PER_MINUTE
+    value = max(1, round(minutes))
+    _minutes[b.id, column] = (paragraphs, value)
+    return value
+
+
+def reading_time(b: Briefing, lang: SiteLanguage) -> str:
+    """'4 min read' for the column a reader of ``lang`` sees first."""
+    return lang.t("briefing.reading_time", n=reading_minutes(b, indexed_column(b, lang)))
 
 
 def page_meta(
@@ -125,7 +231,8 @@ def briefing_link(lang: SiteLanguage, b: Briefing, here: str, *, summary: bool =
     text = f'<p class="briefing-link__summary">{esc(lang.pick(b.summary))}</p>' if summary else ""
     return (
         f'<li class="briefing-link" data-briefing-id="{esc(b.id)}">{day}'
-        f'<a href="{href(here, briefing_url(b.id))}">{esc(lang.pick(b.title))}</a>{text}</li>'
+        f'<a href="{href(here, briefing_url(b.id))}">{esc(lang.pick(b.title))}</a> '
+        f'<span class="reading-time">{esc(reading_time(b, lang))}</span>{text}</li>'
     )
 
 
@@ -248,19 +355,72 @@ def _meta_line(b: Briefing, lang: SiteLanguage) -> str:
             f'<span class="briefing-meta__date"><time datetime="{b.date.isoformat()}">'
             f"{esc(lang.date(b.date))}</time>{basis}</span>"
         )
+    parts.append(f'<span class="briefing-meta__reading-time">{esc(reading_time(b, lang))}</span>')
+    return f'<p class="briefing-meta">{" · ".join(parts)}</p>'
+
+
+def _source_line(b: Briefing, lang: SiteLanguage) -> str:
+    """The outlet and a link to the original page, or plainly what is not known of them."""
     url = safe_url(b.source.url)
     name = lang.script(b.source.name or "") or (
         re.sub(r"^https?://(www\.)?", "", url).split("/")[0] if url else ""
     )
-    if name:
-        shown = f'<a href="{esc(url)}" rel="noopener nofollow">{esc(name)}</a>' if url else esc(name)
-        parts.append(f'<span class="briefing-meta__source">{esc(lang.t("briefing.source"))}: {shown}</span>')
-    if b.seed:
-        parts.append(
-            f'<span class="briefing-meta__seed">{esc(lang.t("briefing.seed"))}: '
-            f"<code>{esc(b.seed)}</code></span>"
+    label = f'<span class="briefing-source__label">{esc(lang.t("briefing.source"))}:</span> '
+    if not name:
+        state, shown = "unknown", esc(lang.t("source.unknown"))
+    elif url:
+        state = "linked"
+        shown = (
+            f'<span class="briefing-source__outlet">{esc(name)}</span> · '
+            f'<a class="briefing-source__original" href="{esc(url)}" rel="noopener nofollow">'
+            f"{esc(lang.t('source.original'))}</a>"
         )
-    return f'<p class="briefing-meta">{" · ".join(parts)}</p>'
+    else:
+        state = "no-page"
+        shown = (
+            f'<span class="briefing-source__outlet">{esc(name)}</span> '
+            f'<span class="briefing-source__no-page">({esc(lang.t("source.no_page"))})</span>'
+        )
+    return f'<p class="briefing-source" data-source="{state}">{label}{shown}</p>'
+
+
+def _made_line(b: Briefing, lang: SiteLanguage, repo: Repository) -> str:
+    """For contributors: the seed the briefing was drafted from and its own file, in the repository."""
+    parts = []
+    if b.seed:
+        # A break opportunity after each slash only: a phone wraps the path there, never inside a name.
+        path = "/<wbr>".join(esc(part) for part in b.seed.split("/"))
+        target = repo.file(b.seed)
+        seed = (
+            f'<a class="briefing-made__seed" href="{esc(target)}"><code>{path}</code></a>'
+            if target
+            else f"<code>{path}</code>"
+        )
+        parts.append(esc(lang.t("made.seed", seed="\0")).replace("\0", seed))
+    own = repo.file(f"briefings/{b.id}.md")
+    if own:
+        parts.append(f'<a class="briefing-made__edit" href="{esc(own)}">{esc(lang.t("made.edit"))}</a>')
+    if not parts:
+        return ""
+    return (
+        f'<p class="briefing-made"><span class="briefing-made__label">{esc(lang.t("made.label"))}:</span> '
+        f"{' · '.join(parts)}</p>"
+    )
+
+
+def _chip_line(lang: SiteLanguage, kind: str, entries: list[Entry], here: str, shown: int) -> str:
+    first = " ".join(chip(lang, e, here) for e in entries[:shown])
+    rest = entries[shown:]
+    more = (
+        f' <details class="briefing-chips__more"><summary>{esc(lang.t("chips.more", n=len(rest)))}'
+        f"</summary>{' '.join(chip(lang, e, here) for e in rest)}</details>"
+        if rest
+        else ""
+    )
+    return (
+        f'<div class="briefing-chips briefing-chips--{kind}"><span class="briefing-chips__label">'
+        f"{esc(lang.t(f'briefing.{kind}'))}</span> {first}{more}</div>"
+    )
 
 
 def _chips(b: Briefing, lang: SiteLanguage, tax: Taxonomy, here: str) -> list[str]:
@@ -268,16 +428,9 @@ def _chips(b: Briefing, lang: SiteLanguage, tax: Taxonomy, here: str) -> list[st
     topics = [e for e in (tax.get(t) for t in b.tags) if e is not None]
     entities = [e for e in (tax.get(t) for t in b.entities) if e is not None]
     if topics:
-        out.append(
-            f'<p class="briefing-chips briefing-chips--topics"><span class="briefing-chips__label">'
-            f"{esc(lang.t('briefing.topics'))}</span> {' '.join(chip(lang, e, here) for e in topics)}</p>"
-        )
+        out.append(_chip_line(lang, "topics", topics, here, HEADER_TOPICS))
     if entities:
-        out.append(
-            f'<p class="briefing-chips briefing-chips--entities"><span class="briefing-chips__label">'
-            f"{esc(lang.t('briefing.entities'))}</span> "
-            f"{' '.join(chip(lang, e, here) for e in entities)}</p>"
-        )
+        out.append(_chip_line(lang, "entities", entities, here, HEADER_NAMES))
     return out
 
 
@@ -286,10 +439,16 @@ def briefing_meta(b: Briefing, lang: SiteLanguage) -> dict[str, object]:
     return page_meta(lang.pick(b.title), lang.pick(b.summary), search=False)
 
 
-def briefing_page(
-    b: Briefing, lang: SiteLanguage, tax: Taxonomy, rel: Relations, by_id: dict[str, Briefing]
+def briefing_page(  # noqa: PLR0917 -- the five things every page is made from, and where files live
+    b: Briefing,
+    lang: SiteLanguage,
+    tax: Taxonomy,
+    rel: Relations,
+    by_id: dict[str, Briefing],
+    repo: Repository = Repository(),
 ) -> PageContent:
-    """The page of briefing ``b`` on the ``lang`` site."""
+    """The page of briefing ``b`` on the ``lang`` site: title, date, source, reading time and summary
+    first, then the main topics and names, the article, and how the briefing was made."""
     here = briefing_url(b.id)
     title = lang.pick(b.title)
     summary = lang.pick(b.summary)
@@ -299,13 +458,16 @@ def briefing_page(
             [
                 f'<header class="briefing-header" data-briefing-id="{esc(b.id)}">',
                 _meta_line(b, lang),
-                *_chips(b, lang, tax, here),
+                _source_line(b, lang),
                 "</header>",
             ]
         ),
     ]
     if summary:
         blocks.append(f'<div class="briefing-summary"><p>{esc(summary)}</p></div>')
+    chips = _chips(b, lang, tax, here)
+    if chips:
+        blocks.append("\n".join(['<div class="briefing-tags">', *chips, "</div>"]))
     points = b.key_points.get(lang.body) or b.key_points.get(lang.other_body) or []
     point_lang = lang.body if b.key_points.get(lang.body) else lang.other_body
     if points:
@@ -323,6 +485,9 @@ def briefing_page(
     article = [f'<h2 id="article">{esc(lang.t("briefing.article"))}</h2>', _toggle(b, lang), _banner(b, lang)]
     blocks.append("\n".join(x for x in article if x))
     blocks.append("\n".join(_article(b, lang)))
+    made = _made_line(b, lang, repo)
+    if made:
+        blocks.append(made)
     related = [by_id[r] for r in rel.related.get(b.id, []) if r in by_id]
     if related:
         blocks.append(
@@ -349,8 +514,13 @@ def briefing_page(
     return PageContent(briefing_meta(b, lang), blocks)
 
 
-def render_briefing(
-    b: Briefing, lang: SiteLanguage, tax: Taxonomy, rel: Relations, by_id: dict[str, Briefing]
+def render_briefing(  # noqa: PLR0917 -- as briefing_page
+    b: Briefing,
+    lang: SiteLanguage,
+    tax: Taxonomy,
+    rel: Relations,
+    by_id: dict[str, Briefing],
+    repo: Repository = Repository(),
 ) -> str:
     """The Markdown of the page of briefing ``b`` on the ``lang`` site."""
-    return briefing_page(b, lang, tax, rel, by_id).markdown()
+    return briefing_page(b, lang, tax, rel, by_id, repo).markdown()
