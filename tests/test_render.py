@@ -102,7 +102,8 @@ def test_source_link_only_for_http_urls(corpus: Corpus) -> None:
     page = _page(corpus, "en", b.id)
     assert (
         '<span class="briefing-source__outlet">Reddit AMA</span> · <a class="briefing-source__original" '
-        'href="https://example.com/r/ama?id=1&amp;sort=top" rel="noopener nofollow">Read the original</a>' in page
+        'href="https://example.com/r/ama?id=1&amp;sort=top" rel="noopener nofollow">Read the original</a>'
+        in page
     )
     hostile = dataclasses.replace(b, source=Source(name="Evil", url="javascript:alert(1)"))
     page = render_briefing(hostile, LANGUAGES["en"], corpus.taxonomy, corpus.relations, corpus.by_id)
