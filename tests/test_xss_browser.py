@@ -305,7 +305,7 @@ def test_nothing_runs_in_the_browser(new_reader, hostile_url: str, lang: str) ->
             for row in reader.page.locator(".bilingual [data-col]").all()[:8]:
                 row.click()
             _assert_inert(reader)
-            source = reader.page.locator(".briefing-meta__source a")
+            source = reader.page.locator("a.briefing-source__original")
             assert source.get_attribute("href") == SOURCE_URL
     reader.open(prefix)
     paths, meta = search(reader, MARK)

@@ -35,14 +35,20 @@ from build_tools.model import Briefing, Entry
 from build_tools.site.collect import Corpus
 from build_tools.site.language import LANGUAGES, SiteLanguage
 from build_tools.site.publish import feeds
-from build_tools.site.render import ARCHIVE_URL, TOPICS_URL, briefing_url, topic_url
+from build_tools.site.render import (
+    ARCHIVE_URL,
+    SITE_FEED_FILES,
+    TOPIC_FEED_FILES,
+    TOPICS_URL,
+    briefing_url,
+    topic_url,
+)
 
-RSS_FILE = "feed.xml"
-JSON_FILE = "feed.json"
+# The file names live in render.py, which links them from the footer and the topic pages.
+RSS_FILE, JSON_FILE = SITE_FEED_FILES
 # A topic's feeds, at the language root: a feed in topics/<id>/ would send Material's sitemap fetch
 # for its autodiscovery link to topics/<id>/sitemap.xml, which does not exist.
-TOPIC_RSS_FILE = "feed-{topic}.xml"
-TOPIC_JSON_FILE = "feed-{topic}.json"
+TOPIC_RSS_FILE, TOPIC_JSON_FILE = TOPIC_FEED_FILES
 # Open Graph locales (language_TERRITORY, as the protocol asks) of the site languages.
 OG_LOCALE = {"en": "en_US", "zh": "zh_CN", "zh-hant": "zh_TW"}
 # Strings of the 404 page, per site language (Traditional from OpenCC unless given).
