@@ -7,22 +7,30 @@ import sys
 from pathlib import Path
 
 from build_tools import __version__
-from build_tools.errors import InputError
+from build_tools.errors import InputError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from build_tools.briefing.names import name_notes
     from build_tools.briefing.schema import load_briefings, work_left
     from build_tools.briefing.taxonomy import load_taxonomy
+    from build_tools.ingest.tagging import Tagger
 
     tax = load_taxonomy()
     paths = args.paths or [ROOT / "briefings"]
     briefings, problems = load_briefings(paths, tax, root=ROOT)
+    tagger = Tagger(tax)
+    notes = []
+    for b in briefings:
+        found, ack_problems = name_notes(b, tagger)
+        notes += found
+        problems += ack_problems
     problems = sorted({*problems, *_duplicate_problems(briefings, checked_all=not args.paths)})
     todo = [item for b in briefings for item in work_left(b)]
     if args.strict:
-        problems += todo
+        problems += todo + notes
     for p in problems:
         print(p, file=sys.stderr)
     if problems:
@@ -34,6 +42,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         # A valid draft is not a finished briefing: say what is left, without failing the check.
         for item in todo:
             print(f"{item.path}:{item.line}: to do: {item.message}")
+        for item in notes:  # names the article is about that the briefing does not list
+            print(Problem(item.path, item.line, f"note: {item.message}"))
         unfinished = len({item.path for item in todo})
         left = f"; {unfinished} still {'has' if unfinished == 1 else 'have'} work to do" if unfinished else ""
         print(f"{len(briefings)} briefing{'s' * (len(briefings) != 1)} OK{left}")

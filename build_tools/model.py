@@ -72,6 +72,7 @@ class Briefing:
     translation: dict[str, str] = field(default_factory=lambda: {"en": "pending", "zh": "pending"})
     date_basis: str = "published"
     editor_note: Bilingual | None = None
+    notes_ack: list[str] = field(default_factory=list)  # ids check would note, left out on purpose
     paragraphs: list[Paragraph] = field(default_factory=list)
     path: str | None = None  # where it was read from, for messages
     lines: dict[str, int] = field(default_factory=dict)  # front matter key -> line, for messages

@@ -35,7 +35,7 @@ en: The first paragraph of a synthetic briefing about quarterly rainfall in a sm
 zh: 一篇关于山区小镇季度降雨量的测试简报的第一段。
 """
 ALLOWED = ("id, date, date_basis, language, source, seed, title, summary, key_points, tags, entities, "
-           "translation, editor_note")
+           "translation, editor_note, notes_ack")
 
 
 def _write(folder: Path, text: str, name: str = "good-briefing.md") -> Path:

@@ -287,6 +287,8 @@ def briefing_to_meta(b: Briefing) -> dict[str, Any]:
     }
     if b.editor_note is not None:
         meta["editor_note"] = _bilingual(b.editor_note)
+    if b.notes_ack:
+        meta["notes_ack"] = list(b.notes_ack)
     return meta
 
 

@@ -26,7 +26,7 @@ MAX_ID_LENGTH = 80
 MAX_BRIEFING_BYTES = 1_000_000
 REQUIRED_KEYS = ("id", "date", "language", "title", "translation")
 ALLOWED_KEYS = ("id", "date", "date_basis", "language", "source", "seed", "title", "summary",
-                "key_points", "tags", "entities", "translation", "editor_note")
+                "key_points", "tags", "entities", "translation", "editor_note", "notes_ack")
 # fullmatch, not match with '$' (which also matches before a final newline); ASCII digits only.
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _URL = re.compile(r"https?://[^\s<>\"']+")
@@ -231,7 +231,7 @@ def briefing_from_meta(  # noqa: PLR0912, PLR0915 -- validation reads field by f
     briefing = Briefing(
         id=briefing_id or "", date=date, language=language or "en", title=title, summary=summary,
         key_points=key_points, source=source, seed=seed, tags=c.id_list("tags"),
-        entities=c.id_list("entities"),
+        entities=c.id_list("entities"), notes_ack=c.id_list("notes_ack"),
         translation=translation, date_basis=date_basis, editor_note=note, path=path, lines=dict(lines),
     )
     return briefing, c.problems
