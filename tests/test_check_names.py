@@ -166,3 +166,10 @@ def test_notes_ack_survives_a_rewrite(tmp_path: Path):
     again, _ = read_briefing(path, text=dump_briefing(briefing))
     assert again is not None and again.notes_ack == ["microsoft"]
 
+
+def test_the_published_briefings_leave_no_name_unlisted(cli):
+    """Every name the five briefings' originals use is listed or acknowledged."""
+    run = cli("check", "--strict", cwd=ROOT)
+    assert (run.code, run.err) == (0, "")
+    loose = cli("check", cwd=ROOT)
+    assert [line for line in loose.out.splitlines() if ": note: " in line] == []
