@@ -38,7 +38,8 @@ CLAUSE_PUNCT = re.compile(r"[,，;；。]")
 # Characters around a label or marker that are decoration, not words: ">>> Read more <<<", 【相关阅读】.
 DECORATION = " \t<>»«›‹|·•*#=_~\u2014\u2013-【】[]()（）「」『』:：!！.。>"
 BULLET = re.compile(r"^(?:[•●○■□◆◇▪▫‣⁃·*\-–]\s+|\d{1,2}[.、)）]\s*)")
-BREADCRUMB_SPLIT = re.compile(r"\s*(?:>|»|›|/|\||＞)\s*")
+# (?<!\s): a run of spaces is tried once, from its start, not again from each of its spaces (quadratic).
+BREADCRUMB_SPLIT = re.compile(r"(?<!\s)\s*(?:>|»|›|/|\||＞)\s*")
 # Relative time stamps of teaser lists: 1月前, 27天前, 3 hours ago, 刚刚.
 RELATIVE_TIME = re.compile(
     r"^(?:\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|月|年)前|刚刚|剛剛|昨天|前天"
@@ -51,6 +52,9 @@ DATE_OR_TIME = re.compile(
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})",
     re.IGNORECASE)
+# Lines longer than this are article text without looking further: no junk rule or shape applies to a line
+# this long (the longest rule allows 600 characters), and no pattern runs over a line of unbounded length.
+MAX_PATTERN_CHARS = 5000
 META_WORDS = re.compile(
     r"(?:gmt|utc|cst|est|edt|pst|pdt|[+-]\d{1,2}|am|pm|updated|published|posted|ago|星期.|周.|週.|上午|下午"
     r"|北京|上海|深圳|台北|香港|发表于|發表於|发布|發布)", re.IGNORECASE)
@@ -276,6 +280,9 @@ def _pass_lines(page: _Page, r: Rules) -> None:
     norms = page.norms
     section: tuple[str, bool] | None = None
     for n, norm in enumerate(norms):
+        if len(norm) > MAX_PATTERN_CHARS:
+            section = None  # a paragraph this long is the article, never a teaser
+            continue
         marker = _marker(norm, r)
         if marker:
             page.verdict[n] = ("teaser-marker", f"start of a related-articles block ({marker[0]})")

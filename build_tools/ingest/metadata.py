@@ -45,14 +45,14 @@ WIRE_DATELINES = [
 ]
 # A date after one of these words is when the page was changed, not published.
 EDITED = re.compile(r"(编辑于|編輯於|更新|修改|修订|修訂|updated?|edited|modified|last\s+updated|revised)\s*"
-                    r"(?:时间|時間|日期|于|於|on|at)?\s*[:：]?\s*$", re.IGNORECASE)
+                    r"(?:(?:时间|時間|日期|于|於|on|at)\s*)?(?:[:：]\s*)?$", re.IGNORECASE)
 PUBLISHED = re.compile(r"(发布|發布|發佈|发表|發表|刊发|刊登|出版|published|posted|时间|時間|日期|date)"
-                       r"\s*(?:时间|時間|日期|于|於|on|at)?\s*[:：]?\s*$", re.IGNORECASE)
+                       r"\s*(?:(?:时间|時間|日期|于|於|on|at)\s*)?(?:[:：]\s*)?$", re.IGNORECASE)
 
 # Source lines: the outlet follows the label. Trailing words that describe the channel, not the outlet.
 SOURCE_LABELS = re.compile(
     r"^(?:本文来自|本文來自|本文转载自|本文轉載自|本文来源|本文來源|转载自|轉載自|文章来源|文章來源|稿件来源|稿件來源"
-    r"|来源|來源|出处|出處|source)\s*(?:于|於)?\s*[:：]?\s*", re.IGNORECASE)
+    r"|来源|來源|出处|出處|source)\s*(?:(?:于|於)\s*)?(?:[:：]\s*)?", re.IGNORECASE)
 SOURCE_SUFFIX = re.compile(r"(?:微信公众号|微信公眾號|公众号|公眾號|官方微信|微信号|官方账号|官方帳號"
                            r"|官网|官網)$")
 SOURCE_STOP = re.compile(r"\s+(?:作者|编辑|編輯|责任编辑|責任編輯|记者|記者|发布时间|發布時間|时间|時間"
@@ -68,7 +68,7 @@ TITLE_MIN_WORDS = 5
 ADVERBIAL = re.compile(r"(?:中|时|時|上|后|後|里|裡|前|期间|期間)$"
                        r"|^(?:when|while|after|before|during|in|at|on)\b", re.IGNORECASE)
 _CONNECTIVES = re.compile(r"^(?:然而|但是|不过|因此|所以|此外|同时|最近|近日|日前|另外|其中|总之|首先|其次"
-                          r"|最后|however|meanwhile|recently|moreover|also|but|and|so)\s*[,，、]?\s*",
+                          r"|最后|however|meanwhile|recently|moreover|also|but|and|so)\s*(?:[,，、]\s*)?",
                           re.IGNORECASE)
 
 

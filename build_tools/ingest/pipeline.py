@@ -20,6 +20,8 @@ import html
 import json
 import os
 import re
+import signal
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +51,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SEEDS_DIR = ROOT / "seeds"
 # A seed is one article. Anything larger is a whole site dump or the wrong file, and would slow a batch.
 MAX_SEED_BYTES = 2 * 1024 * 1024
+# Seconds one seed may take: an article takes well under one; more is a page built to make the cleaner slow.
+SEED_SECONDS = 20.0
 SEED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 # Batches at least this large are spread over worker processes; below it, starting them costs more.
 POOL_MIN_SEEDS = 16
@@ -177,29 +181,52 @@ def _checked_text(text: str, shown: str) -> str:
     return _CONTROL.sub("", text) if controls else text
 
 
-_MD_IMAGE = re.compile(r" ?!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+# Link texts hold no brackets and targets at most one level of parentheses: a class that could run on over
+# the next "[" or "(" would make every opener of a line like "[[[[..." scan to its end (quadratic).
+_MD_IMAGE = re.compile(r" ?!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)")
+_MD_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()]|\([^()]*\))*\)")
+_MD_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|`)(.+?)\1")
 # Raw HTML in Markdown: elements whose content is never shown, comments, and tags (the text between
-# tags is kept). Only tag-shaped text counts: "a < b > c" in a sentence is left alone.
-_HTML_HIDDEN = re.compile(r"<(script|style|template|noscript|iframe)\b[^>]*>.*?</\1\s*>|<!--.*?-->",
-                          re.IGNORECASE | re.DOTALL)
+# tags is kept). Only tag-shaped text counts: "a < b > c" in a sentence is left alone. The end of a hidden
+# element is searched for once per opener (see _without_hidden_html), never by a lazy ".*?" that rescans the
+# rest of the text from every unclosed opener ("<!--" * 40000 took a minute).
+_HTML_HIDDEN_START = re.compile(r"<(script|style|template|noscript|iframe)\b[^<>]*>|<!--", re.IGNORECASE)
+_HIDDEN_ELEMENTS = ("script", "style", "template", "noscript", "iframe")
+_HTML_HIDDEN_END = {"": re.compile("-->")} | {
+    name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _HIDDEN_ELEMENTS}
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 # A .txt seed that is in fact a saved web page.
 _HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
 
-def _blank_keeping_lines(m: re.Match[str]) -> str:
-    """Remove a match but keep its line ends, so line numbers in reports still point into the seed."""
-    return "\n" * m.group(0).count("\n")
+def _without_hidden_html(text: str) -> str:
+    """Remove scripts, styles and comments, keeping their line ends (line numbers still point into the seed).
+
+    Linear: each opener looks for its closer once; an element left open hides nothing (as before), and once
+    a closer is missing, later openers of the same kind do not look for it again.
+    """
+    out: list[str] = []
+    done = pos = 0
+    missing: set[str] = set()
+    while m := _HTML_HIDDEN_START.search(text, pos):
+        name = (m.group(1) or "").lower()
+        closer = None if name in missing else _HTML_HIDDEN_END[name].search(text, m.end())
+        if closer is None:
+            missing.add(name)
+            pos = m.start() + 1
+            continue
+        out += [text[done:m.start()], "\n" * text.count("\n", m.start(), closer.end())]
+        done = pos = closer.end()
+    out.append(text[done:])
+    return "".join(out)
 
 
 def markdown_lines(text: str) -> list[str]:
     """Markdown as plain lines of the text a reader sees: markup, raw HTML tags, scripts, comments and
     images (whose alt text is not shown) removed; the text of links, emphasis and HTML elements kept.
     """
-    text = _HTML_HIDDEN.sub(_blank_keeping_lines, text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _without_hidden_html(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
     if lines and lines[0].strip() == "---":  # front matter of a static site page
         end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
@@ -534,11 +561,33 @@ class Writer:
 # ---------------------------------------------------------------- the command
 
 
+class _OverBudget(Exception):
+    """Raised by the timer when one seed has taken SEED_SECONDS."""
+
+
+def _over_budget(signum, frame) -> None:
+    raise _OverBudget
+
+
 def _work(path: str) -> Extraction | list[Problem]:
+    """Extract one seed within SEED_SECONDS; the problems instead when it has none or takes too long."""
+    # A timer signal interrupts even a regular expression (the engine checks for signals as it runs); only
+    # the main thread of a process receives it, which is where the command and its pool workers run.
+    timed = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGALRM, _over_budget) if timed else None
+    if timed:
+        signal.setitimer(signal.ITIMER_REAL, SEED_SECONDS)
     try:
         return extract(Path(path))
     except InputError as exc:
         return exc.problems
+    except _OverBudget:
+        return [Problem(display_path(path), 0, f"took more than {SEED_SECONDS:g} s to clean and tag; a seed "
+                                               "is the text of one article: save only the article")]
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def _warm_up() -> None:
