@@ -231,13 +231,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Stop the other languages' builds; drop the half-written folder set aside."""
         builds, self.builds = self.builds, []
         projects.stop_builds(builds)
-        self.serve.failed()
+        self.serve.failed(error)
         if self.swap is not None and self.swap.owned:
             self.swap.abandon()
             self.swap = None
 
     def on_serve(self, server, *, config, builder):
-        """Rebuild when a briefing, the taxonomy, the Chinese pages or the theme overrides change."""
+        """Rebuild when a briefing, the taxonomy, the Chinese pages or the theme overrides change; after a
+        failed rebuild, answer every page with the error (serve.py) until the next one succeeds."""
         briefings, taxonomy = self.reader.input_paths()
         for path in (
             briefings,
@@ -249,6 +250,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if path.exists():
                 server.watch(str(path))
         server.builder = self.serve.rebuilder(server.builder, config, lambda: self._other_inputs(config))
+        server.set_app(self.serve.error_app(server.get_app()))
         return server
 
     def _other_inputs(self, config) -> tuple:

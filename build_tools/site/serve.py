@@ -15,9 +15,10 @@ of ``mkdocs serve`` because it defines ``on_startup``; the forked language worke
 
 from __future__ import annotations
 
+import html
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,6 +62,34 @@ def site_key(site_dir: str | Path) -> str:
     return str(Path(site_dir).resolve())
 
 
+# The page shown instead of every page of the site while the last rebuild failed. It asks for its own
+# address again each second (a request waits while a rebuild runs) and reloads once that is a page.
+ERROR_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Build error - mkdocs serve</title>
+<style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:50rem;padding:0 1rem}}
+pre{{white-space:pre-wrap;overflow-wrap:anywhere;background:#fdecea;border-left:4px solid #c62828;padding:1rem}}</style>
+</head><body data-build-error>
+<h1>The site could not be rebuilt</h1>
+<p>Fix the file named below and save it: this page reloads by itself once the site builds again.
+Until then every page of the site shows this message.</p>
+<pre id="build-error">{message}</pre>
+<script>
+(function poll() {{
+  fetch(location.href, {{cache: "no-store"}}).then(function (r) {{
+    if (r.ok) location.reload(); else setTimeout(poll, 1000);
+  }}, function () {{ setTimeout(poll, 1000); }});
+}})();
+</script>
+</body></html>
+"""
+
+
+def error_page(message: str) -> bytes:
+    """The page that names a failed rebuild's problems (``path:line: message`` lines), escaped."""
+    return ERROR_PAGE.format(message=html.escape(message)).encode("utf-8")
+
+
 class ServeState:
     """What the serving process knows of its last successful build, for the next rebuild."""
 
@@ -72,6 +101,8 @@ class ServeState:
         self._inputs: tuple | None = None
         self._pending_inputs: tuple | None = None
         self._filter: _QuietDirty | None = None
+        # The problems of the last rebuild when it failed, shown instead of the pages until one succeeds.
+        self.error: str | None = None
 
     def begin(self, snapshot: tuple) -> None:
         """A build starts with these other inputs (recorded as built once it succeeds)."""
@@ -82,10 +113,12 @@ class ServeState:
         recorded = all(site_key(d) in self.built for d in site_dirs)
         self._inputs = self._pending_inputs if recorded else None
 
-    def failed(self) -> None:
-        """A build failed: the next one is a full build."""
+    def failed(self, error: BaseException | None = None) -> None:
+        """A build failed (with ``error``): the next one is a full build."""
         self._inputs = None
         self.built.clear()
+        if error is not None:
+            self.error = str(error) or type(error).__name__
 
     def can_rebuild_dirty(self, snapshot: tuple) -> bool:
         """Whether only briefings changed since the last successful build."""
@@ -100,7 +133,7 @@ class ServeState:
             self._filter = _QuietDirty(self)
             logging.getLogger("mkdocs.commands.build").addFilter(self._filter)
 
-        def rebuild() -> None:
+        def build_once() -> None:
             if not self.can_rebuild_dirty(snapshot()):
                 full()
                 return
@@ -114,7 +147,37 @@ class ServeState:
             finally:
                 self.dirty = False
 
+        def rebuild() -> None:
+            # MkDocs' server holds every page request while a rebuild it started has not succeeded: a
+            # broken edit would leave the browser waiting until the file is fixed. A failed rebuild ends
+            # here instead, and the server answers with the error page (error_app) until one succeeds.
+            self.error = None
+            try:
+                build_once()
+            except (Exception, SystemExit) as exc:  # MkDocs ends a failed build with Abort, a SystemExit
+                if self.error is None:  # on_build_error names the problems; Abort only says it aborted
+                    self.error = str(exc) or type(exc).__name__
+                self.failed()
+                logging.getLogger("mkdocs").error("The pages show this error until a rebuild succeeds.")
+
         return rebuild
+
+    def error_app(self, app: Callable) -> Callable:
+        """The server's WSGI application: ``app``, but the error page for every page of the site while
+        the last rebuild failed (assets, feeds and the live-reload poll pass through)."""
+
+        def serve(environ: dict, start_response: Callable) -> Iterable[bytes]:
+            path = environ.get("PATH_INFO", "")
+            error = self.error
+            if error is None or path.startswith("/livereload/") or not (path.endswith(("/", ".html"))):
+                return app(environ, start_response)
+            body = error_page(error)
+            start_response("500 Internal Server Error", [
+                ("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body))),
+                ("Cache-Control", "no-store")])
+            return [body]
+
+        return serve
 
     def record(self, site_dir: str | Path, keys: dict[str, str]) -> None:
         """The pages of ``site_dir`` were built with these keys."""
