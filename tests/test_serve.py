@@ -75,7 +75,7 @@ def test_a_broken_edit_shows_an_error_page_and_the_next_good_save_recovers(tmp_p
               time.monotonic() + STARTUP_SECONDS)
         time.sleep(1.5)  # the watcher starts after the first build
         briefing.write_text(good.replace("date: 2024-06-03", f"date: {BAD_DATE}", 1), encoding="utf-8")
-        status, body = _wait(page, lambda status, body: status == 500, time.monotonic() + STARTUP_SECONDS)
+        _, body = _wait(page, lambda status, body: status == 500, time.monotonic() + STARTUP_SECONDS)
         assert "data-build-error" in body
         message = body.split('<pre id="build-error">', 1)[1].split("</pre>", 1)[0]
         assert f"gpt-4o-race.md:{date_line}: &#x27;date&#x27;: " in message, message
