@@ -4,16 +4,20 @@ A pure stage: lines in, lines out, nothing read or written (the rules come from 
 Kept lines are input lines with their surrounding spaces removed, never rewritten, so a kept line can
 always be found in the seed.
 
-The cleaner works in passes, each using one kind of signal, in the spirit of trafilatura:
+The cleaner works in passes. The page model (layout.py) decides where the article is; the curated
+patterns of cleaning.yaml are the last resort for the lines the model cannot tell by shape:
 
-1. sections   a teaser marker (相关文章, Related articles, 延伸閱讀) opens a block of other pages' teasers
-              that runs until the article resumes (prose) or the page ends;
-2. patterns   the curated rules of cleaning.yaml (consent banners, counters, bylines, ads, credits ...);
-3. shape      lines without words (``|``, ``0``, ``39 0``), breadcrumbs (``a > b > c``), tag lines,
-              relative time stamps (``1月前``), runs of headlines glued into one long line;
-4. position   the headline; page chrome before it; section names repeated from the breadcrumb;
-5. repetition summary boxes (导读, 简介) that repeat the article, lines repeated verbatim;
-6. structure  headings left with no text under them (``参考文献`` above dropped placeholders).
+1. lines      a teaser marker (相关文章, Related articles) opens a block of other pages' teasers; the
+              curated rules of cleaning.yaml; lines without words, breadcrumbs, relative time stamps;
+2. crumbs     section names repeated from the breadcrumb;
+3. shapes     key-points boxes, teasers under a label in capitals, and in-body lines whose shape is not
+              article text: captions and credits, promotions behind a label, placeholders, engagement
+              prompts, publication lines;
+4. regions    the page model: the body is the densest run of prose, the headline the headline-shaped line
+              that sits where a headline sits before it; chrome before, header between, tail after;
+5. position   for a page with no body to find (a one-line page): the headline by position alone;
+6. repetition summary boxes (导读, 简介) that repeat the article, lines repeated verbatim;
+7. structure  headings left with no text under them (``参考文献`` above dropped placeholders).
 """
 
 from __future__ import annotations
@@ -226,7 +230,7 @@ def _shape_reason(norm: str, t: dict[str, int]) -> tuple[str, str] | None:  # no
             and gaps >= t["headline_run_min_gaps"] and han_count(norm) / max(gaps, 1) < 40):
         return "headline-run", "run of unrelated headlines"
     tokens = norm.split()
-    if (len(tokens) >= 3 and han_count(norm) and all(len(tok) <= 10 for tok in tokens)
+    if (len(tokens) >= 3 and han_count(norm) and all(len(tok) <= 6 for tok in tokens)
             and not re.search(r"[,，。:：!！?？;；、]", norm)
             and sum(1 for tok in tokens if HAN.search(tok)) >= 2):
         return "tag-line", "tag line"
@@ -248,6 +252,7 @@ class _Page:
     norms: list[str]
     verdict: list[tuple[str, str] | None]
     headline: int | None = None
+    modelled: bool = False  # the page model placed the headline and the body (see _pass_regions)
 
     def alive(self) -> list[int]:
         return [n for n, v in enumerate(self.verdict) if v is None]
@@ -258,7 +263,9 @@ def clean_lines(lines: list[str], rules: Rules | None = None) -> Cleaned:
     r = rules or load_rules()
     items = [(i + 1, raw.strip()) for i, raw in enumerate(lines) if raw.strip()]
     page = _Page(items, [_norm(text) for _, text in items], [None] * len(items))
-    for stage in (_pass_lines, _pass_position, _pass_repetition, _pass_structure):
+    stages = (_pass_lines, _pass_crumbs, _pass_shapes, _pass_regions, _pass_position, _pass_repetition,
+              _pass_structure)
+    for stage in stages:
         stage(page, r)
     out = Cleaned()
     for n, (lineno, text) in enumerate(items):
@@ -276,7 +283,7 @@ def clean_lines(lines: list[str], rules: Rules | None = None) -> Cleaned:
 
 
 def _pass_lines(page: _Page, r: Rules) -> None:
-    """Passes 1-3: teaser sections, the curated patterns, the shape of each line."""
+    """Pass 1: teaser sections, the curated patterns, the shape of each line."""
     norms = page.norms
     section: tuple[str, bool] | None = None
     for n, norm in enumerate(norms):
@@ -302,9 +309,130 @@ def _pass_lines(page: _Page, r: Rules) -> None:
             page.verdict[n] = shape
 
 
-def _pass_position(page: _Page, r: Rules) -> None:
-    """Pass 4: section names the breadcrumb repeats; the headline; page furniture before it."""
-    t = r.thresholds
+# What a line between others costs the run of lines that is the body (see layout.densest_run): a line
+# still alive that does not read as prose, and a line already dropped (a caption, a share bar). A body
+# paragraph gains up to 2, so a paragraph pays for a heading or a caption next to it, while prose in the
+# tail, across a credit line and a few labels, does not join the article.
+ALIVE_LINE_COST = 0.45
+DROPPED_LINE_COST = 0.3
+# The headline's score (layout.py): a byline or date within this many lines after it.
+BYLINE_WINDOW = 2
+
+
+def _pass_shapes(page: _Page, r: Rules) -> None:
+    """Pass 3: key-points boxes, teasers under a label in capitals, and lines whose shape is not article."""
+    from build_tools.ingest import layout
+
+    norms, verdict = page.norms, page.verdict
+    count = len(norms)
+    n = 0
+    while n < count:
+        if verdict[n] is None and layout.is_key_points_label(norms[n]):
+            n = _drop_run(page, n, "lead-box", "key points box repeating the article",
+                          lambda m: layout.is_key_point(norms[m]))
+            continue
+        if verdict[n] is None and layout.is_caps_label(norms[n]) and any(
+                layout.prose_weight(norms[m]) for m in range(n)):
+            n = _drop_run(page, n, "promotion", "teaser under a label (video, newsletter, live)",
+                          lambda m, label=n: m - label <= 3 and not layout.is_key_points_label(norms[m]) and (
+                              layout.is_caps_label(norms[m]) or not layout.ends_like_prose(norms[m])))
+            continue
+        if verdict[n] is None:
+            verdict[n] = layout.inline_junk(norms[n])
+        if verdict[n] is None and layout.is_metadata_line(norms[n]):
+            verdict[n] = ("byline", "author/publication line")
+        n += 1
+
+
+def _drop_run(page: _Page, n: int, kind: str, reason: str, belongs) -> int:
+    """Drop line ``n`` and the lines after it that ``belongs`` (dropped lines are passed over); the next."""
+    page.verdict[n] = (kind, reason)
+    m = n + 1
+    while m < len(page.norms) and (page.verdict[m] is not None or belongs(m)):
+        if page.verdict[m] is None:
+            page.verdict[m] = (kind, reason)
+        m += 1
+    return m
+
+
+def _pass_regions(page: _Page, r: Rules) -> None:
+    """Pass 4, the page model (layout.py): the body, the headline, then header, chrome and tail."""
+    from build_tools.ingest import layout
+
+    norms, verdict = page.norms, page.verdict
+    count = len(norms)
+    gains = [-DROPPED_LINE_COST if verdict[i] else (layout.prose_weight(norms[i]) or -ALIVE_LINE_COST)
+             for i in range(count)]
+    span = layout.densest_run(gains)
+    if span is None:
+        return
+    body = [i for i in range(span[0], span[1] + 1) if verdict[i] is None and gains[i] > 0]
+    start, end = body[0], body[-1]
+    page.headline = _find_headline(page, r, start)
+    if page.headline == start:  # a headline with a colon or comma reads as text: the body starts after it
+        start = next((i for i in body if i > start), start)
+    above = start - 1
+    if above >= 0 and above != page.headline and verdict[above] is None and _opens_body(norms[above], r):
+        start = above
+    page.modelled = True
+    for i in range(count):
+        if verdict[i] is not None or start <= i <= end or i == page.headline:
+            continue
+        if i > end and is_heading(norms[i], r.thresholds) and all(verdict[m] for m in range(end + 1, i)):
+            verdict[i] = ("orphan-heading", "heading of a dropped section")
+        elif i > end:
+            verdict[i] = ("tail", "after the article (tags, share, related stories, comments, footer)")
+        elif page.headline is not None and i > page.headline:
+            verdict[i] = ("header", "between the headline and the article (standfirst, byline, share)")
+        elif page.headline is not None or not is_prose(norms[i], r.thresholds):
+            verdict[i] = ("chrome", "page furniture before the headline")
+
+
+def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
+    """The line before the body that sits where a headline sits (see layout.py), or None."""
+    from build_tools.ingest import layout
+
+    norms, verdict = page.norms, page.verdict
+    squashed = [_squash(s) for s in norms]
+    candidates = [i for i in range(start + 1) if verdict[i] is None
+                  and _headline_shaped(norms[i], r.thresholds, r) and not layout.headline_excluded(norms[i])]
+    others = {squashed[i] for i in candidates}
+    best, best_score = None, 0.0
+    for i in candidates:
+        prefix = layout.title_suffix(norms[i])
+        if prefix and _squash(prefix) in others:
+            continue  # "Headline - Outlet": the share card or <title> of the headline below
+        score = 1.0 + min(layout.units(norms[i]), 30) / 30
+        following = i + 1
+        while following in candidates:  # a standfirst under the headline
+            following += 1
+        after = range(following, min(start, following + BYLINE_WINDOW))
+        if any((verdict[j] and verdict[j][0] == "byline") or layout.is_metadata_line(norms[j])
+               for j in after):
+            score += 2.0
+        if i == 0 or i - 1 not in candidates:
+            score += 1.0
+        if i + 1 < start and all(verdict[j] is not None for j in range(i + 1, start)):
+            score += 1.0  # nothing but dropped lines (an app prompt, a byline) between it and the article
+        if squashed[i] and squashed.count(squashed[i]) > 1 and squashed.index(squashed[i]) == i:
+            score += 1.0
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _opens_body(norm: str, r: Rules) -> bool:
+    """A heading directly above the first paragraph: a numbered or generic section heading, or a subtitle."""
+    from build_tools.ingest import layout
+
+    if _key(norm) in r.generic_headings or layout.is_section_number(norm):
+        return True
+    return (is_heading(norm, r.thresholds) and layout.units(norm) >= 4 and not layout.headline_excluded(norm)
+            and not layout.is_menu(norm))
+
+
+def _pass_crumbs(page: _Page, r: Rules) -> None:
+    """Pass 2: section names the breadcrumb repeats (科技 above the headline, under 首页 > 科技 > 正文)."""
     crumbs: set[str] = set()
     for n, norm in enumerate(page.norms):
         if page.verdict[n] and page.verdict[n][0] == "navigation":
@@ -313,6 +441,13 @@ def _pass_position(page: _Page, r: Rules) -> None:
     for n, norm in enumerate(page.norms):
         if page.verdict[n] is None and _key(norm) in crumbs and _size_ok(norm, 12, 5):
             page.verdict[n] = ("navigation", "section name repeated from the breadcrumb")
+
+
+def _pass_position(page: _Page, r: Rules) -> None:
+    """Pass 5, for a page without a body the model could find: the headline; page furniture before it."""
+    t = r.thresholds
+    if page.modelled:
+        return
     alive = page.alive()
     for n in alive[: t["headline_window"]]:
         if is_prose(page.norms[n], t):
@@ -329,7 +464,7 @@ def _pass_position(page: _Page, r: Rules) -> None:
 
 
 def _pass_repetition(page: _Page, r: Rules) -> None:
-    """Pass 5: summary boxes (导读, 简介) that repeat the article, then verbatim repeats of earlier lines."""
+    """Pass 6: summary boxes (导读, 简介) that repeat the article, then verbatim repeats of earlier lines."""
     alive = page.alive()
     squashed = {n: _squash(page.norms[n]) for n in alive}
     # Where the article starts: a summary box stands between the headline and the first paragraph.
@@ -355,7 +490,7 @@ def _pass_repetition(page: _Page, r: Rules) -> None:
 
 
 def _pass_structure(page: _Page, r: Rules) -> None:
-    """Pass 6: a heading with nothing kept after it, up to the end, is the title of a dropped section."""
+    """Pass 7: a heading with nothing kept after it, up to the end, is the title of a dropped section."""
     verdict = page.verdict
     if all(is_heading(page.norms[n], r.thresholds) for n in page.alive()):
         return  # a page of headings only: nothing to tell a heading from

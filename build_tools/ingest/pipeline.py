@@ -95,6 +95,7 @@ class Extraction:
     tags: list[str]
     entities: list[str]
     suggestions: list[tuple[str, int]] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The documented ``ingest --json`` object; keys and their order are a stable interface."""
@@ -228,10 +229,10 @@ def markdown_lines(text: str) -> list[str]:
     """
     text = _without_hidden_html(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
-    if lines and lines[0].strip() == "---":  # front matter of a static site page
+    if lines and lines[0].strip() == "---":  # front matter of a static site page or a web clipper
         end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
         if end is not None:
-            lines = lines[end + 1 :]
+            lines = [""] * (end + 1) + lines[end + 1 :]  # blank, so line numbers still point into the seed
     out = []
     for line in lines:
         s = re.sub(r"^\s{0,3}#{1,6}\s+", "", line).rstrip("# ")
@@ -340,7 +341,7 @@ def extract(path: Path) -> Extraction:
         paragraphs=cleaned.body,
         dropped=[{"text": d.text, "reason": d.reason, "line": d.line, "kind": d.kind}
                  for d in cleaned.dropped],
-        tags=tagging.tags, entities=tagging.entities, suggestions=tagging.suggestions,
+        tags=tagging.tags, entities=tagging.entities, suggestions=tagging.suggestions, about=tagging.about,
     )
 
 

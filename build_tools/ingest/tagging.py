@@ -29,6 +29,10 @@ TOPIC_MIN_SCORE = 2
 HEADING_WEIGHT = 2
 # At most this many topics: beyond it the tags describe the vocabulary, not the story.
 MAX_TOPICS = 8
+# An entity the story is about: named in the title, or mentioned at least this often (a title mention
+# counts double, like a heading).
+ABOUT_MIN_SCORE = 3
+MAX_ABOUT = 6
 # Chinese names this short are checked against jieba's segmentation before they count.
 SHORT_HAN_NAME = 3
 # A name not in the taxonomy is suggested when it occurs this often (or in the title).
@@ -117,6 +121,7 @@ class Tagging:
 
     tags: list[str] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
     counts: dict[str, float] = field(default_factory=dict)
     suggestions: list[tuple[str, int]] = field(default_factory=list)
 
@@ -218,7 +223,8 @@ class Tagger:
         order = sorted(score, key=lambda i: (-score[i], first[i], i))
         tags = [i for i in order if self.tax.entries[i].is_topic and score[i] >= TOPIC_MIN_SCORE][:MAX_TOPICS]
         entities = [i for i in order if not self.tax.entries[i].is_topic]
-        return Tagging(tags=tags, entities=entities, counts=dict(score),
+        about = [i for i in entities if score[i] >= ABOUT_MIN_SCORE or first[i] < starts[1]][:MAX_ABOUT]
+        return Tagging(tags=tags, entities=entities, about=about, counts=dict(score),
                        suggestions=self._suggest(joined, spans, texts[0]))
 
     def _suggest(self, text: str, known: list[tuple[int, int]], title: str) -> list[tuple[str, int]]:

@@ -1,0 +1,276 @@
+"""The page model: a copied page is chrome -> headline -> header -> body -> tail, found from line shapes.
+
+A reader copies the whole page: the site's masthead, menus and app prompts (chrome), then the headline,
+then a header of standfirst, byline, date and share buttons, then the article, then the tail (tags,
+share bars, related stories, comments, footer). None of that is recognised by its words here:
+
+- the body is the densest run of prose on the page: each line scores by how much it reads like running
+  text (length, sentence punctuation, in words for Latin script and characters for Han), a line that
+  does not costs a little, and the run with the highest total wins (prose in a footer or a comment is too
+  far from the article, across too many short lines, to join it);
+- the headline is the headline-shaped line before the body that best sits where a headline sits: after
+  chrome, directly before the byline or date, the first of a headline and its standfirst; never a line
+  shaped like a menu, a market ticker, a masthead in capitals, a date line or a prompt to open an app;
+- lines between the headline and the body are the header; lines after the body are the tail;
+- inside the body a line is dropped only when its own shape says so (a caption or photo credit, a
+  promotion behind a label, a placeholder, an engagement prompt, a key-points box), each with its reason.
+
+Every regex here reads a line cut to ``MAX_LINE_CHARS`` first and has no nested quantifiers, so a hostile
+line costs linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from build_tools.ingest.clean import han_count, word_count
+
+# Regexes only ever see this much of a line: shapes are decided by a line's start and end.
+MAX_LINE_CHARS = 400
+
+# ---------------------------------------------------------------- line shapes
+
+_FINAL = re.compile(r"(?:[。！？!?…]|\.|[.。!?！？…][\"'”’」』)）]{1,2})\s*$")
+SENTENCE_END = re.compile(r"[。！？!?…]|\.(?:\s|$)|[.。!?！？][\"'”’」』)）]")
+CLAUSE = re.compile(r"[,，;；、:：]")
+_LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.&-]*")
+# Words that a headline or a sentence in English has and a menu does not.
+_FUNCTION_WORDS = frozenset([
+    "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "but", "as", "at", "by", "with", "from",
+    "is", "are", "was", "were", "be", "has", "have", "had", "its", "it", "this", "that", "these", "those",
+    "will", "can", "could", "may", "might", "not", "no", "than", "into", "over", "after", "before", "about",
+    "how", "why", "what", "when", "who", "which", "while", "your", "you", "our", "we", "they", "he", "she",
+    "his", "her", "their"])
+_TICKER_CHARS = re.compile(r"[\d.,%+\-−▲▼△▽↑↓]")
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_DATE_HINT = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}:\d{2}"
+    rf"|\b{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b|民國\s*\d{{2,3}}\s*年", re.IGNORECASE)
+_APP_PROMPT = re.compile(
+    r"(?:打开|打開|下载|下載|开启|開啟|在|用)\s*\S{0,8}?\s*app"
+    r"|\bapp\s*(?:中|内|內)?\s*(?:打开|打開|开启|開啟)"
+    r"|\b(?:open|download|get) (?:in |the )?\S{0,20} ?app\b|\bget the app\b", re.IGNORECASE)
+# "Headline - Outlet" / "Headline | Outlet": the form of a page's <title>, and of a share card.
+_TITLE_SUFFIX = re.compile(r"^(.{6,}?)\s+[-|–—_｜]\s+([^-|–—_｜]{2,30})$")
+# Bylines: "By Dana Whitcomb, a senior reviewer ...", "潮點新聞／綜合報導", "記者吳承恩／編譯".
+_BYLINE_EN = re.compile(r"^[Bb][Yy]\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|$|and\b|&|\|)")
+_BYLINE_ZH = re.compile(r"^\S{0,16}[/／]\s*\S{0,10}(?:報導|报道|報道|编译|編譯|撰文|整理|采访|採訪)$")
+_REPORTER_ZH = re.compile(r"^\S{0,12}(?:記者|记者)\s*[^\s、,，]{2,4}(?:\s*[、,，]\s*[^\s、,，]{2,4}){0,4}$")
+
+# Captions and credits of pictures and video: the frame of the line, not its words.
+_CAPTION_TAIL = re.compile(
+    r"[(（]\s*[^()（）]{0,30}(?:攝|摄|圖|图|照|photo|image|screenshot|file|截图|截圖)[^()（）]{0,20}[)）]\s*$",
+    re.IGNORECASE)
+_CAPTION_START = re.compile(
+    r"^\**\s*(?:图|圖|图片|圖片|配图|配圖|题图|題圖|视频|視頻|影片"
+    r"|image|photo|picture|screenshot|video|illustration)"
+    r"\s*\d{0,2}\s*(?:[:：/／|｜]|\s+by\b|\s+via\b|\s+credit\b)", re.IGNORECASE)
+_CAPTION_MARK = re.compile(
+    r"[/／]\s*(?:翻攝|翻摄)|(?:截圖|截图|示意圖|示意图|資料圖片|资料图片|資料照|资料照)\s*[/／)）]"
+    r"|(?:图片来源|圖片來源)\s*[:：]|^(?:图|圖)\s*\d{1,2}\s")
+# A promotion behind a label: 相关阅读：…, ALSO READ: …, 【广告】…, 【相關新聞】…
+_PROMO_WORDS = (
+    r"(?:相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关新闻|相關新聞|相关文章|相關文章"
+    r"|相关报道|相關報導|热门推荐|熱門推薦|广告|廣告|推广|推廣"
+    r"|also read|read also|read more|see also|related|more from|recommended|sponsored|advertisement"
+    r"|watch|listen)")
+_PROMO_LABEL = re.compile(
+    rf"^(?:[\[【(（]\s*{_PROMO_WORDS}[^\]】)）]{{0,8}}[\]】)）]|{_PROMO_WORDS}\s*[:：|｜])", re.IGNORECASE)
+# A list of the page's tags or categories: Tags: AI, Laptops / 文章标签： 论文阅读 合成数据 / Filed under: …
+_TAG_LIST = re.compile(
+    r"^(?:tags?|topics|filed under|categories|标签|標籤|文章标签|文章標籤|关键词|關鍵詞|关键字|關鍵字"
+    r"|分类|分類|分类专栏|分類專欄)\s*[:：]", re.IGNORECASE)
+_BRACKET_LABEL = re.compile(r"^[【\[]([^】\]]{1,12})[】\]]\s*(.*)$")
+_CALL_TO_ACTION = re.compile(
+    r"下载|下載|订阅|訂閱|按此|点击|點擊|立即|加入|扫码|掃碼|即刻|睇|app|sign up|subscribe|click",
+    re.IGNORECASE)
+_PLACEHOLDER = re.compile(
+    r"在这里插入图片描述|在這裡插入圖片描述|此处应插入|此處應插入|待补充|待補充"
+    r"|视频加载中|視頻加載中|影片載入中"
+    r"|^(?:图片|圖片|image|video|视频|影片|loading)\W{0,3}$|^type your email", re.IGNORECASE)
+_ENGAGEMENT = re.compile(
+    r"helpful\?|be the first to comment|write a comment|discussion about this post|join the discussion"
+    r"|喜欢这篇|喜歡這篇|觉得还不错|覺得還不錯|给个赞|給個讚|点个赞|點個讚|一键收藏|一鍵收藏|展开全文|展開全文"
+    r"|reader-supported|to receive new posts|paid subscriber|subscribe for free|on the free list"
+    r"|听全文|聽全文|预计阅读|預計閱讀|字号|字號|\bmin(?:ute)? read$"
+    r"|^(?:subscribe to|sign up for|download|register for|follow us|don't miss|do not miss)\b", re.IGNORECASE)
+# A label in capitals over a teaser: WATCH NOW, VIDEO 03:12, KEY POINTS.
+_CAPS_LABEL = re.compile(r"^[A-Z][A-Z ]{2,24}(?:\s+\d{1,2}:\d{2})?$")
+_KEY_POINTS = re.compile(
+    r"^(?:key points|key takeaways|highlights|at a glance|the big picture|in brief|tl;?dr"
+    r"|划重点|劃重點|要点|要點|重点速览|重點速覽|本文要点|本文要點|重點摘要|重点摘要)\s*[:：]?$",
+    re.IGNORECASE)
+_NUMBERED = re.compile(r"^(?:\d{1,2}[.、)）]|[•●·*\-–])\s*")
+# Numbered section headings that may open the body: 一、 1. 01 第一部分
+_SECTION_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．)]\s*\S|0\d\s|第[一二三四五六七八九十\d]{1,3}[章节節部])")
+
+
+def _cut(text: str) -> str:
+    return text[:MAX_LINE_CHARS]
+
+
+def units(text: str) -> int:
+    """Length in reading units: Han characters plus Latin words."""
+    return han_count(text) + word_count(text)
+
+
+def reads_as_text(text: str) -> bool:
+    """A sentence or more: enough words or characters, and sentence or clause punctuation."""
+    s = _cut(text)
+    han, words = han_count(s), word_count(s)
+    long_enough = han >= 12 or (not han and words >= 7) or (han and han + words >= 14)
+    return long_enough and bool(SENTENCE_END.search(s) or CLAUSE.search(s))
+
+
+def ends_like_prose(text: str) -> bool:
+    """A paragraph ends with a full stop, or is long: a headline, a label or a teaser ends with neither."""
+    s = _cut(text).rstrip()
+    han, words = han_count(s), word_count(s)
+    return bool(_FINAL.search(s)) or (han >= 50 if han else words >= 25)
+
+
+def is_metadata_line(text: str) -> bool:
+    """A short line that states a date or an author: a publication line, whatever else it carries."""
+    s = _cut(text)
+    return (has_date(s) and units(s) <= 30 and not _FINAL.search(s.rstrip())) or is_byline(s)
+
+
+def prose_weight(text: str) -> float:
+    """How much a line reads like article prose: 0 for a label, a headline or a byline, up to 2."""
+    if not reads_as_text(text) or not ends_like_prose(text) or is_metadata_line(text):
+        return 0.0
+    size = han_count(text) / 40 + word_count(text) / 20
+    return min(2.0, 0.6 + size)
+
+
+def is_menu(text: str) -> bool:
+    """Section names in a row: short capitalised words without grammar, or short Chinese words."""
+    s = _cut(text)
+    if SENTENCE_END.search(s) or re.search(r"[,，。]", s):
+        return False
+    parts = [p for p in re.split(r"\s*[|｜·•/]\s*|\s+", s) if p]
+    if len(parts) < 3:
+        return False
+    han = han_count(s)
+    if han:
+        return all(han_count(p) <= 4 and len(p) <= 8 for p in parts)
+    tokens = _LATIN_TOKEN.findall(s)
+    return (len(tokens) >= 3 and not any(t.lower() in _FUNCTION_WORDS for t in tokens)
+            and all(t[0].isupper() or t in ("&",) for t in tokens))
+
+
+def is_ticker(text: str) -> bool:
+    """A market ticker: mostly numbers, signs and arrows."""
+    s = _cut(text).replace(" ", "")
+    return len(s) >= 12 and len(_TICKER_CHARS.findall(s)) >= 0.35 * len(s)
+
+
+def is_masthead(text: str) -> bool:
+    """A brand in capitals (BYTE HARBOR) or bracketed alone (【維港日報】)."""
+    s = _cut(text).strip()
+    letters = [ch for ch in s if ch.isalpha()]
+    if letters and not han_count(s) and all(ch.isupper() for ch in letters) and word_count(s) <= 5:
+        return True
+    return bool(re.fullmatch(r"[【\[][^】\]]{1,12}[】\]]", s))
+
+
+def is_byline(text: str) -> bool:
+    """An author line: ``By Name, ...``, ``記者王小明／台北報導``, ``潮點新聞／綜合報導``."""
+    s = _cut(text).strip()
+    return bool(_BYLINE_EN.match(s) or (len(s) <= 40 and (_BYLINE_ZH.match(s) or _REPORTER_ZH.match(s))))
+
+
+def has_date(text: str) -> bool:
+    """Whether a line states a date or a time of day."""
+    return bool(_DATE_HINT.search(_cut(text)))
+
+
+def _bracket_promotion(s: str) -> bool:
+    m = _BRACKET_LABEL.match(s)
+    return bool(m) and len(s) <= 80 and (not m.group(2) or bool(_CALL_TO_ACTION.search(s)))
+
+
+def _caption(s: str) -> bool:
+    return bool(_CAPTION_TAIL.search(s) or _CAPTION_START.match(s) or _CAPTION_MARK.search(s))
+
+
+# The shapes of lines inside an article that are not its text, in the order they are tried:
+# (kind, reason, longest line the shape applies to, test).
+INLINE_SHAPES = [
+    ("placeholder", "editor placeholder (image, video, form field)", MAX_LINE_CHARS, _PLACEHOLDER.search),
+    ("caption", "image caption or credit", 160, _caption),
+    ("promotion", "promotion behind a label", 200, _PROMO_LABEL.match),
+    ("tags", "the page's tags or categories", 200, _TAG_LIST.match),
+    ("promotion", "bracketed label or promotion", 80, _bracket_promotion),
+    ("engagement", "engagement prompt or reader chrome", 200, _ENGAGEMENT.search),
+    ("app", "prompt to open or download an app", 60, _APP_PROMPT.search),
+]
+
+
+def inline_junk(text: str) -> tuple[str, str] | None:
+    """The kind and reason of a line inside the body that its shape marks as not article text."""
+    s = _cut(text).strip()
+    for kind, reason, longest, test in INLINE_SHAPES:
+        if len(s) <= longest and test(s):
+            return kind, reason
+    return None
+
+
+def is_caps_label(text: str) -> bool:
+    """WATCH NOW, VIDEO 03:12: a teaser's label in capitals."""
+    return bool(_CAPS_LABEL.match(_cut(text).strip())) and not is_key_points_label(text)
+
+
+def is_key_points_label(text: str) -> bool:
+    """The label of a box of key points that repeats the article (KEY POINTS, 划重点)."""
+    return bool(_KEY_POINTS.match(_cut(text).strip()))
+
+
+def is_key_point(text: str) -> bool:
+    """One point of a key-points box: a single short sentence or a numbered item."""
+    s = _NUMBERED.sub("", _cut(text).strip())
+    han, words = han_count(s), word_count(s)
+    short = han <= 45 if han else words <= 25
+    return short and len(SENTENCE_END.findall(s.rstrip("。.!！?？"))) == 0
+
+
+def is_section_number(text: str) -> bool:
+    """A numbered section heading (一、背景, 1. Long context, 01 供给)."""
+    return bool(_SECTION_NUMBER.match(_cut(text).strip()))
+
+
+def headline_excluded(text: str) -> bool:
+    """Lines that are never the headline, whatever their length."""
+    s = _cut(text).strip()
+    return (is_menu(s) or is_ticker(s) or is_masthead(s) or has_date(s) or is_byline(s)
+            or bool(_APP_PROMPT.search(s)) or inline_junk(s) is not None or s.endswith((":", "：")))
+
+
+def title_suffix(text: str) -> str | None:
+    """The headline of a ``Headline - Outlet`` line, or None."""
+    m = _TITLE_SUFFIX.match(_cut(text).strip())
+    return m.group(1) if m else None
+
+
+@dataclass(frozen=True)
+class Regions:
+    """Where the parts of a page are: indexes into the page's non-blank lines."""
+
+    headline: int | None
+    body_start: int
+    body_end: int
+
+
+def densest_run(gains: list[float]) -> tuple[int, int] | None:
+    """The run of lines with the highest total gain (Kadane), or None when no line gains."""
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for i, g in enumerate(gains):
+        if total <= 0:
+            total, start = 0.0, i
+        total += g
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
