@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from build_tools.briefing.leftovers import junk_lines, leftover_problems
     from build_tools.briefing.names import name_notes
     from build_tools.briefing.schema import load_briefings, work_left
     from build_tools.briefing.taxonomy import load_taxonomy
@@ -27,8 +28,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
         found, ack_problems = name_notes(b, tagger)
         notes += found
         problems += ack_problems
+        problems += leftover_problems(b)  # a menu for a title, contact details: never published
     problems = sorted({*problems, *_duplicate_problems(briefings, checked_all=not args.paths)})
-    todo = [item for b in briefings for item in work_left(b)]
+    todo = [item for b in briefings
+            for item in sorted([*work_left(b), *junk_lines(b)], key=lambda p: p.line)]
     if args.strict:
         problems += todo + notes
     for p in problems:
