@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: help setup browser-deps serve build check test test-fast lint golden bench clean
+.PHONY: help setup browser-deps serve build check test test-fast lint typecheck golden bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -39,8 +39,12 @@ check: setup  ## validate every briefing
 lint: setup  ## ruff over the code (part of `make test`)
 	$(BIN)/ruff check .
 
-test: setup browser-deps  ## lint, validate the briefings, run the whole test suite (browser tests included)
+typecheck: setup  ## mypy over build_tools (part of `make test`; settings in pyproject.toml)
+	$(BIN)/mypy
+
+test: setup browser-deps  ## lint, type-check, validate the briefings, run the whole test suite (browser tests included)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m build_tools check
 	$(BIN)/python -m pytest
 

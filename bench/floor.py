@@ -28,7 +28,7 @@ from typing import Any
 
 import markdown
 
-from build_tools.model import SITE_LANGUAGES
+from build_tools.site.language import LANGUAGES as SITE_LANGUAGES
 
 
 @dataclass

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Literal
 
-# Languages a briefing body holds. Traditional Chinese is generated from "zh" with OpenCC.
-BODY_LANGUAGES = ("en", "zh")
-# Languages the site is published in, with their URL prefix.
-SITE_LANGUAGES = ("en", "zh", "zh-hant")
+# Languages a briefing body holds. Traditional Chinese is generated from "zh" with OpenCC; the languages
+# the site is published in are the table in build_tools/site/language.py.
+BodyLanguage = Literal["en", "zh"]
+BODY_LANGUAGES: tuple[BodyLanguage, ...] = ("en", "zh")
 # What a seed may be written in (front matter ``language``).
 ORIGINAL_LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 TRANSLATION_STATUSES = ("original", "reviewed", "machine", "pending")

@@ -18,37 +18,10 @@ from pathlib import Path
 import pytest
 
 from build_tools.site.linkcheck import check_site
+from tests.support.sites import FIXTURES, ROOT, build, copy_project
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures"
 LANGUAGE_DIRS = {"en": "", "zh": "zh/", "zh-hant": "zh-hant/"}
 HTML_LANG = {"en": "en", "zh": "zh", "zh-hant": "zh-Hant"}
-
-
-def build(
-    dest: Path,
-    *,
-    briefings: Path = FIXTURES / "briefings",
-    taxonomy: Path = FIXTURES / "taxonomy.yaml",
-    config: Path = ROOT / "mkdocs.yml",
-) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` of ``config`` over the given briefings into ``dest``."""
-    env = {
-        **os.environ,
-        "AI_BRIEFING_BRIEFINGS": str(briefings),
-        "AI_BRIEFING_TAXONOMY": str(taxonomy),
-        "NO_MKDOCS_2_WARNING": "1",
-    }
-    env.pop("SOURCE_DATE_EPOCH", None)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
-        cwd=config.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -204,18 +177,6 @@ def test_a_bad_briefing_fails_the_build_with_its_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"{bad.as_posix()}:3: 'date': expected YYYY-MM-DD, got '3 June'" in result.stderr
     assert "Traceback" not in result.stderr
-
-
-def copy_project(tmp_path: Path) -> Path:
-    """A project folder whose docs and configs a test may edit (code and theme linked, not copied)."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("build_tools", "overrides"):
-        (project / name).symlink_to(ROOT / name)
-    shutil.copytree(ROOT / "docs", project / "docs")
-    for config in ROOT.glob("mkdocs*.yml"):
-        shutil.copy(config, project / config.name)
-    return project
 
 
 def test_a_warning_in_a_chinese_site_fails_the_strict_build(tmp_path: Path) -> None:

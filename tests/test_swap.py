@@ -6,7 +6,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from test_site_build import FIXTURES, build, copy_project
+from tests.support.sites import FIXTURES, build, copy_project
 
 
 def _snapshot(site: Path) -> dict[str, str]:

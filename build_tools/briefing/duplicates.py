@@ -23,7 +23,8 @@ import re
 import unicodedata
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -109,7 +110,7 @@ def body_text(briefing: Briefing, lang: str) -> str:
     return "\n".join(p.text(lang) for p in briefing.paragraphs if p.text(lang))
 
 
-def jaccard(a: set[str], b: set[str]) -> float:
+def jaccard(a: AbstractSet[Hashable], b: AbstractSet[Hashable]) -> float:
     """|a ∩ b| / |a ∪ b|; 0 for two empty sets."""
     if not a and not b:
         return 0.0
@@ -204,7 +205,7 @@ class DuplicateIndex:
             return found
         # Shingle sets are rebuilt for candidates only: kept for every briefing they would take
         # hundreds of megabytes at a few thousand briefings.
-        own: dict[str, set[str]] = {}
+        own: dict[str, set[int]] = {}
         for index in sorted(candidates):
             other = self._briefings[index]
             if other is briefing or (other.id and other.id == briefing.id and other.path == briefing.path):
@@ -229,7 +230,7 @@ class DuplicateIndex:
 
 
 def _signatures(briefing: Briefing) -> dict[str, tuple[int, ...]]:
-    result = {}
+    result: dict[str, tuple[int, ...]] = {}
     for lang in BODY_LANGUAGES:
         found = shingle_hashes(body_text(briefing, lang), lang)
         if len(set(found)) >= MIN_SHINGLES:

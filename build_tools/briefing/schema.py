@@ -172,7 +172,7 @@ def briefing_from_meta(  # noqa: PLR0912, PLR0915 -- validation reads field by f
                     c.add(f"translation.{other}",
                           f"only the language the article was written in ({language}) "
                           "is 'original'; use reviewed, machine or pending")
-    required = {lang: translation[lang] != "pending" for lang in BODY_LANGUAGES}
+    required: dict[str, bool] = {lang: translation[lang] != "pending" for lang in BODY_LANGUAGES}
 
     title = c.bilingual("title", required)
     summary = c.bilingual("summary", dict.fromkeys(BODY_LANGUAGES, False))

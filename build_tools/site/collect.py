@@ -148,7 +148,7 @@ class PackedParagraphs(Sequence[Paragraph]):
             return list(self) == list(other)
         return NotImplemented
 
-    __hash__ = None  # type: ignore[assignment] -- like the list it stands for
+    __hash__ = None  # type: ignore[assignment]  # unhashable, like the list it stands for
 
     def __repr__(self) -> str:
         return repr(list(self))

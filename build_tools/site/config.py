@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 
 from build_tools.site.language import LANGUAGES
+
+
+class LanguageCode(c.Type[str]):
+    """A code of the language table, checked when the config is read (the table may have grown)."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        code = super().run_validation(value)
+        if code not in LANGUAGES:
+            raise ValidationError(f"expected one of {', '.join(LANGUAGES)}, got {code!r}")
+        return code
 
 
 class BriefingConfig(Config):
@@ -15,4 +28,4 @@ class BriefingConfig(Config):
     (mkdocs.<code>.yml, which inherits mkdocs.yml and sets ``language``) is built into its folder.
     """
 
-    language = c.Choice(tuple(LANGUAGES), default="en")
+    language = LanguageCode(default="en")

@@ -6,7 +6,7 @@ from collections import Counter
 
 from build_tools.briefing.taxonomy import KINDS, Taxonomy
 from build_tools.model import Briefing, Entry
-from build_tools.site.language import LANGUAGES, SiteLanguage
+from build_tools.site.language import SiteLanguage, traditional_label
 from build_tools.site.relations import Relations
 from build_tools.site.render import (
     ARCHIVE_URL,
@@ -162,7 +162,7 @@ def home_page(
         active.update(by_id[bid].tags)
     top = sorted(active.items(), key=lambda kv: (-kv[1], kv[0]))[:HOME_TOPICS]
     if top:
-        chips = " ".join(chip(lang, tax.get(t), here, count=n) for t, n in top if tax.get(t) is not None)
+        chips = " ".join(chip(lang, e, here, count=n) for t, n in top if (e := tax.get(t)) is not None)
         blocks.append(
             f'<h2>{esc(lang.t("home.topics"))}</h2>\n<p class="active-topics">{chips}</p>\n'
             f'<p><a data-link="topics" href="{href(here, TOPICS_URL)}">{esc(lang.t("home.all_topics"))}'
@@ -209,7 +209,7 @@ def render_topic_index(lang: SiteLanguage, tax: Taxonomy, rel: Relations) -> str
 
 
 def _other_lang(lang: SiteLanguage) -> str:
-    return "zh-Hans" if lang.code == "en" else "en"
+    return lang.column_lang(lang.other_body)
 
 
 def topic_pages(entry_id: str, rel: Relations) -> int:
@@ -303,7 +303,7 @@ def topic_page(
         f'<section class="timeline" data-search-exclude>\n<h2>{esc(lang.t("topic.briefings"))}</h2>\n'
         f"{body}\n{pager}</section>"
     )
-    related = [(tax.get(k), n) for k, n in rel.cooccurring.get(entry.id, []) if tax.get(k) is not None]
+    related = [(e, n) for k, n in rel.cooccurring.get(entry.id, []) if (e := tax.get(k)) is not None]
     if related and number == 1:
         blocks.append(
             f'<section class="related-topics" data-search-exclude>\n'
@@ -397,13 +397,12 @@ def glossary_page(lang: SiteLanguage, tax: Taxonomy) -> PageContent:
     name; each term is found on its own topic page instead.
     """
     here = GLOSSARY_URL
-    zh_hant = LANGUAGES["zh-hant"]
     rows = []
     for e in sorted(tax, key=lambda e: (KINDS.index(e.kind), e.en.casefold(), e.id)):
         rows.append(
             f'<tr id="term-{esc(e.id)}" data-topic-id="{esc(e.id)}">'
             f'<td lang="en"><a href="{href(here, topic_url(e.id))}">{esc(e.en)}</a></td>'
-            f'<td lang="zh-Hans">{esc(e.zh)}</td><td lang="zh-Hant">{esc(zh_hant.label(e))}</td>'
+            f'<td lang="zh-Hans">{esc(e.zh)}</td><td lang="zh-Hant">{esc(traditional_label(e))}</td>'
             f"<td>{esc(lang.t(f'kind1.{e.kind}'))}</td></tr>"
         )
     head = "".join(

@@ -1,27 +1,61 @@
-"""The three site languages: which body column each reads, its scripts, and its interface strings."""
+"""The site languages: one table that every part of the build reads, and the interface strings.
+
+A row (``SiteLanguage``) holds everything the build knows of a language: its code and its site's URL
+prefix, its tags for ``lang``/hreflang, RSS and Open Graph, the body column its readers read, the
+OpenCC profile that makes its script, and how it writes dates. Its interface strings are the
+``STRINGS`` entries under its code (missing ones come from ``strings_from``, in the row's script).
+Each language other than the root (English, at ``/``) is also a MkDocs project, ``mkdocs.<code>.yml``,
+that inherits mkdocs.yml and sets ``plugins: ai-briefing: language: <code>`` and Material's
+``theme.language``; the English build builds it into ``<site_dir>/<prefix>``. Adding a language is a
+row here, its strings, and that file.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
+from build_tools.convert import CONFIG as OPENCC_PROFILE
 from build_tools.convert import to_traditional
-from build_tools.model import Bilingual, Entry
+from build_tools.model import Bilingual, BodyLanguage, Entry
+
+# The codes of the site languages (the keys of LANGUAGES).
+LanguageCode = Literal["en", "zh", "zh-hant"]
 
 
 @dataclass(frozen=True)
 class SiteLanguage:
-    """One published language: ``code`` is also the URL prefix of its site (``""`` for English)."""
+    """One published language: a row of the language table."""
 
-    code: str  # en | zh | zh-hant
-    body: str  # the body column its readers read: en | zh
-    html_lang: str  # BCP 47 tag for lang="" and hreflang
-    prefix: str  # path of its site below the English site root
+    code: LanguageCode  # the plugin's ``language`` option and the STRINGS column
     name: str  # its own name, as shown in the language switcher
+    prefix: str  # path of its site below the root site ("" for the root)
+    html_lang: str  # BCP 47 tag for lang="", hreflang and JSON Feed
+    rss_language: str  # RSS 2.0 <language> (the older W3C/RFC 1766 values RSS names)
+    og_locale: str  # Open Graph locale (language_TERRITORY, as the protocol asks)
+    body: BodyLanguage  # the body column its readers read first
+    # OpenCC profile that turns Simplified Chinese text into this site's script (None: shown as
+    # written). convert.py applies s2twp with data/zh_hant_overrides.tsv, the only profile in use.
+    opencc: str | None = None
+    zh_tag: str = "zh-Hans"  # the lang attribute of Chinese text on this site
+    strings_from: LanguageCode = "en"  # where interface strings not given for this language come from
+    date_format: str = "{day} {month_name} {year}"
+    month_format: str = "{month_name} {year}"
 
     @property
-    def other_body(self) -> str:
+    def is_root(self) -> bool:
+        """True for the language of the root site, whose build builds every other language."""
+        return self.prefix == ""
+
+    @property
+    def config_file(self) -> str:
+        """The MkDocs project of this language, beside mkdocs.yml."""
+        return "mkdocs.yml" if self.is_root else f"mkdocs.{self.code}.yml"
+
+    @property
+    def other_body(self) -> BodyLanguage:
         """The body column a reader of this language does not read first."""
         return "zh" if self.body == "en" else "en"
 
@@ -32,7 +66,7 @@ class SiteLanguage:
         with ``once``: an article's paragraphs are shown once, and keeping them would keep the text
         of the whole corpus, twice, for the rest of the build.
         """
-        if self.code != "zh-hant":
+        if self.opencc is None:
             return zh_text
         return to_traditional(zh_text) if once else traditional(zh_text)
 
@@ -51,41 +85,39 @@ class SiteLanguage:
 
     def column_lang(self, body_lang: str) -> str:
         """The lang attribute of body column ``body_lang`` on this site."""
-        if body_lang == "en":
-            return "en"
-        return "zh-Hant" if self.code == "zh-hant" else "zh-Hans"
+        return "en" if body_lang == "en" else self.zh_tag
 
     def label(self, entry: Entry) -> str:
         """A taxonomy entry's label in this language; an official Traditional form beats OpenCC."""
-        if self.code == "en":
+        if self.body == "en":
             return entry.en
-        if self.code == "zh-hant":
-            return entry.zh_hant or traditional(entry.zh)
+        if self.opencc is not None:
+            return traditional_label(entry)
         return entry.zh
 
     def other_label(self, entry: Entry) -> str:
         """The label in the other body language (Chinese beside English, English beside Chinese)."""
-        if self.code == "en":
-            return entry.zh
-        return entry.en
+        return entry.zh if self.body == "en" else entry.en
 
     def t(self, key: str, **values: object) -> str:
         """An interface string, formatted with ``values``."""
         row = STRINGS[key]
-        text = row.get(self.code) or (traditional(row["zh"]) if self.code == "zh-hant" else row["en"])
+        text = row.get(self.code) or self.script(row.get(self.strings_from) or row["en"])
         return text.format(**values) if values else text
 
     def date(self, day: dt.date) -> str:
         """A date as readers of this language write it."""
-        if self.code == "en":
-            return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
-        return f"{day.year}年{day.month}月{day.day}日"
+        return self.date_format.format(day=day.day, month=day.month, year=day.year,
+                                       month_name=MONTHS_EN[day.month - 1])
 
     def month(self, year: int, month: int) -> str:
         """A month heading: 'June 2024' or '2024年6月'."""
-        if self.code == "en":
-            return f"{MONTHS_EN[month - 1]} {year}"
-        return f"{year}年{month}月"
+        return self.month_format.format(month=month, year=year, month_name=MONTHS_EN[month - 1])
+
+
+def traditional_label(entry: Entry) -> str:
+    """An entry's label in Traditional characters: its official form, else OpenCC's."""
+    return entry.zh_hant or traditional(entry.zh)
 
 
 @cache
@@ -94,11 +126,34 @@ def traditional(text: str) -> str:
     return to_traditional(text)
 
 
+# The language table. The first row is the root site, at "/".
 LANGUAGES: dict[str, SiteLanguage] = {
-    "en": SiteLanguage("en", "en", "en", "", "English"),
-    "zh": SiteLanguage("zh", "zh", "zh-Hans", "zh/", "简体中文"),
-    "zh-hant": SiteLanguage("zh-hant", "zh", "zh-Hant", "zh-hant/", "繁體中文"),
+    "en": SiteLanguage("en", "English", "", "en", "en", "en_US", "en"),
+    "zh": SiteLanguage("zh", "简体中文", "zh/", "zh-Hans", "zh-cn", "zh_CN", "zh",
+                       date_format="{year}年{month}月{day}日", month_format="{year}年{month}月"),
+    "zh-hant": SiteLanguage("zh-hant", "繁體中文", "zh-hant/", "zh-Hant", "zh-tw", "zh_TW", "zh",
+                            opencc=OPENCC_PROFILE, zh_tag="zh-Hant", strings_from="zh",
+                            date_format="{year}年{month}月{day}日", month_format="{year}年{month}月"),
 }
+
+
+def root_language() -> SiteLanguage:
+    """The language of the root site."""
+    return next(lang for lang in LANGUAGES.values() if lang.is_root)
+
+
+def other_languages() -> list[SiteLanguage]:
+    """Every language but the root's, in table order: the projects the root build builds."""
+    return [lang for lang in LANGUAGES.values() if not lang.is_root]
+
+
+def language_of_path(rel: str) -> tuple[SiteLanguage, str]:
+    """(language, path inside its site) of a path relative to the root site."""
+    for lang in sorted(other_languages(), key=lambda lang: -len(lang.prefix)):
+        if rel.startswith(lang.prefix):
+            return lang, rel[len(lang.prefix) :]
+    return root_language(), rel
+
 
 MONTHS_EN = (
     "January",
@@ -214,4 +269,31 @@ STRINGS: dict[str, dict[str, str]] = {
     "glossary.zh": {"en": "Simplified Chinese (简体)", "zh": "简体中文"},
     "glossary.zh_hant": {"en": "Traditional Chinese (繁體)", "zh": "繁体中文", "zh-hant": "繁體中文"},
     "glossary.kind": {"en": "Kind", "zh": "类别"},
+    # Feeds (publish/feeds.py) and their autodiscovery links (publish/head.py).
+    "feed.description": {
+        "en": "A curated, bilingual briefing on artificial intelligence.",
+        "zh": "精选的人工智能双语简报。",
+        "zh-hant": "精選的人工智慧雙語簡報。",
+    },
+    "feed.topic_title": {"en": "{site}: {topic}", "zh": "{site}:{topic}", "zh-hant": "{site}:{topic}"},
+    "feed.topic_description": {
+        "en": "Briefings on {topic}.",
+        "zh": "关于“{topic}”的简报。",
+        "zh-hant": "關於「{topic}」的簡報。",
+    },
+    "feed.link": {"en": "{site} (RSS)", "zh": "{site}（RSS）"},
+    "feed.topic_link": {"en": "{topic}: {site} (RSS)", "zh": "{topic}：{site}（RSS）"},
+    # The 404 page (publish/head.py, overrides/404.html).
+    "404.title": {"en": "Page not found", "zh": "找不到这个页面"},
+    "404.text": {
+        "en": "There is no page at this address. It may have moved, or the link may be mistyped. "
+        "These will help you find what you were looking for:",
+        "zh": "这个地址没有页面，可能已经移动，或者链接有误。以下入口可以帮你找到想看的内容：",
+    },
+    "404.home": {"en": "Latest briefings", "zh": "最新简报"},
+    "404.archive": {"en": "All briefings, month by month", "zh": "按月浏览全部简报"},
+    "404.topics": {"en": "Topics and names", "zh": "话题与名称"},
+    "404.search": {"en": "Search", "zh": "搜索"},
+    "404.search_label": {"en": "Search the briefings", "zh": "搜索简报"},
+    "404.feed": {"en": "Subscribe (RSS)", "zh": "订阅（RSS）"},
 }

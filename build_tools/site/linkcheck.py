@@ -16,9 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from build_tools.errors import Problem
-
-# Sites of the other languages, below the English site root (longest first).
-LANGUAGE_PREFIXES = ("zh-hant/", "zh/")
+from build_tools.site.language import language_of_path
 _LINK_ATTRIBUTES = {
     "a": "href",
     "link": "href",
@@ -48,7 +46,7 @@ class _Page(HTMLParser):
 
 
 def _language(path: str) -> str:
-    return next((p for p in LANGUAGE_PREFIXES if path.startswith(p)), "")
+    return language_of_path(path)[0].code
 
 
 def _target(site: Path, path: str) -> str | None:
@@ -91,7 +89,7 @@ def _check_link(site: Path, pages: dict[str, _Page], rel: str, url: str, has_hre
     parts = urlsplit(url)
     if parts.scheme or url.startswith("//") or not url:
         return None  # external, or Material's empty placeholders
-    target: str | None = rel
+    target = rel
     if parts.path:
         joined = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
         if joined.startswith("../") or joined == "..":
@@ -99,9 +97,10 @@ def _check_link(site: Path, pages: dict[str, _Page], rel: str, url: str, has_hre
         joined = "" if joined == "." else joined
         if parts.path.endswith("/") and joined:
             joined += "/"
-        target = _target(site, joined)
-        if target is None:
+        found = _target(site, joined)
+        if found is None:
             return f"broken link {url!r}: no page at /{joined}"
+        target = found
     if not has_hreflang and _language(target) != _language(rel):
         return f"link {url!r} leaves the page's language (to /{target})"
     fragment = unquote(parts.fragment)

@@ -11,11 +11,13 @@ matter and raw HTML blocks), which is what the tests and the benchmark's floor r
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
@@ -146,7 +148,7 @@ def _topic_sources(corpus: Corpus, rel: Relations, lang: SiteLanguage, entry: En
             _uri(page_url(topic_url(entry.id), number)),
             topic_meta(entry, lang, rel, number=number),
             key,
-            lambda number=number: topic_page(entry, lang, corpus.taxonomy, rel, corpus.by_id, number=number),
+            functools.partial(topic_page, entry, lang, corpus.taxonomy, rel, corpus.by_id, number=number),
         )
 
 
@@ -161,7 +163,7 @@ def _month_sources(corpus: Corpus, rel: Relations, lang: SiteLanguage, month: st
             _uri(page_url(month_url(month), number)),
             month_meta(month, lang, rel, number=number),
             key,
-            lambda number=number: month_page(month, lang, rel, corpus.by_id, number=number),
+            functools.partial(month_page, month, lang, rel, corpus.by_id, number=number),
         )
 
 
@@ -177,7 +179,7 @@ def _contents(
     """(source path, maker) of every page but the briefings'."""
     tax, by_id = corpus.taxonomy, corpus.by_id
     for number in range(1, home_pages(rel) + 1):
-        yield _uri(page_url(HOME_URL, number)), lambda n=number: home_page(lang, tax, rel, by_id, number=n)
+        yield _uri(page_url(HOME_URL, number)), functools.partial(home_page, lang, tax, rel, by_id, number=number)
     yield src_uri(TOPICS_URL), lambda: topic_index_page(lang, tax, rel)
     yield src_uri(ARCHIVE_URL), lambda: archive_page(lang, rel)
     yield "glossary.md", lambda: glossary_page(lang, tax)  # URL glossary/
@@ -185,13 +187,13 @@ def _contents(
         for number in range(1, topic_pages(entry.id, rel) + 1):
             yield (
                 _uri(page_url(topic_url(entry.id), number)),
-                lambda entry=entry, n=number: topic_page(entry, lang, tax, rel, by_id, number=n),
+                functools.partial(topic_page, entry, lang, tax, rel, by_id, number=number),
             )
     for month in rel.months:
         for number in range(1, month_pages(month, rel) + 1):
             yield (
                 _uri(page_url(month_url(month), number)),
-                lambda month=month, n=number: month_page(month, lang, rel, by_id, number=n),
+                functools.partial(month_page, month, lang, rel, by_id, number=number),
             )
 
 
@@ -288,7 +290,7 @@ def add_pages(files, config, sources: dict[str, PageSource], previous: dict[str,
         modified = previous is None or previous.get(uri) != source.key
         if not modified and uri not in nav:
             continue
-        file = GeneratedFile.generated(config, uri, content="")
+        file = cast(GeneratedFile, GeneratedFile.generated(config, uri, content=""))
         file.modified = modified
         files.append(file)
         GeneratedPage(file, config, source)

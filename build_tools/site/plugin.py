@@ -30,7 +30,7 @@ from build_tools.errors import InputError
 from build_tools.site import cache, projects, search
 from build_tools.site.collect import Corpus, CorpusReader
 from build_tools.site.config import BriefingConfig
-from build_tools.site.language import LANGUAGES, SiteLanguage
+from build_tools.site.language import LANGUAGES, SiteLanguage, other_languages
 from build_tools.site.pages import GeneratedPage, add_pages, page_sources
 from build_tools.site.render import footer_links, repository_from
 from build_tools.site.publish import head
@@ -86,7 +86,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Set the site aside, read and validate the corpus, fix the build date, point search at the
         generated dictionary, give a Chinese site its own ``site_url``."""
         lang = self.language
-        if self.command == "build" and lang.code == "en" and self.swap is None:
+        if self.command == "build" and lang.is_root and self.swap is None:
             self.swap = SiteSwap.begin(config)  # before anything reads site_dir
         try:
             corpus = self._corpus = self.reader.load(refresh=True)
@@ -99,30 +99,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             newest = max((b.date for b in corpus.briefings if b.date), default=dt.date(1970, 1, 1))
             epoch = dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp()
             os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
-        if lang.code == "en":
+        if lang.is_root:
             self.serve.begin(self._other_inputs(config))
         plugin = config.plugins.get("material/search") or config.plugins.get("search")
         if plugin is not None:
             plugin.config.jieba_dict_user = str(search.write_userdict(corpus.taxonomy))
         config.site_url = head.language_site_url(config, lang)
+        config.extra["alternate"] = head.alternate(lang)
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
         """Start the other languages' builds, then add this language's generated pages."""
         lang, corpus = self.language, self.corpus
-        if lang.code == "en" and config.config_file_path:
+        if lang.is_root and config.config_file_path:
             search.segment_ahead(corpus.briefings, corpus.hashes, corpus.taxonomy_hash, projects.beside)
-            self.builds = projects.start_builds(
-                Path(config.config_file_path),
-                Path(config.site_dir),
-                {code: LANGUAGES[code].prefix for code in projects.CONFIG_FILES},
-                self,
-            )
+            self.builds = projects.start_builds(Path(config.config_file_path), Path(config.site_dir), self)
         sources = page_sources(corpus, corpus.relations, lang, repository_from(config.extra))
         for uri in sources:
-            if files.get_file_from_path(uri) is not None:
+            if (written := files.get_file_from_path(uri)) is not None:
                 log.warning(f"{config.docs_dir}/{uri} is a generated page; remove the hand-written file")
-                files.remove(files.get_file_from_path(uri))
+                files.remove(written)
         dirty = self.serve.dirty
         previous = self.serve.previous(config.site_dir)
         add_pages(files, config, sources, previous if dirty else None)
@@ -167,9 +163,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return head.inject(output_content, head.feed_links(config, self.language, None))
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        """On the Traditional site, convert the hand-written Simplified pages (and their titles)."""
+        """On a site with its own script (Traditional), convert the hand-written Simplified pages (and
+        their titles)."""
         lang = self.language
-        if lang.code != "zh-hant" or page.file.generated_by is not None:
+        if lang.opencc is None or page.file.generated_by is not None:
             return markdown
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
@@ -208,17 +205,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         search.compact_index(config.site_dir, itertools.chain(topics, itertools.chain.from_iterable(briefings)),
                              self.previous_docs)
         self.serve.record(config.site_dir, dict(self.keys))
-        if lang.code == "en":
+        if lang.is_root:
             self._finish_languages(config)
         head.write_feeds(config, lang, corpus)
-        if lang.code == "en":
+        if lang.is_root:
             write_sitemaps(config.site_dir, head.root_url(config, lang), self.page_facts)
         if self.swap is not None and self.swap.owned and self.swap.finish(config):
             self.swap = None
 
     def _finish_languages(self, config) -> None:
         """Wait for the other languages (their pages read for the sitemaps meanwhile); fail with them."""
-        skip = [LANGUAGES[code].prefix for code in projects.CONFIG_FILES]
+        skip = [other.prefix for other in other_languages()]
         self.page_facts.read(config.site_dir, skip=skip)  # while the other languages may still build
         builds, self.builds = self.builds, []
         errors = projects.finish_builds(builds, log, self)
@@ -245,7 +242,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             taxonomy,
             ROOT / "docs" / "zh",
             ROOT / "overrides",
-            *(ROOT / name for name in projects.CONFIG_FILES.values()),
+            *(ROOT / other.config_file for other in other_languages()),
         ):
             if path.exists():
                 server.watch(str(path))

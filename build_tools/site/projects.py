@@ -19,15 +19,15 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
+
+from build_tools.site.language import other_languages
 
 if TYPE_CHECKING:
     from build_tools.site.plugin import BriefingPlugin
 
 # The plugin's name in mkdocs.yml (its entry point in pyproject.toml).
 PLUGIN = "ai-briefing"
-# Config file of each other language, next to the root mkdocs.yml.
-CONFIG_FILES = {"zh": "mkdocs.zh.yml", "zh-hant": "mkdocs.zh-hant.yml"}
 
 
 @dataclass
@@ -66,7 +66,7 @@ def _build_in_worker(config_file: str, site_dir: str, results: Connection, paren
     error, facts = None, {}
     try:
         config = load_config(config_file=config_file, site_dir=site_dir, strict=False)
-        config.plugins[PLUGIN].follow(parent)
+        cast("BriefingPlugin", config.plugins[PLUGIN]).follow(parent)
         build(config, dirty=parent.serve.dirty)
         facts = parent.page_facts.read(site_dir)  # here, beside the other builds, not after them
     except BaseException as exc:  # reported to the parent, which fails the build with it
@@ -75,7 +75,7 @@ def _build_in_worker(config_file: str, site_dir: str, results: Connection, paren
     results.close()
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> Any:  # get_context is typed BaseContext, which the stubs give no Process
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
@@ -91,9 +91,8 @@ def beside(target: Callable[..., None], args: tuple) -> multiprocessing.process.
     return process
 
 
-def start_builds(root_config: Path, site_dir: Path, prefixes: dict[str, str],
-                 parent: BriefingPlugin) -> list[LanguageBuild]:
-    """Start the build of every other language into ``site_dir/<prefix>``.
+def start_builds(root_config: Path, site_dir: Path, parent: BriefingPlugin) -> list[LanguageBuild]:
+    """Start the build of every other language (its ``mkdocs.<code>.yml``) into ``site_dir/<prefix>``.
 
     Each worker's plugin follows ``parent``: the corpus it read, the serve state, the page facts.
     """
@@ -102,9 +101,10 @@ def start_builds(root_config: Path, site_dir: Path, prefixes: dict[str, str],
     # collection in a worker would otherwise touch, and so copy, every page of memory it shares.
     gc.freeze()
     builds = []
-    for code, name in CONFIG_FILES.items():
-        config_file = root_config.parent / name
-        target = site_dir / prefixes[code]
+    for lang in other_languages():
+        code = lang.code
+        config_file = root_config.parent / lang.config_file
+        target = site_dir / lang.prefix
         receive, send = ctx.Pipe(duplex=False)
         process = ctx.Process(
             target=_build_in_worker,

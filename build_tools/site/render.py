@@ -246,7 +246,7 @@ def entry_names(lang: SiteLanguage, entry: Entry) -> list[str]:
         *entry.aliases.get("en", []),
         *entry.aliases.get("zh", []),
     ]
-    if lang.code == "zh-hant":  # Traditional forms, beside the Simplified ones people also type
+    if lang.opencc is not None:  # its own script's forms, beside the Simplified ones people also type
         names += [lang.script(n) for n in [entry.zh, *entry.aliases.get("zh", [])]]
     return list(dict.fromkeys(n for n in names if n))
 

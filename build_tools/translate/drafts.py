@@ -10,6 +10,7 @@ exactly as it was (still valid, still ``pending``) and the next run pays only fo
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import sys
@@ -58,7 +59,8 @@ class Part:
     line: int
     kind: str  # a key of PART_KINDS
     source: str
-    names: list[GlossaryName] = field(default_factory=list)
+    # dataclasses.field: the name `field` is this class's attribute above
+    names: list[GlossaryName] = dataclasses.field(default_factory=list)
 
 
 @dataclass

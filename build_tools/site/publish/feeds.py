@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from email.utils import format_datetime
 
 from build_tools.model import Briefing
+from build_tools.site.language import LANGUAGES, SiteLanguage
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -29,22 +30,8 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 # feed of thousands of full articles would be megabytes fetched again and again for nothing.
 FEED_ITEMS = 50
 GENERATOR = "AI Briefing"
-# Language tags: JSON Feed takes BCP 47 (RFC 5646) tags; RSS 2.0 takes the older W3C/RFC 1766 values.
-JSON_LANGUAGE = {"en": "en", "zh": "zh-Hans", "zh-hant": "zh-Hant"}
-RSS_LANGUAGE = {"en": "en", "zh": "zh-cn", "zh-hant": "zh-tw"}
-# Feed titles and descriptions, per site language.
-SITE_TITLE = {"en": "AI Briefing", "zh": "AI 简报", "zh-hant": "AI 簡報"}
-SITE_DESCRIPTION = {
-    "en": "A curated, bilingual briefing on artificial intelligence.",
-    "zh": "精选的人工智能双语简报。",
-    "zh-hant": "精選的人工智慧雙語簡報。",
-}
-TOPIC_TITLE = {"en": "{site}: {topic}", "zh": "{site}:{topic}", "zh-hant": "{site}:{topic}"}
-TOPIC_DESCRIPTION = {
-    "en": "Briefings on {topic}.",
-    "zh": "关于“{topic}”的简报。",
-    "zh-hant": "關於「{topic}」的簡報。",
-}
+# Titles, descriptions and language tags come from the language table (site/language.py): JSON Feed
+# takes BCP 47 (RFC 5646) tags, RSS 2.0 the older W3C/RFC 1766 values.
 
 
 @dataclass(frozen=True)
@@ -73,27 +60,6 @@ class Feed:
     items: tuple[FeedItem, ...] = field(default_factory=tuple)
 
 
-def site_text(briefing_text: str, site_lang: str) -> str:
-    """Body-language text as shown on the ``site_lang`` site (Traditional generated for zh-hant)."""
-    if site_lang == "zh-hant":
-        from build_tools.convert import to_traditional
-
-        return to_traditional(briefing_text)
-    return briefing_text
-
-
-def body_column(site_lang: str) -> str:
-    """The body column ('en' or 'zh') a site language is made from."""
-    return "en" if site_lang == "en" else "zh"
-
-
-def text_language(body_lang: str, site_lang: str) -> str:
-    """BCP 47 tag of body column ``body_lang`` as shown on the ``site_lang`` site."""
-    if body_lang == "en":
-        return "en"
-    return "zh-Hant" if site_lang == "zh-hant" else "zh-Hans"
-
-
 def feed_item(briefing: Briefing, site_lang: str, url: str,
               tag_label: Callable[[str], str] = str) -> FeedItem | None:
     """The feed entry of ``briefing`` on the ``site_lang`` site; None when it has no date.
@@ -103,22 +69,22 @@ def feed_item(briefing: Briefing, site_lang: str, url: str,
     """
     if briefing.date is None:
         return None
-    col = body_column(site_lang)
+    lang = LANGUAGES[site_lang]
+    col: str = lang.body
     if not briefing.is_translated(col) or not briefing.title.get(col):
         col = briefing.original
     # The item carries the summary and key points; the page holds the article itself. A feed of whole
     # articles would weigh megabytes per topic and language, fetched again at every poll.
     lines = [briefing.summary.get(col).strip()] if briefing.summary.get(col).strip() else []
     lines += [f"• {point}" for point in briefing.key_points.get(col, []) if point.strip()]
-    shown = site_lang if col == "zh" else "en"
     return FeedItem(
         url=url,
-        title=site_text(briefing.title.get(col), shown),
-        summary=site_text(briefing.summary.get(col), shown),
-        content_text=site_text("\n\n".join(lines), shown),
+        title=lang.column(col, briefing.title.get(col), once=True),
+        summary=lang.column(col, briefing.summary.get(col), once=True),
+        content_text=lang.column(col, "\n\n".join(lines), once=True),
         date=briefing.date,
         tags=tuple(tag_label(t) for t in briefing.tags),
-        language=text_language(col, site_lang),
+        language=lang.column_lang(col),
     )
 
 
@@ -143,13 +109,17 @@ def rfc3339(day: dt.date) -> str:
     return _midnight_utc(day).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _language(feed: Feed) -> SiteLanguage:
+    return LANGUAGES[feed.language]
+
+
 def render_rss(feed: Feed) -> str:
     """The feed as an RSS 2.0 document (UTF-8 XML text)."""
     ET.register_namespace("atom", ATOM_NS)
     rss = ET.Element("rss", {"version": "2.0"})
     channel = ET.SubElement(rss, "channel")
     for tag, text in (("title", feed.title), ("link", feed.home_page_url), ("description", feed.description),
-                      ("language", RSS_LANGUAGE.get(feed.language, feed.language)), ("generator", GENERATOR),
+                      ("language", _language(feed).rss_language), ("generator", GENERATOR),
                       ("docs", "https://www.rssboard.org/rss-specification")):
         ET.SubElement(channel, tag).text = text
     if feed.items:
@@ -174,10 +144,10 @@ def render_rss(feed: Feed) -> str:
 
 def render_json_feed(feed: Feed) -> str:
     """The feed as a JSON Feed 1.1 document."""
-    language = JSON_LANGUAGE.get(feed.language, feed.language)
+    language = _language(feed).html_lang
     items = []
     for item in feed.items:
-        entry = {"id": item.url, "url": item.url, "title": item.title}
+        entry: dict[str, object] = {"id": item.url, "url": item.url, "title": item.title}
         if item.summary:
             entry["summary"] = item.summary
         entry["content_text"] = item.content_text or item.summary or item.title
@@ -201,7 +171,8 @@ def render_json_feed(feed: Feed) -> str:
 def site_feed(briefings_items: Iterable[FeedItem], site_lang: str, home_url: str, rss_url: str,
               json_url: str) -> Feed:
     """The feed of every briefing on one language's site."""
-    return Feed(title=SITE_TITLE[site_lang], description=SITE_DESCRIPTION[site_lang], language=site_lang,
+    lang = LANGUAGES[site_lang]
+    return Feed(title=lang.t("site.name"), description=lang.t("feed.description"), language=site_lang,
                 home_page_url=home_url, rss_url=rss_url, json_url=json_url,
                 items=newest_first(briefings_items))
 
@@ -209,6 +180,7 @@ def site_feed(briefings_items: Iterable[FeedItem], site_lang: str, home_url: str
 def topic_feed(items: Iterable[FeedItem], site_lang: str, topic_label: str, home_url: str, *, rss_url: str,
                json_url: str) -> Feed:
     """The feed of one topic on one language's site; ``home_url`` is the topic page."""
-    return Feed(title=TOPIC_TITLE[site_lang].format(site=SITE_TITLE[site_lang], topic=topic_label),
-                description=TOPIC_DESCRIPTION[site_lang].format(topic=topic_label), language=site_lang,
+    lang = LANGUAGES[site_lang]
+    return Feed(title=lang.t("feed.topic_title", site=lang.t("site.name"), topic=topic_label),
+                description=lang.t("feed.topic_description", topic=topic_label), language=site_lang,
                 home_page_url=home_url, rss_url=rss_url, json_url=json_url, items=newest_first(items))

@@ -49,29 +49,8 @@ RSS_FILE, JSON_FILE = SITE_FEED_FILES
 # A topic's feeds, at the language root: a feed in topics/<id>/ would send Material's sitemap fetch
 # for its autodiscovery link to topics/<id>/sitemap.xml, which does not exist.
 TOPIC_RSS_FILE, TOPIC_JSON_FILE = TOPIC_FEED_FILES
-# Open Graph locales (language_TERRITORY, as the protocol asks) of the site languages.
-OG_LOCALE = {"en": "en_US", "zh": "zh_CN", "zh-hant": "zh_TW"}
-# Strings of the 404 page, per site language (Traditional from OpenCC unless given).
-NOT_FOUND = {
-    "title": {"en": "Page not found", "zh": "找不到这个页面"},
-    "text": {"en": "There is no page at this address. It may have moved, or the link may be mistyped. "
-                   "These will help you find what you were looking for:",
-             "zh": "这个地址没有页面，可能已经移动，或者链接有误。以下入口可以帮你找到想看的内容："},
-    "home": {"en": "Latest briefings", "zh": "最新简报"},
-    "archive": {"en": "All briefings, month by month", "zh": "按月浏览全部简报"},
-    "topics": {"en": "Topics and names", "zh": "话题与名称"},
-    "search": {"en": "Search", "zh": "搜索"},
-    "search_label": {"en": "Search the briefings", "zh": "搜索简报"},
-    "feed": {"en": "Subscribe (RSS)", "zh": "订阅（RSS）"},
-}
-FEED_LINK_TITLE = {"en": "{site} (RSS)", "zh": "{site}（RSS）"}
-TOPIC_FEED_LINK_TITLE = {"en": "{topic}: {site} (RSS)", "zh": "{topic}：{site}（RSS）"}
-
-
-def _string(table: dict[str, str], lang: SiteLanguage) -> str:
-    if lang.code in table:
-        return table[lang.code]
-    return lang.script(table["zh"]) if lang.code == "zh-hant" else table["en"]
+# The 404 page's strings (``404.<key>`` in language.STRINGS), in every language.
+NOT_FOUND_STRINGS = ("title", "text", "home", "archive", "topics", "search", "search_label", "feed")
 
 
 def root_url(config, lang: SiteLanguage) -> str:
@@ -143,12 +122,12 @@ def feed_links(config, lang: SiteLanguage, page_url: str | None, topic: Entry | 
     ``page_url`` is the page's URL inside the language's site (``briefings/x/``); None for the 404 page.
     """
     site = config.site_name
-    title = _string(FEED_LINK_TITLE, lang).format(site=site)
+    title = lang.t("feed.link", site=site)
     links = [_link("alternate", "application/rss+xml", title, _href(config, page_url, RSS_FILE)),
              _link("alternate", "application/feed+json", title.replace("RSS", "JSON Feed"),
                    _href(config, page_url, JSON_FILE))]
     if topic is not None:
-        title = _string(TOPIC_FEED_LINK_TITLE, lang).format(topic=lang.label(topic), site=site)
+        title = lang.t("feed.topic_link", topic=lang.label(topic), site=site)
         rss_file, json_file = topic_feed_files(topic.id)
         links += [_link("alternate", "application/rss+xml", title, _href(config, page_url, rss_file)),
                   _link("alternate", "application/feed+json", title.replace("RSS", "JSON Feed"),
@@ -166,15 +145,24 @@ def _below(base: str, path: str) -> str:
     return joined
 
 
-def language_links(config, lang: SiteLanguage, base_url: str, page_url: str) -> list[dict[str, str]]:
-    """Every site language (``extra.alternate``): its name and tags, its home and this page there.
+def alternate(here: SiteLanguage) -> list[dict[str, str]]:
+    """Every site language, for ``extra.alternate`` (Material shows the switcher when it is set):
+    its name, tags, and ``prefix``, the path of its site from this one's root."""
+    up = "../" * here.prefix.count("/")
+    return [{"name": lang.name, "lang": lang.html_lang, "code": lang.code,
+             "link": "/" + lang.prefix, "prefix": "" if lang is here else up + lang.prefix}
+            for lang in LANGUAGES.values()]
+
+
+def language_links(config, here: SiteLanguage, base_url: str, page_url: str) -> list[dict[str, object]]:
+    """Every site language: its name and tags, its home and this page there.
 
     ``base_url`` is the template's (this site's root, relative to the page or, on the 404 page, from
     the server root); ``page_url`` the page's URL inside the site (``""`` for the home and 404 pages).
     """
-    return [{"name": alt["name"], "lang": alt["lang"], "code": alt["code"], "current": alt["code"] == lang.code,
+    return [{"name": alt["name"], "lang": alt["lang"], "code": alt["code"], "current": alt["code"] == here.code,
              "home": _below(base_url, alt["prefix"]), "href": _below(base_url, alt["prefix"] + page_url)}
-            for alt in config.extra.get("alternate", [])]
+            for alt in alternate(here)]
 
 
 def social_meta(config, lang: SiteLanguage, page, corpus: Corpus) -> list[str]:
@@ -193,9 +181,9 @@ def social_meta(config, lang: SiteLanguage, page, corpus: Corpus) -> list[str]:
         _meta("property", "og:title", title),
         _meta("property", "og:description", description),
         _meta("property", "og:url", url),
-        _meta("property", "og:locale", OG_LOCALE[lang.code]),
-        *(_meta("property", "og:locale:alternate", OG_LOCALE[code])
-          for code in LANGUAGES if code != lang.code),
+        _meta("property", "og:locale", lang.og_locale),
+        *(_meta("property", "og:locale:alternate", other.og_locale)
+          for other in LANGUAGES.values() if other.code != lang.code),
     ]
     if briefing is not None:
         if briefing.date is not None:
@@ -229,7 +217,7 @@ def not_found(config, here: SiteLanguage) -> list[dict[str, str]]:
         blocks.append({
             "lang": lang.html_lang, "prefix": lang.prefix, "home_url": home,
             "archive_url": home + ARCHIVE_URL, "topics_url": home + TOPICS_URL, "feed_url": home + RSS_FILE,
-            **{key: _string(table, lang) for key, table in NOT_FOUND.items()},
+            **{key: lang.t(f"404.{key}") for key in NOT_FOUND_STRINGS},
         })
     return blocks
 

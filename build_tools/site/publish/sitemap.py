@@ -30,16 +30,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.files import write_atomic
+from build_tools.site.language import LANGUAGES, language_of_path, root_language
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 SITEMAP_FILE = "sitemap.xml"
 ROBOTS_FILE = "robots.txt"
-# Site language -> URL prefix inside the site and hreflang value (BCP 47 with script for Chinese).
-LANGUAGE_PREFIX = {"en": "", "zh": "zh/", "zh-hant": "zh-hant/"}
-HREFLANG = {"en": "en", "zh": "zh-Hans", "zh-hant": "zh-Hant"}
-# The language a reader with none of ours is sent to.
-DEFAULT_LANGUAGE = "en"
+# Each language's URL prefix and hreflang value (BCP 47 with script for Chinese) are in the language
+# table; the root site's language is the one a reader with none of ours is sent to (x-default).
 # Output that is not a page for readers: error pages, and anything a page asks crawlers to skip.
 SKIPPED_FILES = {"404.html"}
 _NOINDEX = re.compile(r"<meta\s+name=[\"']robots[\"']\s+content=[\"'][^\"']*noindex", re.IGNORECASE)
@@ -54,7 +52,7 @@ class SitemapPage:
     loc: str
     alternates: dict[str, str] = field(default_factory=dict)
     lastmod: dt.date | None = None
-    language: str = DEFAULT_LANGUAGE  # the site language whose sitemap lists it
+    language: str = "en"  # the code of the site language whose sitemap lists it
 
 
 def render_sitemap(pages: Iterable[SitemapPage]) -> str:
@@ -80,14 +78,6 @@ def render_robots(sitemap_urls: Iterable[str]) -> str:
              "User-agent: *", "Disallow:", ""]
     lines += [f"Sitemap: {url}" for url in sitemap_urls]
     return "\n".join(lines) + "\n"
-
-
-def _language_of(rel: str) -> tuple[str, str]:
-    """(site language, path inside that language's site) of a path relative to the root site."""
-    for lang, prefix in sorted(LANGUAGE_PREFIX.items(), key=lambda kv: -len(kv[1])):
-        if prefix and rel.startswith(prefix):
-            return lang, rel[len(prefix) :]
-    return DEFAULT_LANGUAGE, rel
 
 
 def _url_path(rel: str) -> str:
@@ -183,18 +173,19 @@ def pages_from_site(site_dir: str | Path, root_url: str, facts: PageFacts | None
         indexed, lastmod = facts.of(path)
         if not indexed:
             continue
-        lang, inner = _language_of(rel)
-        url = root_url + LANGUAGE_PREFIX[lang] + _url_path(inner)
-        groups.setdefault(_url_path(inner), {})[lang] = (url, lastmod)
+        lang, inner = language_of_path(rel)
+        url = root_url + lang.prefix + _url_path(inner)
+        groups.setdefault(_url_path(inner), {})[lang.code] = (url, lastmod)
     pages = []
+    default = root_language().code
     for versions in groups.values():
-        alternates = {HREFLANG[lang]: versions[lang][0] for lang in LANGUAGE_PREFIX if lang in versions}
-        if len(alternates) > 1 and DEFAULT_LANGUAGE in versions:
-            alternates["x-default"] = versions[DEFAULT_LANGUAGE][0]
+        alternates = {lang.html_lang: versions[code][0] for code, lang in LANGUAGES.items() if code in versions}
+        if len(alternates) > 1 and default in versions:
+            alternates["x-default"] = versions[default][0]
         if len(alternates) == 1:
             alternates = {}  # a page without translations has nothing to announce
-        for lang, (url, lastmod) in versions.items():
-            pages.append(SitemapPage(loc=url, alternates=alternates, lastmod=lastmod, language=lang))
+        for code, (url, lastmod) in versions.items():
+            pages.append(SitemapPage(loc=url, alternates=alternates, lastmod=lastmod, language=code))
     facts.forget_missing(root, seen)
     return pages
 
@@ -209,14 +200,15 @@ def write_sitemaps(site_dir: str | Path, root_url: str, facts: PageFacts | None 
     root_url = root_url.rstrip("/") + "/"
     pages = pages_from_site(root, root_url, facts)
     written, sitemap_urls = 0, []
-    for lang, prefix in LANGUAGE_PREFIX.items():
+    for lang in LANGUAGES.values():
+        prefix = lang.prefix
         if not (root / prefix).is_dir():
             continue  # a language that was not built
         stale = root / prefix / (SITEMAP_FILE + ".gz")
         if stale.is_file():
             stale.unlink()
         written += write_atomic(root / prefix / SITEMAP_FILE,
-                                render_sitemap(p for p in pages if p.language == lang))
+                                render_sitemap(p for p in pages if p.language == lang.code))
         sitemap_urls.append(root_url + prefix + SITEMAP_FILE)
     written += write_atomic(root / ROBOTS_FILE, render_robots(sitemap_urls))
     return written

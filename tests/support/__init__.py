@@ -1,0 +1,1 @@
+"""What the tests share: building sites, serving them, driving the browser."""
