@@ -9,7 +9,8 @@ from typing import Literal
 # Languages a briefing body holds. Traditional Chinese is generated from "zh" with OpenCC; the languages
 # the site is published in are the table in build_tools/site/language.py.
 BodyLanguage = Literal["en", "zh"]
-BODY_LANGUAGES: tuple[BodyLanguage, ...] = ("en", "zh")
+# Typed str, not BodyLanguage: dictionaries keyed by them are read with any str.
+BODY_LANGUAGES: tuple[str, ...] = ("en", "zh")
 # What a seed may be written in (front matter ``language``).
 ORIGINAL_LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 TRANSLATION_STATUSES = ("original", "reviewed", "machine", "pending")
