@@ -434,16 +434,16 @@ def test_config_file_names_the_key_variable_and_env_configures_the_rest(tmp_path
 
 def test_precedence_flag_then_environment_then_file_then_openai_variables(tmp_path):
     config = tmp_path / "c.toml"
-    config.write_text('[translate]\nbase_url = "http://file/v1"\nmodel = "file-model"\n', encoding="utf-8")
-    env = {"AI_BRIEFING_BASE_URL": "http://env/v1", "OPENAI_BASE_URL": "http://openai/v1",
+    config.write_text('[translate]\nbase_url = "https://file/v1"\nmodel = "file-model"\n', encoding="utf-8")
+    env = {"AI_BRIEFING_BASE_URL": "https://env/v1", "OPENAI_BASE_URL": "https://openai/v1",
            "OPENAI_API_KEY": "sk-openai"}
-    pick = resolve_backend(base_url="http://flag/v1", config_path=config, environ=env, cwd=tmp_path)
-    assert (pick.base_url, pick.model, pick.api_key) == ("http://flag/v1", "file-model", "sk-openai")
-    assert resolve_backend(config_path=config, environ=env, cwd=tmp_path).base_url == "http://env/v1"
+    pick = resolve_backend(base_url="https://flag/v1", config_path=config, environ=env, cwd=tmp_path)
+    assert (pick.base_url, pick.model, pick.api_key) == ("https://flag/v1", "file-model", "sk-openai")
+    assert resolve_backend(config_path=config, environ=env, cwd=tmp_path).base_url == "https://env/v1"
     del env["AI_BRIEFING_BASE_URL"]
-    assert resolve_backend(config_path=config, environ=env, cwd=tmp_path).base_url == "http://file/v1"
-    assert resolve_backend(model="m", environ=env, cwd=tmp_path).base_url == "http://openai/v1"
-    with pytest.raises(BackendConfigError, match="no model configured for http://openai/v1"):
+    assert resolve_backend(config_path=config, environ=env, cwd=tmp_path).base_url == "https://file/v1"
+    assert resolve_backend(model="m", environ=env, cwd=tmp_path).base_url == "https://openai/v1"
+    with pytest.raises(BackendConfigError, match="no model configured for https://openai/v1"):
         resolve_backend(environ=env, cwd=tmp_path)
 
 

@@ -8,10 +8,13 @@ itself is never read from a file: the config file names the environment variable
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import http.client
 import json
 import re
+import socket
+import threading
 import time
 import tomllib
 import urllib.error
@@ -30,10 +33,12 @@ DOCS_HINT = "see docs/en/translation.md"
 
 # Defaults, each overridable in the config file. A hosted model answers a paragraph in seconds; a local
 # model on a laptop CPU can take a minute, hence the generous timeout.
-DEFAULT_TIMEOUT = 120.0  # seconds to wait for one answer
+DEFAULT_TIMEOUT = 120.0  # seconds one answer may take, from connecting to its last byte
 DEFAULT_MAX_ATTEMPTS = 4  # first try + 3 retries
 DEFAULT_RETRY_DELAY = 1.0  # seconds before the first retry; doubles each time (1, 2, 4)
 DEFAULT_MAX_WAIT = 120.0  # seconds of waiting between attempts for one text, Retry-After included
+# A translated paragraph is a few KiB; a larger answer is a broken or hostile server, not read further.
+MAX_ANSWER_BYTES = 1024 * 1024
 
 # Worth another try: the server is busy, overloaded or restarting. Any other 4xx is about the request.
 RETRYABLE_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
@@ -43,9 +48,28 @@ CONFIGURATION_STATUS = {401: "check the API key", 403: "check the API key and it
 _CONFIG_KEYS = {"base_url": str, "model": str, "api_key_env": str, "timeout": (int, float),
                 "max_attempts": int, "retry_delay": (int, float), "max_wait": (int, float)}
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 # Reasoning models served locally often prefix their answer with their thoughts.
 _THINKING = re.compile(r"^\s*<think>.*?</think>", re.DOTALL)
+
+
+def redacted(url: str) -> str:
+    """``url`` with any ``user:password@`` shown as ``***@``, for messages."""
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urllib.parse.urlunsplit(parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2]))
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` (from a URL) is this machine: localhost or a loopback address."""
+    import ipaddress
+
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 class BackendConfigError(Exception):
@@ -146,13 +170,17 @@ def resolve_backend(*, base_url: str | None = None, model: str | None = None, ti
             f"or write them in {CONFIG_NAME}; {DOCS_HINT}")
     parsed = urllib.parse.urlsplit(url)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise BackendConfigError(f"base URL must start with http:// or https://, got {url!r}; {DOCS_HINT}")
+        raise BackendConfigError(f"base URL must start with http:// or https://, got {redacted(url)!r}; "
+                                 f"{DOCS_HINT}")
+    if "@" in parsed.netloc:
+        raise BackendConfigError(f"base URL {redacted(url)} holds a user name or password; remove it and put "
+                                 f"the key in AI_BRIEFING_API_KEY; {DOCS_HINT}")
     chosen_model, _ = _first((model, "--model"), (environ.get("AI_BRIEFING_MODEL"), "AI_BRIEFING_MODEL"),
                              (config.get("model"), shown))
     if not chosen_model:
-        raise BackendConfigError(f"no model configured for {url}: set AI_BRIEFING_MODEL, pass --model, or "
-                                 f"add model to {CONFIG_NAME} (a server that serves one model accepts any "
-                                 f"name); {DOCS_HINT}")
+        raise BackendConfigError(f"no model configured for {redacted(url)}: set AI_BRIEFING_MODEL, pass "
+                                 f"--model, or add model to {CONFIG_NAME} (a server that serves one model "
+                                 f"accepts any name); {DOCS_HINT}")
     key_env = config.get("api_key_env")
     if key_env and not environ.get(key_env) and not environ.get("AI_BRIEFING_API_KEY"):
         raise BackendConfigError(f"{shown}: api_key_env names {key_env}, which is not set; "
@@ -160,6 +188,10 @@ def resolve_backend(*, base_url: str | None = None, model: str | None = None, ti
     key, key_source = _first((environ.get("AI_BRIEFING_API_KEY"), "AI_BRIEFING_API_KEY"),
                              (environ.get(key_env) if key_env else None, key_env or ""),
                              (environ.get("OPENAI_API_KEY"), "OPENAI_API_KEY"))
+    if key and parsed.scheme == "http" and not is_loopback(parsed.hostname or ""):
+        raise BackendConfigError(f"base URL {url} is plain http to another machine: the API key "
+                                 f"({key_source}) would cross the network unencrypted; use https://, or a "
+                                 "server on this machine (127.0.0.1, localhost)")
     chosen_timeout = timeout if timeout is not None else float(config.get("timeout", DEFAULT_TIMEOUT))
     backend = Backend(base_url=url, model=chosen_model, api_key=key, key_source=key_source,
                       timeout=chosen_timeout,
@@ -212,6 +244,96 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1)}"
 
 
+class _Deadline:
+    """Shuts the connection's socket when the time for one answer is up, ending a read in progress.
+
+    A socket timeout bounds each read; a server sending a byte a second never trips it. Shutting the socket
+    down from a timer bounds the whole exchange: connecting, the headers and the body.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self._timer: threading.Timer | None = None
+        self.expired = False
+
+    def start(self, seconds: float) -> None:
+        self.expired = False
+        self._sockets.clear()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                self._shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        with contextlib.suppress(OSError):  # already closed
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+def _watched(connection: type[http.client.HTTPConnection], deadline: _Deadline):
+    """``connection`` with its socket handed to ``deadline`` as soon as it is connected."""
+
+    class Watched(connection):  # type: ignore[misc, valid-type]
+        def connect(self) -> None:
+            super().connect()
+            deadline.watch(self.sock)
+
+    return Watched
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline):
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req):
+        return self.do_open(_watched(http.client.HTTPConnection, self.deadline), req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline):
+        super().__init__()
+        self.deadline = deadline
+
+    def https_open(self, req):
+        return self.do_open(_watched(http.client.HTTPSConnection, self.deadline), req, context=self._context)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect is an error: following it would send the request, and its key, wherever it points."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None  # urllib then raises the 3xx as an HTTPError
+
+
+def read_capped(response: Any, limit: int) -> bytes | None:
+    """At most ``limit`` bytes of a response body; None when there is more."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read(min(65536, limit + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            return None
+    return b"".join(chunks)
+
+
 class ChatClient:
     """Sends chat-completions requests with retries; counts the requests it made."""
 
@@ -219,9 +341,12 @@ class ChatClient:
         self.backend = backend
         self.sleep = sleep
         self.requests = 0
-        host = urllib.parse.urlsplit(backend.base_url).hostname or ""
+        self._deadline = _Deadline()
+        handlers: list[urllib.request.BaseHandler] = [
+            _HTTPHandler(self._deadline), _HTTPSHandler(self._deadline), _NoRedirect()]
         # A server on this machine is never reached through a proxy, whatever http_proxy says.
-        handlers = [urllib.request.ProxyHandler({})] if host in _LOOPBACK else []
+        if is_loopback(urllib.parse.urlsplit(backend.base_url).hostname or ""):
+            handlers.append(urllib.request.ProxyHandler({}))
         self._opener = urllib.request.build_opener(*handlers)
 
     def complete(self, messages: list[dict[str, str]]) -> str:
@@ -259,26 +384,42 @@ class ChatClient:
             headers["Authorization"] = f"Bearer {b.api_key}"
         request = urllib.request.Request(b.endpoint, data=body, headers=headers, method="POST")
         self.requests += 1
+        timed_out = _Retryable("timed out", f"no answer within {b.timeout:g} s")
+        self._deadline.start(b.timeout)
         try:
             with self._opener.open(request, timeout=b.timeout) as response:
-                raw = response.read()
+                raw = read_capped(response, MAX_ANSWER_BYTES)
         except urllib.error.HTTPError as exc:
-            raw = exc.read() if exc.fp is not None else b""
+            raw = (read_capped(exc, 64 * 1024) or b"") if exc.fp is not None else b""
             self._raise_for_status(exc.code, exc.reason, exc.headers, raw)
             raise  # unreachable: _raise_for_status always raises
         except TimeoutError:
-            raise _Retryable("timed out", f"no answer within {b.timeout:g} s") from None
+            raise timed_out from None
         except urllib.error.URLError as exc:
-            if isinstance(exc.reason, TimeoutError):
-                raise _Retryable("timed out", f"no answer within {b.timeout:g} s") from None
+            if isinstance(exc.reason, TimeoutError) or self._deadline.expired:
+                raise timed_out from None
             reason = getattr(exc.reason, "strerror", None) or str(exc.reason)
-            raise _Retryable("cannot connect", f"{b.base_url}: {reason}") from None
+            raise _Retryable("cannot connect", f"{redacted(b.base_url)}: {reason}") from None
         except (http.client.HTTPException, OSError) as exc:
+            if self._deadline.expired:
+                raise timed_out from None
             raise _Retryable("connection failed", f"{type(exc).__name__}: {exc}") from None
+        finally:
+            self._deadline.stop()
+        if self._deadline.expired:
+            raise timed_out  # the socket was shut mid-answer: what was read is cut short
+        if raw is None:
+            raise BackendError(f"the answer is larger than {MAX_ANSWER_BYTES // 1024 // 1024} MiB; a "
+                               "translation is far smaller")
         return self._answer(raw)
 
     def _raise_for_status(self, code: int, reason: str, headers: Any, raw: bytes) -> None:
         message = _server_message(raw)
+        if 300 <= code < 400:
+            target = redacted(headers.get("Location") or "?")
+            raise BackendError(f"HTTP {code}: the server redirects to {target}; a redirect is not "
+                               "followed (it would carry the API key elsewhere): set the base URL to the "
+                               "final address")
         if code == 429:
             raise _Retryable("rate limited (429)", message, retry_after_seconds(headers))
         if code in RETRYABLE_STATUS:
