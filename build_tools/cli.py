@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from build_tools import __version__
-from build_tools.errors import InputError, Problem
+from build_tools.errors import InputError, Problem, display_path
+
+if TYPE_CHECKING:
+    from build_tools.ingest.pipeline import SeedOutcome
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,9 +73,55 @@ def _duplicate_problems(briefings, *, checked_all: bool):
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    from build_tools.ingest.pipeline import run_ingest
+    from build_tools.ingest.pipeline import IngestOptions, run_ingest
+    from build_tools.progress import Progress
 
-    return run_ingest(args)
+    options = IngestOptions(seeds=[Path(s) for s in args.seeds], out=Path(args.out), force=args.force,
+                            jobs=args.jobs, extract_only=args.json)
+    with Progress(len(options.seeds), label="ingest", enabled=args.progress) as progress:
+        report = run_ingest(options, lambda done, total: progress.advance())
+        for outcome in report.outcomes:
+            _print_outcome(args, outcome, warn=progress.write)
+    if not args.json and report.written and not args.quiet:
+        print("next: review each draft (title, date, summary, key points, translation), then run "
+              "`python -m build_tools check`")
+    return 0 if report.ok else 1
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
+def _print_outcome(args: argparse.Namespace, outcome: SeedOutcome, *, warn: Callable[[str], None]) -> None:
+    """One seed's lines: problems and notes through ``warn`` (stderr), the rest on stdout."""
+    ex = outcome.extraction
+    if ex is None:
+        for p in outcome.problems:
+            warn(str(p))
+        return
+    for name, count in ex.suggestions:
+        warn(f"{ex.path}: note: '{name}' ({count}x) is not in the taxonomy; add it to "
+             "build_tools/data/taxonomy.yaml if the story is about it")
+    if args.json:
+        print(json.dumps(ex.to_json(), ensure_ascii=False), flush=True)
+        return
+    for p in outcome.problems:  # the draft was not written: a person has edited it
+        warn(str(p))
+    if outcome.problems:
+        return
+    if not args.quiet:
+        notes = [f"{_count(len(ex.paragraphs), 'paragraph')}, {_count(len(ex.dropped), 'line')} dropped"]
+        if ex.title_derived:
+            notes.append("title derived (no headline in the seed)")
+        if ex.date is None:
+            notes.append("no date stated: fill in 'date'")
+        if outcome.seed is None:
+            notes.append("seed is outside seeds/: copy it there and set 'seed'")
+        assert outcome.target is not None  # written, since it has no problem
+        print(f"{ex.path} -> {display_path(outcome.target)}: {outcome.status} ({'; '.join(notes)})")
+    if args.report:
+        for d in ex.dropped:
+            print(f"{ex.path}:{d['line']}: dropped ({d['reason']}): {d['text']}")
 
 
 def _cmd_translate(args: argparse.Namespace) -> int:

@@ -14,7 +14,6 @@ updated in place rather than duplicated.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import html
 import json
@@ -23,6 +22,7 @@ import re
 import signal
 import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,7 +45,6 @@ from build_tools.ingest.clean import (
 from build_tools.ingest.metadata import extract_metadata, simplified_characters
 from build_tools.ingest.tagging import get_tagger
 from build_tools.model import Bilingual, Briefing, Paragraph, Source, body_language
-from build_tools.progress import Progress
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS_DIR = ROOT / "seeds"
@@ -620,67 +619,75 @@ def extract_all(paths: list[Path], jobs: int, progress=None):
         yield result
 
 
-def run_ingest(args: argparse.Namespace) -> int:
-    """The ``ingest`` command: see the module docstring."""
-    paths = [Path(s) for s in args.seeds]
-    problems: list[Problem] = []
-    out = Path(args.out)
-    if not args.json and out.exists() and not out.is_dir():
+@dataclass(frozen=True)
+class IngestOptions:
+    """What ``run_ingest`` does: which seeds, where the drafts go, whether anything is written."""
+
+    seeds: list[Path]
+    out: Path = ROOT / "briefings"  # folder for the drafts
+    force: bool = False  # overwrite a draft a person has edited
+    jobs: int = 0  # worker processes for batches (0: all cores)
+    extract_only: bool = False  # extract and report; write nothing (``--json``)
+
+
+@dataclass
+class SeedOutcome:
+    """What became of one seed: its extraction, or the problems that stopped it, and the draft written."""
+
+    path: Path
+    extraction: Extraction | None = None
+    problems: list[Problem] = field(default_factory=list)
+    status: str | None = None  # created | updated | unchanged, when a draft was written
+    target: Path | None = None  # the draft's file
+    seed: str | None = None  # the seed's path below seeds/, None when it is elsewhere
+
+
+@dataclass
+class IngestReport:
+    """Every seed's outcome, in the order given."""
+
+    outcomes: list[SeedOutcome] = field(default_factory=list)
+
+    @property
+    def written(self) -> int:
+        """The number of drafts created or changed."""
+        return sum(o.status not in (None, "unchanged") for o in self.outcomes)
+
+    @property
+    def ok(self) -> bool:
+        """True when no seed had a problem."""
+        return not any(o.problems for o in self.outcomes)
+
+
+def run_ingest(options: IngestOptions, on_progress: Callable[[int, int], None] | None = None) -> IngestReport:
+    """Extract every seed and, unless ``extract_only``, write its draft; see the module docstring.
+
+    ``on_progress(done, total)`` is called as seeds are extracted.
+    """
+    out = options.out
+    if not options.extract_only and out.exists() and not out.is_dir():
         raise InputError(Problem(display_path(out), 0, "--out must be a folder, and this is a file; give the "
                                                        "folder for the drafts (default: briefings/)"))
-    writer = None if args.json else Writer(out, args.force)
-    written = 0
-    with Progress(len(paths), label="ingest", enabled=args.progress) as progress:
-        results = extract_all(paths, args.jobs, lambda done, total: progress.advance())
-        for path, result in zip(paths, results, strict=True):
-            written += _report(args, path, result, writer=writer, problems=problems, warn=progress.write)
+    writer = None if options.extract_only else Writer(out, options.force)
+    report = IngestReport()
+    results = extract_all(options.seeds, options.jobs, on_progress)
+    for path, result in zip(options.seeds, results, strict=True):
+        outcome = SeedOutcome(path)
+        report.outcomes.append(outcome)
+        if isinstance(result, list):
+            outcome.problems += result
+            continue
+        outcome.extraction = result
+        if writer is None:
+            continue
+        outcome.seed = seed_reference(path)
+        key = writer.seed_key(path, outcome.seed)
+        briefing_id = writer.choose_id(result, key)
+        status, refusal = writer.write(briefing_id, render_draft(result, briefing_id, outcome.seed), key)
+        if refusal:
+            outcome.problems.append(refusal)
+        else:
+            outcome.status, outcome.target = status, out / f"{briefing_id}.md"
     if writer is not None:
         writer.save()
-        if written and not args.quiet:
-            print("next: review each draft (title, date, summary, key points, translation), then run "
-                  "`python -m build_tools check`")
-    return 1 if problems else 0
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' * (n != 1)}"
-
-
-def _report(args: argparse.Namespace, path: Path, result: Extraction | list[Problem], *,
-            writer: Writer | None, problems: list[Problem], warn) -> int:
-    """Print or write the result for one seed; returns 1 when a file was written."""
-    if isinstance(result, list):
-        problems += result
-        for p in result:
-            warn(str(p))
-        return 0
-    ex = result
-    for name, count in ex.suggestions:
-        warn(f"{ex.path}: note: '{name}' ({count}x) is not in the taxonomy; add it to "
-             "build_tools/data/taxonomy.yaml if the story is about it")
-    if args.json:
-        print(json.dumps(ex.to_json(), ensure_ascii=False), flush=True)
-        return 0
-    assert writer is not None
-    seed = seed_reference(path)
-    key = writer.seed_key(path, seed)
-    briefing_id = writer.choose_id(ex, key)
-    status, refusal = writer.write(briefing_id, render_draft(ex, briefing_id, seed), key)
-    if refusal:
-        problems.append(refusal)
-        warn(str(refusal))
-        return 0
-    if not args.quiet:
-        target = display_path(Path(args.out) / f"{briefing_id}.md")
-        notes = [f"{_count(len(ex.paragraphs), 'paragraph')}, {_count(len(ex.dropped), 'line')} dropped"]
-        if ex.title_derived:
-            notes.append("title derived (no headline in the seed)")
-        if ex.date is None:
-            notes.append("no date stated: fill in 'date'")
-        if seed is None:
-            notes.append("seed is outside seeds/: copy it there and set 'seed'")
-        print(f"{ex.path} -> {target}: {status} ({'; '.join(notes)})")
-    if args.report:
-        for d in ex.dropped:
-            print(f"{ex.path}:{d['line']}: dropped ({d['reason']}): {d['text']}")
-    return int(status != "unchanged")
+    return report
