@@ -232,7 +232,7 @@ def _shape_reason(norm: str, t: dict[str, int]) -> tuple[str, str] | None:  # no
     tokens = norm.split()
     if (len(tokens) >= 3 and han_count(norm) and all(len(tok) <= 6 for tok in tokens)
             and not re.search(r"[,，。:：!！?？;；、]", norm)
-            and sum(1 for tok in tokens if HAN.search(tok)) >= 2):
+            and sum(1 for tok in tokens if HAN.search(tok)) >= 2 and all(len(tok) >= 2 for tok in tokens)):
         return "tag-line", "tag line"
     return None
 
@@ -315,8 +315,14 @@ def _pass_lines(page: _Page, r: Rules) -> None:
 # tail, across a credit line and a few labels, does not join the article.
 ALIVE_LINE_COST = 0.45
 DROPPED_LINE_COST = 0.3
-# The headline's score (layout.py): a byline or date within this many lines after it.
+# Lines between two lines of one promotion that belong to it (its name, its pitch).
+PROMOTION_MAX_INSIDE = 3
+# The headline's score (layout.py): a byline or date within this many lines after it; a point for each
+# this many words or characters of length, up to the length of a full headline (a column name or a
+# slogan is shorter than a headline).
 BYLINE_WINDOW = 2
+HEADLINE_UNITS_PER_POINT = 8
+HEADLINE_FULL_UNITS = 24
 
 
 def _pass_shapes(page: _Page, r: Rules) -> None:
@@ -342,6 +348,19 @@ def _pass_shapes(page: _Page, r: Rules) -> None:
         if verdict[n] is None and layout.is_metadata_line(norms[n]):
             verdict[n] = ("byline", "author/publication line")
         n += 1
+    # Short lines between two lines of one promotion are part of it (a newsletter box: its name, its
+    # pitch, its privacy notice).
+    promo = ("promotion", "engagement")
+    for n in range(1, count):
+        if not (verdict[n - 1] and verdict[n - 1][0] in promo and verdict[n] is None):
+            continue
+        run = n
+        while run < count and run - n < PROMOTION_MAX_INSIDE and verdict[run] is None \
+                and not layout.ends_like_prose(norms[run]):
+            run += 1
+        if run < count and verdict[run] and verdict[run][0] in promo:
+            for m in range(n, run):
+                verdict[m] = (verdict[n - 1][0], "inside a promotion")
 
 
 def _drop_run(page: _Page, n: int, kind: str, reason: str, belongs) -> int:
@@ -402,10 +421,8 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
         prefix = layout.title_suffix(norms[i])
         if prefix and _squash(prefix) in others:
             continue  # "Headline - Outlet": the share card or <title> of the headline below
-        score = 1.0 + min(layout.units(norms[i]), 30) / 30
-        following = i + 1
-        while following in candidates:  # a standfirst under the headline
-            following += 1
+        score = 1.0 + min(layout.units(norms[i]), HEADLINE_FULL_UNITS) / HEADLINE_UNITS_PER_POINT
+        following = i + 2 if i + 1 in candidates else i + 1  # past a standfirst under the headline
         after = range(following, min(start, following + BYLINE_WINDOW))
         if any((verdict[j] and verdict[j][0] == "byline") or layout.is_metadata_line(norms[j])
                for j in after):

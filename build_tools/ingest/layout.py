@@ -64,11 +64,12 @@ _CAPTION_TAIL = re.compile(
     re.IGNORECASE)
 _CAPTION_START = re.compile(
     r"^\**\s*(?:图|圖|图片|圖片|配图|配圖|题图|題圖|视频|視頻|影片"
-    r"|image|photo|picture|screenshot|video|illustration)"
+    r"|image|photo|photograph|picture|screenshot|video|illustration)"
     r"\s*\d{0,2}\s*(?:[:：/／|｜]|\s+by\b|\s+via\b|\s+credit\b)", re.IGNORECASE)
 _CAPTION_MARK = re.compile(
     r"[/／]\s*(?:翻攝|翻摄)|(?:截圖|截图|示意圖|示意图|資料圖片|资料图片|資料照|资料照)\s*[/／)）]"
-    r"|(?:图片来源|圖片來源)\s*[:：]|^(?:图|圖)\s*\d{1,2}\s")
+    r"|(?:图片来源|圖片來源)\s*[:：]|^(?:图|圖)\s*\d{1,2}\s"
+    r"|\b(?:photograph|photo|illustration|image)\s*:\s*[A-Z][\w&.' -]{0,40}$", re.IGNORECASE)
 # A promotion behind a label: 相关阅读：…, ALSO READ: …, 【广告】…, 【相關新聞】…
 _PROMO_WORDS = (
     r"(?:相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关新闻|相關新聞|相关文章|相關文章"
@@ -94,7 +95,8 @@ _ENGAGEMENT = re.compile(
     r"|喜欢这篇|喜歡這篇|觉得还不错|覺得還不錯|给个赞|給個讚|点个赞|點個讚|一键收藏|一鍵收藏|展开全文|展開全文"
     r"|reader-supported|to receive new posts|paid subscriber|subscribe for free|on the free list"
     r"|听全文|聽全文|预计阅读|預計閱讀|字号|字號|\bmin(?:ute)? read$"
-    r"|^(?:subscribe to|sign up for|download|register for|follow us|don't miss|do not miss)\b", re.IGNORECASE)
+    r"|^(?:subscribe to|sign up (?:for|to)|download|register for|follow us|don't miss|do not miss)\b"
+    r"|^privacy notice:|\bnewsletter promotion\b", re.IGNORECASE)
 # A label in capitals over a teaser: WATCH NOW, VIDEO 03:12, KEY POINTS.
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z ]{2,24}(?:\s+\d{1,2}:\d{2})?$")
 _KEY_POINTS = re.compile(
@@ -157,8 +159,11 @@ def is_menu(text: str) -> bool:
     if han:
         return all(han_count(p) <= 4 and len(p) <= 8 for p in parts)
     tokens = _LATIN_TOKEN.findall(s)
-    return (len(tokens) >= 3 and not any(t.lower() in _FUNCTION_WORDS for t in tokens)
-            and all(t[0].isupper() or t in ("&",) for t in tokens))
+    if len(tokens) < 3 or any(t.lower() in _FUNCTION_WORDS for t in tokens):
+        return False
+    capitalised = sum(1 for t in tokens if t[0].isupper() or t == "&")
+    # "UK World Climate crisis Science": a long row of section names may have a lowercase word in it.
+    return capitalised == len(tokens) or (len(tokens) >= 6 and capitalised >= 0.8 * len(tokens))
 
 
 def is_ticker(text: str) -> bool:
@@ -196,6 +201,14 @@ def _caption(s: str) -> bool:
     return bool(_CAPTION_TAIL.search(s) or _CAPTION_START.match(s) or _CAPTION_MARK.search(s))
 
 
+# "386 人赞同了该回答", "56 条评论", "12 篇文章 3 订阅": a count and a few words.
+_COUNT = re.compile(r"^\d[\d,.]*\s*[万萬kKwW+]?\s*[^\d\s]{1,12}(?:\s+\d[\d,.]*\s*[^\d\s]{1,6}){0,3}$")
+
+
+def _count(s: str) -> bool:
+    return bool(_COUNT.match(s)) and han_count(s) <= 10 and word_count(s) <= 6 and not is_section_number(s)
+
+
 # The shapes of lines inside an article that are not its text, in the order they are tried:
 # (kind, reason, longest line the shape applies to, test).
 INLINE_SHAPES = [
@@ -206,6 +219,7 @@ INLINE_SHAPES = [
     ("promotion", "bracketed label or promotion", 80, _bracket_promotion),
     ("engagement", "engagement prompt or reader chrome", 200, _ENGAGEMENT.search),
     ("app", "prompt to open or download an app", 60, _APP_PROMPT.search),
+    ("counter", "count of readers, likes or comments", 40, _count),
 ]
 
 
@@ -244,7 +258,7 @@ def is_section_number(text: str) -> bool:
 def headline_excluded(text: str) -> bool:
     """Lines that are never the headline, whatever their length."""
     s = _cut(text).strip()
-    return (is_menu(s) or is_ticker(s) or is_masthead(s) or has_date(s) or is_byline(s)
+    return (is_menu(s) or is_ticker(s) or is_masthead(s) or is_metadata_line(s)
             or bool(_APP_PROMPT.search(s)) or inline_junk(s) is not None or s.endswith((":", "：")))
 
 

@@ -13,7 +13,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from build_tools.ingest.clean import HAN, Cleaned, han_count, is_heading, load_rules
@@ -30,6 +30,8 @@ _CN_NUM = r"[〇零一二三四五六七八九十]{1,3}"
 DATE_PATTERNS = [
     re.compile(r"(?<!\d)(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)"),
     re.compile(r"民國\s*(?P<roc>\d{2,3})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+    # 16/10/2024 (day first, as in Hong Kong and Europe) or 10/16/2024 (month first) when the numbers tell.
+    re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\d/])"),
     re.compile(rf"(?P<cy>[〇零一二三四五六七八九]{{4}})年(?P<cm>{_CN_NUM})月(?P<cd>{_CN_NUM})日"),
     re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
     re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH}\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
@@ -37,8 +39,9 @@ DATE_PATTERNS = [
 # Wire datelines: the year is not stated, it comes from another date on the page.
 WIRE_DATELINES = [
     # BEIJING, June 3 (Reuters) -   /   WASHINGTON (AP) — June 3   /   SAN FRANCISCO, June 3 (Reuters) -
-    re.compile(rf"^[A-Z][A-Za-z .'’-]+(?:,\s*[A-Z][A-Za-z .]+)?,\s+{_MONTH}\s+(?P<d>\d{{1,2}})\s*"
-               r"\((?P<src>Reuters|AP|AFP|Bloomberg|Xinhua|CNA|Kyodo|Yonhap|dpa|UPI)\)", re.IGNORECASE),
+    re.compile(rf"^[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s*[A-Z][A-Za-z .]{{1,30}})?,\s+{_MONTH}"
+               r"\s+(?P<d>\d{1,2})\s*"
+               r"\((?P<src>[A-Z][A-Za-z&.' ]{0,30}[A-Za-z.])\)\s*[-–—]", re.IGNORECASE),
     # 新华社北京6月3日电 / 中新网6月3日电 / 中央社記者台北3日電 (the month is then unknown)
     re.compile(r"^[(（]?(?P<src>新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|中央社)"
                r"[^。,，\d]{0,16}?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?:电|電)"),
@@ -46,16 +49,26 @@ WIRE_DATELINES = [
 # A date after one of these words is when the page was changed, not published.
 EDITED = re.compile(r"(编辑于|編輯於|更新|修改|修订|修訂|updated?|edited|modified|last\s+updated|revised)\s*"
                     r"(?:(?:时间|時間|日期|于|於|on|at)\s*)?(?:[:：]\s*)?$", re.IGNORECASE)
+# A verb after the date (于 2024-11-05 修改), not the label of the next one (更新時間:).
+EDITED_AFTER = re.compile(r"^[\s\d:.APMapm]{0,12}(?:修改|更新|编辑|編輯|修订|修訂|updated)(?![时時日])")
+PUBLISHED_AFTER = re.compile(r"^[\s\d:.APMapm]{0,12}(?:首次)?"
+                             r"(?:发布|發布|發佈|发表|發表|刊登|published|posted)"
+                             r"(?![时時日])")
+# A date next to these words is another page's (a teaser, a recommendation), not this one's.
+TEASER_WORDS = re.compile(r"推荐|推薦|相关|相關|热门|熱門|最新文章"
+                          r"|recommended|related|read next|more from|most viewed",
+                          re.IGNORECASE)
 PUBLISHED = re.compile(r"(发布|發布|發佈|发表|發表|刊发|刊登|出版|published|posted|时间|時間|日期|date)"
                        r"\s*(?:(?:时间|時間|日期|于|於|on|at)\s*)?(?:[:：]\s*)?$", re.IGNORECASE)
 
 # Source lines: the outlet follows the label. Trailing words that describe the channel, not the outlet.
 SOURCE_LABELS = re.compile(
-    r"^(?:本文来自|本文來自|本文转载自|本文轉載自|本文来源|本文來源|转载自|轉載自|文章来源|文章來源|稿件来源|稿件來源"
+    r"^(?:以下文章来源于|以下文章來源於|本文来自|本文來自|本文转载自|本文轉載自|本文来源|本文來源|转载自|轉載自|文章来源|文章來源|稿件来源|稿件來源"
     r"|来源|來源|出处|出處|source)\s*(?:(?:于|於)\s*)?(?:[:：]\s*)?", re.IGNORECASE)
 SOURCE_SUFFIX = re.compile(r"(?:微信公众号|微信公眾號|公众号|公眾號|官方微信|微信号|官方账号|官方帳號"
                            r"|官网|官網)$")
-SOURCE_STOP = re.compile(r"\s+(?:作者|编辑|編輯|责任编辑|責任編輯|记者|記者|发布时间|發布時間|时间|時間"
+SOURCE_STOP = re.compile(r"\s*[,，]\s*(?:作者|编辑|編輯|记者|記者).*$"
+                         r"|\s+(?:作者|编辑|編輯|责任编辑|責任編輯|记者|記者|发布时间|發布時間|时间|時間"
                          r"|日期|浏览|瀏覽|阅读|閱讀|点击|點擊|author|by)\b.*$|\s{2,}.*$", re.IGNORECASE)
 URL = re.compile(r"https?://[^\s<>\"'，。）)]+")
 
@@ -153,6 +166,10 @@ def find_dates(text: str) -> list[tuple[int, dt.date, bool]]:
             g = m.groupdict()
             if g.get("roc"):
                 date = _to_date(int(g["roc"]) + 1911, int(g["m"]), int(g["d"]))
+            elif g.get("a"):
+                first, second = int(g["a"]), int(g["b"])
+                month, day = (first, second) if second > 12 else (second, first)
+                date = _to_date(int(g["y"]), month, day)
             elif g.get("cy"):
                 date = _to_date(_cn_number(g["cy"]), _cn_number(g["cm"]), _cn_number(g["cd"]))
             elif g.get("mon"):
@@ -165,7 +182,10 @@ def find_dates(text: str) -> list[tuple[int, dt.date, bool]]:
             before = text[max(0, m.start() - 16): m.start()]
             prev_end = max((e for s, e in taken if e <= m.start()), default=0)
             before = text[max(prev_end, m.start() - 16): m.start()]
-            found.append((m.start(), date, bool(EDITED.search(before))))
+            after = text[m.end(): m.end() + 16]
+            published = PUBLISHED_AFTER.match(_after_date(text, m.start()))
+            edited = bool(EDITED_AFTER.match(after) or (EDITED.search(before) and not published))
+            found.append((m.start(), date, edited))
     return sorted(found)
 
 
@@ -183,34 +203,90 @@ def _wire_dateline(text: str) -> tuple[int | None, int, str] | None:
     return None
 
 
-def extract_date(cleaned: Cleaned) -> str | None:
-    """The publication date as YYYY-MM-DD, or None when the page does not state one."""
-    labelled: list[dt.date] = []
-    plain: list[dt.date] = []
-    any_year: list[int] = []
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(\d{4})", re.IGNORECASE)
+_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+RELATIVE_DAY = re.compile(r"前|ago|昨天|今天", re.IGNORECASE)
+# Lines whose dates are never the publication date: other pages' teasers.
+_NOT_DATE_KINDS = frozenset(["teaser", "teaser-marker", "promotion", "caption", "lead-box"])
+# A dateline that opens the first paragraph: 云帆网讯 2024年7月18日，… / 本报讯（2024年6月3日）
+_NEWS_DATELINE = re.compile(r"^\S{0,12}?(?:讯|訊|电|電)\s*[(（]?\s*(?=\d{4}\s*年|\d{1,2}\s*月)")
+
+
+def _body_span(cleaned: Cleaned) -> tuple[int, int]:
+    lines = [k.line for k in cleaned.body]
+    return (min(lines), max(lines)) if lines else (0, 0)
+
+
+@dataclass
+class _PageDates:
+    """The dates a page states outside its article, sorted by where and how they are stated."""
+
+    above: list[tuple[bool, dt.date]] = field(default_factory=list)  # (labelled as published, date)
+    below: list[dt.date] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    month_days: list[tuple[int, int]] = field(default_factory=list)  # 11月21日, the year stated elsewhere
+
+
+def _page_dates(cleaned: Cleaned) -> _PageDates:
+    first, last = _body_span(cleaned)
+    found = _PageDates()
     for d in cleaned.dropped:
-        if d.kind not in ("byline", "chrome", "navigation", "footer", "credit", "wechat"):
-            continue
         text = unicodedata.normalize("NFKC", d.text)
-        for offset, date, edited in find_dates(text):
-            any_year.append(date.year)
+        if d.kind == "footer":
+            found.years += [int(y) for y in _COPYRIGHT_YEAR.findall(text)]
+        if d.kind in _NOT_DATE_KINDS or first < d.line < last or TEASER_WORDS.search(text):
+            continue
+        dates = find_dates(text)
+        m = _MONTH_DAY.search(text)
+        if m and not dates and d.line < first and not EDITED.search(text) and not RELATIVE_DAY.search(text):
+            found.month_days.append((int(m.group(1)), int(m.group(2))))
+        for offset, date, edited in dates:
+            found.years.append(date.year)
             if edited or d.kind in ("footer", "credit"):
                 continue
-            before = text[max(0, offset - 12): offset]
-            (labelled if PUBLISHED.search(before) else plain).append(date)
-        if d.kind == "footer":
-            any_year += [int(y) for y in re.findall(r"(?:©|\(c\)|copyright)\s*(\d{4})", text, re.IGNORECASE)]
-    if labelled:
-        return labelled[0].isoformat()
-    if plain:
-        return plain[0].isoformat()
-    body = cleaned.body
-    if body:
-        wire = _wire_dateline(body[0].text)
-        if wire and wire[0] and any_year:
-            date = _to_date(any_year[0], wire[0], wire[1])
-            return date.isoformat() if date else None
-    return None
+            labelled = bool(PUBLISHED.search(text[max(0, offset - 12): offset])
+                            or PUBLISHED_AFTER.match(_after_date(text, offset)))
+            if d.line < first or not cleaned.body:
+                found.above.append((labelled, date))
+            elif labelled:
+                found.below.append(date)
+    return found
+
+
+def _opening_date(cleaned: Cleaned, years: list[int]) -> dt.date | None:
+    """The date of the dateline opening the first paragraph: 云帆网讯 2024年7月18日, BRUSSELS, Aug 1 (…) -."""
+    if not cleaned.body:
+        return None
+    opening = unicodedata.normalize("NFKC", cleaned.body[0].text)
+    if _NEWS_DATELINE.match(opening) and (dates := find_dates(opening[:40])):
+        return dates[0][1]
+    wire = _wire_dateline(opening)
+    return _to_date(years[0], wire[0], wire[1]) if wire and wire[0] and years else None
+
+
+def extract_date(cleaned: Cleaned) -> str | None:
+    """The publication date as YYYY-MM-DD, or None when the page does not state one.
+
+    In order: a date labelled as published in the lines above the article (byline, header, chrome); an
+    unlabelled one there; a month and day there with the year stated elsewhere on the page; the dateline
+    opening the first paragraph (云帆网讯 2024年7月18日; a wire dateline, the year taken from the page); a
+    date labelled as published below the article (answer sites put it there). Never a date inside the
+    article, a teaser's date, a relative one (3小时前) or an "updated" one.
+    """
+    page = _page_dates(cleaned)
+    choices = [date for labelled, date in page.above if labelled]
+    choices += [date for labelled, date in page.above if not labelled]
+    if page.month_days and page.years:
+        choices.append(_to_date(page.years[0], *page.month_days[0]))
+    choices += [_opening_date(cleaned, page.years), *page.below]
+    return next((date.isoformat() for date in choices if date), None)
+
+
+def _after_date(text: str, offset: int) -> str:
+    """The words after the date that starts at ``offset`` (its digits and separators skipped)."""
+    rest = text[offset:]
+    m = re.match(r"[\d\s\-/.年月日:]{4,30}", rest)
+    return rest[m.end():] if m else rest
 
 
 def _clean_source(name: str) -> str | None:
@@ -234,34 +310,159 @@ def _labelled_source(text: str) -> str | None:
 def _wechat_source(text: str) -> str | None:
     """``原创 作者 公众号 2024年05月22日 08:30 北京``: the account is the word after the author."""
     m = re.match(r"^原[创創]\s+(.+)$", text)
-    if not m:
+    if not m or not find_dates(text):
         return None
     words = [w for w in DATE_STRIP.sub(" ", m.group(1)).split()
              if not re.fullmatch(r"[\d:]+|发表于\S*|發表於\S*|北京|上海|广东|廣東|浙江", w)]
     return _clean_source(words[1] if len(words) > 1 else words[0]) if words else None
 
 
+# How much each kind of evidence counts towards an outlet's name (see extract_source). A name needs
+# SOURCE_MIN_SCORE: a label (来源：X), a dateline or a byline alone is enough; a copyright line or a masthead
+# needs the name to recur on the page.
+SOURCE_WEIGHTS = {"label": 3.0, "dateline": 3.0, "byline": 2.0, "credit": 2.0, "title": 2.0, "copyright": 1.5,
+                  "masthead": 1.0, "first-line": 0.5}
+SOURCE_MIN_SCORE = 1.5
+SOURCE_REPEAT_BONUS = 0.5
+SOURCE_REPEAT_MAX = 1.5
+# A masthead is one of the first lines of the page.
+MASTHEAD_LINES = 3
+_SHARED_BY = re.compile(r"^本文由\s*[「『“\"]?([^」』”\"]{2,20}?)[」』”\"]?\s*(?:app|APP|App)?\s*"
+                        r"(?:分享|提供|授权|授權)")
+# "Headline - Outlet": a share card or the page's <title> copied with the page.
+_TITLE_AND_OUTLET = re.compile(r"^(.{6,}?)\s+[-|–—_｜]\s+([^-|–—_｜]{2,30})$")
+_NEWS_AGENCY_PREFIX = re.compile(r"^([^\s\d，,。]{2,10}?)(?:讯|訊)\s")
+_OUTLET_BYLINE = re.compile(r"^([^\s／/]{2,12}?)\s*[／/]\s*(?:綜合|综合)?(?:報導|报道|編譯|编译)$")
+_OUTLET_REPORTER = re.compile(r"^([^\s]{2,10}?)(?:記者|记者)\s*[^\s]{2,4}$")
+_NOT_OUTLETS = frozenset(["本报", "本報", "本网", "本網", "本台", "综合", "綜合", "记者", "記者"])
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?)?", re.IGNORECASE)
+_RIGHTS = re.compile(r"(?:版权所有|版權所有|all rights reserved|不得转载|不得轉載).*$", re.IGNORECASE)
+_COMPANY_SUFFIX = re.compile(
+    r"(?:[\s,]+(?:media|group|limited|ltd\.?|llc|inc\.?|corp\.?|co\.?|plc|holdings|company))+\.?$",
+    re.IGNORECASE)
+
+
+def _copyright_name(text: str) -> str | None:
+    """The holder named in a copyright line: ``© 2024 Corvane.``, ``北辰日報 版權所有 © 2024``."""
+    m = _COPYRIGHT.search(text)
+    if not m:
+        return None
+    before = _RIGHTS.sub("", text[: m.start()]).strip(" |·,，")
+    after = re.split(r"\s+or its\b|\.\s|\s{2,}|　|\s京ICP|\s[A-Z]{2,}备", text[m.end():])[0]
+    after = _RIGHTS.sub("", after).strip(" |·,，.")
+    for part in (before, after):
+        name = _COMPANY_SUFFIX.sub("", part).strip(" ,.")
+        if name and len(name) <= 40 and re.search(r"[^\W\d_]", name) and len(name.split()) <= 5:
+            return name
+    return None
+
+
+def _masthead(text: str) -> str | None:
+    """A brand alone on one of the first lines: ``Corvane``, ``CIRCUIT ALLEY``, ``【維港日報】``."""
+    from build_tools.ingest import layout
+
+    name = text.strip().strip("【】[]").strip()
+    if not name or layout.is_menu(name) or layout.has_date(name) or re.search(r"[,，。:：!?！？|/]", name):
+        return None
+    han = han_count(name)
+    return name if (2 <= han <= 8 and han == len(name.replace(" ", ""))) or (
+        not han and 1 <= len(name.split()) <= 4) else None
+
+
+def _line_evidence(text: str, kind: str) -> list[tuple[str, str]]:
+    """(kind of evidence, name) for the outlet names one line states."""
+    found: list[tuple[str, str]] = []
+    label = _labelled_source(text) or _wechat_source(text)
+    if label and kind not in ("teaser", "caption", "promotion"):
+        found.append(("label", label))
+    if m := _SHARED_BY.match(text):
+        found.append(("label", m.group(1)))
+    for pattern in (_OUTLET_BYLINE, _OUTLET_REPORTER):
+        m = pattern.match(text)
+        if m and m.group(1) not in _NOT_OUTLETS and len(text) <= 30:
+            found.append(("byline", m.group(1)))
+    if kind == "credit" and (m := AGENCY_CREDIT.match(text)):
+        found.append(("credit", m.group(1)))
+    if name := _copyright_name(text):
+        found.append(("copyright", name))
+    return found
+
+
+def _source_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
+    """(kind of evidence, name) for every line that names the outlet."""
+    first, last = _body_span(cleaned)
+    found: list[tuple[str, str]] = []
+    headline_keys = {_squash(k.text) for k in cleaned.kept[:3]}
+    for n, d in enumerate(sorted(cleaned.dropped, key=lambda d: d.line)):
+        text = unicodedata.normalize("NFKC", d.text).replace("\xa0", " ").strip()
+        if first < d.line < last:
+            continue  # a caption's 来源 inside the article names a picture's source, not the page's
+        found += _line_evidence(text, d.kind)
+        if d.line > first:
+            continue
+        m = _TITLE_AND_OUTLET.match(text)
+        if m and _squash(m.group(1)) in headline_keys:
+            found.append(("title", m.group(2).strip()))
+        name = _masthead(text) if n < MASTHEAD_LINES and d.kind == "chrome" else None
+        if name and not any(kind == "masthead" for kind, _ in found):
+            found.append(("masthead", name))
+            if n == 0:  # the page's first line: where a site puts its name
+                found.append(("first-line", name))
+    if cleaned.body:
+        opening = unicodedata.normalize("NFKC", cleaned.body[0].text)
+        wire = _wire_dateline(opening)
+        if wire:
+            found.append(("dateline", wire[2]))
+        m = _NEWS_AGENCY_PREFIX.match(opening)
+        if m and m.group(1) not in _NOT_OUTLETS:
+            found.append(("dateline", m.group(1)))
+    return found
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
 def extract_source(cleaned: Cleaned) -> tuple[str | None, str | None]:
-    """The outlet's name and the original URL, when the page states them."""
-    name: str | None = None
+    """The outlet's name and the original URL, when the page states them.
+
+    Every line that names an outlet is evidence (a 来源 label, a dateline, a byline, a copyright line, a
+    share card's "Headline - Outlet", the masthead); names are compared case- and width-insensitively,
+    and a name the page repeats elsewhere gains. The best name with enough evidence wins; None otherwise.
+    """
     url: str | None = None
     for d in cleaned.dropped:
-        if d.kind not in ("byline", "chrome", "credit", "footer"):
-            continue
         text = unicodedata.normalize("NFKC", d.text).replace("\xa0", " ")
         if url is None and re.search(r"原文链接|原文連結|原文地址|source|来源|來源|url", text, re.IGNORECASE):
             m = URL.search(text)
             url = m.group().rstrip(".") if m else None
-        if name is None and d.kind == "byline":
-            name = _labelled_source(text) or _wechat_source(text)
-    if name is None and cleaned.body:
-        wire = _wire_dateline(cleaned.body[0].text)
-        name = wire[2] if wire else None
-    if name is None:  # the agency credited in brackets at the end: （中央社）
-        credits = (AGENCY_CREDIT.match(unicodedata.normalize("NFKC", d.text))
-                   for d in cleaned.dropped if d.kind == "credit")
-        name = next((m.group(1) for m in credits if m), None)
-    return name, url
+    scores: dict[str, float] = {}
+    forms: dict[str, list[str]] = {}
+    top = cleaned.headline.line if cleaned.headline else 0
+    first, _ = _body_span(cleaned)
+    authors = {_squash(d.text) for d in cleaned.dropped if top < d.line < first}
+    for kind, name in _source_evidence(cleaned):
+        key = _squash(name)
+        if len(key) < 2 or (kind == "copyright" and any(key in a for a in authors)):
+            continue  # a blog's "© 2024 Ines Carver" names its author, who signs the byline too
+        scores[key] = scores.get(key, 0.0) + SOURCE_WEIGHTS[kind]
+        forms.setdefault(key, []).append(name.strip())
+    if not scores:
+        return None, url
+    page = [_squash(d.text) for d in cleaned.dropped]
+    for key in scores:
+        repeats = sum(1 for line in page if key in line) - 1
+        scores[key] += min(SOURCE_REPEAT_MAX, SOURCE_REPEAT_BONUS * max(0, repeats))
+    best = max(scores, key=lambda k: (scores[k], -len(k)))
+    if scores[best] < SOURCE_MIN_SCORE:
+        return None, url
+    shown = [f for f in forms[best] if not _shouting(f)] or [forms[best][0].title()]
+    return shown[0], url
+
+
+def _shouting(name: str) -> bool:
+    """A masthead set in capitals (CIRCUIT ALLEY), not an acronym (CNA) or a name with Han (AI前线)."""
+    return name.isupper() and not HAN.search(name) and len(name) > 5
 
 
 AGENCY_CREDIT = re.compile(r"^\(\s*([^\s()]{2,12}?)(?=記者|记者|\s|\))[^()]*\)$")

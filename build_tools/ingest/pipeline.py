@@ -42,7 +42,7 @@ from build_tools.ingest.clean import (
     load_rules,
     word_count,
 )
-from build_tools.ingest.metadata import extract_metadata, simplified_characters
+from build_tools.ingest.metadata import extract_date, extract_metadata, simplified_characters
 from build_tools.ingest.tagging import get_tagger
 from build_tools.model import Bilingual, Briefing, Paragraph, Source, body_language
 
@@ -261,7 +261,49 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
     info = {"title": None, "date": None, "source": None, "url": None}
     if meta is not None:
         info = {"title": meta.title, "date": meta.date, "source": meta.sitename, "url": meta.url}
+    # The page around the article (masthead, byline, date line) is where its date is stated; trafilatura
+    # keeps the article only, and its date may be the page's modification time.
+    page = clean_lines(page_text_lines(html))
+    info["page_date"] = extract_date(page)
+    if info["date"] and _only_modified(html, info["date"]):
+        info["date"] = None
     return text.splitlines(), info
+
+
+_BLOCK_TAGS = frozenset([
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+    "pre",
+    "section", "table", "td", "th", "tr", "ul"])
+_HIDDEN_TAGS = ("script", "style", "noscript", "template", "iframe", "svg")
+_PUBLISHED_META = re.compile(r"(?:published_time|datePublished|pubdate|publish_date|dc\.date)", re.IGNORECASE)
+_MODIFIED_META = re.compile(r"(?:modified_time|dateModified|last-modified)[^>]{0,80}?(\d{4}-\d{2}-\d{2})",
+                            re.IGNORECASE)
+
+
+def page_text_lines(html: str) -> list[str]:
+    """Every visible text block of an HTML page, one per line, in document order."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    for element in root.iter(*_HIDDEN_TAGS):
+        element.drop_tree()
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS:
+            element.tail = "\n" + (element.tail or "")
+            element.text = "\n" + (element.text or "")
+    body = root.find("body")
+    text = (body if body is not None else root).text_content()
+    return [" ".join(line.split()) for line in text.splitlines()]
+
+
+def _only_modified(html: str, date: str) -> bool:
+    """Whether the page states ``date`` only as its modification time (no publication date at all)."""
+    head = html[:20000]
+    return not _PUBLISHED_META.search(head) and any(m.group(1) == date for m in _MODIFIED_META.finditer(head))
 
 
 def read_seed(path: Path) -> tuple[list[str], dict[str, str | None], bytes]:
@@ -335,7 +377,8 @@ def extract(path: Path) -> Extraction:
     tagging = tagger.tag(simplify(meta.title), [(k.role, simplify(k.text)) for k in cleaned.body])
     return Extraction(
         path=shown, seed_hash=hashlib.sha256(raw).hexdigest(), language=meta.language, title=meta.title,
-        title_derived=meta.title_derived, date=meta.date or _iso_date(info.get("date")),
+        title_derived=meta.title_derived,
+        date=meta.date or info.get("page_date") or _iso_date(info.get("date")),
         source=meta.source or (info.get("source") or None), url=meta.url or (info.get("url") or None),
         paragraphs=cleaned.body,
         dropped=[{"text": d.text, "reason": d.reason, "line": d.line, "kind": d.kind}
