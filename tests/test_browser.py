@@ -156,7 +156,7 @@ def test_jump_between_topics_and_briefings(new_reader, lang: str, viewport: str)
     topic = briefing.tags[0]
     reader: Reader = new_reader(viewport)
     reader.open(briefing_path(lang, briefing.id))
-    chip = reader.page.locator(f'.briefing-header a.chip[data-topic="{topic}"]')
+    chip = reader.page.locator(f'.briefing-tags a.chip[data-topic="{topic}"]')
     assert chip.count() == 1, f"no chip for topic {topic!r} on {reader.page.url}"
     with reader.page.expect_navigation():
         chip.click()
@@ -179,7 +179,7 @@ def test_jump_between_topics_and_briefings(new_reader, lang: str, viewport: str)
     # And an entity chip leads to the entity's page.
     entity = briefing.entities[0]
     with reader.page.expect_navigation():
-        reader.page.locator(f'.briefing-header a.chip[data-entity="{entity}"]').click()
+        reader.page.locator(f'.briefing-tags a.chip[data-entity="{entity}"]').click()
     reader.settle()
     assert reader.path() == f"{SITE_PREFIX[lang]}topics/{entity}/"
     reader.watch.assert_clean()
