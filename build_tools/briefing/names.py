@@ -4,8 +4,8 @@ A taxonomy name (a label or alias of an entry) that occurs in the original text 
 times, or once in the title or the first paragraph, usually belongs among the briefing's entities or tags.
 ``check`` notes each such name for a reviewer without failing; ``check --strict`` fails on the notes, as it
 does on the other work left, unless the front matter lists the id under ``notes_ack`` (an editor's decision
-to leave it out, explained in the editor's note). The names are found by the tagger's own matcher, so a
-note means exactly what ingest would have tagged.
+to leave it out, explained in the editor's note). The names are found by the tagger's own matcher
+(``Tagger.mentions``), so a note counts the mentions ingest finds, no more and no fewer.
 """
 
 from __future__ import annotations
