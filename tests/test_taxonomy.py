@@ -131,3 +131,14 @@ def test_the_taxonomy_covers_the_field(kind: str, least: int):
 def test_names_of_the_field_lead_to_their_entry(names: list[str], entry_id: str):
     index = load_taxonomy().alias_index()
     assert {index[normalise(n)] for n in names} == {entry_id}
+
+
+def test_a_description_or_traditional_label_of_the_wrong_shape_is_a_problem_not_a_crash():
+    text = ("- id: a\n  kind: topic\n  en: A\n  zh: 甲\n  description: {en: x, fr: y}\n"
+            "- id: b\n  kind: topic\n  en: B\n  zh: 乙\n  zh_hant: [乙]\n")
+    with pytest.raises(InputError) as exc:
+        parse_taxonomy(text, "tax.yaml")
+    assert [str(p) for p in exc.value.problems] == [
+        "tax.yaml:5: 'description': expected a mapping with 'en' and 'zh' texts",
+        "tax.yaml:10: 'zh_hant': expected the official Traditional label as text, got ['乙']",
+    ]

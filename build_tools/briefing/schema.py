@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +26,6 @@ from build_tools.model import (
 MAX_ID_LENGTH = 80
 # A briefing file is text a person edits; anything this large is a mistake, not an article.
 MAX_BRIEFING_BYTES = 1_000_000
-REQUIRED_KEYS = ("id", "date", "language", "title", "translation")
-ALLOWED_KEYS = ("id", "date", "date_basis", "language", "source", "seed", "title", "summary",
-                "key_points", "tags", "entities", "translation", "editor_note", "notes_ack")
 # fullmatch, not match with '$' (which also matches before a final newline); ASCII digits only.
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _URL = re.compile(r"https?://[^\s<>\"']+")
@@ -42,12 +41,20 @@ def _shown(value: Any) -> str:
     return text if len(text) <= SHOWN_MAX_CHARS else f"{text[: SHOWN_MAX_CHARS - 1]}…"
 
 
-class _Checker:
+class Checker:
+    """The front matter of one file being validated: its values, their lines, the problems found.
+
+    A field's rule reports through ``add`` and may ask for another field's value (``value``), which is
+    then read first: the translation statuses decide which title languages are required.
+    """
+
     def __init__(self, path: str, meta: dict[str, Any], lines: dict[str, int]):
         self.path, self.meta, self.lines = path, meta, lines
         self.problems: list[Problem] = []
+        self._values: dict[str, Any] = {}
 
     def line(self, key: str) -> int:
+        """The line of ``key`` (``a.b``, ``a[0]``), or of the nearest key above it."""
         while key:
             if key in self.lines:
                 return self.lines[key]
@@ -55,10 +62,19 @@ class _Checker:
         return 2
 
     def add(self, key: str, message: str) -> None:
+        """Report a problem with ``key``: ``'key': message`` at its line."""
         shown = key if len(key) <= SHOWN_MAX_CHARS else f"{key[: SHOWN_MAX_CHARS - 1]}…"
         self.problems.append(Problem(self.path, self.line(key), f"'{shown}': {message}"))
 
+    def value(self, key: str) -> Any:
+        """The checked value of field ``key`` (its default when absent), reading it on first use."""
+        if key not in self._values:
+            field = FIELDS_BY_KEY[key]
+            self._values[key] = field.rule(self, key, self.meta[key]) if key in self.meta else field.default()
+        return self._values[key]
+
     def text(self, key: str, value: Any, *, required: bool) -> str:
+        """A text value, stripped; ``""`` when absent or wrong."""
         if value is not None and not isinstance(value, str):
             self.add(key, f"expected text, got {'a list' if isinstance(value, list) else 'a mapping'}")
             return ""
@@ -68,171 +84,220 @@ class _Checker:
             return ""
         return value.strip()
 
-    def bilingual(self, key: str, required: dict[str, bool]) -> Bilingual:
-        if key in REQUIRED_KEYS and key not in self.meta:
-            return Bilingual()  # reported once, as a missing key
-        value = self.meta.get(key)
+
+# A field's rule: (checker, key, value as written) -> the checked value. It runs only when the key is
+# present (the value may be None: an empty YAML value) and reports what is wrong through the checker.
+Rule = Callable[[Checker, str, Any], Any]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front matter key: whether every briefing needs it, its rule, its value when absent."""
+
+    key: str
+    rule: Rule
+    required: bool = False
+    default: Callable[[], Any] = lambda: None
+
+
+def _id(c: Checker, key: str, value: Any) -> str | None:
+    if isinstance(value, str) and ID_PATTERN.match(value) and len(value) <= MAX_ID_LENGTH:
+        return value
+    length = f" ({len(value)} characters)" if isinstance(value, str) and len(value) > MAX_ID_LENGTH else ""
+    c.add(key, f"expected lowercase ASCII words joined by '-' (at most {MAX_ID_LENGTH} characters), "
+               f"got {_shown(value)}{length}")
+    return None
+
+
+def _date(c: Checker, key: str, value: Any) -> dt.date | None:
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        c.add(key, f"expected YYYY-MM-DD, got {_shown(value)}" + (
+            "; the seed states no date: give the date of the event and set 'date_basis: event'"
+            if value is None else ""))
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        c.add(key, f"{value} is not a real date")
+        return None
+
+
+def _one_of(choices: tuple[str, ...], fallback: str | None = None) -> Rule:
+    """A rule: the value is one of ``choices``; else ``fallback``."""
+    def rule(c: Checker, key: str, value: Any) -> str | None:
+        if value in choices:
+            return value
+        c.add(key, f"expected one of {', '.join(choices)}, got {_shown(value)}")
+        return fallback
+    return rule
+
+
+def _pending() -> dict[str, str]:
+    return dict.fromkeys(BODY_LANGUAGES, "pending")
+
+
+def _translation(c: Checker, key: str, value: Any) -> dict[str, str]:
+    translation = _pending()
+    if not isinstance(value, dict):
+        c.add(key, "expected a mapping: en: <status>, zh: <status>")
+        return translation
+    for lang in BODY_LANGUAGES:
+        status = value.get(lang)
+        if status not in TRANSLATION_STATUSES:
+            c.add(f"{key}.{lang}", f"expected one of {', '.join(TRANSLATION_STATUSES)}, got {_shown(status)}")
+            continue
+        translation[lang] = status
+    for extra in value:
+        if extra not in BODY_LANGUAGES:
+            c.add(f"{key}.{extra}", "unknown language; use 'en' and 'zh'")
+    language = c.value("language")
+    if language:
+        original = body_language(language)
+        other = "zh" if original == "en" else "en"
+        if translation[original] != "original" and value.get(original) in TRANSLATION_STATUSES:
+            c.add(f"{key}.{original}",
+                  f"the article was written in {language}, so '{original}' must be 'original'")
+        if translation[other] == "original":
+            c.add(f"{key}.{other}", f"only the language the article was written in ({language}) "
+                                    "is 'original'; use reviewed, machine or pending")
+    return translation
+
+
+def _bilingual(*, required_when_translated: bool) -> Rule:
+    """A rule: a mapping of 'en' and 'zh' texts; each required once its language is not pending."""
+    def rule(c: Checker, key: str, value: Any) -> Bilingual:
         if value is None:
             value = {}
         if not isinstance(value, dict):
-            self.add(key, "expected a mapping with 'en' and 'zh'")
+            c.add(key, "expected a mapping with 'en' and 'zh'")
             return Bilingual()
         for extra in value:
             if extra not in BODY_LANGUAGES:
-                self.add(f"{key}.{extra}", "unknown language; use 'en' and 'zh' (Traditional is generated)")
-        return Bilingual(**{lang: self.text(f"{key}.{lang}", value.get(lang), required=required[lang])
+                c.add(f"{key}.{extra}", "unknown language; use 'en' and 'zh' (Traditional is generated)")
+        translation = c.value("translation") if required_when_translated else {}
+        return Bilingual(**{lang: c.text(f"{key}.{lang}", value.get(lang),
+                                         required=translation.get(lang, "pending") != "pending")
                             for lang in BODY_LANGUAGES})
-
-    def id_list(self, key: str) -> list[str]:
-        value = self.meta.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.add(key, "expected a list of taxonomy ids")
-            return []
-        for i, v in enumerate(value):
-            if v in value[:i]:
-                self.problems.append(Problem(self.path, self.lines.get(f"{key}[{i}]", self.line(key)),
-                                             f"'{key}': '{v}' is listed twice"))
-        return list(dict.fromkeys(value))
+    return rule
 
 
-def briefing_from_meta(  # noqa: PLR0912, PLR0915 -- validation reads field by field, top to bottom
-    meta: Any, lines: dict[str, int], path: str,
-) -> tuple[Briefing | None, list[Problem]]:
+def _no_key_points() -> dict[str, list[str]]:
+    return {lang: [] for lang in BODY_LANGUAGES}
+
+
+def _key_points(c: Checker, key: str, value: Any) -> dict[str, list[str]]:
+    key_points = _no_key_points()
+    if value is None:
+        return key_points
+    if not isinstance(value, dict):
+        c.add(key, "expected a mapping with 'en' and 'zh' lists")
+        return key_points
+    for extra in value:
+        if extra not in BODY_LANGUAGES:
+            c.add(f"{key}.{extra}", "unknown language; use 'en' and 'zh' (Traditional is generated)")
+    for lang in BODY_LANGUAGES:
+        items = value.get(lang) or []
+        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+            c.add(f"{key}.{lang}", "expected a list of non-empty texts")
+            continue
+        key_points[lang] = [i.strip() for i in items]
+    translated = all(status != "pending" for status in c.value("translation").values())
+    if translated and len(key_points["en"]) != len(key_points["zh"]):
+        c.add(key, f"{len(key_points['en'])} English and "
+                   f"{len(key_points['zh'])} Chinese key points; they must pair one to one")
+    return key_points
+
+
+def _source(c: Checker, key: str, value: Any) -> Source:
+    source = Source()
+    if value is None:
+        return source
+    if not isinstance(value, dict):
+        c.add(key, "expected a mapping with 'name' and 'url'")
+        return source
+    for extra in value:
+        if extra not in ("name", "url"):
+            c.add(f"{key}.{extra}", "unknown key; allowed keys: name, url")
+    source.name = c.text(f"{key}.name", value.get("name"), required=False) or None
+    url = value.get("url")
+    if url is not None:
+        if not isinstance(url, str) or not _URL.fullmatch(url):
+            c.add(f"{key}.url", f"expected an http:// or https:// URL, got {_shown(url)}")
+        else:
+            source.url = url
+    return source
+
+
+def _seed(c: Checker, key: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        c.add(key, f"expected a path such as seeds/name.txt, got {_shown(value)}")
+        return None
+    parts = Path(value).parts
+    if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value) or ".." in parts \
+            or not value.startswith("seeds/") or "\\" in value:
+        c.add(key, f"expected a relative path inside seeds/ (no '..', not absolute), got {_shown(value)}")
+        return None
+    return value
+
+
+def _ids(c: Checker, key: str, value: Any) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        c.add(key, "expected a list of taxonomy ids")
+        return []
+    for i, v in enumerate(value):
+        if v in value[:i]:
+            c.problems.append(Problem(c.path, c.lines.get(f"{key}[{i}]", c.line(key)),
+                                      f"'{key}': '{v}' is listed twice"))
+    return list(dict.fromkeys(value))
+
+
+# The front matter, key by key, in the order docs/en/format.md lists them (and messages name them).
+# A new key is a row here and a field of model.Briefing, filled in briefing_from_meta.
+FIELDS: tuple[Field, ...] = (
+    Field("id", _id, required=True),
+    Field("date", _date, required=True),
+    Field("date_basis", _one_of(DATE_BASES, fallback="published"), default=lambda: "published"),
+    Field("language", _one_of(ORIGINAL_LANGUAGES), required=True),
+    Field("source", _source, default=Source),
+    Field("seed", _seed),
+    Field("title", _bilingual(required_when_translated=True), required=True, default=Bilingual),
+    Field("summary", _bilingual(required_when_translated=False), default=Bilingual),
+    Field("key_points", _key_points, default=_no_key_points),
+    Field("tags", _ids, default=list),
+    Field("entities", _ids, default=list),
+    Field("translation", _translation, required=True, default=_pending),
+    Field("editor_note", _bilingual(required_when_translated=False)),
+    Field("notes_ack", _ids, default=list),
+)
+FIELDS_BY_KEY = {f.key: f for f in FIELDS}
+REQUIRED_KEYS = tuple(f.key for f in FIELDS if f.required)
+ALLOWED_KEYS = tuple(FIELDS_BY_KEY)
+
+
+def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Briefing | None, list[Problem]]:
     """Validate a front matter mapping and build the Briefing it describes."""
     if not isinstance(meta, dict):
         kind = "nothing" if meta is None else "a list" if isinstance(meta, list) else _shown(meta)
         return None, [Problem(path, 2, f"front matter must be a YAML mapping of 'key: value' lines "
                                        f"(id, date, title ...), got {kind}")]
-    c = _Checker(path, meta, lines)
+    c = Checker(path, meta, lines)
     for key in meta:
-        if key not in ALLOWED_KEYS:
+        if key not in FIELDS_BY_KEY:
             c.add(str(key), f"unknown key; allowed keys: {', '.join(ALLOWED_KEYS)}")
     for key in REQUIRED_KEYS:
         if key not in meta:
             c.problems.append(Problem(path, 1, f"'{key}': missing; every briefing needs "
                                                f"{', '.join(REQUIRED_KEYS)}"))
-
-    briefing_id = meta.get("id")
-    if "id" in meta and (not isinstance(briefing_id, str) or not ID_PATTERN.match(briefing_id)
-                         or len(briefing_id) > MAX_ID_LENGTH):
-        length = f" ({len(briefing_id)} characters)" if isinstance(briefing_id, str) and \
-            len(briefing_id) > MAX_ID_LENGTH else ""
-        c.add("id", f"expected lowercase ASCII words joined by '-' (at most {MAX_ID_LENGTH} characters), "
-                    f"got {_shown(briefing_id)}{length}")
-        briefing_id = None
-
-    date = None
-    raw_date = meta.get("date")
-    if "date" in meta:
-        if not isinstance(raw_date, str) or not _DATE.fullmatch(raw_date):
-            c.add("date", f"expected YYYY-MM-DD, got {_shown(raw_date)}" + (
-                "; the seed states no date: give the date of the event and set 'date_basis: event'"
-                if raw_date is None else ""))
-        else:
-            try:
-                date = dt.date.fromisoformat(raw_date)
-            except ValueError:
-                c.add("date", f"{raw_date} is not a real date")
-    date_basis = meta.get("date_basis", "published")
-    if date_basis not in DATE_BASES:
-        c.add("date_basis", f"expected one of {', '.join(DATE_BASES)}, got {_shown(date_basis)}")
-        date_basis = "published"
-
-    language = meta.get("language")
-    if "language" in meta and language not in ORIGINAL_LANGUAGES:
-        c.add("language", f"expected one of {', '.join(ORIGINAL_LANGUAGES)}, got {_shown(language)}")
-        language = None
-    original = body_language(language) if language else None
-
-    translation_raw = meta.get("translation")
-    translation = {"en": "pending", "zh": "pending"}
-    if "translation" in meta:
-        if not isinstance(translation_raw, dict):
-            c.add("translation", "expected a mapping: en: <status>, zh: <status>")
-        else:
-            for lang in BODY_LANGUAGES:
-                status = translation_raw.get(lang)
-                if status not in TRANSLATION_STATUSES:
-                    c.add(f"translation.{lang}",
-                          f"expected one of {', '.join(TRANSLATION_STATUSES)}, got {_shown(status)}")
-                    continue
-                translation[lang] = status
-            for extra in translation_raw:
-                if extra not in BODY_LANGUAGES:
-                    c.add(f"translation.{extra}", "unknown language; use 'en' and 'zh'")
-            if original:
-                other = "zh" if original == "en" else "en"
-                if (translation[original] != "original"
-                        and translation_raw.get(original) in TRANSLATION_STATUSES):
-                    c.add(f"translation.{original}",
-                          f"the article was written in {language}, so '{original}' must be 'original'")
-                if translation[other] == "original":
-                    c.add(f"translation.{other}",
-                          f"only the language the article was written in ({language}) "
-                          "is 'original'; use reviewed, machine or pending")
-    required: dict[str, bool] = {lang: translation[lang] != "pending" for lang in BODY_LANGUAGES}
-
-    title = c.bilingual("title", required)
-    summary = c.bilingual("summary", dict.fromkeys(BODY_LANGUAGES, False))
-    note = c.bilingual("editor_note", dict.fromkeys(BODY_LANGUAGES, False)) if "editor_note" in meta else None
-
-    key_points: dict[str, list[str]] = {"en": [], "zh": []}
-    kp = meta.get("key_points")
-    if kp is not None:
-        if not isinstance(kp, dict):
-            c.add("key_points", "expected a mapping with 'en' and 'zh' lists")
-        else:
-            for extra in kp:
-                if extra not in BODY_LANGUAGES:
-                    c.add(f"key_points.{extra}",
-                          "unknown language; use 'en' and 'zh' (Traditional is generated)")
-            for lang in BODY_LANGUAGES:
-                items = kp.get(lang) or []
-                if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
-                    c.add(f"key_points.{lang}", "expected a list of non-empty texts")
-                    continue
-                key_points[lang] = [i.strip() for i in items]
-            if required["en"] and required["zh"] and len(key_points["en"]) != len(key_points["zh"]):
-                c.add("key_points", f"{len(key_points['en'])} English and "
-                                    f"{len(key_points['zh'])} Chinese key points; they must pair one to one")
-
-    source = Source()
-    src = meta.get("source")
-    if src is not None:
-        if not isinstance(src, dict):
-            c.add("source", "expected a mapping with 'name' and 'url'")
-        else:
-            for extra in src:
-                if extra not in ("name", "url"):
-                    c.add(f"source.{extra}", "unknown key; allowed keys: name, url")
-            source.name = c.text("source.name", src.get("name"), required=False) or None
-            url = src.get("url")
-            if url is not None:
-                if not isinstance(url, str) or not _URL.fullmatch(url):
-                    c.add("source.url", f"expected an http:// or https:// URL, got {_shown(url)}")
-                else:
-                    source.url = url
-
-    seed = meta.get("seed")
-    if seed is not None:
-        if not isinstance(seed, str):
-            c.add("seed", f"expected a path such as seeds/name.txt, got {_shown(seed)}")
-            seed = None
-        else:
-            parts = Path(seed).parts
-            if seed.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", seed) or ".." in parts \
-                    or not seed.startswith("seeds/") or "\\" in seed:
-                c.add("seed", "expected a relative path inside seeds/ (no '..', not absolute), "
-                              f"got {_shown(seed)}")
-                seed = None
-
+    v = {f.key: c.value(f.key) for f in FIELDS}
     briefing = Briefing(
-        id=briefing_id or "", date=date, language=language or "en", title=title, summary=summary,
-        key_points=key_points, source=source, seed=seed, tags=c.id_list("tags"),
-        entities=c.id_list("entities"), notes_ack=c.id_list("notes_ack"),
-        translation=translation, date_basis=date_basis, editor_note=note, path=path, lines=dict(lines),
+        id=v["id"] or "", date=v["date"], language=v["language"] or "en", title=v["title"],
+        summary=v["summary"], key_points=v["key_points"], source=v["source"], seed=v["seed"], tags=v["tags"],
+        entities=v["entities"], notes_ack=v["notes_ack"], translation=v["translation"],
+        date_basis=v["date_basis"], editor_note=v["editor_note"], path=path, lines=dict(lines),
     )
     return briefing, c.problems
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -16,7 +17,6 @@ TAXONOMY_PATH = DATA_DIR / "taxonomy.yaml"
 KINDS = ("topic", "organisation", "person", "product")
 # \Z, not $: "$" would also accept an id followed by a newline.
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-_ENTRY_KEYS = {"id", "kind", "en", "zh", "zh_hant", "aliases", "description"}
 
 
 def normalise(name: str) -> str:
@@ -54,11 +54,107 @@ class Taxonomy:
         return index
 
 
-def _problem(path: str, line: int, message: str) -> Problem:
-    return Problem(path, line, message)
+@dataclass
+class _EntryChecker:
+    """One taxonomy entry being validated: where its keys are, and the problems found."""
+
+    path: str
+    lines: dict[str, int]
+    index: int  # position in the list
+    entry_id: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def line(self) -> int:
+        """The line the entry starts on."""
+        return self.lines.get(f"[{self.index}]", 1)
+
+    def add(self, key: str, message: str) -> None:
+        """Report a problem at the line of ``key`` (of the entry when the key is absent)."""
+        self.problems.append(Problem(self.path, self.lines.get(f"[{self.index}].{key}", self.line), message))
 
 
-def parse_taxonomy(text: str, path: str) -> Taxonomy:  # noqa: PLR0912 -- checks each entry field by field, top to bottom
+def _kind(c: _EntryChecker, key: str, value: object) -> str:
+    if isinstance(value, str) and value in KINDS:
+        return value
+    c.add(key, f"'kind': expected one of {', '.join(KINDS)}, got {value!r}")
+    return "topic"
+
+
+def _label(c: _EntryChecker, key: str, value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        c.add(key, f"'{key}': entry '{c.entry_id}' needs a non-empty {key} label")
+        return ""
+    return value.strip()
+
+
+def _official_traditional(c: _EntryChecker, key: str, value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value or None  # empty: OpenCC's conversion of the zh label
+    c.add(key, f"'{key}': expected the official Traditional label as text, got {value!r}")
+    return None
+
+
+def _aliases(c: _EntryChecker, key: str, value: object) -> dict[str, list[str]]:
+    aliases: dict[str, list[str]] = {"en": [], "zh": []}
+    value = value or {}
+    if not isinstance(value, dict):
+        c.add(key, f"'{key}': expected a mapping with 'en' and 'zh' lists")
+        return aliases
+    for lang, names in value.items():
+        if lang not in aliases or not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            c.add(f"{key}.{lang}", f"'{key}.{lang}': expected a list of names under 'en' or 'zh'")
+            continue
+        aliases[lang] = [n.strip() for n in names if n.strip()]
+    return aliases
+
+
+def _description(c: _EntryChecker, key: str, value: object) -> Bilingual | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not all(k in ("en", "zh") and isinstance(v, str | None)
+                                              for k, v in value.items()):
+        c.add(key, f"'{key}': expected a mapping with 'en' and 'zh' texts")
+        return None
+    return Bilingual(**value)
+
+
+# An entry's keys after its id, each with its rule: (checker, key, value or None) -> the checked value.
+# A new key is a row here and a field of model.Entry.
+ENTRY_FIELDS: dict[str, Callable[[_EntryChecker, str, object], object]] = {
+    "kind": _kind,
+    "en": _label,
+    "zh": _label,
+    "zh_hant": _official_traditional,
+    "aliases": _aliases,
+    "description": _description,
+}
+_ENTRY_KEYS = {"id", *ENTRY_FIELDS}
+
+
+def _entry(item: object, c: _EntryChecker, tax: Taxonomy) -> Entry | None:
+    """The entry ``item`` describes, or None when it cannot be one (its problems are in ``c``)."""
+    if not isinstance(item, dict):
+        c.problems.append(Problem(c.path, c.line, "each taxonomy entry must be a mapping with 'id', 'kind', "
+                                                  "'en', 'zh'"))
+        return None
+    for key in item:
+        if key not in _ENTRY_KEYS:
+            c.add(str(key), f"unknown key '{key}'; allowed: {', '.join(sorted(_ENTRY_KEYS))}")
+    entry_id = item.get("id")
+    if not isinstance(entry_id, str) or not ID_PATTERN.match(entry_id):
+        c.add("id", f"'id': expected lowercase ASCII words joined by '-', got {entry_id!r}")
+        return None
+    if entry_id in tax.entries:
+        c.problems.append(Problem(c.path, c.line, f"duplicate id '{entry_id}' "
+                                                  f"(first at line {tax.entries[entry_id].line})"))
+        return None
+    c.entry_id = entry_id
+    v = {key: rule(c, key, item.get(key)) for key, rule in ENTRY_FIELDS.items()}
+    return Entry(id=entry_id, line=c.line, **v)  # type: ignore[arg-type]  # each rule returns its field's type
+
+
+def parse_taxonomy(text: str, path: str) -> Taxonomy:
     """Parse and validate taxonomy YAML; every problem is reported at once."""
     data, lines = load_yaml(text, path)
     if not isinstance(data, list):
@@ -67,64 +163,20 @@ def parse_taxonomy(text: str, path: str) -> Taxonomy:  # noqa: PLR0912 -- checks
     tax = Taxonomy()
     owners: dict[str, tuple[str, int]] = {}
     for i, item in enumerate(data):
-        line = lines.get(f"[{i}]", 1)
-        if not isinstance(item, dict):
-            problems.append(_problem(path, line,
-                                     "each taxonomy entry must be a mapping with 'id', 'kind', 'en', 'zh'"))
+        c = _EntryChecker(path, lines, i)
+        entry = _entry(item, c, tax)
+        problems += c.problems
+        if entry is None:
             continue
-        for key in item:
-            if key not in _ENTRY_KEYS:
-                problems.append(_problem(path, lines.get(f"[{i}].{key}", line),
-                                         f"unknown key '{key}'; allowed: {', '.join(sorted(_ENTRY_KEYS))}"))
-        entry_id = item.get("id")
-        if not isinstance(entry_id, str) or not ID_PATTERN.match(entry_id):
-            problems.append(_problem(path, lines.get(f"[{i}].id", line),
-                                     f"'id': expected lowercase ASCII words joined by '-', got {entry_id!r}"))
-            continue
-        if entry_id in tax.entries:
-            problems.append(_problem(path, line, f"duplicate id '{entry_id}' "
-                                                 f"(first at line {tax.entries[entry_id].line})"))
-            continue
-        kind = item.get("kind")
-        if kind not in KINDS:
-            problems.append(_problem(path, lines.get(f"[{i}].kind", line),
-                                     f"'kind': expected one of {', '.join(KINDS)}, got {kind!r}"))
-        labels = {}
-        for lang in ("en", "zh"):
-            value = item.get(lang)
-            if not isinstance(value, str) or not value.strip():
-                problems.append(_problem(path, lines.get(f"[{i}].{lang}", line),
-                                         f"'{lang}': entry '{entry_id}' needs a non-empty {lang} label"))
-                value = ""
-            labels[lang] = value.strip()
-        aliases_raw = item.get("aliases") or {}
-        aliases: dict[str, list[str]] = {"en": [], "zh": []}
-        if not isinstance(aliases_raw, dict):
-            problems.append(_problem(path, lines.get(f"[{i}].aliases", line),
-                                     "'aliases': expected a mapping with 'en' and 'zh' lists"))
-        else:
-            for lang, names in aliases_raw.items():
-                if (lang not in aliases or not isinstance(names, list)
-                        or not all(isinstance(n, str) for n in names)):
-                    problems.append(_problem(path, lines.get(f"[{i}].aliases.{lang}", line),
-                                             f"'aliases.{lang}': expected a list of names "
-                                             "under 'en' or 'zh'"))
-                    continue
-                aliases[lang] = [n.strip() for n in names if n.strip()]
-        description = item.get("description")
-        entry = Entry(
-            id=entry_id, kind=kind if kind in KINDS else "topic", en=labels["en"], zh=labels["zh"],
-            aliases=aliases, zh_hant=item.get("zh_hant"), line=line,
-            description=Bilingual(**description) if isinstance(description, dict) else None,
-        )
-        for name in entry.names():
+        for name in entry.names():  # one name, one entry: a name of two would tag both
             key = normalise(name)
             owner = owners.get(key)
-            if owner and owner[0] != entry_id:
-                problems.append(_problem(path, line, f"name {name!r} of '{entry_id}' is already a name of "
-                                         f"'{owner[0]}' (line {owner[1]}); one name, one entry"))
-            owners.setdefault(key, (entry_id, line))
-        tax.entries[entry_id] = entry
+            if owner and owner[0] != entry.id:
+                problems.append(Problem(path, entry.line,
+                                        f"name {name!r} of '{entry.id}' is already a name of "
+                                        f"'{owner[0]}' (line {owner[1]}); one name, one entry"))
+            owners.setdefault(key, (entry.id, entry.line))
+        tax.entries[entry.id] = entry
     if problems:
         raise InputError(problems)
     return tax
