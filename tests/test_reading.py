@@ -239,6 +239,10 @@ def test_a_label_equal_in_both_languages_is_shown_once(corpus: Corpus) -> None:
         index = topic_index_page(lang, tax, rel).html
         item = re.search(r'<li class="topic-count" data-topic-id="openai">.*?</li>', index).group(0)
         assert "other-label" not in item
+    arm = Entry("arm", "organisation", "Arm Holdings", "Arm")
+    for lang in LANGUAGES.values():  # one label holds the other's words: "Arm Arm Holdings" says nothing more
+        heading = re.search(r"<h1[^>]*>.*?</h1>", topic_page(arm, lang, tax, rel, corpus.by_id).html).group(0)
+        assert _text(heading) == lang.label(arm)
     altman = topic_page(tax.get("sam-altman"), LANGUAGES["en"], tax, rel, corpus.by_id).html
     assert 'Sam Altman <span class="other-label" lang="zh-Hans">' in altman
 

@@ -99,9 +99,11 @@ def _paged_meta(
 
 
 def _other_label(lang: SiteLanguage, entry: Entry) -> str:
-    """The label in the other language, to put beside the own one, unless both read the same (OpenAI)."""
+    """The label in the other language, to put beside the own one, unless it says nothing more: both
+    read the same (OpenAI) or one holds the other's words (Arm, Arm Holdings)."""
     own, other = lang.label(entry), lang.other_label(entry)
-    if other.casefold() == own.casefold():
+    a, b = f" {' '.join(own.casefold().split())} ", f" {' '.join(other.casefold().split())} "
+    if a in b or b in a:
         return ""
     return f' <span class="other-label" lang="{_other_lang(lang)}">{esc(other)}</span>'
 
