@@ -69,8 +69,8 @@ SOURCE_CASES = [
         "linked",
         {
             "en": "Source: Xinhua · Read the original",
-            "zh": "来源: Xinhua · 阅读原文",
-            "zh-hant": "來源: Xinhua · 閱讀原文",
+            "zh": "来源：Xinhua · 阅读原文",
+            "zh-hant": "來源：Xinhua · 閱讀原文",
         },
     ),
     (
@@ -78,8 +78,8 @@ SOURCE_CASES = [
         "no-page",
         {
             "en": "Source: 企业网D1net (original page not known)",
-            "zh": "来源: 企业网D1net (原文网址不详)",
-            "zh-hant": "來源: 企業網D1net (原文網址不詳)",
+            "zh": "来源：企业网D1net （原文网址不详）",
+            "zh-hant": "來源：企業網D1net （原文網址不詳）",
         },
     ),
     (
@@ -87,17 +87,17 @@ SOURCE_CASES = [
         "linked",
         {
             "en": "Source: example.org · Read the original",
-            "zh": "来源: example.org · 阅读原文",
-            "zh-hant": "來源: example.org · 閱讀原文",
+            "zh": "来源：example.org · 阅读原文",
+            "zh-hant": "來源：example.org · 閱讀原文",
         },
     ),
     (
         Source(None, None),
         "unknown",
         {
-            "en": "Source: not known: the page this was copied from names no outlet",
-            "zh": "来源: 不详：所录网页未注明出处",
-            "zh-hant": "來源: 不詳：所錄網頁未註明出處",
+            "en": "Source: not known (the page this was copied from names no outlet)",
+            "zh": "来源：不详（所录网页未注明出处）",
+            "zh-hant": "來源：不詳（所錄網頁未註明出處）",
         },
     ),
     (
@@ -105,8 +105,8 @@ SOURCE_CASES = [
         "no-page",
         {
             "en": "Source: Evil (original page not known)",
-            "zh": "来源: Evil (原文网址不详)",
-            "zh-hant": "來源: Evil (原文網址不詳)",
+            "zh": "来源：Evil （原文网址不详）",
+            "zh-hant": "來源：Evil （原文網址不詳）",
         },
     ),
 ]

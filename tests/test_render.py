@@ -180,7 +180,7 @@ def test_traditional_site_converts_text_and_prefers_official_names(corpus: Corpu
     assert "信息" not in page.split("<h1", 1)[1].split('data-entity="openai"')[0]
     page = _page(corpus, "zh-hant", "board-crisis")
     assert ">山姆·奧特曼</a>" in page  # taxonomy zh_hant beats OpenCC's 薩姆·奧爾特曼
-    assert '來源:</span> <span class="briefing-source__outlet">企業網D1net</span>' in page
+    assert '來源：</span><span class="briefing-source__outlet">企業網D1net</span>' in page
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))

@@ -365,7 +365,7 @@ def _source_line(b: Briefing, lang: SiteLanguage) -> str:
     name = lang.script(b.source.name or "") or (
         re.sub(r"^https?://(www\.)?", "", url).split("/")[0] if url else ""
     )
-    label = f'<span class="briefing-source__label">{esc(lang.t("briefing.source"))}:</span> '
+    label = f'<span class="briefing-source__label">{esc(lang.t("source.label"))}</span>'
     if not name:
         state, shown = "unknown", esc(lang.t("source.unknown"))
     elif url:
@@ -379,7 +379,7 @@ def _source_line(b: Briefing, lang: SiteLanguage) -> str:
         state = "no-page"
         shown = (
             f'<span class="briefing-source__outlet">{esc(name)}</span> '
-            f'<span class="briefing-source__no-page">({esc(lang.t("source.no_page"))})</span>'
+            f'<span class="briefing-source__no-page">{esc(lang.t("source.no_page"))}</span>'
         )
     return f'<p class="briefing-source" data-source="{state}">{label}{shown}</p>'
 
@@ -403,7 +403,7 @@ def _made_line(b: Briefing, lang: SiteLanguage, repo: Repository) -> str:
     if not parts:
         return ""
     return (
-        f'<p class="briefing-made"><span class="briefing-made__label">{esc(lang.t("made.label"))}:</span> '
+        f'<p class="briefing-made"><span class="briefing-made__label">{esc(lang.t("made.label"))}</span>'
         f"{' · '.join(parts)}</p>"
     )
 
