@@ -237,6 +237,23 @@ def briefing_page_stats(site_dir: Path) -> dict[str, float]:
     return {"mean": round(sum(sizes) / len(sizes)), "max": max(sizes), "pages": len(sizes)}
 
 
+def listing_page_stats(site_dir: Path) -> dict[str, Any]:
+    """The largest page that lists briefings (home, topic, entity and archive pages and their further
+    pages), over all three languages: listings are paginated so that none grows with N."""
+    sizes = {}
+    for lang, prefix in LANGUAGE_DIRS.items():
+        root = site_dir / prefix
+        folders = [root / "page", root / "topics", root / "archive"]
+        pages = [root / "index.html", *(p for f in folders if f.is_dir() for p in f.rglob("index.html"))]
+        for page in pages:
+            if page.is_file():
+                sizes[f"{lang}:{page.relative_to(root).as_posix()}"] = page.stat().st_size
+    if not sizes:
+        return {"max": 0, "page": None, "pages": 0}
+    largest = max(sizes, key=lambda k: (sizes[k], k))
+    return {"max": sizes[largest], "page": largest, "pages": len(sizes)}
+
+
 def tree_bytes(path: Path) -> int:
     """Bytes of every file below ``path``."""
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
@@ -269,6 +286,7 @@ def measure_size(n: int, corpus_dir: Path, work: Path, sample_id: str, *, rebuil
     result["search_index"] = index_stats(site_dir, n, sample_id)
     result["briefing_html_bytes"] = page_bytes(site_dir, sample_id)
     result["briefing_pages_en"] = briefing_page_stats(site_dir)
+    result["listing_pages"] = listing_page_stats(site_dir)
     result["site_bytes"] = tree_bytes(site_dir)
     if rebuild:
         # Nothing changed: what a second build costs shows what the caches save.

@@ -9,6 +9,7 @@ FLOOR_RATIO_AT_1000 = 2.5  # full trilingual build of 1,000 briefings / floor of
 LINEAR_RATIO_3000 = 3.3  # build of 3,000 / build of 1,000 (3.0 would be exactly linear)
 PEAK_MIB_AT_3000 = 400  # memory of the whole build process tree (PSS: shared pages counted once)
 PAGE_BYTES_AT_3000 = 40 * 1024  # HTML of one briefing page
+LISTING_PAGE_BYTES_AT_3000 = 100_000  # HTML of the largest home, topic, entity or archive page
 PAGE_DRIFT = 0.05  # the same briefing's page may differ by this share between sizes ("independent of N")
 INDEX_BYTES_PER_BRIEFING = 4 * 1024  # search index per briefing per language
 SERVE_EDIT_SECONDS = 2.0  # edit a briefing under mkdocs serve at N = 1,000 -> updated page
@@ -47,6 +48,10 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
     page = max(s3000["briefing_html_bytes"].values()) if s3000 else None
     targets.append(_target("briefing page bytes at N=3000", page, f"<= {PAGE_BYTES_AT_3000}",
                            None if page is None else page <= PAGE_BYTES_AT_3000))
+    listing = s3000.get("listing_pages", {}).get("max") if s3000 else None
+    targets.append(_target("largest listing page bytes at N=3000", listing,
+                           f"<= {LISTING_PAGE_BYTES_AT_3000}",
+                           None if listing is None else listing <= LISTING_PAGE_BYTES_AT_3000))
     if len(sizes) > 1:
         pages = [max(s["briefing_html_bytes"].values()) for s in sizes]
         drift = round((max(pages) - min(pages)) / min(pages), 3) if min(pages) else None
@@ -106,7 +111,7 @@ def render_report(results: dict[str, Any]) -> str:
              "", f"load at start: {m['uptime']}", ""]
     head = ["N", "build s", "floor s", "build/floor", "build/floor CPU", "content floor s", "cpu/wall",
             "peak MiB (PSS)", "peak MiB (RSS sum)", "index B/briefing en/zh/zh-hant", "page KB en/zh/zh-hant",
-            "rebuild s", "load"]
+            "largest listing KB", "rebuild s", "load"]
     lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for s in results["sizes"]:
         if "error" in s:
@@ -116,10 +121,13 @@ def render_report(results: dict[str, Any]) -> str:
         index = "/".join(_fmt(s["search_index"][lang]["bytes_per_briefing"]) for lang in LANGUAGES)
         page = "/".join(f"{s['briefing_html_bytes'][lang] / 1024:.1f}" for lang in LANGUAGES)
         rebuild = s.get("rebuild", {}).get("seconds")
+        listing = s.get("listing_pages")
+        listing_kb = f"{listing['max'] / 1024:.1f}" if listing else None
         row = [s["n"], b["seconds"], s["floor"]["total_seconds"], s["build_floor_ratio"],
                s["build_floor_cpu_ratio"],
                s.get("floor_content", {}).get("total_seconds"), b["parallelism"],
-               b["peak_pss_mib"], b["peak_rss_mib"], index, page, rebuild, _fmt(s["load_before"][0])]
+               b["peak_pss_mib"], b["peak_rss_mib"], index, page, listing_kb, rebuild,
+               _fmt(s["load_before"][0])]
         lines.append("| " + " | ".join(_fmt(v) for v in row) + " |")
     lines += ["", "Stages (seconds, per language process; en build includes segmenting the Chinese articles",
               "ahead of the other languages, and waiting for them):", ""]

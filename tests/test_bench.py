@@ -91,6 +91,8 @@ def _check_size(size: dict) -> None:
     assert size["build_floor_ratio"] == pytest.approx(ratio, rel=0.01)
     assert size["floor"]["cpu_seconds"] > 0 and size["build_floor_cpu_ratio"] > 0
     assert size["rebuild"]["returncode"] == 0
+    listing = size["listing_pages"]
+    assert 5000 < listing["max"] < 1_000_000 and listing["pages"] >= 3 * 3  # home, topics, archive x 3
 
 
 @pytest.mark.slow
