@@ -147,6 +147,7 @@ class Tagger:
                 for form in _forms(name):
                     self.forms.setdefault(form.lower(), []).append((entry.id, form if exact else None))
         self.pattern = re.compile(_trie_regex(sorted(self.forms)), re.IGNORECASE)
+        self.maker = _makers(tax)
         self._tokenizer = None
 
     @property
@@ -223,9 +224,20 @@ class Tagger:
         order = sorted(score, key=lambda i: (-score[i], first[i], i))
         tags = [i for i in order if self.tax.entries[i].is_topic and score[i] >= TOPIC_MIN_SCORE][:MAX_TOPICS]
         entities = [i for i in order if not self.tax.entries[i].is_topic]
-        about = [i for i in entities if score[i] >= ABOUT_MIN_SCORE or first[i] < starts[1]][:MAX_ABOUT]
+        about = self._about(entities, score, first, starts[1])
         return Tagging(tags=tags, entities=entities, about=about, counts=dict(score),
                        suggestions=self._suggest(joined, spans, texts[0]))
+
+    def _about(self, entities: list[str], score: Counter[str], first: dict[str, int], body: int) -> list[str]:
+        """The entities a story is about: named in the title, or often; a product's mentions count for its
+        maker too (a story about DeepSeek-V2 is about DeepSeek)."""
+        weight = Counter({i: score[i] for i in entities})
+        for i in entities:
+            if i in self.maker:
+                weight[self.maker[i]] += score[i]
+                first.setdefault(self.maker[i], first[i])
+        ranked = sorted(weight, key=lambda i: (-weight[i], first[i], i))
+        return [i for i in ranked if weight[i] >= ABOUT_MIN_SCORE or first[i] < body][:MAX_ABOUT]
 
     def _suggest(self, text: str, known: list[tuple[int, int]], title: str) -> list[tuple[str, int]]:
         """Salient names the taxonomy does not know: words jieba discovered, and capitalised names."""
@@ -272,6 +284,26 @@ class Tagger:
                   if c >= SUGGEST_MIN_COUNT or (_HAN.search(shown[k]) and shown[k] in title)]
         picked.sort(key=lambda kc: (-kc[1], kc[0]))
         return picked[:MAX_SUGGESTIONS]
+
+
+def _makers(tax: Taxonomy) -> dict[str, str]:
+    """Product id -> the organisation whose name its English name starts with (Nvidia H100 -> nvidia)."""
+    orgs = {e.en.casefold(): e.id for e in tax if e.kind == "organisation"}
+    makers = {}
+    for e in tax:
+        if e.kind != "product":
+            continue
+        words = e.en.casefold().split()
+        for n in range(len(words) - 1, 0, -1):
+            org = orgs.get(" ".join(words[:n]))
+            if org:
+                makers[e.id] = org
+                break
+        else:
+            head = re.split(r"[-\s]", e.en.casefold())[0]
+            if head in orgs and head != e.en.casefold():
+                makers[e.id] = orgs[head]  # DeepSeek-V3 -> deepseek
+    return makers
 
 
 def _block_of(starts: list[int], offset: int) -> int:
