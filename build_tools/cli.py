@@ -76,8 +76,9 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     from build_tools.ingest.pipeline import IngestOptions, run_ingest
     from build_tools.progress import Progress
 
-    options = IngestOptions(seeds=[Path(s) for s in args.seeds], out=Path(args.out), force=args.force,
-                            jobs=args.jobs, extract_only=args.json)
+    seeds, urls, fetch_failed = _fetch_urls(args)
+    options = IngestOptions(seeds=seeds, out=Path(args.out), force=args.force, jobs=args.jobs,
+                            extract_only=args.json, source_urls=urls)
     with Progress(len(options.seeds), label="ingest", enabled=args.progress) as progress:
         report = run_ingest(options, lambda done, total: progress.advance())
         for outcome in report.outcomes:
@@ -85,7 +86,33 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     if not args.json and report.written and not args.quiet:
         print("next: review each draft (title, date, summary, key points, translation), then run "
               "`python -m build_tools check`")
-    return 0 if report.ok else 1
+    return 0 if report.ok and not fetch_failed else 1
+
+
+def _fetch_urls(args: argparse.Namespace) -> tuple[list[Path], dict[Path, str], bool]:
+    """The seeds to ingest, web addresses fetched into --seeds-dir first; and whether a fetch failed."""
+    from build_tools.ingest.fetch import fetch_page, is_url, save_seed
+
+    seeds: list[Path] = []
+    urls: dict[Path, str] = {}
+    failed = False
+    for arg in args.seeds:
+        if not is_url(arg):
+            seeds.append(Path(arg))
+            continue
+        try:
+            page = fetch_page(arg, timeout=args.timeout)
+            path = save_seed(page, Path(args.seeds_dir))
+        except InputError as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            failed = True
+            continue
+        if not args.quiet and not args.json:
+            print(f"{arg} -> {display_path(path)}: fetched ({len(page.body)} bytes)")
+        seeds.append(path)
+        urls[path] = page.final_url
+    return seeds, urls, failed
 
 
 def _count(n: int, noun: str) -> str:
@@ -139,7 +166,12 @@ def build_parser() -> argparse.ArgumentParser:
     for name, help_text in (("ingest", "turn raw seed articles into draft briefings in briefings/"),
                             ("new", "same as ingest: start a briefing from a seed")):
         p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("seeds", nargs="+", metavar="SEED", help="seed files (.txt, .md or .html)")
+        p.add_argument("seeds", nargs="+", metavar="SEED",
+                       help="seed files (.txt, .md or .html), or web addresses (http or https) to fetch")
+        p.add_argument("--seeds-dir", type=Path, default=ROOT / "seeds",
+                       help="folder that keeps each fetched page as a seed (default: seeds/)")
+        p.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
+                       help="give up fetching a web address after this long (default: 20)")
         p.add_argument("--json", action="store_true",
                        help="print the extraction of each seed as one JSON object per line; write nothing")
         p.add_argument("--out", type=Path, default=ROOT / "briefings",

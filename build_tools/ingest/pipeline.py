@@ -671,6 +671,7 @@ class IngestOptions:
     force: bool = False  # overwrite a draft a person has edited
     jobs: int = 0  # worker processes for batches (0: all cores)
     extract_only: bool = False  # extract and report; write nothing (``--json``)
+    source_urls: dict[Path, str] = field(default_factory=dict)  # where each fetched seed came from
 
 
 @dataclass
@@ -720,6 +721,8 @@ def run_ingest(options: IngestOptions, on_progress: Callable[[int, int], None] |
         if isinstance(result, list):
             outcome.problems += result
             continue
+        if result.url is None and path in options.source_urls:
+            result.url = options.source_urls[path]
         outcome.extraction = result
         if writer is None:
             continue
