@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from chat_server import ChatServer, error
+from chat_server import Behaviour, ChatServer, error
 
 from build_tools.translate.chat_client import (
     MAX_ANSWER_BYTES,
@@ -159,3 +159,17 @@ def test_credentials_in_the_base_url_are_refused_and_never_printed(tmp_path: Pat
         ChatClient(_backend(url)).complete(MESSAGES)
     assert "hunter2" not in str(failed.value)
     assert f"http://***@127.0.0.1:{port}/v1" in str(failed.value)
+
+
+def test_an_answer_with_control_characters_is_not_taken():
+    """A translation holding a bidirectional override or a control character is retried, then refused."""
+    answer = {"choices": [{"message": {"role": "assistant", "content": "Rain \u202eniaR"},
+                           "finish_reason": "stop"}]}
+    with ChatServer() as server:
+        server.rules[""] = Behaviour(raw_body=json.dumps(answer))
+        backend = Backend(base_url=server.url, model="m", max_attempts=2, retry_delay=0)
+        with pytest.raises(BackendError) as caught:
+            ChatClient(backend).complete(MESSAGES)
+        assert len(server.received) == 2
+    assert str(caught.value) == ("unusable answer after 2 attempts: it holds a bidirectional control U+202E "
+                                 "at character 6")

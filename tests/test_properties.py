@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from build_tools.briefing.frontmatter import dump_briefing, load_yaml, one_line, parse_body
 from build_tools.briefing.schema import read_briefing
+from build_tools.characters import FORBIDDEN
 from build_tools.cli import main
 from build_tools.errors import InputError, Problem
 from build_tools.ingest.clean import clean_lines
@@ -147,7 +148,10 @@ def _body_text(s: str) -> str:
     return one_line(s)
 
 
-_filled = _text.filter(lambda s: _body_text(s) != "" and _meta_text(s) != "")
+# A valid briefing holds no control characters, lone surrogates or bidirectional controls (check refuses
+# them).
+_publishable = _text.map(lambda s: FORBIDDEN.sub("", s))
+_filled = _publishable.filter(lambda s: _body_text(s) != "" and _meta_text(s) != "")
 _id = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
 
 
@@ -161,7 +165,7 @@ def briefings(draw) -> Briefing:
     done = {lang: translation[lang] != "pending" for lang in BODY_LANGUAGES}
 
     def text(lang: str) -> str:
-        return draw(_filled) if done[lang] else draw(_text)
+        return draw(_filled) if done[lang] else draw(_publishable)
 
     n_points = draw(st.integers(0, 3))
     return Briefing(
@@ -170,7 +174,7 @@ def briefings(draw) -> Briefing:
         date_basis=draw(st.sampled_from(DATE_BASES)),
         language=language,
         title=Bilingual(en=text("en"), zh=text("zh")),
-        summary=Bilingual(en=draw(_text), zh=draw(_text)),
+        summary=Bilingual(en=draw(_publishable), zh=draw(_publishable)),
         key_points={lang: draw(st.lists(_filled, min_size=n_points, max_size=n_points))
                     for lang in BODY_LANGUAGES},
         source=Source(name=draw(st.none() | _filled),
@@ -180,10 +184,10 @@ def briefings(draw) -> Briefing:
         tags=draw(st.lists(_id, unique=True, max_size=3)),
         entities=draw(st.lists(_id, unique=True, max_size=3)),
         translation=translation,
-        editor_note=draw(st.none() | st.builds(Bilingual, en=_text, zh=_text)),
+        editor_note=draw(st.none() | st.builds(Bilingual, en=_publishable, zh=_publishable)),
         paragraphs=draw(st.lists(st.builds(Paragraph, kind=st.sampled_from(list(PARAGRAPH_MARKERS)),
-                                           en=st.deferred(lambda: _filled if done["en"] else _text),
-                                           zh=st.deferred(lambda: _filled if done["zh"] else _text)),
+                                           en=st.deferred(lambda: _filled if done["en"] else _publishable),
+                                           zh=st.deferred(lambda: _filled if done["zh"] else _publishable)),
                                  min_size=1, max_size=4)),
     )
 

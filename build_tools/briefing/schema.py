@@ -11,6 +11,7 @@ from typing import Any
 
 from build_tools.briefing.frontmatter import load_yaml, parse_body, split_document
 from build_tools.briefing.taxonomy import ID_PATTERN, Taxonomy
+from build_tools.characters import ALLOWED_NOTE, forbidden_character
 from build_tools.errors import InputError, Problem, display_path
 from build_tools.model import (
     BODY_LANGUAGES,
@@ -278,6 +279,29 @@ REQUIRED_KEYS = tuple(f.key for f in FIELDS if f.required)
 ALLOWED_KEYS = tuple(FIELDS_BY_KEY)
 
 
+def _strings(value: Any, prefix: str = ""):
+    """Every text in a front matter value with its dotted path (as load_yaml names lines).
+
+    Keys are not texts: each must be one of a fixed set, and an unknown one is reported as such.
+    """
+    if isinstance(value, str):
+        yield prefix, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{prefix}.{key}" if prefix else str(key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, f"{prefix}[{i}]")
+
+
+def check_characters(c: Checker) -> None:
+    """Every text of the front matter, whatever its field, is free of characters that cannot be published."""
+    for key, text in _strings(c.meta):
+        wrong = forbidden_character(text)
+        if wrong:
+            c.add(key, f"holds a {wrong}; remove it ({ALLOWED_NOTE})")
+
+
 def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Briefing | None, list[Problem]]:
     """Validate a front matter mapping and build the Briefing it describes."""
     if not isinstance(meta, dict):
@@ -285,6 +309,7 @@ def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Bri
         return None, [Problem(path, 2, f"front matter must be a YAML mapping of 'key: value' lines "
                                        f"(id, date, title ...), got {kind}")]
     c = Checker(path, meta, lines)
+    check_characters(c)
     for key in meta:
         if key not in FIELDS_BY_KEY:
             c.add(str(key), f"unknown key; allowed keys: {', '.join(ALLOWED_KEYS)}")
@@ -353,6 +378,10 @@ def check_body(b: Briefing, body_line: int) -> list[Problem]:
         problems.append(Problem(b.path or "", body_line, "the body has no paragraphs; add the article text"))
     for p in b.paragraphs:
         for lang in BODY_LANGUAGES:
+            wrong = forbidden_character(p.text(lang))
+            if wrong:
+                problems.append(Problem(b.path or "", p.line, f"paragraph ('{lang}:' text) holds a {wrong}; "
+                                                              f"remove it ({ALLOWED_NOTE})"))
             if b.translation.get(lang) != "pending" and not p.text(lang):
                 status = b.translation.get(lang)
                 problems.append(Problem(b.path or "", p.line,

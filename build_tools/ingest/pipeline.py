@@ -169,7 +169,8 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# Bidirectional controls too: check refuses them in a briefing (they make text read other than it is stored).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _checked_text(text: str, shown: str) -> str:
@@ -178,7 +179,7 @@ def _checked_text(text: str, shown: str) -> str:
         raise InputError(Problem(shown, 0, "binary file, not text; a seed is the text of one article "
                                            "(.txt, .md or .html)"))
     # The odd control character of a copied page is not text: it would only reach a draft as garbage.
-    return _CONTROL.sub("", text) if controls else text
+    return _CONTROL.sub("", text)
 
 
 # Link texts hold no brackets and targets at most one level of parentheses: a class that could run on over

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from build_tools import __version__
+from build_tools.characters import forbidden_character
 from build_tools.errors import display_path
 
 CONFIG_NAME = ".ai-briefing.toml"
@@ -449,4 +450,8 @@ class ChatClient:
         text = _THINKING.sub("", content).strip()
         if not text:
             raise _Retryable("empty answer")
+        wrong = forbidden_character(text)
+        if wrong:
+            # Never written into a briefing: check would refuse it, and a feed could not carry it.
+            raise _Retryable("unusable answer", f"it holds a {wrong}")
         return text
