@@ -327,10 +327,12 @@ SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
 # A masthead is one of the first lines of the page.
 MASTHEAD_LINES = 3
-_SHARED_BY = re.compile(r"^本文由\s*[「『“\"]?([^」』”\"]{2,20}?)[」』”\"]?\s*(?:app|APP|App)?\s*"
-                        r"(?:分享|提供|授权|授權)")
+# The name starts at a non-space: otherwise the spaces around it split in n * n ways (quadratic).
+_SHARED_BY = re.compile(r"^本文由\s*[「『“\"]?([^」』”\"\s][^」』”\"]{1,19}?)[」』”\"]?\s*"
+                        r"(?:(?:app|APP|App)\s*)?(?:分享|提供|授权|授權)")
 # "Headline - Outlet": a share card or the page's <title> copied with the page.
-_TITLE_AND_OUTLET = re.compile(r"^(.{6,}?)\s+[-|–—_｜]\s+([^-|–—_｜]{2,30})$")
+# (?<!\s): the title ends at a non-space, so each run of spaces is tried once (no quadratic backtracking).
+_TITLE_AND_OUTLET = re.compile(r"^(.{6,}?)(?<!\s)\s+[-|–—_｜]\s+([^-|–—_｜]{2,30})$")
 _NEWS_AGENCY_PREFIX = re.compile(r"^([^\s\d，,。]{2,10}?)(?:讯|訊)\s")
 _OUTLET_BYLINE = re.compile(r"^([^\s／/]{2,12}?)\s*[／/]\s*(?:綜合|综合)?(?:報導|报道|編譯|编译)$")
 _OUTLET_REPORTER = re.compile(r"^([^\s]{2,10}?)(?:記者|记者)\s*[^\s]{2,4}$")
@@ -338,7 +340,10 @@ _NOT_OUTLETS = frozenset(["本报", "本報", "本网", "本網", "本台", "综
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?)?", re.IGNORECASE)
 _RIGHTS = re.compile(r"(?:版权所有|版權所有|all rights reserved|不得转载|不得轉載).*$", re.IGNORECASE)
 _COMPANY_SUFFIX = re.compile(
-    r"(?:[\s,]+(?:media|group|limited|ltd\.?|llc|inc\.?|corp\.?|co\.?|plc|holdings|company))+\.?$",
+    # At most four words ("Holdings Co., Ltd."), each run of separators tried from its start: an unbounded
+    # run, searched from every word or space, is quadratic.
+    r"(?<![\s,])(?:[\s,]+(?:media|group|limited|ltd\.?|llc|inc\.?|corp\.?|co\.?|plc|holdings|company)){1,4}"
+    r"\.?$",
     re.IGNORECASE)
 
 
