@@ -200,3 +200,92 @@ def test_rules_are_data():
     assert {r.kind for r in rules.rules} >= {"consent", "byline", "ad", "footer", "caption", "credit",
                                              "subscribe"}
     assert rules.thresholds["prose_min_han"] > 0
+
+
+# ---------------------------------------------------------------- the page model
+
+PAGE_EN_BODY = [
+    "Officials from more than a dozen countries are close to agreeing a framework under which the most "
+    "capable models would be tested by state-run institutes before release, according to a draft.",
+    "The draft calls on developers to give accredited testers access to models at least four weeks before "
+    "launch and to share the results with the governments involved.",
+    "It stops short of binding commitments, and participating governments would instead encourage "
+    "companies headquartered in their jurisdictions to take part.",
+]
+PAGE_HEADLINE = "Governments near deal on shared testing of frontier AI models, draft shows"
+
+
+def _regions(lines: list[str]):
+    cleaned = clean_lines(lines)
+    headline = cleaned.headline.text if cleaned.headline else None
+    return headline, [k.text for k in cleaned.body], {d.text: d.kind for d in cleaned.dropped}
+
+
+@pytest.mark.parametrize("chrome", [
+    ["World Business Markets Sustainability Legal Technology More"],
+    ["DOW 38,612.24 ▼ 0.17% S&P 500 4,981.80 ▲ 0.13% NASDAQ 15,580.87 ▼ 0.32%"],
+    ["BYTE HARBOR", "Exclusive news, data and analytics for professionals"],
+    ["Open the Byte Harbor app for the best reading experience", "Technology | Artificial Intelligence"],
+    ["北辰日報電子報　中華民國113年9月5日　星期四"],
+])
+def test_the_headline_is_never_a_menu_ticker_masthead_or_app_prompt(chrome: list[str]):
+    headline, body, _ = _regions([*chrome, PAGE_HEADLINE, "By Claire Dumont", "4 minute read", *PAGE_EN_BODY])
+    assert (headline, body) == (PAGE_HEADLINE, PAGE_EN_BODY)
+
+
+def test_standfirst_byline_and_share_bar_between_headline_and_article_are_dropped():
+    header = ["It stops short of binding rules, but sets out who tests what.", "By Claire Dumont, diplomatic "
+              "correspondent covering international agreements and technology policy.", "Oct 9, 2024",
+              "Share this story", "14 Comments"]
+    headline, body, dropped = _regions(["Byte Harbor", PAGE_HEADLINE, *header, *PAGE_EN_BODY])
+    assert (headline, body) == (PAGE_HEADLINE, PAGE_EN_BODY)
+    assert all(line in dropped for line in header)
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Screenshot by Dana Whitcomb / Byte Harbor", "caption"),
+    ("研究團隊在記者會上展示模型的應用情境。（圖／記者林宜蓁攝）", "caption"),
+    ("示意圖／翻攝自網路", "caption"),
+    ("A worker walks past the plant. Photograph: Alamy", "caption"),
+    ("ALSO READ: EU publishes first guidance for general-purpose AI providers", "promotion"),
+    ("相关阅读：国产大模型一周动态：谁在降价，谁在观望？", "promotion"),
+    ("【广告】618云服务器特惠，新用户首年低至99元，点击了解详情>>", "promotion"),
+    ("在这里插入图片描述", "placeholder"),
+    ("视频加载中...", "placeholder"),
+    ("Did you find this article helpful? Yes No", "engagement"),
+])
+def test_a_line_inside_the_article_is_dropped_only_for_its_shape(line: str, kind: str):
+    headline, body, dropped = _regions([PAGE_HEADLINE, PAGE_EN_BODY[0], line, *PAGE_EN_BODY[1:]])
+    assert (headline, body, dropped) == (PAGE_HEADLINE, PAGE_EN_BODY, {line: kind})
+
+
+def test_short_lines_inside_the_article_are_kept():
+    quote, heading = "“短。”", "How small is small?"
+    _, body, _ = _regions([PAGE_HEADLINE, PAGE_EN_BODY[0], heading, quote, *PAGE_EN_BODY[1:]])
+    assert body == [PAGE_EN_BODY[0], heading, quote, *PAGE_EN_BODY[1:]]
+
+
+def test_a_key_points_box_that_repeats_the_article_is_dropped():
+    box = ["KEY POINTS", "Officials are close to a framework for testing models.",
+           "Developers would give testers four weeks.", "The commitments are not binding."]
+    _, body, dropped = _regions([PAGE_HEADLINE, "Oct 9, 2024", *box, *PAGE_EN_BODY])
+    assert body == PAGE_EN_BODY
+    assert {dropped[line] for line in box} == {"lead-box"}
+
+
+def test_prose_in_the_tail_does_not_join_the_article():
+    tail = ["Reporting by Claire Dumont; Editing by Mark Heinrich", "Suggested Topics:", "Technology",
+            "Artificial Intelligence",
+            "Byte Harbor, the news division of Byte Harbor Group, is the largest fictional news provider.",
+            "© 2024 Byte Harbor. All rights reserved."]
+    _, body, dropped = _regions([PAGE_HEADLINE, *PAGE_EN_BODY, *tail])
+    assert body == PAGE_EN_BODY
+    assert set(tail) <= set(dropped)
+
+
+def test_every_line_of_a_page_is_kept_or_dropped_with_a_reason():
+    lines = ["BYTE HARBOR", "Menu Search", PAGE_HEADLINE, "By Claire Dumont", *PAGE_EN_BODY, "Share",
+             "Related", "Another story about chips"]
+    cleaned = clean_lines(lines)
+    assert sorted([k.line for k in cleaned.kept] + [d.line for d in cleaned.dropped]) == list(range(1, 11))
+    assert all(d.reason and d.kind for d in cleaned.dropped)

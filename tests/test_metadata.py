@@ -159,3 +159,68 @@ def test_seed_without_a_headline_gets_a_derived_title():
     assert meta.title not in ("引言", "")
     assert meta.title in "\n".join(lines)  # a clause of the article, not invented
     assert "OpenAI" in meta.title
+
+
+# ---------------------------------------------------------------- the page model's metadata
+
+EN_HEADLINE = "Memory makers weigh new lines as AI demand outpaces supply"
+ZH_HEADLINE = "多家厂商下调大模型价格，中小开发者迎来低价算力"
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    (["Published Tue, Jun 11 2024 7:05 AM EDT Updated Wed, Jun 12 2024 8:00 AM EDT"], "2024-06-11"),
+    (["By Dana Whitcomb", "September 13, 2024 at 8:12 a.m. ET"], "2024-09-13"),
+    (["Wed 5 Jun 2024 06.00 BST", "Last modified on Wed 5 Jun 2024 14.27 BST"], "2024-06-05"),
+    (["Updated 2 hours ago"], None),
+    (["3小时前"], None),
+])
+def test_english_and_relative_dates_above_the_article(header: list[str], expected: str | None):
+    assert _date(["NEWS SITE", EN_HEADLINE, *header, *EN_BODY, "© 2024 News Site"]) == expected
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    (["2024-07-19 08:00 更新"], None),  # an edit, and nothing else is stated
+    (["已于 2024-11-05 15:20:11 修改 于 2024-11-02 22:41:07 首次发布"], "2024-11-02"),
+    (["16/10/2024 18:05"], "2024-10-16"),
+    (["星图科技 记者 罗晓岚", "11月21日 15:06"], "2024-11-21"),
+    (["发布时间：2024/06/06 10:32　更新时间：2024/06/07 08:15"], "2024-06-06"),
+])
+def test_chinese_dates_above_the_article(header: list[str], expected: str | None):
+    assert _date(["星图科技", ZH_HEADLINE, *header, *ZH_BODY, "© 2024 星图科技 版权所有"]) == expected
+
+
+def test_the_dateline_of_the_first_paragraph_gives_the_date():
+    lines = [ZH_HEADLINE, "芯界观察讯 2023年10月18日，" + ZH_BODY[0], *ZH_BODY[1:]]
+    assert _date(lines) == "2023-10-18"
+    assert extract_source(clean_lines(lines))[0] == "芯界观察"
+    wire = [EN_HEADLINE, "BRUSSELS, Aug 1 (Lumen Wire) - " + EN_BODY[0], *EN_BODY[1:],
+            "© 2024 Lumen Wire. All rights reserved."]
+    assert _date(wire) == "2024-08-01"
+    assert extract_source(clean_lines(wire))[0] == "Lumen Wire"
+
+
+def test_a_teasers_date_is_not_the_pages():
+    lines = [ZH_HEADLINE, "最新推荐文章于 2024-08-01 09:00:00 发布", *ZH_BODY, "相关推荐",
+             "2024-06-02　大模型一体机走俏，政企客户成采购主力"]
+    assert _date(lines) is None
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    (["云帆网", "首页 新闻 科技 财经", ZH_HEADLINE, "2024-06-03 09:12　来源：云帆网　作者：郑思远", *ZH_BODY],
+     "云帆网"),
+    (["以下文章来源于算力前哨 ，作者林溪", ZH_HEADLINE, *ZH_BODY], "算力前哨"),
+    (["維港日報", "港聞 要聞 國際 財經", ZH_HEADLINE, "維港日報記者 梁家朗", *HANT_BODY], "維港日報"),
+    (["CIRCUIT ALLEY", "Tech Reviews Science Policy", EN_HEADLINE, *EN_BODY,
+      "© 2024 Circuit Alley Media, LLC. All rights reserved."], "Circuit Alley"),
+    (["Weights & Measures", EN_HEADLINE, "Ines Carver", "Apr 2, 2024", *EN_BODY,
+      "Thanks for reading Weights & Measures!", "© 2024 Ines Carver"], "Weights & Measures"),
+    ([EN_HEADLINE + " - Keystone Markets", EN_HEADLINE, "Jun 11 2024", *EN_BODY], "Keystone Markets"),
+    ([EN_HEADLINE, "By Marcus Ilori", "Jun 11 2024", *EN_BODY], None),
+])
+def test_the_outlet_is_the_name_the_page_gives_most_evidence_for(page: list[str], expected: str | None):
+    assert extract_source(clean_lines(page))[0] == expected
+
+
+def test_a_pictures_source_inside_the_article_is_not_the_outlet():
+    lines = [ZH_HEADLINE, ZH_BODY[0], "图片", "来源：某研究报告", *ZH_BODY[1:]]
+    assert extract_source(clean_lines(lines))[0] is None

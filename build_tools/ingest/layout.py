@@ -52,8 +52,7 @@ _APP_PROMPT = re.compile(
     r"|\bapp\s*(?:中|内|內)?\s*(?:打开|打開|开启|開啟)"
     r"|\b(?:open|download|get) (?:in |the )?\S{0,20} ?app\b|\bget the app\b", re.IGNORECASE)
 # "Headline - Outlet" / "Headline | Outlet": the form of a page's <title>, and of a share card.
-# (?<!\s): the title ends at a non-space, so each run of spaces is tried once (no quadratic backtracking).
-_TITLE_SUFFIX = re.compile(r"^(.{6,}?)(?<!\s)\s+[-|–—_｜]\s+([^-|–—_｜]{2,30})$")
+_TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", " ｜ ")
 # Bylines: "By Dana Whitcomb, a senior reviewer ...", "潮點新聞／綜合報導", "記者吳承恩／編譯".
 _BYLINE_EN = re.compile(r"^[Bb][Yy]\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|$|and\b|&|\|)")
 _BYLINE_ZH = re.compile(r"^\S{0,16}[/／]\s*\S{0,10}(?:報導|报道|報道|编译|編譯|撰文|整理|采访|採訪)$")
@@ -64,10 +63,9 @@ _CAPTION_TAIL = re.compile(
     r"[(（]\s*[^()（）]{0,30}(?:攝|摄|圖|图|照|photo|image|screenshot|file|截图|截圖)[^()（）]{0,20}[)）]\s*$",
     re.IGNORECASE)
 _CAPTION_START = re.compile(
-    r"^\**\s*(?:图|圖|图片|圖片|配图|配圖|题图|題圖|视频|視頻|影片"
+    r"^\*{0,2}\s?(?:图|圖|图片|圖片|配图|配圖|题图|題圖|视频|視頻|影片"
     r"|image|photo|photograph|picture|screenshot|video|illustration)"
-    # One way to split the spaces ("\s*\d{0,2}\s*\s+by" had three, cubic on a run of spaces).
-    r"\s*(?:\d{1,2}\s*)?(?:[:：/／|｜]|(?<=\s)(?:by|via|credit)\b)", re.IGNORECASE)
+    r"\s?\d{0,2}\s?(?:[:：/／|｜]|\s(?:by|via|credit)\b)", re.IGNORECASE)
 _CAPTION_MARK = re.compile(
     r"[/／]\s*(?:翻攝|翻摄)|(?:截圖|截图|示意圖|示意图|資料圖片|资料图片|資料照|资料照)\s*[/／)）]"
     r"|(?:图片来源|圖片來源)\s*[:：]|^(?:图|圖)\s*\d{1,2}\s"
@@ -264,10 +262,22 @@ def headline_excluded(text: str) -> bool:
             or bool(_APP_PROMPT.search(s)) or inline_junk(s) is not None or s.endswith((":", "：")))
 
 
+def split_title(text: str) -> tuple[str, str] | None:
+    """(headline, outlet) of a ``Headline - Outlet`` line, or None (plain string search: no regex)."""
+    s = " ".join(_cut(text).split())
+    cut = max(s.rfind(sep) for sep in _TITLE_SEPARATORS)
+    if cut < 6:
+        return None
+    head, tail = s[:cut].strip(), s[cut + 3:].strip()
+    if not 2 <= len(tail) <= 30 or any(sep.strip() in tail for sep in _TITLE_SEPARATORS):
+        return None
+    return head, tail
+
+
 def title_suffix(text: str) -> str | None:
     """The headline of a ``Headline - Outlet`` line, or None."""
-    m = _TITLE_SUFFIX.match(_cut(text).strip())
-    return m.group(1) if m else None
+    parts = split_title(text)
+    return parts[0] if parts else None
 
 
 @dataclass(frozen=True)

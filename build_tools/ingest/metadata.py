@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from build_tools.ingest import layout
 from build_tools.ingest.clean import HAN, Cleaned, han_count, is_heading, load_rules
 
 MONTHS = {m: i for i, names in enumerate(
@@ -327,24 +328,24 @@ SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
 # A masthead is one of the first lines of the page.
 MASTHEAD_LINES = 3
-# The name starts at a non-space: otherwise the spaces around it split in n * n ways (quadratic).
-_SHARED_BY = re.compile(r"^本文由\s*[「『“\"]?([^」』”\"\s][^」』”\"]{1,19}?)[」』”\"]?\s*"
-                        r"(?:(?:app|APP|App)\s*)?(?:分享|提供|授权|授權)")
-# "Headline - Outlet": a share card or the page's <title> copied with the page.
-# (?<!\s): the title ends at a non-space, so each run of spaces is tried once (no quadratic backtracking).
-_TITLE_AND_OUTLET = re.compile(r"^(.{6,}?)(?<!\s)\s+[-|–—_｜]\s+([^-|–—_｜]{2,30})$")
+_SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
+                        r"(?:分享|提供|授权|授權)")
 _NEWS_AGENCY_PREFIX = re.compile(r"^([^\s\d，,。]{2,10}?)(?:讯|訊)\s")
 _OUTLET_BYLINE = re.compile(r"^([^\s／/]{2,12}?)\s*[／/]\s*(?:綜合|综合)?(?:報導|报道|編譯|编译)$")
 _OUTLET_REPORTER = re.compile(r"^([^\s]{2,10}?)(?:記者|记者)\s*[^\s]{2,4}$")
 _NOT_OUTLETS = frozenset(["本报", "本報", "本网", "本網", "本台", "综合", "綜合", "记者", "記者"])
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?)?", re.IGNORECASE)
 _RIGHTS = re.compile(r"(?:版权所有|版權所有|all rights reserved|不得转载|不得轉載).*$", re.IGNORECASE)
-_COMPANY_SUFFIX = re.compile(
-    # At most four words ("Holdings Co., Ltd."), each run of separators tried from its start: an unbounded
-    # run, searched from every word or space, is quadratic.
-    r"(?<![\s,])(?:[\s,]+(?:media|group|limited|ltd\.?|llc|inc\.?|corp\.?|co\.?|plc|holdings|company)){1,4}"
-    r"\.?$",
-    re.IGNORECASE)
+# Words of a company's legal name that are not the outlet's (Keystone Markets LLC, … Media Group Limited).
+_COMPANY_WORDS = frozenset(["media", "group", "limited", "ltd", "llc", "inc", "corp", "co", "plc", "holdings",
+                            "company"])
+
+
+def _without_company_words(name: str) -> str:
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].casefold().rstrip(".") in _COMPANY_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def _copyright_name(text: str) -> str | None:
@@ -356,7 +357,7 @@ def _copyright_name(text: str) -> str | None:
     after = re.split(r"\s+or its\b|\.\s|\s{2,}|　|\s京ICP|\s[A-Z]{2,}备", text[m.end():])[0]
     after = _RIGHTS.sub("", after).strip(" |·,，.")
     for part in (before, after):
-        name = _COMPANY_SUFFIX.sub("", part).strip(" ,.")
+        name = _without_company_words(part).strip(" ,.")
         if name and len(name) <= 40 and re.search(r"[^\W\d_]", name) and len(name.split()) <= 5:
             return name
     return None
@@ -364,8 +365,6 @@ def _copyright_name(text: str) -> str | None:
 
 def _masthead(text: str) -> str | None:
     """A brand alone on one of the first lines: ``Corvane``, ``CIRCUIT ALLEY``, ``【維港日報】``."""
-    from build_tools.ingest import layout
-
     name = text.strip().strip("【】[]").strip()
     if not name or layout.is_menu(name) or layout.has_date(name) or re.search(r"[,，。:：!?！？|/]", name):
         return None
@@ -405,9 +404,9 @@ def _source_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
         found += _line_evidence(text, d.kind)
         if d.line > first:
             continue
-        m = _TITLE_AND_OUTLET.match(text)
-        if m and _squash(m.group(1)) in headline_keys:
-            found.append(("title", m.group(2).strip()))
+        parts = layout.split_title(text)
+        if parts and _squash(parts[0]) in headline_keys:
+            found.append(("title", parts[1]))
         name = _masthead(text) if n < MASTHEAD_LINES and d.kind == "chrome" else None
         if name and not any(kind == "masthead" for kind, _ in found):
             found.append(("masthead", name))
