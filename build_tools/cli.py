@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +27,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from build_tools.ingest.tagging import Tagger
 
     tax = load_taxonomy()
-    paths = args.paths or [ROOT / "briefings"]
+    # Introductions to editions (editions/<week>.md) are in the briefing format, with rules of their own.
+    edition_paths = [Path(p) for p in args.paths if Path(p).resolve().parent.name == "editions"]
+    paths = [p for p in args.paths if Path(p) not in edition_paths]
+    if not args.paths:
+        paths = [ROOT / "briefings"]
     briefings, problems = load_briefings(paths, tax, root=ROOT)
     tagger = Tagger(tax)
     notes = []
@@ -36,6 +41,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         problems += ack_problems
         problems += leftover_problems(b)  # a menu for a title, contact details: never published
     problems = sorted({*problems, *_duplicate_problems(briefings, checked_all=not args.paths)})
+    problems = sorted({*problems, *_edition_problems(edition_paths, briefings, checked_all=not args.paths)})
     todo = [item for b in briefings
             for item in sorted([*work_left(b), *junk_lines(b)], key=lambda p: p.line)]
     if args.strict:
@@ -55,7 +61,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
             print(Problem(item.path, item.line, f"note: {item.message}"))
         unfinished = len({item.path for item in todo})
         left = f"; {unfinished} still {'has' if unfinished == 1 else 'have'} work to do" if unfinished else ""
-        print(f"{len(briefings)} briefing{'s' * (len(briefings) != 1)} OK{left}")
+        n = len(edition_paths)
+        intros = f", {n} introduction{'s' * (n != 1)}" if n else ""
+        print(f"{len(briefings)} briefing{'s' * (len(briefings) != 1)}{intros} OK{left}")
     return 0
 
 
@@ -70,6 +78,78 @@ def _duplicate_problems(briefings, *, checked_all: bool):
         others = [b for p in briefing_paths([ROOT / "briefings"])
                   if (b := read_briefing(p)[0]) is not None and b.path not in checked]
     return find_near_duplicates(briefings, others=others)
+
+
+def _edition_problems(paths: list[Path], briefings, *, checked_all: bool):
+    """Problems of the editions folder (everything, when the whole collection is checked) or of the
+    introductions among ``paths``."""
+    from build_tools.briefing.editions import check_editions, read_editions, read_intro, week_of
+
+    if checked_all:
+        found, problems = read_editions(ROOT / "editions")
+        return problems + check_editions(found, {week_of(b.date) for b in briefings if b.date})
+    return [p for path in paths for p in read_intro(path)[1]]
+
+
+def _cmd_edition(args: argparse.Namespace) -> int:
+    from build_tools.briefing.editions import EDITIONS_DIR, LEDGER_FILE, number_editions, parse_week
+    from build_tools.site.collect import load_corpus
+    from build_tools.site.edition_pages import edition_range, edition_title
+    from build_tools.site.language import LANGUAGES
+
+    corpus = load_corpus()
+    editions = corpus.editions
+    if args.number:
+        ledger = corpus.briefings_dir.parent / EDITIONS_DIR / LEDGER_FILE
+        added = number_editions(ledger, set(editions.by_week))
+        for week, number in added.items():
+            print(f"{display_path(ledger)}: {week} is edition {number}")
+        if not added:
+            print(f"{display_path(ledger)}: every edition has its number")
+        if args.week is None:
+            return 0
+        corpus = load_corpus()
+        editions = corpus.editions
+    week = parse_week(args.week) if args.week else (editions.latest.week if editions.latest else None)
+    if week is None:
+        shown = (f"'{args.week}' is not a week; write it as 2024-w22" if args.week
+                 else "there are no editions yet")
+        print(f"edition: {shown}", file=sys.stderr)
+        return 1
+    edition = editions.by_week.get(week)
+    if edition is None:
+        known = ", ".join(list(editions.by_week)[:5])
+        print(f"edition: no briefing is dated in week {week}, so it has no edition (newest: {known})",
+              file=sys.stderr)
+        return 1
+    langs = [args.lang] if args.lang else list(LANGUAGES)
+    if not args.email:
+        en = LANGUAGES["en"]
+        print(f"{edition_title(en, edition)} ({edition.week}): {edition_range(en, edition)}, "
+              f"{len(edition.briefings)} briefing{'s' * (len(edition.briefings) != 1)}")
+        for bid in edition.briefings:
+            print(f"  {bid}")
+        return 0
+    from build_tools.site.publish.newsletter import edition_mail, write_mail
+
+    root = _site_url(args.site_url)
+    for code in langs:
+        lang = LANGUAGES[code]
+        mail = edition_mail(edition, lang, corpus, root + lang.prefix)
+        for path in write_mail(mail, args.out, f"{edition.week}.{code}"):
+            print(display_path(path))
+    return 0
+
+
+def _site_url(given: str | None) -> str:
+    """The site's absolute root URL: ``--site-url``, else mkdocs.yml's ``site_url`` (SITE_URL sets it)."""
+    if given is None:
+        from mkdocs.config import load_config
+
+        given = load_config(str(ROOT / "mkdocs.yml")).site_url or ""
+    if not re.fullmatch(r"https?://[^\s<>\"'`\\]+", given):
+        raise InputError(Problem("--site-url", 0, f"expected an absolute http(s) URL, got {given!r}"))
+    return given.rstrip("/") + "/"
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
@@ -209,6 +289,22 @@ def build_parser() -> argparse.ArgumentParser:
                    help="redraft every part, even a translation a person has reviewed or edited")
     p.add_argument("--quiet", "-q", action="store_true", help="print only problems")
     p.set_defaults(func=_cmd_translate)
+
+    p = sub.add_parser("edition", help="show a weekly edition, write it as email, or number new editions",
+                       description="A weekly edition (the briefings of one ISO week): show it, write it as "
+                                   "an email (--email), or give new editions their numbers (--number).")
+    p.add_argument("week", nargs="?", metavar="WEEK", help="the edition's week, such as 2024-w22 "
+                                                           "(default: the newest edition)")
+    p.add_argument("--email", action="store_true",
+                   help="write WEEK.LANG.html (self-contained, inline styles), .txt and .eml (both parts)")
+    p.add_argument("--lang", choices=["en", "zh", "zh-hant"], help="one site language (default: all three)")
+    p.add_argument("--out", type=Path, default=ROOT / "build" / "editions",
+                   help="folder for the email files (default: build/editions/)")
+    p.add_argument("--site-url", help="absolute URL of the site the links lead to "
+                                      "(default: site_url of mkdocs.yml, which SITE_URL sets)")
+    p.add_argument("--number", action="store_true",
+                   help="append a number for every edition without one to editions/numbers.yaml")
+    p.set_defaults(func=_cmd_edition)
     return parser
 
 

@@ -327,29 +327,39 @@ def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Bri
     return briefing, c.problems
 
 
-def read_briefing(  # noqa: PLR0911 -- each unreadable-file case returns its own problem at once
+def read_source(path: str | Path, *, what: str = "a briefing") -> tuple[str | None, list[Problem]]:
+    """The text of a file in the briefing format (UTF-8, at most MAX_BRIEFING_BYTES), newlines made
+    ``\\n``; None and the problem when it cannot be read as such."""
+    shown = display_path(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 0, f"cannot read: {exc.strerror or exc}")]
+    if len(raw) > MAX_BRIEFING_BYTES:
+        return None, [Problem(shown, 0, f"file is {len(raw)} bytes; {what} is at most "
+                                        f"{MAX_BRIEFING_BYTES}: keep only the article")]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return None, [Problem(shown, 0, "saved as UTF-16 or UTF-32 "
+                                        "(it starts with that byte-order mark); save the file as UTF-8")]
+    if b"\0" in raw:
+        return None, [Problem(shown, 0, f"binary file; {what} is UTF-8 text")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(shown, line, "not valid UTF-8; save the file as UTF-8")]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def read_briefing(
     path: str | Path, *, text: str | None = None,
 ) -> tuple[Briefing | None, list[Problem]]:
     """Read one briefing file; return it (if readable) and the problems found in the file itself."""
     shown = display_path(path)
     if text is None:
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as exc:
-            return None, [Problem(shown, 0, f"cannot read: {exc.strerror or exc}")]
-        if len(raw) > MAX_BRIEFING_BYTES:
-            return None, [Problem(shown, 0, f"file is {len(raw)} bytes; a briefing is at most "
-                                            f"{MAX_BRIEFING_BYTES}: keep only the article")]
-        if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
-            return None, [Problem(shown, 0, "saved as UTF-16 or UTF-32 "
-                                            "(it starts with that byte-order mark); save the file as UTF-8")]
-        if b"\0" in raw:
-            return None, [Problem(shown, 0, "binary file; a briefing is UTF-8 text")]
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            return None, [Problem(shown, line, "not valid UTF-8; save the file as UTF-8")]
+        text, unreadable = read_source(path)
+        if text is None:
+            return None, unreadable
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         fm, body, body_line = split_document(text, shown)

@@ -7,13 +7,15 @@ Stages, in the order a build runs them:
     language.py   the three site languages: text in each script, interface strings
     render.py     one briefing -> the HTML of its page in one language
     indexes.py    home, topic, entity, archive and glossary pages from the full set
+    editions.py   the weekly editions: briefings by ISO week, numbered from the ledger, in order
+    edition_pages.py  edition pages, the editions index and the home page's link to the latest
     pages.py      every generated page of one language: MkDocs pages that skip Python-Markdown
     cache.py      rendered pages and search entries kept on disk by content hash (build/cache/)
     search.py     jieba user dictionary, the briefings' own search entries, the index as UTF-8
     projects.py   the other languages' MkDocs projects, built in worker processes
     serve.py      mkdocs serve: an edited briefing rebuilds only the pages that show it
     swap.py       mkdocs build writes beside site/ and swaps it in when every language succeeded
-    publish/      feeds, sitemaps, head meta and the 404 page's strings
+    publish/      feeds, sitemaps, head meta and the 404 page's strings; the editions feeds and email
     config.py     the plugin's options (mkdocs.yml: plugins: ai-briefing: language)
     plugin.py     the MkDocs plugin whose events tie the stages to a build, in the order they run
     linkcheck.py  broken internal links and anchors in a built site

@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import overload
 
+from build_tools.briefing.editions import EDITIONS_DIR, EditionInput, check_editions, read_editions, week_of
 from build_tools.errors import InputError, Problem, display_path
 from build_tools.model import Briefing, Paragraph
 from build_tools.briefing.schema import briefing_paths, check_against, read_briefing
 from build_tools.site.cache import briefing_hash
+from build_tools.site.editions import Editions, build_editions
 from build_tools.site.relations import Relations, build_relations, update_relations
 from build_tools.briefing.taxonomy import TAXONOMY_PATH, Taxonomy, parse_taxonomy
 
@@ -39,7 +41,9 @@ class Corpus:
     taxonomy_path: Path
     by_id: dict[str, Briefing] = field(default_factory=dict)
     taxonomy_hash: str = ""
+    edition_input: EditionInput = field(default_factory=EditionInput)
     _relations: Relations | None = None
+    _editions: Editions | None = None
     _hashes: dict[str, str] | None = None
     # id(briefing) -> (briefing, hash), shared by the corpora one reader makes (see CorpusReader).
     _hash_cache: dict[int, tuple[Briefing, str]] = field(default_factory=dict, repr=False)
@@ -68,6 +72,13 @@ class Corpus:
             else:
                 self._relations = build_relations(self.briefings, self.taxonomy)
         return self._relations
+
+    @property
+    def editions(self) -> Editions:
+        """The weekly editions, computed on first use from the relations."""
+        if self._editions is None:
+            self._editions = build_editions(self.relations, self.by_id, self.edition_input)
+        return self._editions
 
 
 def input_paths() -> tuple[Path, Path]:
@@ -194,7 +205,9 @@ class CorpusReader:
         if not refresh and current is not None and current[0] == paths:
             return current[1]
         files = briefing_paths([briefings_dir]) if briefings_dir.is_dir() else []
-        key = (paths, _signature([taxonomy_path, *files]))
+        editions_dir = briefings_dir.parent / EDITIONS_DIR
+        edition_files = sorted(editions_dir.glob("*.*")) if editions_dir.is_dir() else []
+        key = (paths, _signature([taxonomy_path, *files, *edition_files]))
         if current is not None and current[2] == key:
             return current[1]
         try:
@@ -203,6 +216,9 @@ class CorpusReader:
             raise _missing(taxonomy_path, exc) from None
         taxonomy = parse_taxonomy(text, display_path(taxonomy_path))
         briefings, problems = self._load_briefings(files, taxonomy, root=briefings_dir.parent)
+        edition_input, edition_problems = read_editions(editions_dir)
+        weeks = {week_of(b.date) for b in briefings if b.date}
+        problems += edition_problems + check_editions(edition_input, weeks, numbers=False)
         if problems:
             raise InputError(problems)
         corpus = Corpus(
@@ -211,6 +227,7 @@ class CorpusReader:
             briefings_dir,
             taxonomy_path,
             taxonomy_hash=hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(),
+            edition_input=edition_input,
             _hash_cache=self._hashes,
         )
         if current is not None and current[0] == paths and current[1].taxonomy_hash == corpus.taxonomy_hash:

@@ -29,3 +29,5 @@ class BriefingConfig(Config):
     """
 
     language = LanguageCode(default="en")
+    # The weekly editions (pages, index, home link, feeds); off only to measure what they cost (bench/).
+    editions = c.Type(bool, default=True)

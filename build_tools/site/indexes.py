@@ -7,6 +7,8 @@ from collections import Counter
 from build_tools.briefing.taxonomy import KINDS, Taxonomy
 from build_tools.model import Briefing, Entry
 from build_tools.site.language import SiteLanguage, traditional_label
+from build_tools.site.edition_pages import latest_edition_link
+from build_tools.site.editions import Editions
 from build_tools.site.relations import Relations
 from build_tools.site.render import (
     ARCHIVE_URL,
@@ -114,10 +116,16 @@ def home_pages(rel: Relations) -> int:
 
 
 def home_page(
-    lang: SiteLanguage, tax: Taxonomy, rel: Relations, by_id: dict[str, Briefing], *, number: int = 1
+    lang: SiteLanguage,
+    tax: Taxonomy,
+    rel: Relations,
+    by_id: dict[str, Briefing],
+    *,
+    number: int = 1,
+    editions: Editions | None = None,
 ) -> PageContent:
     """Page ``number`` of the home listing: the latest briefings with summaries; the first page also
-    has the most active topics and the way to the archive."""
+    has the latest edition, the most active topics and the way to the archive."""
     base = HOME_URL
     here = page_url(base, number)
     total = home_pages(rel)
@@ -130,6 +138,8 @@ def home_page(
     )
     blocks = [
         f'<h1 id="home-title">{esc(title)}</h1>\n<p class="home-intro">{esc(lang.t("site.tagline"))}</p>',
+        *([latest_edition_link(editions, lang, here)] if editions is not None and len(editions) and number == 1
+          else []),
         f"<h2>{esc(lang.t('home.latest'))}</h2>",
     ]
     cards = []

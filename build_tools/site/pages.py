@@ -26,6 +26,13 @@ from mkdocs.structure.toc import get_toc
 from build_tools.model import Entry
 from build_tools.site import cache
 from build_tools.site.collect import Corpus
+from build_tools.site.edition_pages import (
+    EDITIONS_URL,
+    edition_meta,
+    edition_page,
+    edition_url,
+    editions_index_page,
+)
 from build_tools.site.indexes import (
     PAGE_SIZE,
     archive_page,
@@ -60,9 +67,11 @@ from build_tools.site.render import (
 
 # Generated pages outside the navigation (listed in each config's not_in_nav): Material renders the
 # whole navigation into every page, so listing briefings there would grow the site with N².
-NOT_IN_NAV = ("briefings/", "topics/", "archive/")
+NOT_IN_NAV = ("briefings/", "topics/", "archive/", "editions/")
 # Generated pages in the navigation (mkdocs.yml `nav`).
-NAV_PAGES = (src_uri(HOME_URL), src_uri(TOPICS_URL), src_uri(ARCHIVE_URL), "glossary.md")
+NAV_PAGES = (
+    src_uri(HOME_URL), src_uri(TOPICS_URL), src_uri(ARCHIVE_URL), src_uri(EDITIONS_URL), "glossary.md"
+)
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
@@ -167,6 +176,20 @@ def _month_sources(corpus: Corpus, rel: Relations, lang: SiteLanguage, month: st
         )
 
 
+def edition_sources(corpus: Corpus, lang: SiteLanguage) -> list[PageSource]:
+    """The editions index and every edition page, keyed by what each shows (briefings, number,
+    introduction, neighbours)."""
+    editions, tax, by_id = corpus.editions, corpus.taxonomy, corpus.by_id
+    sources = [_eager_source(src_uri(EDITIONS_URL), editions_index_page(editions, lang))]
+    for ed in editions:
+        around = [(w, editions.by_week[w].number) for w in (ed.older, ed.newer) if w]
+        key = cache.digest("edition", lang.code, corpus.taxonomy_hash, repr((ed.week, ed.number, ed.numbered,
+                           ed.intro, around)), *_shown(corpus, list(ed.briefings)))
+        sources.append(_cached_source(f"{edition_url(ed.week).rstrip('/')}.md", edition_meta(lang, ed), key,
+                                      lambda ed=ed: edition_page(ed, editions, lang, tax, by_id)))
+    return sources
+
+
 def _eager_source(uri: str, content: PageContent) -> PageSource:
     text = content.html
     key = cache.digest("eager", json.dumps(content.meta, sort_keys=True), text)
@@ -179,7 +202,9 @@ def _contents(
     """(source path, maker) of every page but the briefings'."""
     tax, by_id = corpus.taxonomy, corpus.by_id
     for number in range(1, home_pages(rel) + 1):
-        yield _uri(page_url(HOME_URL, number)), functools.partial(home_page, lang, tax, rel, by_id, number=number)
+        yield _uri(page_url(HOME_URL, number)), functools.partial(
+            home_page, lang, tax, rel, by_id, number=number, editions=corpus.editions
+        )
     yield src_uri(TOPICS_URL), lambda: topic_index_page(lang, tax, rel)
     yield src_uri(ARCHIVE_URL), lambda: archive_page(lang, rel)
     yield "glossary.md", lambda: glossary_page(lang, tax)  # URL glossary/
@@ -195,10 +220,16 @@ def _contents(
                 _uri(page_url(month_url(month), number)),
                 functools.partial(month_page, month, lang, rel, by_id, number=number),
             )
+    yield src_uri(EDITIONS_URL), lambda: editions_index_page(corpus.editions, lang)
+    for ed in corpus.editions:
+        uri = f"{edition_url(ed.week).rstrip('/')}.md"
+        yield uri, functools.partial(edition_page, ed, corpus.editions, lang, tax, by_id)
 
 
 def page_sources(
-    corpus: Corpus, rel: Relations, lang: SiteLanguage, repo: Repository = DEFAULT_REPOSITORY_LINKS
+    corpus: Corpus, rel: Relations, lang: SiteLanguage, repo: Repository = DEFAULT_REPOSITORY_LINKS,
+    *,
+    editions: bool = True,
 ) -> dict[str, PageSource]:
     """Source path -> PageSource of every generated page of ``lang``, sorted by path.
 
@@ -207,7 +238,8 @@ def page_sources(
     """
     tax, by_id = corpus.taxonomy, corpus.by_id
     whole = {
-        _uri(page_url(HOME_URL, n)): home_page(lang, tax, rel, by_id, number=n)
+        _uri(page_url(HOME_URL, n)): home_page(lang, tax, rel, by_id, number=n,
+                                                editions=corpus.editions if editions else None)
         for n in range(1, home_pages(rel) + 1)
     }
     whole |= {
@@ -220,6 +252,7 @@ def page_sources(
         *(_briefing_source(corpus, rel, lang, b.id, repo) for b in corpus.briefings),
         *(s for entry in tax for s in _topic_sources(corpus, rel, lang, entry)),
         *(s for month in rel.months for s in _month_sources(corpus, rel, lang, month)),
+        *(edition_sources(corpus, lang) if editions else ()),
     ):
         sources[source.uri] = source
     return dict(sorted(sources.items()))

@@ -34,6 +34,7 @@ from build_tools.site.language import LANGUAGES, SiteLanguage, other_languages
 from build_tools.site.pages import GeneratedPage, add_pages, page_sources
 from build_tools.site.render import footer_links, repository_from
 from build_tools.site.publish import head
+from build_tools.site.publish.edition_feeds import edition_feed_links, write_edition_feeds
 from build_tools.site.publish.sitemap import PageFacts, write_sitemaps
 from build_tools.site.serve import ServeState, other_inputs
 from build_tools.site.swap import SiteSwap
@@ -101,6 +102,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
         if lang.is_root:
             self.serve.begin(self._other_inputs(config))
+        if not self.config.editions:
+            config.nav = [item for item in config.nav or [] if item != "editions/index.md"]
+        elif lang.is_root and corpus.editions.unnumbered:
+            weeks = corpus.editions.unnumbered
+            log.warning(f"{corpus.edition_input.ledger_path}: {len(weeks)} edition(s) without a number "
+                        f"({', '.join(weeks[:5])}); run `python -m build_tools edition --number`")
         plugin = config.plugins.get("material/search") or config.plugins.get("search")
         if plugin is not None:
             plugin.config.jieba_dict_user = str(search.write_userdict(corpus.taxonomy))
@@ -114,7 +121,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if lang.is_root and config.config_file_path:
             search.segment_ahead(corpus.briefings, corpus.hashes, corpus.taxonomy_hash, projects.beside)
             self.builds = projects.start_builds(Path(config.config_file_path), Path(config.site_dir), self)
-        sources = page_sources(corpus, corpus.relations, lang, repository_from(config.extra))
+        sources = page_sources(corpus, corpus.relations, lang, repository_from(config.extra),
+                               editions=self.config.editions)
         for uri in sources:
             if (written := files.get_file_from_path(uri)) is not None:
                 log.warning(f"{config.docs_dir}/{uri} is a generated page; remove the hand-written file")
@@ -187,6 +195,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Feed links and social meta in every ``<head>``; squeeze the theme's whitespace out of a
         generated page and release its HTML."""
         output = head.inject(output, head.head_tags(config, self.language, page, self.corpus))
+        if self.config.editions and page.file.src_uri.startswith("editions/"):
+            output = head.inject(output, edition_feed_links(self.language, page.url, config.site_name))
         if isinstance(page, GeneratedPage):
             page.release()
             return _INDENT.sub("\n", output)
@@ -208,6 +218,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if lang.is_root:
             self._finish_languages(config)
         head.write_feeds(config, lang, corpus)
+        if self.config.editions:
+            write_edition_feeds(config.site_dir, config.site_url, lang, corpus, config.site_name)
         if lang.is_root:
             write_sitemaps(config.site_dir, head.root_url(config, lang), self.page_facts)
         if self.swap is not None and self.swap.owned and self.swap.finish(config):
@@ -239,6 +251,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         briefings, taxonomy = self.reader.input_paths()
         for path in (
             briefings,
+            briefings.parent / "editions",
             taxonomy,
             ROOT / "docs" / "zh",
             ROOT / "overrides",
