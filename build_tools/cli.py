@@ -102,15 +102,17 @@ def _cmd_edition(args: argparse.Namespace) -> int:
     if args.number:
         ledger = corpus.briefings_dir.parent / EDITIONS_DIR / LEDGER_FILE
         added = number_editions(ledger, set(editions.by_week))
-        for week, number in added.items():
-            print(f"{display_path(ledger)}: {week} is edition {number}")
+        for new_week, number in added.items():
+            print(f"{display_path(ledger)}: {new_week} is edition {number}")
         if not added:
             print(f"{display_path(ledger)}: every edition has its number")
         if args.week is None:
             return 0
         corpus = load_corpus()
         editions = corpus.editions
-    week = parse_week(args.week) if args.week else (editions.latest.week if editions.latest else None)
+    week: str | None = parse_week(args.week) if args.week else None
+    if not args.week and editions.latest is not None:
+        week = editions.latest.week
     if week is None:
         shown = (f"'{args.week}' is not a week; write it as 2024-w22" if args.week
                  else "there are no editions yet")

@@ -125,8 +125,8 @@ def edition_page(
             f"{_group_heading(lang, tax, topic, here)}{briefings}</section>"
         )
     pager = []
-    for key, week in (("older", edition.older), ("newer", edition.newer)):
-        other = editions.by_week.get(week) if week else None
+    for key, neighbour in (("older", edition.older), ("newer", edition.newer)):
+        other = editions.by_week.get(neighbour) if neighbour else None
         if other is not None:
             pager.append(
                 f'<a class="edition-pager__{key}" data-pager="{key}" rel="{"prev" if key == "older" else "next"}" '

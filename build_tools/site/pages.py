@@ -185,8 +185,8 @@ def edition_sources(corpus: Corpus, lang: SiteLanguage) -> list[PageSource]:
         around = [(w, editions.by_week[w].number) for w in (ed.older, ed.newer) if w]
         key = cache.digest("edition", lang.code, corpus.taxonomy_hash, repr((ed.week, ed.number, ed.numbered,
                            ed.intro, around)), *_shown(corpus, list(ed.briefings)))
-        sources.append(_cached_source(f"{edition_url(ed.week).rstrip('/')}.md", edition_meta(lang, ed), key,
-                                      lambda ed=ed: edition_page(ed, editions, lang, tax, by_id)))
+        render = functools.partial(edition_page, ed, editions, lang, tax, by_id)
+        sources.append(_cached_source(f"{edition_url(ed.week).rstrip('/')}.md", edition_meta(lang, ed), key, render))
     return sources
 
 

@@ -40,7 +40,7 @@ def edition_item(edition: Edition, lang: SiteLanguage, corpus: Corpus, base: str
         summary=intro_title or "; ".join(titles),
         content_text="\n\n".join(lines),
         date=edition.published,
-        language=feeds.JSON_LANGUAGE[lang.code],
+        language=lang.html_lang,
     )
 
 

@@ -165,6 +165,7 @@ def write_mail(mail: EditionMail, out_dir: Path, stem: str) -> list[Path]:
     """Write ``<stem>.html``, ``<stem>.txt`` and ``<stem>.eml`` into ``out_dir``; return their paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = [out_dir / f"{stem}.{ext}" for ext in ("html", "txt", "eml")]
-    for path, content in zip(paths, (mail.html, mail.text, mail.message().as_bytes()), strict=True):
+    contents: tuple[str | bytes, ...] = (mail.html, mail.text, mail.message().as_bytes())
+    for path, content in zip(paths, contents, strict=True):
         write_atomic(path, content)
     return paths
