@@ -47,6 +47,16 @@ def parse_problems(text: str) -> tuple[list[Reported], list[str]]:
     return problems, other
 
 
+# The runner takes a line that starts with "::" (after spaces) as a command: ::warning, ::add-mask,
+# ::stop-commands. Lines from check's output (file names, keys, a traceback) are echoed, never obeyed.
+_COMMAND_START = re.compile(r"^(\s*):(?=:)", re.MULTILINE)
+
+
+def neutralised(text: str) -> str:
+    """``text`` with every line that would start a workflow command changed from '::' to ': :'."""
+    return _COMMAND_START.sub(r"\1: ", text)
+
+
 def _escape_data(text: str) -> str:
     # Workflow command escaping, as in @actions/core's command.ts.
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -86,7 +96,7 @@ def summary(problems: list[Reported], other: list[str]) -> str:
         if len(problems) > SUMMARY_ROWS:
             lines.append(f"\n… and {len(problems) - SUMMARY_ROWS} more in the job log.")
     if other:
-        lines += ["", "Other output:", "", "```", *other[:50], "```"]
+        lines += ["", "Other output:", "", "```", *(neutralised(line) for line in other[:50]), "```"]
     return "\n".join(lines) + "\n"
 
 
@@ -94,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     """Read check's output on stdin; print annotations; append the summary for the job page."""
     del argv
     text = sys.stdin.read()
-    sys.stderr.write(text)
+    sys.stderr.write(neutralised(text))
     problems, other = parse_problems(text)
     for p in problems:
         print(annotation(p))

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from build_tools.briefing.frontmatter import load_yaml, parse_body, split_document
 from build_tools.briefing.taxonomy import ID_PATTERN, Taxonomy
@@ -209,6 +213,13 @@ def _key_points(c: Checker, key: str, value: Any) -> dict[str, list[str]]:
     return key_points
 
 
+def _netloc(url: str) -> str:
+    try:
+        return urlsplit(url).netloc
+    except ValueError:  # a malformed IPv6 host such as "http://[x/"
+        return ""
+
+
 def _source(c: Checker, key: str, value: Any) -> Source:
     source = Source()
     if value is None:
@@ -224,6 +235,10 @@ def _source(c: Checker, key: str, value: Any) -> Source:
     if url is not None:
         if not isinstance(url, str) or not _URL.fullmatch(url):
             c.add(f"{key}.url", f"expected an http:// or https:// URL, got {_shown(url)}")
+        elif "@" in (netloc := _netloc(url)):
+            user, _, host = netloc.rpartition("@")
+            c.add(f"{key}.url", f"'{user}@' is a user name, not the host: this address leads to "
+                                f"{_shown(host)[1:-1]}; give the article's own address")
         else:
             source.url = url
     return source
@@ -327,17 +342,58 @@ def briefing_from_meta(meta: Any, lines: dict[str, int], path: str) -> tuple[Bri
     return briefing, c.problems
 
 
-def read_source(path: str | Path, *, what: str = "a briefing") -> tuple[str | None, list[Problem]]:
+_REGULAR_NOTE = "must be a regular file in the pull request: replace the link or device with the file"
+
+
+class _NotRegular(Exception):
+    """The path is a link, a device or a pipe: what it is, for the message."""
+
+
+class _TooLarge(Exception):
+    """The file holds more than the cap; ``size`` is what it holds (at least cap + 1)."""
+
+    def __init__(self, size: int):
+        super().__init__(size)
+        self.size = size
+
+
+def read_regular_file(path: Path, cap: int) -> bytes:
+    """The bytes of a regular file of at most ``cap`` bytes (else _TooLarge); never through a link.
+
+    O_NOFOLLOW refuses a link (``-> /dev/zero``, ``-> /etc/passwd``) at the open itself, O_NONBLOCK keeps a
+    named pipe from waiting for a writer, and at most ``cap`` + 1 bytes are read whatever the size says.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP or path.is_symlink():
+            raise _NotRegular("is a symbolic link") from None
+        raise
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotRegular("is not a regular file (a device or a pipe)")
+        raw = fh.read(cap + 1)
+    if len(raw) > cap:
+        raise _TooLarge(max(info.st_size, len(raw)))
+    return raw
+
+
+def read_source(  # noqa: PLR0911 -- each unreadable-file case returns its own problem at once
+    path: str | Path, *, what: str = "a briefing",
+) -> tuple[str | None, list[Problem]]:
     """The text of a file in the briefing format (UTF-8, at most MAX_BRIEFING_BYTES), newlines made
     ``\\n``; None and the problem when it cannot be read as such."""
     shown = display_path(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_regular_file(Path(path), MAX_BRIEFING_BYTES)
+    except _NotRegular as exc:
+        return None, [Problem(shown, 0, f"{exc}; {what} {_REGULAR_NOTE}")]
+    except _TooLarge as exc:
+        return None, [Problem(shown, 0, f"file is {exc.size} bytes; {what} is at most "
+                                        f"{MAX_BRIEFING_BYTES}: keep only the article")]
     except OSError as exc:
         return None, [Problem(shown, 0, f"cannot read: {exc.strerror or exc}")]
-    if len(raw) > MAX_BRIEFING_BYTES:
-        return None, [Problem(shown, 0, f"file is {len(raw)} bytes; {what} is at most "
-                                        f"{MAX_BRIEFING_BYTES}: keep only the article")]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
         return None, [Problem(shown, 0, "saved as UTF-16 or UTF-32 "
                                         "(it starts with that byte-order mark); save the file as UTF-8")]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from urllib.parse import urlsplit
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -85,8 +86,22 @@ def href(here: str, there: str) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """``url`` if it is a plain http(s) URL, else None: nothing else is ever put in an href."""
-    return url if url and _SAFE_URL.match(url) else None
+    """``url`` if it is a plain http(s) URL, else None: nothing else is ever put in an href.
+
+    A user name before the host (``https://reuters.com@evil.example/``) disguises where a link leads.
+    """
+    if not url or not _SAFE_URL.match(url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.hostname and "@" not in parts.netloc else None
+
+
+def outlet_host(url: str) -> str:
+    """The host a URL leads to, without ``www.``: the outlet's name when a briefing gives none."""
+    return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
 @dataclass(frozen=True)
@@ -362,9 +377,7 @@ def _meta_line(b: Briefing, lang: SiteLanguage) -> str:
 def _source_line(b: Briefing, lang: SiteLanguage) -> str:
     """The outlet and a link to the original page, or plainly what is not known of them."""
     url = safe_url(b.source.url)
-    name = lang.script(b.source.name or "") or (
-        re.sub(r"^https?://(www\.)?", "", url).split("/")[0] if url else ""
-    )
+    name = lang.script(b.source.name or "") or (outlet_host(url) if url else "")
     label = f'<span class="briefing-source__label">{esc(lang.t("source.label"))}</span>'
     if not name:
         state, shown = "unknown", esc(lang.t("source.unknown"))

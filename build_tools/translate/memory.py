@@ -11,12 +11,17 @@ for a paragraph, and a draft is reviewed by a person anyway. To draft again from
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import stat
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_LINK_REFUSAL = "is a symbolic link; the translation memory must be a regular file: delete the link"
 
 
 def memory_key(source_lang: str, target_lang: str, text: str, names: list[str]) -> str:
@@ -38,11 +43,25 @@ class TranslationMemory:
         self._needs_newline = False
         self._load()
 
+    def _open(self, flags: int, mode: int = 0o644) -> int:
+        """Open the memory file itself, never a link in its place (a checkout may hold one)."""
+        try:
+            return os.open(self.path, flags | _NOFOLLOW, mode)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP or self.path.is_symlink():
+                raise OSError(errno.ELOOP, _LINK_REFUSAL, str(self.path)) from None
+            raise
+
     def _load(self) -> None:
         try:
-            raw = self.path.read_bytes()
+            fd = self._open(os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except FileNotFoundError:
             return
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise OSError(errno.EINVAL, "is not a regular file; the translation memory is a .jsonl file",
+                              str(self.path))
+            raw = fh.read()
         for number, line in enumerate(raw.split(b"\n"), start=1):
             if not line.strip():
                 continue
@@ -73,7 +92,7 @@ class TranslationMemory:
         line = (json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
         if self._fd is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            self._fd = self._open(os.O_WRONLY | os.O_APPEND | os.O_CREAT)
             if self._needs_newline:
                 # Finish a torn last line, so that it stays one unreadable line and ours starts clean.
                 line = b"\n" + line
