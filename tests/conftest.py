@@ -1,16 +1,69 @@
-"""Shared pytest options and fixtures."""
+"""Shared pytest options and fixtures: the build cache, the sites built once per session, the CLI."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from build_tools.site.cache import CACHE_ENV
+from tests.support.sites import REAL_BRIEFINGS, REAL_TAXONOMY, build
+
+# An already built real site for the browser tests to read instead of building one (a person re-running
+# them after a build of their own).
+SITE_DIR_ENV = "AI_BRIEFING_SITE_DIR"
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="rewrite the golden files in tests/golden/ from the current output (`make golden`)")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def build_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One temporary build cache for every build of the session: tests never touch build/cache."""
+    folder = tmp_path_factory.mktemp("build-cache")
+    before = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = before
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture corpus (tests/fixtures) built strict in every language, once per session."""
+    dest = tmp_path_factory.mktemp("fixture-site") / "site"
+    result = build(dest)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return dest
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real corpus (briefings/) built strict in every language, once per session.
+
+    AI_BRIEFING_SITE_DIR names an already built one instead.
+    """
+    given = os.environ.get(SITE_DIR_ENV)
+    if given:
+        site = Path(given)
+        if not (site / "index.html").is_file():
+            pytest.fail(f"{SITE_DIR_ENV}={given}: no index.html there; build the site first")
+        return site
+    site = tmp_path_factory.mktemp("real-site") / "site"
+    done = build(site, briefings=REAL_BRIEFINGS, taxonomy=REAL_TAXONOMY)
+    if done.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed (exit {done.returncode}):\n{done.stderr[-4000:]}",
+                    pytrace=False)
+    assert "WARNING" not in done.stderr, done.stderr
+    return site
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-pytest.register_assert_rewrite("browser_support")
-from browser_support import (  # noqa: E402
+pytest.register_assert_rewrite("tests.support.browser")
+from tests.support.browser import (  # noqa: E402
     LANGS,
     SITE_PREFIX,
     Reader,
@@ -25,8 +25,8 @@ from browser_support import (  # noqa: E402
     search,
 )
 
-# The fixtures (built_site, site_url, chromium, new_reader) live in tests/browser_support.py.
-pytest_plugins = ["browser_support"]
+# The fixtures (built_site, site_url, chromium, new_reader) live in tests/support/browser.py.
+pytest_plugins = ["tests.support.browser"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 # The language attribute each site gives text in its reader's language.

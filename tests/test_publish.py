@@ -23,14 +23,15 @@ from test_feeds import validate_json_feed, validate_rss
 from build_tools.briefing.frontmatter import dump_briefing
 from build_tools.ci_report import annotation, parse_problems, summary
 from build_tools.model import Bilingual, Briefing, Paragraph
+from tests.support import sites
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.org/ai/"
 HOSTILE_TITLE = 'Model "X" <script>alert(1)</script> & friends'
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
-# The shared Chromium fixture lives in tests/browser_support.py.
-pytest_plugins = ["browser_support"]
+# The shared Chromium fixture lives in tests/support/browser.py.
+pytest_plugins = ["tests.support.browser"]
 
 
 class Head(HTMLParser):
@@ -83,10 +84,8 @@ def fixture_briefings(folder: Path) -> list[Briefing]:
 
 def build(tmp_path: Path, name: str) -> Path:
     site = tmp_path / name
-    env = {**os.environ, "AI_BRIEFING_BRIEFINGS": str(tmp_path / "briefings"), "SITE_URL": SITE_URL,
-           "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"),
-                             "-d", str(site)], cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    result = sites.build(site, briefings=tmp_path / "briefings", taxonomy=sites.REAL_TAXONOMY, strict=False,
+                         env={"SITE_URL": SITE_URL})
     assert result.returncode == 0, result.stderr
     return site
 

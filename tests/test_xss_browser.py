@@ -23,23 +23,22 @@ from pathlib import Path
 
 import pytest
 
-pytest.register_assert_rewrite("browser_support")
-from browser_support import (  # noqa: E402
+pytest.register_assert_rewrite("tests.support.browser")
+from build_tools.briefing.frontmatter import dump_briefing  # noqa: E402
+from build_tools.model import Bilingual, Briefing, Paragraph, Source  # noqa: E402
+from tests.support.browser import (  # noqa: E402
     LANGS,
     ROOT,
     SITE_PREFIX,
     Reader,
     briefing_path,
-    build_site,
     search,
     serve_directory,
 )
+from tests.support.sites import REAL_TAXONOMY, build  # noqa: E402
 
-from build_tools.briefing.frontmatter import dump_briefing  # noqa: E402
-from build_tools.model import Bilingual, Briefing, Paragraph, Source  # noqa: E402
-
-# The fixtures (chromium, new_reader) live in tests/browser_support.py.
-pytest_plugins = ["browser_support"]
+# The fixtures (chromium, new_reader) live in tests/support/browser.py.
+pytest_plugins = ["tests.support.browser"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 HOSTILE_ID = "hostile-text-stays-text"
@@ -120,7 +119,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     checked = _check(folder / f"{HOSTILE_ID}.md")
     assert checked.returncode == 0, f"check refuses the hostile briefing:\n{checked.stderr}"
     site = tmp / "site"
-    done = build_site(site, {"AI_BRIEFING_BRIEFINGS": str(folder)})
+    done = build(site, briefings=folder, taxonomy=REAL_TAXONOMY)
     if done.returncode != 0:
         pytest.fail(f"mkdocs build --strict of the hostile briefing failed:\n{done.stderr[-4000:]}",
                     pytrace=False)
@@ -341,7 +340,7 @@ def _assert_refused(tmp_path: Path, pattern: str, replacement: str, message: str
     assert (checked.returncode, checked.stderr.splitlines()) == (1, [
         f"{name.as_posix()}:{line}: {message}", "1 problem in 1 file"])
     site = tmp_path / "site"
-    built = build_site(site, {"AI_BRIEFING_BRIEFINGS": str(folder)})
+    built = build(site, briefings=folder, taxonomy=REAL_TAXONOMY)
     assert built.returncode != 0, f"the build accepted {replacement.strip()!r}"
     assert f"{line}: {message}" in built.stderr, built.stderr[-2000:]
     assert "Traceback" not in built.stderr, built.stderr[-2000:]

@@ -1,4 +1,8 @@
-"""Real ``mkdocs build --strict`` runs of the fixture site or of a copy of the project."""
+"""Real ``mkdocs build`` runs: the fixture site, the real site, another corpus, a copy of the project.
+
+Every test build goes through ``build``; the sites several modules read are session fixtures in
+tests/conftest.py (``fixture_site``, ``real_site``), built once per configuration.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from build_tools.briefing.taxonomy import TAXONOMY_PATH
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
+REAL_BRIEFINGS = ROOT / "briefings"
+REAL_TAXONOMY = TAXONOMY_PATH
 
 
 def build(
@@ -18,24 +26,27 @@ def build(
     briefings: Path = FIXTURES / "briefings",
     taxonomy: Path = FIXTURES / "taxonomy.yaml",
     config: Path = ROOT / "mkdocs.yml",
+    strict: bool = True,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` of ``config`` over the given briefings into ``dest``."""
-    env = {
+    """Run ``mkdocs build [--strict]`` of ``config`` over the given briefings into ``dest``.
+
+    The build cache is the session's temporary one (tests/conftest.py sets AI_BRIEFING_CACHE), never
+    the repository's build/cache; ``env`` adds to the environment (SITE_URL, for one).
+    """
+    run_env = {
         **os.environ,
         "AI_BRIEFING_BRIEFINGS": str(briefings),
         "AI_BRIEFING_TAXONOMY": str(taxonomy),
         "NO_MKDOCS_2_WARNING": "1",
+        **(env or {}),
     }
-    env.pop("SOURCE_DATE_EPOCH", None)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
-        cwd=config.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
+    run_env.pop("SOURCE_DATE_EPOCH", None)
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(dest)]
+    if strict:
+        command.insert(4, "--strict")
+    return subprocess.run(command, cwd=config.parent, env=run_env, capture_output=True, text=True,
+                          timeout=900, check=False)
 
 
 def copy_project(tmp_path: Path) -> Path:

@@ -1,12 +1,12 @@
 """Real headless Chromium against a really built site served on 127.0.0.1: fixtures and reader actions.
 
-The site is built once per test session (``mkdocs build --strict`` into a temporary folder) unless
-``AI_BRIEFING_SITE_DIR`` names an already built one. Chromium is Debian's (/usr/bin/chromium), driven
+The site is the session's real site (tests/conftest.py: ``real_site``, built once, or the folder
+``AI_BRIEFING_SITE_DIR`` names). Chromium is Debian's (/usr/bin/chromium), driven
 by Playwright; Playwright never downloads a browser of its own here. Every page a test opens is
 watched: console errors, uncaught exceptions, dialogs, failed or 4xx/5xx requests, and any request that
 leaves 127.0.0.1 (it is aborted, so a test never waits on the network, and reported).
 
-Test modules import the fixtures they use from here (``from browser_support import ...``).
+Test modules load the fixtures from here (``pytest_plugins = ["tests.support.browser"]``).
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ import contextlib
 import functools
 import os
 import re
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,15 +24,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from build_tools.briefing.schema import briefing_paths, read_briefing
+from build_tools.model import Briefing
+from tests.support.sites import ROOT
 
-from build_tools.briefing.schema import briefing_paths, read_briefing  # noqa: E402
-from build_tools.model import Briefing  # noqa: E402
-
-SITE_DIR_ENV = "AI_BRIEFING_SITE_DIR"
-MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
 # Debian's chromium by default; CHROMIUM names another build (e.g. Chrome on a CI runner without it).
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # No sandbox (containers without user namespaces), no GPU, and none of Chromium's own traffic
@@ -101,17 +94,6 @@ def language_of(path: str) -> str:
 
 # ---- Building and serving -------------------------------------------------------------------------
 
-def build_site(target: Path, env: dict[str, str] | None = None, *, strict: bool = True,
-               ) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build`` of the repository's mkdocs.yml into ``target``; return the finished process."""
-    command = [str(MKDOCS), "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(target)]
-    if strict:
-        command.insert(2, "--strict")
-    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run(command, cwd=ROOT, env=run_env, capture_output=True, text=True, timeout=600,
-                          check=False)
-
-
 class _QuietHandler(SimpleHTTPRequestHandler):
     """Static files, without a log line per request in the test output."""
 
@@ -135,20 +117,9 @@ def serve_directory(directory: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole trilingual site, built once per session (or the folder named by AI_BRIEFING_SITE_DIR)."""
-    given = os.environ.get(SITE_DIR_ENV)
-    if given:
-        site = Path(given)
-        if not (site / "index.html").is_file():
-            pytest.fail(f"{SITE_DIR_ENV}={given}: no index.html there; build the site first")
-        return site
-    site = tmp_path_factory.mktemp("site")
-    done = build_site(site)
-    if done.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed (exit {done.returncode}):\n{done.stderr[-4000:]}",
-                    pytrace=False)
-    return site
+def built_site(real_site: Path) -> Path:
+    """The whole site in every language, as the browser tests read it."""
+    return real_site
 
 
 @pytest.fixture(scope="session")
@@ -280,10 +251,15 @@ class Reader:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         target = SCREENSHOTS / f"{name}.png"
         # Let Material's transitions (buttons, header shadow) finish, so the picture shows the state.
-        self.page.wait_for_timeout(400)
+        self.page.wait_for_function(_TRANSITIONS_OVER, timeout=TIMEOUT_MS)
         self.page.screenshot(path=str(target), full_page=full_page)
         print(f"screenshot: {target}")
         return target
+
+
+# True when no finite animation or transition is running (an endless one would never end).
+_TRANSITIONS_OVER = """() => document.getAnimations().every(
+  a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)"""
 
 
 @pytest.fixture
@@ -389,6 +365,19 @@ def click_link_to(reader: Reader, target: str, *, via_drawer: bool = False) -> N
     reader.settle()
 
 
+# True once the search box holds the query and the result list as many results as its count line
+# says; scrolls the list meanwhile, so that Material renders the rest.
+_ALL_RESULTS_LISTED = """query => {
+  const box = document.querySelector('input.md-search__input');
+  const meta = document.querySelector('.md-search-result__meta');
+  const wrap = document.querySelector('.md-search__scrollwrap');
+  if (wrap) wrap.scrollTop = wrap.scrollHeight;
+  const count = meta ? meta.textContent.match(/\\d+/) : null;
+  const listed = document.querySelectorAll('.md-search-result__item').length;
+  return box !== null && box.value === query && count !== null && listed >= Number(count[0]);
+}"""
+
+
 def search(reader: Reader, query: str) -> tuple[list[str], str]:
     """Type ``query`` into Material's search box; return each result's page path (in order) and the
     text of the result count line."""
@@ -399,20 +388,15 @@ def search(reader: Reader, query: str) -> tuple[list[str], str]:
         button.click()
         page.wait_for_function("document.getElementById('__search').checked")
     box.click()
-    page.keyboard.type(query)
-    page.keyboard.press("End")  # Material also reads the query on keyup
+    # The whole query at once, then one keyup (Material reads the query on keyup): typed key by key,
+    # each prefix was a search of its own, and a list could be read while a later one replaced it.
+    box.fill(query)
+    page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item", state="attached", timeout=TIMEOUT_MS)
-    # Material renders ten results, then more as the list is scrolled: scroll until all are there.
+    # Material renders ten results, then more as the list is scrolled: scroll until the list holds as
+    # many results as its count line says (it once read 8 of "34 matching documents").
+    page.wait_for_function(_ALL_RESULTS_LISTED, arg=query, timeout=TIMEOUT_MS, polling=100)
     meta = page.locator(".md-search-result__meta").inner_text()
-    previous = -1
-    for _ in range(50):
-        count = page.locator(".md-search-result__item").count()
-        if count == previous:
-            break
-        previous = count
-        page.evaluate("const w = document.querySelector('.md-search__scrollwrap');"
-                      " if (w) w.scrollTop = w.scrollHeight;")
-        page.wait_for_timeout(200)
     hrefs = page.eval_on_selector_all(
         ".md-search-result__item",
         "items => items.map(li => { const a = li.querySelector('a.md-search-result__link'); "
