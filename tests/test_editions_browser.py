@@ -11,8 +11,12 @@ from pathlib import Path
 
 import pytest
 
-pytest.register_assert_rewrite("browser_support")
-from browser_support import (  # noqa: E402
+pytest.register_assert_rewrite("tests.support.browser")
+from build_tools.briefing.editions import read_intro, read_ledger, week_of  # noqa: E402
+from build_tools.site.collect import load_corpus  # noqa: E402
+from build_tools.site.language import LANGUAGES  # noqa: E402
+from build_tools.site.publish.newsletter import edition_mail, write_mail  # noqa: E402
+from tests.support.browser import (  # noqa: E402
     LANGS,
     ROOT,
     SCREENSHOTS,
@@ -22,12 +26,7 @@ from browser_support import (  # noqa: E402
     corpus_briefings,
 )
 
-from build_tools.briefing.editions import read_intro, read_ledger, week_of  # noqa: E402
-from build_tools.site.collect import load_corpus  # noqa: E402
-from build_tools.site.language import LANGUAGES  # noqa: E402
-from build_tools.site.publish.newsletter import edition_mail, write_mail  # noqa: E402
-
-pytest_plugins = ["browser_support"]
+pytest_plugins = ["tests.support.browser"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 

@@ -18,22 +18,21 @@ from pathlib import Path
 
 import pytest
 
-pytest.register_assert_rewrite("browser_support")
-from browser_support import (  # noqa: E402
+pytest.register_assert_rewrite("tests.support.browser")
+from build_tools.model import Briefing  # noqa: E402
+from build_tools.site.language import LANGUAGES  # noqa: E402
+from tests.support.browser import (  # noqa: E402
     LANGS,
     SITE_PREFIX,
     VIEWPORTS,
     Reader,
     briefing_path,
-    build_site,
     corpus_briefings,
     serve_directory,
 )
+from tests.support.sites import REAL_TAXONOMY, build  # noqa: E402
 
-from build_tools.model import Briefing  # noqa: E402
-from build_tools.site.language import LANGUAGES  # noqa: E402
-
-pytest_plugins = ["browser_support"]
+pytest_plugins = ["tests.support.browser"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 # The bound: no page of the site is heavier than this, whatever the number of briefings.
@@ -186,13 +185,7 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("paged")
     write_corpus(root / "input", PAGED_CORPUS_SIZE)
     site = root / "site"
-    done = build_site(
-        site,
-        {
-            "AI_BRIEFING_BRIEFINGS": str(root / "input" / "briefings"),
-            "AI_BRIEFING_CACHE": str(root / "cache"),
-        },
-    )
+    done = build(site, briefings=root / "input" / "briefings", taxonomy=REAL_TAXONOMY)
     if done.returncode != 0:
         pytest.fail(
             f"mkdocs build --strict of the generated corpus failed:\n{done.stderr[-4000:]}", pytrace=False
