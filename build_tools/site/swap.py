@@ -16,6 +16,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.utils import CountHandler
 
 log = logging.getLogger("mkdocs.plugins.ai_briefing.swap")
@@ -24,6 +25,32 @@ log = logging.getLogger("mkdocs.plugins.ai_briefing.swap")
 def aside_of(final: Path) -> Path:
     """The folder a build writes into before it replaces ``final``."""
     return final.with_name(f".{final.name}.building")
+
+
+def old_of(final: Path) -> Path:
+    """Where the previous site is moved while the new one takes its place."""
+    return final.with_name(f".{final.name}.old")
+
+
+def refuse_links(final: Path, project: Path) -> None:
+    """PluginError when the build would write, rename or delete through a symbolic link.
+
+    The site folder and the two beside it are renamed and deleted whole: a link committed under one of
+    those names (``site -> ..``) would make the build delete what it points at. A folder of the project on
+    the way to the site must not be a link either. Nothing is resolved: the names are checked as they are.
+    """
+    for path in (final, aside_of(final), old_of(final)):
+        if path.is_symlink():
+            raise PluginError(f"{path}: is a symbolic link; the build writes and deletes the site folder and "
+                              f"the .{final.name}.building and .{final.name}.old folders beside it, so each "
+                              "must be a real folder or absent: remove the link")
+    if final.is_relative_to(project):
+        folder = project
+        for part in final.parent.relative_to(project).parts:
+            folder /= part
+            if folder.is_symlink():
+                raise PluginError(f"{folder}: is a symbolic link on the way to the site folder {final}; "
+                                  "build into a real folder of the project: remove the link")
 
 
 @dataclass
@@ -40,7 +67,9 @@ class SiteSwap:
     @classmethod
     def begin(cls, config) -> SiteSwap:
         """Point ``config`` at a folder beside its site; count warnings as strict mode does."""
-        final = Path(config.site_dir).resolve()
+        # Absolute, never resolved: a link must be refused by its own name, not followed to its target.
+        final = Path(os.path.abspath(config.site_dir))
+        refuse_links(final, Path(os.path.abspath(config.config_file_path)).parent)
         aside = aside_of(final)
         shutil.rmtree(aside, ignore_errors=True)  # what a killed build left behind
         counter = CountHandler()
@@ -62,7 +91,7 @@ class SiteSwap:
         if self.strict and self.counter.get_counts():
             log.info(f"strict mode will fail this build: {self.final} is left as it was")
             return False
-        old = self.final.with_name(f".{self.final.name}.old")
+        old = old_of(self.final)
         shutil.rmtree(old, ignore_errors=True)
         if self.final.exists():
             self.final.rename(old)
