@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -234,9 +235,39 @@ def _print_outcome(args: argparse.Namespace, outcome: SeedOutcome, *, warn: Call
 
 
 def _cmd_translate(args: argparse.Namespace) -> int:
-    from build_tools.translate.drafts import run_translate
+    """0 when every briefing is drafted, 1 on failures, 2 without a backend, 130 when interrupted."""
+    from build_tools.translate.chat_client import BackendConfigError
+    from build_tools.translate.drafts import MemoryFileError, Outcome, TranslateOptions, run_translate
 
-    return run_translate(args)
+    quiet = bool(args.quiet) or os.environ.get("CI", "").lower() == "true"
+    options = TranslateOptions(briefings=[Path(b) for b in args.briefings], base_url=args.base_url,
+                               model=args.model, timeout=args.timeout, config=args.config, memory=args.memory,
+                               force=args.force)
+
+    def show(outcome: Outcome) -> None:
+        for line in outcome.problems + outcome.warnings:
+            print(line, file=sys.stderr)
+        if outcome.note and not quiet:
+            print(outcome.note)
+
+    try:
+        report = run_translate(options, show)
+    except BackendConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except MemoryFileError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if report.not_attempted:
+        left = report.not_attempted
+        print(f"stopped: {left} briefing{'s' * (left != 1)} not attempted; fix the backend at "
+              f"{report.base_url} and run again", file=sys.stderr)
+    if report.interrupted:
+        added = report.memory_added
+        print(f"interrupted: {added} new translation{'s' * (added != 1)} kept in "
+              f"{display_path(report.memory_path)}; run the command again to resume", file=sys.stderr)
+        return 130
+    return 1 if report.failed else 0
 
 
 def build_parser() -> argparse.ArgumentParser:

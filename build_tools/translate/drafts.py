@@ -13,8 +13,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import sys
-from argparse import Namespace
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -25,7 +24,7 @@ from build_tools.briefing.taxonomy import Taxonomy, load_taxonomy
 from build_tools.errors import Problem, display_path
 from build_tools.files import write_atomic
 from build_tools.model import Briefing
-from build_tools.translate.chat_client import BackendConfigError, BackendError, ChatClient, resolve_backend
+from build_tools.translate.chat_client import BackendError, ChatClient, resolve_backend
 from build_tools.translate.memory import TranslationMemory, memory_key
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -286,48 +285,74 @@ def _write_briefing(path: Path, b: Briefing, outcome: Outcome) -> bool | None:
         return None
 
 
-def run_translate(args: Namespace) -> int:
-    """The ``translate`` command: 0 when every briefing is drafted, 1 on failures, 2 without a backend."""
-    quiet = bool(args.quiet) or os.environ.get("CI", "").lower() == "true"
-    try:
-        backend = resolve_backend(base_url=args.base_url, model=args.model,
-                                  timeout=getattr(args, "timeout", None), config_path=args.config,
-                                  environ=os.environ, cwd=Path.cwd())
-    except BackendConfigError as exc:
-        print(exc, file=sys.stderr)
-        return 2
+@dataclass(frozen=True)
+class TranslateOptions:
+    """What ``run_translate`` drafts, with which backend (unset: the environment's, see chat_client)."""
+
+    briefings: list[str | Path]
+    base_url: str | None = None
+    model: str | None = None
+    timeout: float | None = None
+    config: Path | None = None
+    memory: Path | None = None  # the translation memory file (default: .cache/translation-memory.jsonl)
+    force: bool = False  # redraft every part, even one a person reviewed or edited
+
+
+class MemoryFileError(Exception):
+    """The translation memory could not be read or written: the message says which file and why."""
+
+
+@dataclass
+class TranslateReport:
+    """Each briefing's outcome, and why the run ended early if it did."""
+
+    base_url: str
+    memory_path: Path
+    outcomes: list[Outcome] = field(default_factory=list)
+    not_attempted: int = 0  # briefings left after the backend failed for good
+    interrupted: bool = False  # the user pressed Ctrl-C; what was drafted is kept in the memory
+    memory_added: int = 0  # translations added to the memory
+
+    @property
+    def failed(self) -> bool:
+        """True when a briefing could not be drafted."""
+        return any(o.problems for o in self.outcomes)
+
+
+def run_translate(options: TranslateOptions, on_outcome: Callable[[Outcome], None] | None = None
+                  ) -> TranslateReport:
+    """Draft the pending language of each briefing; ``on_outcome`` hears of each as it is done.
+
+    Raise BackendConfigError when no backend is configured and MemoryFileError when the translation
+    memory cannot be read or written.
+    """
+    backend = resolve_backend(base_url=options.base_url, model=options.model, timeout=options.timeout,
+                              config_path=options.config, environ=os.environ, cwd=Path.cwd())
     glossary = Glossary(load_taxonomy())
-    memory_path = args.memory or DEFAULT_MEMORY
+    memory_path = options.memory or DEFAULT_MEMORY
     try:
         memory = TranslationMemory(memory_path)
     except OSError as exc:
-        print(f"{display_path(memory_path)}: cannot read the translation memory: {exc.strerror or exc}",
-              file=sys.stderr)
-        return 1
-    paths = briefing_paths(args.briefings)
-    force = bool(getattr(args, "force", False))
-    failed = False
+        raise MemoryFileError(f"{display_path(memory_path)}: cannot read the translation memory: "
+                              f"{exc.strerror or exc}") from None
+    paths = briefing_paths(options.briefings)
+    report = TranslateReport(backend.base_url, memory.path)
     with memory:
         translator = Translator(ChatClient(backend), memory)
         try:
             for n, path in enumerate(paths):
-                outcome = translate_briefing(path, glossary, translator, force=force)
-                for line in outcome.problems + outcome.warnings:
-                    print(line, file=sys.stderr)
-                failed = failed or bool(outcome.problems)
-                if outcome.note and not quiet:
-                    print(outcome.note)
+                outcome = translate_briefing(path, glossary, translator, force=options.force)
+                report.outcomes.append(outcome)
+                if on_outcome is not None:
+                    on_outcome(outcome)
                 if outcome.stop and n + 1 < len(paths):
-                    left = len(paths) - n - 1
-                    print(f"stopped: {left} briefing{'s' * (left != 1)} not attempted; fix the backend at "
-                          f"{backend.base_url} and run again", file=sys.stderr)
+                    report.not_attempted = len(paths) - n - 1
                     break
         except KeyboardInterrupt:
-            print(f"interrupted: {memory.added} new translation{'s' * (memory.added != 1)} kept in "
-                  f"{display_path(memory.path)}; run the command again to resume", file=sys.stderr)
-            return 130
+            report.interrupted = True
         except OSError as exc:  # the memory could not be written (disk full, permissions)
-            print(f"{display_path(memory.path)}: cannot write the translation memory: {exc.strerror or exc}",
-                  file=sys.stderr)
-            return 1
-    return 1 if failed else 0
+            raise MemoryFileError(f"{display_path(memory.path)}: cannot write the translation memory: "
+                                  f"{exc.strerror or exc}") from None
+        finally:
+            report.memory_added = memory.added
+    return report
