@@ -147,9 +147,13 @@ def _key(text: str) -> str:
     return " ".join(_norm(text).strip(DECORATION).casefold().split())
 
 
+# Everything but letters, digits and Han (\W, and the underscore that \w lets through).
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _squash(text: str) -> str:
     """Comparison form for repetition: letters, digits and Han only."""
-    return "".join(ch for ch in _norm(text).casefold() if ch.isalnum())
+    return _NOT_ALNUM.sub("", _norm(text).casefold())
 
 
 def han_count(text: str) -> int:

@@ -23,11 +23,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from build_tools.ingest.clean import han_count, word_count
 
 # Regexes only ever see this much of a line: shapes are decided by a line's start and end.
 MAX_LINE_CHARS = 400
+# Lines whose shape is remembered: the passes ask about the same line several times.
+LINE_CACHE = 4096
 
 # ---------------------------------------------------------------- line shapes
 
@@ -118,6 +121,7 @@ def units(text: str) -> int:
     return han_count(text) + word_count(text)
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def reads_as_text(text: str) -> bool:
     """A sentence or more: enough words or characters, and sentence or clause punctuation."""
     s = _cut(text)
@@ -133,12 +137,14 @@ def ends_like_prose(text: str) -> bool:
     return bool(_FINAL.search(s)) or (han >= 50 if han else words >= 25)
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def is_metadata_line(text: str) -> bool:
     """A short line that states a date or an author: a publication line, whatever else it carries."""
     s = _cut(text)
     return (has_date(s) and units(s) <= 30 and not _FINAL.search(s.rstrip())) or is_byline(s)
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def prose_weight(text: str) -> float:
     """How much a line reads like article prose: 0 for a label, a headline or a byline, up to 2."""
     if not reads_as_text(text) or not ends_like_prose(text) or is_metadata_line(text):
@@ -223,6 +229,7 @@ INLINE_SHAPES = [
 ]
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def inline_junk(text: str) -> tuple[str, str] | None:
     """The kind and reason of a line inside the body that its shape marks as not article text."""
     s = _cut(text).strip()
@@ -255,6 +262,7 @@ def is_section_number(text: str) -> bool:
     return bool(_SECTION_NUMBER.match(_cut(text).strip()))
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def headline_excluded(text: str) -> bool:
     """Lines that are never the headline, whatever their length."""
     s = _cut(text).strip()
