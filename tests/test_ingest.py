@@ -241,3 +241,24 @@ def test_report_flag_prints_path_line_and_reason(cli, tmp_path: Path):
     run = cli("ingest", "--out", "b", "--report", "wire.txt")
     assert ("wire.txt:3: dropped (author/publication line): By Krystal Hu and Anna Tong"
             in run.out.splitlines())
+
+
+def test_the_library_reports_what_it_did_and_prints_nothing(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]):
+    from build_tools.ingest.pipeline import IngestOptions, run_ingest
+
+    seed = ROOT / "seeds" / "000_9383764b6e2d7e5b.txt"
+    missing = tmp_path / "missing.txt"
+    out = tmp_path / "drafts"
+    report = run_ingest(IngestOptions(seeds=[seed, missing], out=out, jobs=1))
+    assert capsys.readouterr() == ("", "")
+    done, failed = report.outcomes
+    assert done.extraction is not None and done.status == "written" and done.target is not None
+    assert done.target.parent == out and done.target.is_file()
+    assert done.seed == "seeds/000_9383764b6e2d7e5b.txt"
+    assert failed.extraction is None and [p.path for p in failed.problems] == [str(missing)]
+    assert (report.written, report.ok) == (1, False)
+    again = run_ingest(IngestOptions(seeds=[seed], out=out, jobs=1))
+    assert [o.status for o in again.outcomes] == ["unchanged"] and again.written == 0 and again.ok
+    dry = run_ingest(IngestOptions(seeds=[seed], out=tmp_path / "none", extract_only=True))
+    assert dry.outcomes[0].extraction is not None and not (tmp_path / "none").exists()

@@ -682,7 +682,7 @@ class SeedOutcome:
     path: Path
     extraction: Extraction | None = None
     problems: list[Problem] = field(default_factory=list)
-    status: str | None = None  # created | updated | unchanged, when a draft was written
+    status: str | None = None  # written | updated | unchanged, when the draft was saved
     target: Path | None = None  # the draft's file
     seed: str | None = None  # the seed's path below seeds/, None when it is elsewhere
 
