@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: help setup browser-deps serve build check test test-fast lint typecheck golden bench clean
+.PHONY: tracked-files help setup browser-deps serve build check test test-fast lint typecheck golden bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -33,6 +33,15 @@ serve: setup  ## serve the site with live reload at http://$(ADDR)/
 build: setup  ## build the whole site, all three languages, into site/
 	$(BIN)/mkdocs build --strict
 
+tracked-files:  ## fail when git tracks a file that .gitignore ignores (added with -f) or a symbolic link
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+		ignored=$$(git ls-files -ci --exclude-standard); \
+		links=$$(git ls-files -s | grep '^120000' | cut -f2-); \
+		if [ -n "$$ignored" ]; then printf '%s: tracked, but .gitignore ignores it (added with git add -f?); untrack it: git rm --cached\n' $$ignored; fi; \
+		if [ -n "$$links" ]; then printf '%s: a symbolic link; the project tracks no links (SECURITY.md): replace it with the file or remove it\n' $$links; fi; \
+		[ -z "$$ignored$$links" ]; \
+	fi
+
 check: setup  ## validate every briefing
 	$(BIN)/python -m build_tools check
 
@@ -42,7 +51,7 @@ lint: setup  ## ruff over the code (part of `make test`)
 typecheck: setup  ## mypy over build_tools (part of `make test`; settings in pyproject.toml)
 	$(BIN)/mypy
 
-test: setup browser-deps  ## lint, type-check, validate the briefings, run the whole test suite (browser tests included)
+test: setup browser-deps tracked-files  ## lint, type-check, check tracked files, validate the briefings, run every test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m build_tools check

@@ -24,7 +24,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture(scope="session", autouse=True)
 def build_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """One temporary build cache for every build of the session: tests never touch build/cache."""
+    """One temporary build cache for every build of the session: tests never touch the user's cache."""
     folder = tmp_path_factory.mktemp("build-cache")
     before = os.environ.get(CACHE_ENV)
     os.environ[CACHE_ENV] = str(folder)

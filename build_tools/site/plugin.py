@@ -21,21 +21,20 @@ import os
 import re
 from pathlib import Path
 
-import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from build_tools.errors import InputError
-from build_tools.site import cache, projects, search
+from build_tools.site import projects, search
 from build_tools.site.collect import Corpus, CorpusReader
 from build_tools.site.config import BriefingConfig
 from build_tools.site.language import LANGUAGES, SiteLanguage, other_languages
 from build_tools.site.pages import GeneratedPage, add_pages, page_sources
-from build_tools.site.render import footer_links, repository_from
 from build_tools.site.publish import head
 from build_tools.site.publish.edition_feeds import edition_feed_links, write_edition_feeds
 from build_tools.site.publish.sitemap import PageFacts, write_sitemaps
+from build_tools.site.render import footer_links, repository_from
 from build_tools.site.serve import ServeState, other_inputs
 from build_tools.site.swap import SiteSwap
 
@@ -147,13 +146,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return nav
 
     def on_env(self, env, *, config, files):
-        """The footer's links (overrides/partials/copyright.html); keep the theme's compiled templates
-        on disk: compiling them costs each build (and each language) about a second."""
+        """The footer's links (overrides/partials/copyright.html).
+
+        No bytecode cache for the templates: Jinja executes what such a cache holds, so a file planted in
+        it would be code run by the build (SECURITY.md). Compiling the theme costs about a second.
+        """
         env.globals["footer_links"] = footer_links(self.language, config.extra)
-        folder = cache.directory()
-        if folder is not None and env.bytecode_cache is None:
-            (folder / "jinja").mkdir(parents=True, exist_ok=True)
-            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder / "jinja"))
         return env
 
     def on_template_context(self, context, *, template_name: str, config):

@@ -32,7 +32,7 @@ def build(
     """Run ``mkdocs build [--strict]`` of ``config`` over the given briefings into ``dest``.
 
     The build cache is the session's temporary one (tests/conftest.py sets AI_BRIEFING_CACHE), never
-    the repository's build/cache; ``env`` adds to the environment (SITE_URL, for one).
+    the user's cache; ``env`` adds to the environment (SITE_URL, for one).
     """
     run_env = {
         **os.environ,
