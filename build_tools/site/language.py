@@ -185,8 +185,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "home.empty": {"en": "No briefings yet.", "zh": "暂无简报。"},
     "briefing.date": {"en": "Date", "zh": "日期"},
     "briefing.event_date": {"en": "date of the event", "zh": "事件日期"},
-    "briefing.source": {"en": "Source", "zh": "来源"},
-    "briefing.seed": {"en": "Seed", "zh": "原始稿"},
     "briefing.reading_time": {"en": "{n} min read", "zh": "阅读约 {n} 分钟"},
     "source.original": {"en": "Read the original", "zh": "阅读原文"},
     "source.no_page": {"en": "(original page not known)", "zh": "（原文网址不详）"},
