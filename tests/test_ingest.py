@@ -262,3 +262,28 @@ def test_the_library_reports_what_it_did_and_prints_nothing(tmp_path: Path,
     assert [o.status for o in again.outcomes] == ["unchanged"] and again.written == 0 and again.ok
     dry = run_ingest(IngestOptions(seeds=[seed], out=tmp_path / "none", extract_only=True))
     assert dry.outcomes[0].extraction is not None and not (tmp_path / "none").exists()
+
+
+HTML_PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<title>视频生成模型开放内测，影视公司抢先试水 - 星图科技</title>
+<meta property="article:modified_time" content="2024-11-23T09:40:00+08:00"></head><body>
+<div class="top">打开星图科技APP，阅读体验更佳</div><nav>首页 快讯 人工智能 芯片</nav>
+<h1>视频生成模型开放内测，影视公司抢先试水</h1>
+<div class="info"><span>星图科技 记者 罗晓岚</span> <span>11月21日 15:06</span></div>
+<article>
+<p>11月21日，国内一家大模型公司宣布其视频生成模型向企业用户开放内测，该模型可根据文字描述生成高清视频片段。</p>
+<p>首批申请内测的企业中，影视制作和广告公司占了大多数，它们已经在用类似工具制作分镜预览和特效草稿。</p>
+<p>不过，生成视频在人物动作连贯性和物理细节上仍有明显瑕疵，多位从业者认为这类工具更适合用于前期创意。</p>
+</article>
+<footer>Copyright © 2024 星图科技 All Rights Reserved.</footer></body></html>
+"""
+
+
+def test_html_title_date_and_outlet_come_from_the_whole_page(cli, tmp_path: Path):
+    (tmp_path / "page.html").write_text(HTML_PAGE, encoding="utf-8")
+    run = cli("ingest", "--json", "page.html")
+    assert run.code == 0, run.err
+    got = json.loads(run.out)
+    # Not the <title> with its outlet, not the page's modification time.
+    assert (got["title"], got["date"], got["source"]) == (
+        "视频生成模型开放内测，影视公司抢先试水", "2024-11-21", "星图科技")

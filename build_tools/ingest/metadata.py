@@ -334,7 +334,8 @@ _NEWS_AGENCY_PREFIX = re.compile(r"^([^\s\d，,。]{2,10}?)(?:讯|訊)\s")
 _OUTLET_BYLINE = re.compile(r"^([^\s／/]{2,12}?)\s*[／/]\s*(?:綜合|综合)?(?:報導|报道|編譯|编译)$")
 _OUTLET_REPORTER = re.compile(r"^([^\s]{2,10}?)(?:記者|记者)\s*[^\s]{2,4}$")
 _NOT_OUTLETS = frozenset(["本报", "本報", "本网", "本網", "本台", "综合", "綜合", "记者", "記者"])
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?)?", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"(?:copyright\s?(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?)?",
+                        re.IGNORECASE)
 _RIGHTS = re.compile(r"(?:版权所有|版權所有|all rights reserved|不得转载|不得轉載).*$", re.IGNORECASE)
 # Words of a company's legal name that are not the outlet's (Keystone Markets LLC, … Media Group Limited).
 _COMPANY_WORDS = frozenset(["media", "group", "limited", "ltd", "llc", "inc", "corp", "co", "plc", "holdings",
@@ -447,7 +448,7 @@ def extract_source(cleaned: Cleaned) -> tuple[str | None, str | None]:
     authors = {_squash(d.text) for d in cleaned.dropped if top < d.line < first}
     for kind, name in _source_evidence(cleaned):
         key = _squash(name)
-        if len(key) < 2 or (kind == "copyright" and any(key in a for a in authors)):
+        if len(key) < 2 or (kind == "copyright" and not HAN.search(name) and any(key in a for a in authors)):
             continue  # a blog's "© 2024 Ines Carver" names its author, who signs the byline too
         scores[key] = scores.get(key, 0.0) + SOURCE_WEIGHTS[kind]
         forms.setdefault(key, []).append(name.strip())

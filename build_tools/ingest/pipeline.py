@@ -42,7 +42,7 @@ from build_tools.ingest.clean import (
     load_rules,
     word_count,
 )
-from build_tools.ingest.metadata import extract_date, extract_metadata, simplified_characters
+from build_tools.ingest.metadata import extract_date, extract_metadata, extract_source, simplified_characters
 from build_tools.ingest.tagging import get_tagger
 from build_tools.model import Bilingual, Briefing, Paragraph, Source, body_language
 
@@ -266,6 +266,13 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
     # keeps the article only, and its date may be the page's modification time.
     page = clean_lines(page_text_lines(html))
     info["page_date"] = extract_date(page)
+    info["page_source"] = extract_source(page)[0]
+    if info["title"] and page.headline is not None:
+        # <title> is often "Headline - Outlet": the page's own headline is the title without the suffix.
+        headline = " ".join(page.headline.text.split())
+        key = _alnum_key(headline)
+        if key and _alnum_key(info["title"]).startswith(key) and _alnum_key(info["title"]) != key:
+            info["title"] = headline
     if info["date"] and _only_modified(html, info["date"]):
         info["date"] = None
     return text.splitlines(), info
@@ -280,6 +287,10 @@ _HIDDEN_TAGS = ("script", "style", "noscript", "template", "iframe", "svg")
 _PUBLISHED_META = re.compile(r"(?:published_time|datePublished|pubdate|publish_date|dc\.date)", re.IGNORECASE)
 _MODIFIED_META = re.compile(r"(?:modified_time|dateModified|last-modified)[^>]{0,80}?(\d{4}-\d{2}-\d{2})",
                             re.IGNORECASE)
+
+
+def _alnum_key(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
 
 
 def page_text_lines(html: str) -> list[str]:
@@ -380,7 +391,8 @@ def extract(path: Path) -> Extraction:
         path=shown, seed_hash=hashlib.sha256(raw).hexdigest(), language=meta.language, title=meta.title,
         title_derived=meta.title_derived,
         date=meta.date or info.get("page_date") or _iso_date(info.get("date")),
-        source=meta.source or (info.get("source") or None), url=meta.url or (info.get("url") or None),
+        source=info.get("source") or info.get("page_source") or meta.source,
+        url=meta.url or (info.get("url") or None),
         paragraphs=cleaned.body,
         dropped=[{"text": d.text, "reason": d.reason, "line": d.line, "kind": d.kind}
                  for d in cleaned.dropped],
