@@ -289,3 +289,9 @@ def test_every_line_of_a_page_is_kept_or_dropped_with_a_reason():
     cleaned = clean_lines(lines)
     assert sorted([k.line for k in cleaned.kept] + [d.line for d in cleaned.dropped]) == list(range(1, 11))
     assert all(d.reason and d.kind for d in cleaned.dropped)
+
+
+def test_a_time_of_day_inside_the_article_is_not_a_publication_line():
+    chapters = ["00:00 Why the label matters", "12:30 What the licences allow"]
+    _, body, _ = _regions([PAGE_HEADLINE, "09:12", PAGE_EN_BODY[0], *chapters, *PAGE_EN_BODY[1:]])
+    assert body == [PAGE_EN_BODY[0], *chapters, *PAGE_EN_BODY[1:]]

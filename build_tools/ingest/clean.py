@@ -335,6 +335,7 @@ def _pass_shapes(page: _Page, r: Rules) -> None:
 
     norms, verdict = page.norms, page.verdict
     count = len(norms)
+    seen_prose: int | None = None  # the first line of prose: above it, a time of day is a publication line
     n = 0
     while n < count:
         if verdict[n] is None and layout.is_key_points_label(norms[n]):
@@ -349,8 +350,10 @@ def _pass_shapes(page: _Page, r: Rules) -> None:
             continue
         if verdict[n] is None:
             verdict[n] = layout.inline_junk(norms[n])
-        if verdict[n] is None and layout.is_metadata_line(norms[n]):
+        if verdict[n] is None and layout.is_metadata_line(norms[n], times=seen_prose is None):
             verdict[n] = ("byline", "author/publication line")
+        if seen_prose is None and layout.prose_weight(norms[n]):
+            seen_prose = n
         n += 1
     # Short lines between two lines of one promotion are part of it (a newsletter box: its name, its
     # pitch, its privacy notice).

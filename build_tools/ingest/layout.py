@@ -50,6 +50,9 @@ _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 _DATE_HINT = re.compile(
     r"\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}:\d{2}"
     rf"|\b{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b|民國\s*\d{{2,3}}\s*年", re.IGNORECASE)
+_DAY_HINT = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}/\d{1,2}/\d{4}"
+    rf"|\b{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b|民國\s*\d{{2,3}}\s*年", re.IGNORECASE)
 _APP_PROMPT = re.compile(
     r"(?:打开|打開|下载|下載|开启|開啟|在|用)\s*\S{0,8}?\s*app"
     r"|\bapp\s*(?:中|内|內)?\s*(?:打开|打開|开启|開啟)"
@@ -138,10 +141,15 @@ def ends_like_prose(text: str) -> bool:
 
 
 @lru_cache(maxsize=LINE_CACHE)
-def is_metadata_line(text: str) -> bool:
-    """A short line that states a date or an author: a publication line, whatever else it carries."""
+def is_metadata_line(text: str, *, times: bool = True) -> bool:
+    """A short line that states a date or an author: a publication line, whatever else it carries.
+
+    ``times``: whether a time of day alone (09:12, no day) counts; inside an article it may be a schedule
+    or a show's chapter marks.
+    """
     s = _cut(text)
-    return (has_date(s) and units(s) <= 30 and not _FINAL.search(s.rstrip())) or is_byline(s)
+    dated = has_date(s) and (times or bool(_DAY_HINT.search(s)))
+    return (dated and units(s) <= 30 and not _FINAL.search(s.rstrip())) or is_byline(s)
 
 
 @lru_cache(maxsize=LINE_CACHE)
