@@ -8,15 +8,16 @@ whole: this test prints no page of them. ``python -m bench.ingest_quality --spli
 
 from __future__ import annotations
 
-import pytest
-
 from bench.ingest_quality import pages_of, score_page, summarise
 
 # (measure, floor or ceiling): recall, title, date, outlet and tag precision may not fall below, junk may
 # not rise above.
 DEV_FLOORS = {"recall": 0.98, "junk": 0.05, "title": 0.90, "date": 0.90, "outlet": 0.90,
               "tag_precision": 0.90}
-HELD_OUT_FLOORS: dict[str, float] = {}  # filled in from the single held-out run, never edited after
+# Measured once, on 2026-12-06 at commit 03a1f66, after the tuning on the development half was done; below
+# the targets on every measure but recall. Never edited after: raise them only by a better ingest.
+HELD_OUT_FLOORS = {"recall": 0.9817, "junk": 0.0771, "title": 0.75, "date": 0.8438, "outlet": 0.4375,
+                   "tag_precision": 0.8136}
 CEILINGS = ("junk",)
 
 
@@ -36,6 +37,5 @@ def test_the_development_half_meets_the_targets():
     assert _check("dev", DEV_FLOORS) == []
 
 
-@pytest.mark.skipif(not HELD_OUT_FLOORS, reason="the held-out half has not been scored yet")
 def test_the_held_out_half_keeps_its_measured_scores():
     assert _check("test", HELD_OUT_FLOORS) == []
