@@ -5,18 +5,26 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: tracked-files help setup browser-deps serve build check test test-fast lint typecheck golden bench clean
+.PHONY: tracked-files lock help setup browser-deps serve build check test test-fast lint typecheck golden bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 setup: $(STAMP)  ## create .venv and install the project with its test tools
 
-$(STAMP): pyproject.toml
+# Every dependency (and pip, setuptools) from requirements.lock, each version pinned and its files' hashes
+# checked; then the project itself, without dependencies and with the locked setuptools (no build
+# isolation, which would fetch an unpinned one).
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
+
+lock:  ## pin every dependency with its hashes in requirements.lock (after editing pyproject.toml's dependencies)
+	$(BIN)/pip install --quiet 'pip-tools==7.*'
+	$(BIN)/pip-compile --quiet --all-build-deps --allow-unsafe --extra=test --generate-hashes \
+		--no-emit-index-url --no-emit-find-links --strip-extras --output-file=requirements.lock pyproject.toml
 
 browser-deps:  ## install Debian's chromium and CJK fonts for the browser tests (once; needs root or sudo)
 	@if [ -n "$$CHROMIUM" ] && [ -x "$$CHROMIUM" ]; then exit 0; fi; \
