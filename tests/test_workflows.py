@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import yaml
@@ -77,3 +78,14 @@ def test_code_owners_review_every_path_that_runs():
     for path in ("/build_tools/", "/overrides/", "/mkdocs*.yml", "/.github/", "/Makefile", "/pyproject.toml",
                  "/docs/", "/requirements.lock"):
         assert path in patterns, path
+
+
+def test_the_lock_pins_every_dependency_of_pyproject():
+    """A dependency added to pyproject.toml without `make lock` would be missing from a fresh setup."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"].values()
+    wanted = [*project["dependencies"], *(r for group in extras for r in group)]
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8").lower()
+    for requirement in wanted:
+        name = re.split(r"[<>=!~\[ ;]", requirement)[0].lower().replace("_", "-")
+        assert re.search(rf"^{re.escape(name)}==", lock, re.MULTILINE), f"{name}: not locked; run make lock"
