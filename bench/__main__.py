@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--ingest-seeds", type=int, default=INGEST_SEEDS,
                         help=f"raw seeds for the ingest throughput (default: {INGEST_SEEDS})")
     parser.add_argument("--jobs", type=int, default=0, help="ingest worker processes (default: all cores)")
+    parser.add_argument("--editions-from", type=int, default=measure.EDITIONS_COST_MIN, metavar="N",
+                        help="from this size, also build without the weekly editions to measure their cost "
+                             f"(default: {measure.EDITIONS_COST_MIN})")
     parser.add_argument("--seed", type=int, default=corpus_mod.DEFAULT_SEED, help="corpus random seed")
     parser.add_argument("--workdir", type=Path,
                         help="keep corpora and sites here (default: a temporary folder)")
@@ -81,7 +84,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for n in args.sizes:
             print(f"bench: {n} briefings ...", file=sys.stderr, flush=True)
             corpus_seconds = _write_corpus(corpus_dir, n, args.seed)
-            size = measure.measure_size(n, corpus_dir, work, sample_id, rebuild=n <= SERVE_SIZE)
+            size = measure.measure_size(n, corpus_dir, work, sample_id, rebuild=n <= SERVE_SIZE,
+                                        editions_from=args.editions_from)
             size["corpus_seconds"] = corpus_seconds
             results["sizes"].append(size)
             shutil.rmtree(work / f"site-{n}", ignore_errors=True)

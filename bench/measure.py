@@ -35,6 +35,10 @@ BRIEFINGS_ENV = "AI_BRIEFING_BRIEFINGS"
 # The site's cache of rendered pages and search entries: kept in the benchmark's folder, emptied before
 # each full build (which is then cold) and kept for the rebuild (which shows what the cache saves).
 CACHE_ENV = "AI_BRIEFING_CACHE"
+# mkdocs.yml's switch of the weekly editions: the build without them shows what they cost.
+EDITIONS_ENV = "AI_BRIEFING_EDITIONS"
+# Sizes from which the build is measured again without the editions (two more cold builds each).
+EDITIONS_COST_MIN = 1000
 # Output folder of each site language below the site root (mkdocs.yml builds the others there).
 LANGUAGE_DIRS = {"en": "", "zh": "zh/", "zh-hant": "zh-hant/"}
 # Memory is sampled this often; a build's peak lasts seconds, so 100 ms does not miss it. The process
@@ -55,9 +59,10 @@ def _python() -> str:
     return sys.executable
 
 
-def _env(briefings_dir: Path) -> dict[str, str]:
+def _env(briefings_dir: Path, *, editions: bool = True) -> dict[str, str]:
     env = dict(os.environ)
     env[BRIEFINGS_ENV] = str(briefings_dir)
+    env[EDITIONS_ENV] = "true" if editions else "false"
     env[CACHE_ENV] = str(briefings_dir.parent / "cache")
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.pop("SOURCE_DATE_EPOCH", None)
@@ -169,7 +174,8 @@ def read_stages(path: Path) -> dict[str, dict[str, float]]:
     return stages
 
 
-def run_build(briefings_dir: Path, site_dir: Path, work: Path, *, clean: bool = True) -> BuildRun:
+def run_build(briefings_dir: Path, site_dir: Path, work: Path, *, clean: bool = True,
+              editions: bool = True) -> BuildRun:
     """Build the three sites of ``briefings_dir`` into ``site_dir``; time, sample memory, read stages.
 
     ``clean`` starts cold: no site, no cache. Otherwise the site's cache of the previous build is kept.
@@ -183,7 +189,7 @@ def run_build(briefings_dir: Path, site_dir: Path, work: Path, *, clean: bool = 
     start = time.perf_counter()
     proc = subprocess.Popen([_python(), "-m", "bench.driver", str(stage_log), "build", "-f", str(CONFIG),
                              "-d", str(site_dir)],
-                            cwd=REPO, env=_env(briefings_dir), stdout=subprocess.PIPE,
+                            cwd=REPO, env=_env(briefings_dir, editions=editions), stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
     memory = TreeMemory(proc.pid)
     memory.start()
@@ -272,7 +278,8 @@ def run_floor(briefings_dir: Path, out_dir: Path, *, content: bool) -> tuple[dic
     return data["floor"], data["content"]
 
 
-def measure_size(n: int, corpus_dir: Path, work: Path, sample_id: str, *, rebuild: bool) -> dict[str, Any]:
+def measure_size(n: int, corpus_dir: Path, work: Path, sample_id: str, *, rebuild: bool,
+                 editions_from: int = EDITIONS_COST_MIN) -> dict[str, Any]:
     """Build the corpus of ``n`` briefings in ``corpus_dir``; compare with the floor; sizes and stages."""
     site_dir = work / f"site-{n}"
     load_before = os.getloadavg()
@@ -293,6 +300,8 @@ def measure_size(n: int, corpus_dir: Path, work: Path, sample_id: str, *, rebuil
         again = run_build(corpus_dir / "briefings", site_dir, work, clean=False)
         result["rebuild"] = {"seconds": round(again.seconds, 3), "stages": again.stages,
                              "returncode": again.returncode}
+    if n >= editions_from:
+        result["editions"] = measure_editions(corpus_dir / "briefings", site_dir, work, build)
     floor, content = run_floor(corpus_dir / "briefings", work / f"floor-{n}", content=n <= CONTENT_FLOOR_MAX)
     result["floor"] = {"seconds": {k: round(v, 3) for k, v in floor["seconds"].items()},
                        "total_seconds": round(sum(floor["seconds"].values()), 3), "pages": floor["pages"],
@@ -309,6 +318,35 @@ def measure_size(n: int, corpus_dir: Path, work: Path, sample_id: str, *, rebuil
     result["build_floor_cpu_ratio"] = round(build.cpu_seconds / cpu, 2) if cpu else None
     result["load_after"] = [round(x, 2) for x in os.getloadavg()]
     return result
+
+
+def measure_editions(briefings_dir: Path, site_dir: Path, work: Path, first: BuildRun) -> dict[str, Any]:
+    """What the weekly editions add to a cold build: the build without them, then with them again.
+
+    Runs alternate (with, without, with), so a machine whose load drifts during the run weighs on both
+    sides; the cost is the mean of the two builds with editions over the one without, in wall and CPU
+    seconds, beside the time the plugin's edition stages took inside the builds with them.
+    """
+    without = run_build(briefings_dir, site_dir, work, editions=False)
+    again = run_build(briefings_dir, site_dir, work)
+    pages = len(list((site_dir / "editions").glob("*/index.html")))
+    runs = [first, again]
+    wall = sum(r.seconds for r in runs) / 2
+    cpu = sum(r.cpu_seconds for r in runs) / 2
+    stage = sum(sum(langs.get("editions", 0.0) for langs in r.stages.values()) for r in runs) / 2
+    return {
+        "editions": pages,
+        "with_seconds": [round(r.seconds, 3) for r in runs],
+        "with_cpu_seconds": [round(r.cpu_seconds, 3) for r in runs],
+        "without_seconds": round(without.seconds, 3),
+        "without_cpu_seconds": round(without.cpu_seconds, 3),
+        "returncodes": [first.returncode, without.returncode, again.returncode],
+        "cost": round(wall / without.seconds - 1, 4) if without.seconds else None,
+        "cpu_cost": round(cpu / without.cpu_seconds - 1, 4) if without.cpu_seconds else None,
+        # The plugin's own edition work (all languages), summed over the process of each language.
+        "stage_seconds": round(stage, 3),
+        "stage_share_of_cpu": round(stage / cpu, 4) if cpu else None,
+    }
 
 
 # ---------------------------------------------------------------------------------------------- ingest

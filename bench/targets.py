@@ -14,6 +14,7 @@ PAGE_DRIFT = 0.05  # the same briefing's page may differ by this share between s
 INDEX_BYTES_PER_BRIEFING = 4 * 1024  # search index per briefing per language
 SERVE_EDIT_SECONDS = 2.0  # edit a briefing under mkdocs serve at N = 1,000 -> updated page
 INGEST_SEEDS_PER_SECOND = 100
+EDITIONS_COST_AT_3000 = 0.05  # the weekly editions may add this share to the cold build of 3,000 briefings
 LANGUAGES = ("en", "zh", "zh-hant")
 
 
@@ -76,11 +77,18 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
     if serve:
         consistent = all(serve.get(f"{k}_consistent") for k in ("topic", "home", "archive_month"))
         targets.append(_target("serve: topic, home, archive show the edit", consistent, "yes", consistent))
+    editions = s3000.get("editions") if s3000 else None
+    cost = editions.get("cost") if editions else None
+    targets.append(_target("editions' share of the build at N=3000", cost, f"<= {EDITIONS_COST_AT_3000}",
+                           None if cost is None else cost <= EDITIONS_COST_AT_3000))
     # Not targets: the same comparisons in CPU seconds, which the load of other users moves less.
     if s1000:
         targets.append(_target("(info) build / floor in CPU seconds at N=1000",
                                s1000["build_floor_cpu_ratio"], f"<= {FLOOR_RATIO_AT_1000}", None)
                        | {"status": "info"})
+    if editions:
+        targets.append(_target("(info) editions' share of build CPU at N=3000", editions.get("cpu_cost"),
+                               f"<= {EDITIONS_COST_AT_3000}", None) | {"status": "info"})
     if s1000 and s3000:
         cpu = round(s3000["build"]["cpu_seconds"] / s1000["build"]["cpu_seconds"], 2)
         targets.append(_target("(info) build CPU 3000 / 1000", cpu, f"<= {LINEAR_RATIO_3000}", None)
@@ -141,6 +149,16 @@ def render_report(results: dict[str, Any]) -> str:
                           for lang in LANGUAGES] + [_stage(s, "en", "segmentation"),
                                                  _stage(s, "en", "languages_wait")]
         lines.append("| " + " | ".join(_fmt(v) for v in row) + " |")
+    for s in results["sizes"]:
+        e = s.get("editions")
+        if e:
+            with_wall = " / ".join(_fmt(x) for x in e["with_seconds"])
+            with_cpu = " / ".join(_fmt(x) for x in e["with_cpu_seconds"])
+            lines += ["", f"Editions (N={s['n']}, {e['editions']} editions): cold build with them "
+                          f"{with_wall} s, without {_fmt(e['without_seconds'])} s (cost {e['cost']:+.1%}); "
+                          f"CPU {with_cpu} s vs {_fmt(e['without_cpu_seconds'])} s ({e['cpu_cost']:+.1%}); "
+                          f"edition stages {_fmt(e['stage_seconds'])} s "
+                          f"({e['stage_share_of_cpu']:.1%} of the CPU)"]
     ingest = results.get("ingest")
     if ingest:
         lines += ["", f"Ingest: {ingest['seeds']} seeds, {ingest['jobs']} jobs: "

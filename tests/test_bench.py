@@ -100,7 +100,7 @@ def test_bench_runs_at_a_tiny_size_and_reports_every_field(tmp_path):
     out = tmp_path / "results.json"
     # Two sizes in one run: each must be measured on its own corpus, nothing carried over.
     command = [sys.executable, "-m", "bench", "--sizes", "3,5", "--skip-serve", "--ingest-seeds", "4",
-               "--out", str(out), "--workdir", str(tmp_path / "work")]
+               "--editions-from", "5", "--out", str(out), "--workdir", str(tmp_path / "work")]
     proc = subprocess.run(command,
                           cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -110,6 +110,13 @@ def test_bench_runs_at_a_tiny_size_and_reports_every_field(tmp_path):
     assert [s["n"] for s in results["sizes"]] == [3, 5]
     for size in results["sizes"]:
         _check_size(size)
+    # The build without the weekly editions, measured at the sizes from --editions-from only.
+    assert "editions" not in results["sizes"][0]
+    editions = results["sizes"][1]["editions"]
+    assert editions["returncodes"] == [0, 0, 0] and editions["editions"] >= 1
+    assert editions["without_seconds"] > 0 and len(editions["with_seconds"]) == 2
+    assert editions["stage_seconds"] > 0  # the driver timed the plugin's edition stages
+    assert "Editions (N=5" in proc.stdout
     ingest = results["ingest"]
     assert ingest["all"]["returncode"] == 0 and ingest["all"]["results"] == 4
     assert ingest["all"]["cpu_seconds"] > 0
