@@ -350,3 +350,16 @@ def test_each_language_has_edition_pages_feeds_and_sitemap_entries(site: Path, c
     for week in weeks:
         assert f"<loc>{base}editions/{week}/</loc>" in sitemap
     assert check_site(site) == []
+
+
+@pytest.mark.slow
+def test_a_week_missing_from_the_ledger_fails_the_strict_build(tmp_path: Path) -> None:
+    from test_site_build import build
+
+    project = _project(tmp_path)
+    ledger = project / "editions" / "numbers.yaml"
+    ledger.write_text("2023-w46: 1\n2024-w03: 2\n2024-w23: 3\n", encoding="utf-8")
+    result = build(tmp_path / "site", briefings=project / "briefings")
+    assert result.returncode == 1
+    assert (f"WARNING -  {ledger.as_posix()}: 1 edition(s) without a number (2025-w05); run "
+            "`python -m build_tools edition --number`") in result.stderr
