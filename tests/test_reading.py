@@ -78,8 +78,8 @@ SOURCE_CASES = [
         "no-page",
         {
             "en": "Source: 企业网D1net (original page not known)",
-            "zh": "来源：企业网D1net （原文网址不详）",
-            "zh-hant": "來源：企業網D1net （原文網址不詳）",
+            "zh": "来源：企业网D1net（原文网址不详）",
+            "zh-hant": "來源：企業網D1net（原文網址不詳）",
         },
     ),
     (
@@ -105,8 +105,8 @@ SOURCE_CASES = [
         "no-page",
         {
             "en": "Source: Evil (original page not known)",
-            "zh": "来源：Evil （原文网址不详）",
-            "zh-hant": "來源：Evil （原文網址不詳）",
+            "zh": "来源：Evil（原文网址不详）",
+            "zh-hant": "來源：Evil（原文網址不詳）",
         },
     ),
 ]

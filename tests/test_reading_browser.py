@@ -104,7 +104,7 @@ def _expected_source(b: Briefing, lang: str) -> tuple[str, str | None]:
         outlet = name or re.sub(r"^https?://(www\.)?", "", b.source.url).split("/")[0]
         return f"{outlet} · {t.t('source.original')}", b.source.url
     if name:
-        return f"{name} {t.t('source.no_page')}", None
+        return " ".join(f"{name}{t.t('source.no_page')}".split()), None
     return t.t("source.unknown"), None
 
 

@@ -109,8 +109,8 @@ def test_source_link_only_for_http_urls(corpus: Corpus) -> None:
     page = render_briefing(hostile, LANGUAGES["en"], corpus.taxonomy, corpus.relations, corpus.by_id)
     assert "javascript:" not in page
     assert (
-        '<span class="briefing-source__outlet">Evil</span> '
-        '<span class="briefing-source__no-page">(original page not known)</span>' in page
+        '<span class="briefing-source__outlet">Evil</span>'
+        '<span class="briefing-source__no-page"> (original page not known)</span>' in page
     )
     assert safe_url("https://example.com/a") == "https://example.com/a"
     for bad in (

@@ -184,10 +184,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "home.all_topics": {"en": "All topics and names", "zh": "全部话题与名称"},
     "home.empty": {"en": "No briefings yet.", "zh": "暂无简报。"},
     "briefing.date": {"en": "Date", "zh": "日期"},
-    "briefing.event_date": {"en": "date of the event", "zh": "事件日期"},
+    # With their own brackets and spacing: English " (...)" after a word, Chinese full-width "（…）".
+    "briefing.event_date": {"en": " (date of the event)", "zh": "（事件日期）"},
     "briefing.reading_time": {"en": "{n} min read", "zh": "阅读约 {n} 分钟"},
     "source.original": {"en": "Read the original", "zh": "阅读原文"},
-    "source.no_page": {"en": "(original page not known)", "zh": "（原文网址不详）"},
+    "source.no_page": {"en": " (original page not known)", "zh": "（原文网址不详）"},
     "source.unknown": {"en": "not known (the page this was copied from names no outlet)",
                        "zh": "不详（所录网页未注明出处）"},
     # The label's own punctuation and space: "Source: Xinhua", "来源：新华社".

@@ -362,7 +362,7 @@ def _meta_line(b: Briefing, lang: SiteLanguage) -> str:
     parts = []
     if b.date:
         basis = (
-            f' <span class="briefing-meta__basis">({esc(lang.t("briefing.event_date"))})</span>'
+            f'<span class="briefing-meta__basis">{esc(lang.t("briefing.event_date"))}</span>'
             if b.date_basis == "event"
             else ""
         )
@@ -391,7 +391,7 @@ def _source_line(b: Briefing, lang: SiteLanguage) -> str:
     else:
         state = "no-page"
         shown = (
-            f'<span class="briefing-source__outlet">{esc(name)}</span> '
+            f'<span class="briefing-source__outlet">{esc(name)}</span>'
             f'<span class="briefing-source__no-page">{esc(lang.t("source.no_page"))}</span>'
         )
     return f'<p class="briefing-source" data-source="{state}">{label}{shown}</p>'
