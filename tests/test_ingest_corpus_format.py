@@ -69,6 +69,13 @@ def test_the_development_half_is_there() -> None:
     assert len(layouts) >= 11
 
 
+def test_the_fresh_half_is_there() -> None:
+    pages = [g for g in GOLD if g.parent.name == "fresh"]
+    layouts = {yaml.safe_load(g.read_text(encoding="utf-8"))["layout"] for g in pages}
+    assert len(pages) >= 12
+    assert len(layouts) >= 6
+
+
 @pytest.mark.parametrize("gold_path", GOLD, ids=_gold_id)
 def test_gold_file_is_well_formed(gold_path: Path) -> None:
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
