@@ -72,8 +72,8 @@ def test_the_development_half_is_there() -> None:
 def test_the_fresh_half_is_there() -> None:
     pages = [g for g in GOLD if g.parent.name == "fresh"]
     layouts = {yaml.safe_load(g.read_text(encoding="utf-8"))["layout"] for g in pages}
-    assert len(pages) >= 12
-    assert len(layouts) >= 6
+    assert len(pages) >= 24
+    assert len(layouts) >= 12
 
 
 @pytest.mark.parametrize("gold_path", GOLD, ids=_gold_id)
