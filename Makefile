@@ -74,5 +74,5 @@ golden: setup  ## refresh the golden files after an intended change of output (r
 bench: setup  ## benchmark the build at N = 100, 1,000 and 3,000 briefings
 	$(BIN)/python -m bench
 
-clean:  ## remove build products
-	rm -rf site build .pytest_cache
+clean:  ## remove build products, and the build cache in the user's cache folder
+	rm -rf site build .pytest_cache "$${XDG_CACHE_HOME:-$$HOME/.cache}/ai-briefing"
