@@ -3,7 +3,8 @@
 The development half is what ingest was tuned on: its floors are the targets of the page model (issue 11).
 The held-out half was scored once, after the tuning was done; its floors are what that run measured, so a
 change that makes ingest worse on pages it was not tuned on fails here. The held-out pages are scored as a
-whole: this test prints no page of them. ``python -m bench.ingest_quality --split dev|test`` prints the table.
+whole: this test prints no page of them. ``python -m bench.ingest_quality --split dev|test|fresh`` prints
+the table.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ DEV_FLOORS = {"recall": 0.98, "junk": 0.05, "title": 0.90, "date": 0.90, "outlet
 # the targets on every measure but recall. Never edited after: raise them only by a better ingest.
 HELD_OUT_FLOORS = {"recall": 0.9817, "junk": 0.0771, "title": 0.75, "date": 0.8438, "outlet": 0.4375,
                    "tag_precision": 0.8136}
+# The fresh split (pages written later by someone who had seen neither half nor the code), scored once on
+# 2026-12-06 with the code of the held-out run; never edited after.
+FRESH_FLOORS = {"recall": 0.9709, "junk": 0.0642, "title": 1.0, "date": 0.9286, "outlet": 0.5,
+                "tag_precision": 0.8966}
 CEILINGS = ("junk",)
 
 
@@ -39,3 +44,7 @@ def test_the_development_half_meets_the_targets():
 
 def test_the_held_out_half_keeps_its_measured_scores():
     assert _check("test", HELD_OUT_FLOORS) == []
+
+
+def test_the_fresh_split_keeps_its_measured_scores():
+    assert _check("fresh", FRESH_FLOORS) == []
