@@ -65,7 +65,17 @@ PUBLISHED = re.compile(r"(发布|發布|發佈|发表|發表|刊发|刊登|出�
 # Source lines: the outlet follows the label. Trailing words that describe the channel, not the outlet.
 SOURCE_LABELS = re.compile(
     r"^(?:以下文章来源于|以下文章來源於|本文来自|本文來自|本文转载自|本文轉載自|本文来源|本文來源|转载自|轉載自|文章来源|文章來源|稿件来源|稿件來源"
-    r"|来源|來源|出处|出處|source)\s*(?:(?:于|於)\s*)?(?:[:：]\s*)?", re.IGNORECASE)
+    r"|本文首发于|本文首發於|首发于|首發於|媒体来源|媒體來源|来源|來源|出处|出處|source|published in)"
+    r"\s*(?:(?:于|於)\s*)?(?:[:：]\s*)?",
+    re.IGNORECASE)
+# A numbered template's item number before a label: "1.媒體來源:".
+_ITEM_NUMBER = re.compile(r"^\d{1,2}\s*[.、)）]\s*")
+# Channel words before the name: 微信公众号“算力前沿”.
+SOURCE_PREFIX = re.compile(r"^(?:微信公众号|微信公眾號|公众号|公眾號)\s*")
+# An account id or a note after the name: 算力前沿(ID:suanli), 芯潮日报」，已获授权.
+SOURCE_TAIL = re.compile(r"[(（] {0,3}(?:id|ID|微信号|微信號)|[」』”》]")
+# A company's legal form after the outlet's name: 維港財經報有限公司.
+_CN_COMPANY = re.compile(r"(?:股份有限公司|有限责任公司|有限責任公司|有限公司|集团|集團)$")
 SOURCE_SUFFIX = re.compile(r"(?:微信公众号|微信公眾號|公众号|公眾號|官方微信|微信号|官方账号|官方帳號"
                            r"|官网|官網)$")
 SOURCE_STOP = re.compile(r"\s*[,，]\s*(?:作者|编辑|編輯|记者|記者).*$"
@@ -292,7 +302,10 @@ def _after_date(text: str, offset: int) -> str:
 
 def _clean_source(name: str) -> str | None:
     name = SOURCE_STOP.sub("", name.strip())
-    name = URL.sub("", name).strip(" ,，:：;；|/-《》<>「」\"'")
+    name = SOURCE_PREFIX.sub("", name.strip(" 「『“"))
+    if m := SOURCE_TAIL.search(name):
+        name = name[: m.start()]
+    name = URL.sub("", name).strip(" ,，:：;；|/-《》<>「」『』“”\"'")
     name = SOURCE_SUFFIX.sub("", name).strip()
     if not name or not re.search(r"[^\W\d_]", name) or len(name) > 40:
         return None  # "来源: 152102" is a counter, not an outlet
@@ -301,6 +314,7 @@ def _clean_source(name: str) -> str | None:
 
 def _labelled_source(text: str) -> str | None:
     """``来源：新华网``, ``本文来自 企业网D1net公众号``, ``Source: Reuters``."""
+    text = _ITEM_NUMBER.sub("", text)
     for part in re.split(r"(?=来源|來源|本文来自|本文來自|转载自|轉載自)", text):
         m = SOURCE_LABELS.match(part)
         if m and (name := _clean_source(part[m.end():])):
@@ -321,8 +335,8 @@ def _wechat_source(text: str) -> str | None:
 # How much each kind of evidence counts towards an outlet's name (see extract_source). A name needs
 # SOURCE_MIN_SCORE: a label (来源：X), a dateline or a byline alone is enough; a copyright line or a masthead
 # needs the name to recur on the page.
-SOURCE_WEIGHTS = {"label": 3.0, "dateline": 3.0, "byline": 2.0, "credit": 2.0, "title": 2.0, "copyright": 1.5,
-                  "masthead": 1.0, "first-line": 0.5}
+SOURCE_WEIGHTS = {"label": 4.0, "dateline": 3.0, "byline": 2.0, "credit": 2.0, "title": 2.0, "copyright": 1.5,
+                  "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5}
 SOURCE_MIN_SCORE = 1.5
 SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
@@ -343,6 +357,7 @@ _COMPANY_WORDS = frozenset(["media", "group", "limited", "ltd", "llc", "inc", "c
 
 
 def _without_company_words(name: str) -> str:
+    name = _CN_COMPANY.sub("", name).strip() or name
     words = name.replace(",", " ").split()
     while len(words) > 1 and words[-1].casefold().rstrip(".") in _COMPANY_WORDS:
         words.pop()
@@ -370,8 +385,26 @@ def _masthead(text: str) -> str | None:
     if not name or layout.is_menu(name) or layout.has_date(name) or re.search(r"[,，。:：!?！？|/]", name):
         return None
     han = han_count(name)
+    if m := re.fullmatch(r"([^\x00-\x7f]{2,8}) [A-Za-z][A-Za-z0-9]{1,20}", name):
+        return name if han_count(m.group(1)) == len(m.group(1)) else None  # 數位浪潮 DigiWave
+    if not han and not all(w[0].isupper() or w.casefold() in _NAME_SMALL_WORDS for w in name.split()):
+        return None  # "Member-only story": a label in sentence case, not a brand
     return name if (2 <= han <= 8 and han == len(name.replace(" ", ""))) or (
         not han and 1 <= len(name.split()) <= 4) else None
+
+
+# Lowercase words a brand set in title case may hold: The Northgate Courier, House of Code.
+_NAME_SMALL_WORDS = frozenset(["of", "the", "and", "&", "for", "on", "in"])
+
+
+# The first item of nearly every site's menu, in the three scripts: never a site's name.
+_HOME_WORDS = frozenset(["首页", "首頁", "主页", "主頁", "home", "homepage", "menu", "菜单", "選單"])
+
+
+def _one_word(text: str) -> bool:
+    """A line of one short word: an item of a menu set one per line (首页 / 会员 / 发现)."""
+    text = text.strip()
+    return bool(text) and " " not in text and (han_count(text) <= 4 if HAN.search(text) else len(text) <= 12)
 
 
 def _line_evidence(text: str, kind: str) -> list[tuple[str, str]]:
@@ -398,19 +431,31 @@ def _source_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
     first, last = _body_span(cleaned)
     found: list[tuple[str, str]] = []
     headline_keys = {_squash(k.text) for k in cleaned.kept[:3]}
-    for n, d in enumerate(sorted(cleaned.dropped, key=lambda d: d.line)):
+    dropped = sorted(cleaned.dropped, key=lambda d: d.line)
+    by_line = {d.line: unicodedata.normalize("NFKC", d.text).strip() for d in dropped}
+    top = cleaned.headline.line if cleaned.headline else first
+    for n, d in enumerate(dropped):
         text = unicodedata.normalize("NFKC", d.text).replace("\xa0", " ").strip()
         if first < d.line < last:
             continue  # a caption's 来源 inside the article names a picture's source, not the page's
         found += _line_evidence(text, d.kind)
+        label = SOURCE_LABELS.fullmatch(_ITEM_NUMBER.sub("", text).rstrip(":："))
+        if label and (name := _clean_source(by_line.get(d.line + 1, ""))):
+            found.append(("label", name))  # "1.媒體來源:" with the outlet on the next line
         if d.line > first:
             continue
         parts = layout.split_title(text)
         if parts and _squash(parts[0]) in headline_keys:
             found.append(("title", parts[1]))
-        name = _masthead(text) if n < MASTHEAD_LINES and d.kind == "chrome" else None
-        if name and not any(kind == "masthead" for kind, _ in found):
-            found.append(("masthead", name))
+        name = _masthead(text) if d.kind == "chrome" and (n < MASTHEAD_LINES or d.line < top) else None
+        neighbours = [by_line.get(d.line + 1, ""), by_line.get(d.line - 1, "")]
+        if name and (name.casefold() in _HOME_WORDS or (
+                n > 0 and _one_word(text) and any(_one_word(t) and t != text for t in neighbours))):
+            name = None  # a menu's items set one word per line; a site's name may head them
+        if name and n >= MASTHEAD_LINES and len(_squash(name)) < 3:
+            name = None  # a section name above the headline (政策), too short to tell from a brand
+        if name and not any(kind in ("masthead", "late-masthead") for kind, _ in found):
+            found.append(("masthead" if n < MASTHEAD_LINES else "late-masthead", name))
             if n == 0:  # the page's first line: where a site puts its name
                 found.append(("first-line", name))
     if cleaned.body:
@@ -454,15 +499,26 @@ def extract_source(cleaned: Cleaned) -> tuple[str | None, str | None]:
         forms.setdefault(key, []).append(name.strip())
     if not scores:
         return None, url
-    page = [_squash(d.text) for d in cleaned.dropped]
+    page = [_squash(d.text) for d in cleaned.dropped] + [_squash(k.text) for k in cleaned.kept]
     for key in scores:
         repeats = sum(1 for line in page if key in line) - 1
         scores[key] += min(SOURCE_REPEAT_MAX, SOURCE_REPEAT_BONUS * max(0, repeats))
+    # A short form of a longer name (Northgate in "© Northgate Media Group") is evidence for the longer one.
+    for key, value in list(scores.items()):
+        for longer in scores:
+            if longer != key and key in longer:
+                scores[longer] += value
     best = max(scores, key=lambda k: (scores[k], -len(k)))
     if scores[best] < SOURCE_MIN_SCORE:
         return None, url
     shown = [f for f in forms[best] if not _shouting(f)] or [forms[best][0].title()]
-    return shown[0], url
+    return _own_script(shown[0]), url
+
+
+def _own_script(name: str) -> str:
+    """A bilingual brand in the Han form it leads with: ``數位浪潮 DigiWave`` is 數位浪潮."""
+    m = re.fullmatch(r"([^\x00-\x7f]{2,12})\s+[A-Za-z][A-Za-z0-9 .&'-]{0,40}", name)
+    return m.group(1) if m and han_count(m.group(1)) >= 2 else name
 
 
 def _shouting(name: str) -> bool:
