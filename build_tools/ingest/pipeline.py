@@ -267,7 +267,11 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
     page = clean_lines(page_text_lines(html))
     info["page_date"] = extract_date(page)
     info["page_source"] = extract_source(page)[0]
-    if info["title"] and page.headline is not None:
+    if (h1 := _only_h1(html)) and (page.headline is None or _alnum_key(page.headline.text) == _alnum_key(h1)):
+        # One <h1> that the page model also takes for the headline: the article's own headline, where
+        # og:title and <title> are often a shorter headline written for sharing and search.
+        info["title"] = h1
+    elif info["title"] and page.headline is not None:
         # <title> is often "Headline - Outlet": the page's own headline is the title without the suffix.
         headline = " ".join(page.headline.text.split())
         key = _alnum_key(headline)
@@ -287,6 +291,19 @@ _HIDDEN_TAGS = ("script", "style", "noscript", "template", "iframe", "svg")
 _PUBLISHED_META = re.compile(r"(?:published_time|datePublished|pubdate|publish_date|dc\.date)", re.IGNORECASE)
 _MODIFIED_META = re.compile(r"(?:modified_time|dateModified|last-modified)[^>]{0,80}?(\d{4}-\d{2}-\d{2})",
                             re.IGNORECASE)
+
+
+def _only_h1(html: str) -> str | None:
+    """The text of the page's only ``<h1>``, when it has exactly one with words in it."""
+    import lxml.html
+
+    try:
+        heads = lxml.html.fromstring(html).xpath("//h1")
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    texts = [" ".join(h.text_content().split()) for h in heads]
+    texts = [t for t in texts if t]
+    return texts[0] if len(texts) == 1 and len(texts[0]) <= 200 else None
 
 
 def _alnum_key(text: str) -> str:
