@@ -7,12 +7,10 @@ appends one JSON line per stage to STAGE_LOG when its MkDocs build ends:
     {"pid": 123, "lang": "zh", "stage": "generation", "seconds": 1.23, "calls": 1}
 
 Stages: ``collect`` (read + validate the corpus), ``generation`` (the generated pages: their sources,
-and their HTML when the theme asks for it, from the cache or rendered), ``search`` (Material's indexing
-of pages, the briefings' own entries and the rewrite of the index), ``segmentation`` (the English
-build segmenting the Chinese articles with a helper process before the others start),
-``languages_wait`` (the English build waiting for the others), ``sitemaps`` (the English build writing
-the sitemaps of all three) and ``build`` (the whole MkDocs build of
-that language; for English it includes ``segmentation`` and ``languages_wait``). A function that no
+and their HTML when the theme asks for it, from the cache or rendered), ``search`` (Pagefind indexing
+the language's site), ``languages_wait`` (the English build waiting for the others), ``sitemaps`` (the
+English build writing the sitemaps of all three) and ``build`` (the whole MkDocs build of that
+language; for English it includes ``languages_wait``). A function that no
 longer exists is simply not timed.
 """
 
@@ -93,11 +91,7 @@ STAGES = (
     ("build_tools.site.pages", "edition_sources", "editions"),
     ("build_tools.site.pages", "edition_page", "editions"),
     ("build_tools.site.plugin", "write_edition_feeds", "editions"),
-    ("build_tools.site.search", "segment_ahead", "segmentation"),
-    ("build_tools.site.search", "briefing_entries", "search"),
-    ("build_tools.site.search", "compact_index", "search"),
-    ("material.plugins.search.plugin", "SearchPlugin.on_page_context", "search"),
-    ("material.plugins.search.plugin", "SearchPlugin.on_post_build", "search"),
+    ("build_tools.site.search_index", "write_index", "search"),
 )
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import resource
 import shutil
 import socket
@@ -50,8 +49,6 @@ MIB = 1024 * 1024
 # The content floor (a reference beside the floor, see bench/floor.py) only up to this size: it is slow,
 # and at 1,000 it already shows what it shows.
 CONTENT_FLOOR_MAX = 1000
-# A JSON \uXXXX escape: "\u" after an even number of backslashes ("\\u200b" in a regex is not one).
-_ESCAPE = re.compile(rb"(?<!\\)(?:\\\\)*\\u[0-9a-fA-F]{4}")
 _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -209,21 +206,39 @@ def run_build(briefings_dir: Path, site_dir: Path, work: Path, *, clean: bool = 
 # ----------------------------------------------------------------------------------------------- sizes
 
 def index_stats(site_dir: Path, n: int, sample_id: str) -> dict[str, dict[str, Any]]:
-    """Per language: search index bytes, bytes per briefing, entries, ``\\uXXXX`` escapes, sample found."""
+    """Per language: Pagefind index bytes (on disk, as served), bytes per briefing, pages, sample found."""
+    from build_tools.site.search_index import BUNDLE_DIR, read_fragments
+
     stats = {}
     for lang, prefix in LANGUAGE_DIRS.items():
-        path = site_dir / prefix / "search" / "search_index.json"
-        raw = path.read_bytes() if path.exists() else b""
-        docs = json.loads(raw).get("docs", []) if raw else []
+        bundle = site_dir / prefix / BUNDLE_DIR
+        size = tree_bytes(bundle) if bundle.is_dir() else 0
+        urls = [str(f["url"]) for f in read_fragments(bundle)] if bundle.is_dir() else []
         stats[lang] = {
-            "bytes": len(raw),
-            "bytes_per_briefing": round(len(raw) / n, 1) if n else 0.0,
-            "entries": len(docs),
-            "escapes": len(_ESCAPE.findall(raw)),
-            # The sample briefing's page must be findable: its URL is among the indexed locations.
-            "has_sample": any(d.get("location", "").startswith(f"briefings/{sample_id}/") for d in docs),
+            "bytes": size,
+            "bytes_per_briefing": round(size / n, 1) if n else 0.0,
+            "pages": len(urls),
+            # The sample briefing's page must be findable: its URL is among the indexed pages.
+            "has_sample": f"briefings/{sample_id}/" in urls,
         }
     return stats
+
+
+def search_fetch(site_dir: Path, sample: Path) -> dict[str, Any]:
+    """Bytes and seconds of searches for words of the sample briefing's last paragraphs, in Chromium."""
+    from bench.search import measure_search, queries
+    from build_tools.briefing.schema import read_briefing
+    from build_tools.site.language import LANGUAGES
+    from build_tools.site.render import indexed_column
+
+    briefing, _ = read_briefing(sample)
+    if briefing is None:
+        return {"error": f"{sample}: not a valid briefing"}
+    texts = {}
+    for code, lang in LANGUAGES.items():
+        column = indexed_column(briefing, lang)
+        texts[code] = " ".join(lang.column(column, p.text(column)) for p in briefing.paragraphs[-3:])
+    return measure_search(site_dir, queries(texts))
 
 
 def page_bytes(site_dir: Path, briefing_id: str) -> dict[str, int]:
@@ -291,6 +306,7 @@ def measure_size(n: int, corpus_dir: Path, work: Path, sample_id: str, *, rebuil
         result["error"] = f"mkdocs build exited with {build.returncode}:\n{build.log_tail}"
         return result
     result["search_index"] = index_stats(site_dir, n, sample_id)
+    result["search_fetch"] = search_fetch(site_dir, corpus_dir / "briefings" / f"{sample_id}.md")
     result["briefing_html_bytes"] = page_bytes(site_dir, sample_id)
     result["briefing_pages_en"] = briefing_page_stats(site_dir)
     result["listing_pages"] = listing_page_stats(site_dir)

@@ -82,8 +82,11 @@ def _check_size(size: dict) -> None:
     assert 0 < build["stages"]["en"]["languages_wait"] < build["stages"]["en"]["build"]
     for lang in ("en", "zh", "zh-hant"):
         index = size["search_index"][lang]
-        assert index["bytes"] > 1000 and index["has_sample"]
+        assert index["bytes"] > 1000 and index["has_sample"] and index["pages"] >= n
         assert index["bytes_per_briefing"] == pytest.approx(index["bytes"] / n, abs=1)
+        runs = size["search_fetch"]["runs"][lang]
+        assert runs and all(r["requests"] > 0 and r["bytes_served"] > 0 for r in runs)
+        assert all(r["bytes_served"] < r["bytes_uncompressed"] for r in runs)
         assert 5000 < size["briefing_html_bytes"][lang] < 1_000_000
         # Every briefing page and at least home, topic index and archive: the floor rendered this corpus.
         assert size["floor"]["seconds"][lang] > 0 and size["floor"]["pages"][lang] >= n + 3

@@ -1,10 +1,9 @@
-"""Generated pages of the site: golden pages of the fixture set, escaping, views, search entries."""
+"""Generated pages of the site: golden pages of the fixture set, escaping, views."""
 
 from __future__ import annotations
 
 import dataclasses
 import html
-import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,8 +15,7 @@ from build_tools.model import Source
 from build_tools.site.collect import Corpus, load_corpus
 from build_tools.site.language import LANGUAGES
 from build_tools.site.pages import generate_pages
-from build_tools.site.render import entry_names, href, render_briefing, safe_url
-from build_tools.site.search import ENTRY_BYTES, make_entries
+from build_tools.site.render import href, render_briefing, safe_url
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
@@ -145,35 +143,6 @@ def test_view_follows_the_reader_language(corpus: Corpus) -> None:
     assert "data-translation-status" not in _page(corpus, "en", "altman-open-source")
 
 
-def _entries(corpus: Corpus, lang: str, briefing_id: str) -> tuple[dict, dict]:
-    page, article = make_entries(corpus.by_id[briefing_id], LANGUAGES[lang], corpus.taxonomy)
-    return page, article
-
-
-def test_search_indexes_the_column_the_reader_sees_first(corpus: Corpus) -> None:
-    _, article = _entries(corpus, "en", "altman-open-source")
-    assert "wrong" in article["text"].split() and "奥尔特曼" not in article["text"]
-    _, article = _entries(corpus, "zh-hant", "altman-open-source")
-    assert "奧爾特曼" in article["text"] and "wrong" not in article["text"]
-    # Words, each once, separated by plain spaces (not jieba's zero-width ones).
-    words = article["text"].replace("<p>", " ").replace("</p>", " ").split()
-    assert len(words) == len(set(words)) and "\u200b" not in article["text"]
-    # The page has no markers for Material's indexer: it is excluded, and has its own entries.
-    page = _page(corpus, "en", "altman-open-source")
-    assert "data-search-exclude" not in page and _front_matter(page)["search"] == {"exclude": True}
-
-
-def test_search_snippet_is_the_summary_and_names_are_tags(corpus: Corpus) -> None:
-    b = corpus.by_id["altman-open-source"]
-    page, article = _entries(corpus, "en", "altman-open-source")
-    assert page["location"] == "briefings/altman-open-source/"
-    assert page["text"].startswith(f"<p>{html.escape(b.summary.en)}</p>")
-    assert "Altman" not in page["text"].split("</p>")[0] or "Altman" in b.summary.en
-    assert article["location"] == "briefings/altman-open-source/#article"
-    for name in ("Sam Altman", "Altman", "萨姆·奥尔特曼", "奥尔特曼", "奥特曼"):
-        assert name in page["tags"], name
-
-
 def test_traditional_site_converts_text_and_prefers_official_names(corpus: Corpus) -> None:
     page = _page(corpus, "zh-hant", "gpt-4o-race")
     assert "資訊處理能力和軟體生態" in page  # s2twp: Taiwan vocabulary, not only characters
@@ -183,16 +152,6 @@ def test_traditional_site_converts_text_and_prefers_official_names(corpus: Corpu
     assert '來源：</span><span class="briefing-source__outlet">企業網D1net</span>' in page
 
 
-@pytest.mark.parametrize("lang", list(LANGUAGES))
-def test_every_name_of_an_entity_is_a_search_tag(corpus: Corpus, lang: str) -> None:
-    page, _ = _entries(corpus, lang, "altman-open-source")
-    for name in ("Sam Altman", "Altman", "萨姆·奥尔特曼", "奥尔特曼", "奥特曼"):
-        assert name in page["tags"], (lang, name)
-    assert ("奧特曼" in page["tags"]) == (lang == "zh-hant")
-    names = entry_names(LANGUAGES[lang], corpus.taxonomy.get("sam-altman"))
-    assert len(names) == len(set(names))
-
-
 def test_relative_links() -> None:
     assert href("briefings/a/", "topics/b/") == "../../topics/b/"
     assert href("", "topics/b/") == "topics/b/"
@@ -200,24 +159,3 @@ def test_relative_links() -> None:
     assert href("topics/", "topics/b/") == "b/"
     assert href("topics/b/", "topics/") == "../"
     assert href("glossary/", "glossary/") == "./"
-
-
-@pytest.mark.parametrize("lang", list(LANGUAGES))
-def test_search_entries_of_a_long_article_keep_to_the_budget(corpus: Corpus, lang: str) -> None:
-    b = corpus.by_id["altman-open-source"]
-    # Sixty paragraphs, each with words of its own: far more than the budget allows.
-    own = [" ".join(f"w{k}n{i}" for k in range(12)) for i in range(60)]
-    long = dataclasses.replace(
-        b,
-        paragraphs=[
-            dataclasses.replace(p, en=f"{p.en} {own[i]}", zh=f"{p.zh} {own[i]}")
-            for i, p in enumerate([b.paragraphs[1]] * 60)
-        ],
-    )
-    entries = make_entries(long, LANGUAGES[lang], corpus.taxonomy)
-    size = len(json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-    assert ENTRY_BYTES - 100 <= size <= ENTRY_BYTES
-    article = entries[1]["text"]
-    assert article.startswith("<p>") and article.count("<p>") < 60  # the opening paragraphs, in order
-    short = make_entries(b, LANGUAGES[lang], corpus.taxonomy)
-    assert len(json.dumps(short, ensure_ascii=False).encode("utf-8")) < ENTRY_BYTES

@@ -2,26 +2,22 @@
 
 The measurements themselves (time, memory) are the benchmark's (``make bench``); these tests check
 that each device gives the same output as the plain way it replaces: packed paragraphs read as the
-list they were made from, the search index written entry by entry is the index, words segmented
-ahead are the words a build would segment, and the sitemaps made from facts other processes read are
-the sitemaps made by reading every page.
+list they were made from, and the sitemaps made from facts other processes read are the sitemaps
+made by reading every page.
 """
 
 from __future__ import annotations
 
-import json
 import multiprocessing
-import os
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bench.corpus import iter_briefings
 from build_tools.briefing.schema import read_briefing
 from build_tools.model import PARAGRAPH_MARKERS, Paragraph
-from build_tools.site import cache, collect, projects, search
+from build_tools.site import collect
 from build_tools.site.cache import briefing_hash
 from build_tools.site.collect import PackedParagraphs
 from build_tools.site.language import LANGUAGES, traditional
@@ -94,97 +90,6 @@ def test_an_article_converted_once_is_not_kept() -> None:
     assert lang.script(text, once=True) == traditional(text) != text
     assert traditional.cache_info().currsize == before + 1  # only the second, cached, call kept it
     assert LANGUAGES["zh"].script(text, once=True) == text
-
-
-# --------------------------------------------------------------------------------------- search index
-
-def _material_index(site: Path, docs: list[dict]) -> Path:
-    path = site / "search" / "search_index.json"
-    path.parent.mkdir(parents=True)
-    path.write_text(json.dumps({"config": {"lang": ["en"], "separator": "[\\s\\-]+"}, "docs": docs}),
-                    encoding="utf-8")
-    path.chmod(0o640)
-    return path
-
-
-def test_the_index_written_entry_by_entry_is_the_index(tmp_path: Path) -> None:
-    path = _material_index(tmp_path, [{"location": "", "title": "Home", "text": "<p>hi</p>"},
-                                      {"location": "empty/", "title": "", "text": ""}])
-    entries = ({"location": f"briefings/b{i}/", "title": f"奥特曼 {i}", "text": "<p>开源</p>"}
-               for i in range(3))
-    size = search.compact_index(tmp_path, entries)
-    raw = path.read_bytes()
-    assert size == len(raw)
-    assert b"\\u" not in raw and "奥特曼".encode() in raw
-    data = json.loads(raw)
-    assert data["config"] == {"lang": ["en"], "separator": "[\\s\\-]+"}
-    assert [d["location"] for d in data["docs"]] == ["", "briefings/b0/", "briefings/b1/", "briefings/b2/"]
-    assert path.stat().st_mode & 0o777 == 0o640
-    assert [p.name for p in path.parent.iterdir()] == ["search_index.json"]
-
-
-def test_an_index_that_fails_half_way_leaves_the_previous_one(tmp_path: Path) -> None:
-    path = _material_index(tmp_path, [{"location": "", "title": "Home", "text": "<p>hi</p>"}])
-    before = path.read_bytes()
-
-    def entries():
-        yield {"location": "briefings/a/", "title": "A", "text": ""}
-        raise RuntimeError("the cache went away")
-
-    with pytest.raises(RuntimeError):
-        search.compact_index(tmp_path, entries())
-    assert path.read_bytes() == before
-    assert [p.name for p in path.parent.iterdir()] == ["search_index.json"]
-
-
-# ---------------------------------------------------------------------------------- segmentation ahead
-
-@pytest.fixture
-def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.CACHE_ENV, str(folder))
-    return folder
-
-
-def _needing_words(n: int) -> list:
-    return [b for b in iter_briefings(n * 2) if search.indexed_column(b, LANGUAGES["zh"]) == "zh"][:n]
-
-
-def test_words_segmented_ahead_are_the_words_a_build_would_segment(cached: Path) -> None:
-    briefings = _needing_words(search.AHEAD_MIN + 6)
-    assert len(briefings) == search.AHEAD_MIN + 6
-    hashes = {b.id: briefing_hash(b) for b in briefings}
-    helpers = []
-
-    def beside(target, args):
-        process = projects.beside(target, args)
-        helpers.append(process)
-        return process
-
-    assert search.segment_ahead(briefings, hashes, "taxonomy", beside) == len(briefings)
-    assert len(helpers) == 1 and helpers[0].exitcode == 0 and helpers[0].pid != os.getpid()
-    for b in briefings:
-        words = cache.read_json("words", cache.digest("words", hashes[b.id]))
-        assert words == search.chinese_words(b), b.id
-    # Everything is cached now: nothing more to do, and no helper started.
-    assert search.segment_ahead(briefings, hashes, "taxonomy", beside) == 0
-    assert len(helpers) == 1
-
-
-def test_a_few_briefings_or_no_cache_are_left_to_the_builds(
-    cached: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    briefings = _needing_words(search.AHEAD_MIN - 1)
-    hashes = {b.id: briefing_hash(b) for b in briefings}
-
-    def beside(target, args):
-        raise AssertionError("no helper for so few briefings")
-
-    assert search.segment_ahead(briefings, hashes, "taxonomy", beside) == 0
-    assert not cached.exists()
-    monkeypatch.setenv(cache.CACHE_ENV, "off")
-    more = _needing_words(search.AHEAD_MIN + 1)
-    assert search.segment_ahead(more, {b.id: briefing_hash(b) for b in more}, "taxonomy", beside) == 0
 
 
 # ------------------------------------------------------------------------------------------- sitemaps

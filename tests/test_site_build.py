@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import shutil
 import signal
 import socket
@@ -17,7 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.convert import to_traditional
+from build_tools.site import search_index
+from build_tools.site.collect import load_corpus
+from build_tools.site.language import LANGUAGES
 from build_tools.site.linkcheck import check_site
+from build_tools.site.render import indexed_column
 from tests.support.sites import FIXTURES, ROOT, build, copy_project
 
 LANGUAGE_DIRS = {"en": "", "zh": "zh/", "zh-hant": "zh-hant/"}
@@ -48,7 +51,8 @@ def test_every_language_is_a_complete_site(site: Path, lang: str) -> None:
     ):
         text = _read(site, lang, page)
         assert f'<html lang="{HTML_LANG[lang]}"' in text, (lang, page)
-    assert (site / LANGUAGE_DIRS[lang] / "search" / "search_index.json").is_file()
+    assert (site / LANGUAGE_DIRS[lang] / "pagefind" / "pagefind.js").is_file()
+    assert not (site / LANGUAGE_DIRS[lang] / "search").exists()  # no lunr index of Material's
     if lang == "zh-hant":
         assert "<title>從GPT-4o看人工智慧競爭 - AI 簡報</title>" in _read(site, lang, "briefings/gpt-4o-race")
         assert "搜尋" in _read(site, lang, "")  # Material's interface in Traditional Chinese
@@ -114,40 +118,45 @@ def test_language_switcher_goes_to_the_same_page(site: Path, lang: str) -> None:
             assert (site / target / "index.html").is_file()
 
 
-def _index(site: Path, lang: str) -> tuple[str, list[dict]]:
-    raw = (site / LANGUAGE_DIRS[lang] / "search" / "search_index.json").read_text(encoding="utf-8")
-    return raw, json.loads(raw)["docs"]
+def _index(site: Path, lang: str) -> list[dict]:
+    return list(search_index.read_fragments(site / LANGUAGE_DIRS[lang] / "pagefind"))
 
 
-def _text(docs: list[dict], location: str) -> str:
-    """Everything search matches in the entries of a page: title, text and tags."""
-    found = [d for d in docs if d["location"].startswith(location)]
-    return " ".join(" ".join([d["title"], d["text"], *d.get("tags", [])]) for d in found)
+def _text(pages: list[dict], url: str) -> str:
+    """Everything search finds a page by (its indexed content; Pagefind keeps the zero-width spaces it
+    put between the Chinese words it segmented)."""
+    return " ".join(str(p["content"]) for p in pages if p["url"] == url).replace("\u200b", "")
 
 
-def test_search_indexes_are_per_language_utf8_and_find_every_name(site: Path) -> None:
+def test_search_indexes_are_per_language_and_find_every_name(site: Path) -> None:
     for lang in LANGUAGE_DIRS:
-        raw, docs = _index(site, lang)
-        assert not re.search(r"\\u[0-9a-f]{4}", raw.split('"docs"', 1)[1]), "CJK must be written as UTF-8"
-        locations = [d["location"] for d in docs]
+        pages = _index(site, lang)
+        locations = [p["url"] for p in pages]
         assert locations.count("briefings/altman-open-source/") == 1, lang  # once, in its own language
+        assert "about/" in locations and "glossary/" in locations, lang  # hand-written pages too
         for bid in ("altman-open-source", "board-crisis"):
-            text = _text(docs, f"briefings/{bid}/")
+            text = _text(pages, f"briefings/{bid}/")
             for name in ("Altman", "奥尔特曼", "奥特曼"):
                 assert name in text, (lang, bid, name)
         # Pages that repeat others (home, archive, topic index) are left out.
         assert not [x for x in locations if x in ("", "archive/", "topics/") or x.startswith("archive/")]
-    _, en = _index(site, "en")
-    assert "一直站在历史的错误一边" not in _text(en, "briefings/altman-open-source/")  # other column excluded
-    assert "wrong side of history" in _text(en, "briefings/altman-open-source/")
-    _, hant = _index(site, "zh-hant")
+    en = _index(site, "en")
+    text = _text(en, "briefings/altman-open-source/")
+    assert "一直站在历史的错误一边" not in text  # the column a reader of the site does not see first
+    assert "wrong side of history" in text
+    hant = _index(site, "zh-hant")
     assert "開源" in _text(hant, "briefings/gpt-4o-race/")
     assert "奧特曼" in _text(hant, "briefings/board-crisis/")
-    # jieba's user dictionary keeps names whole: the token is the name, not its characters; words are
-    # separated by plain spaces, not jieba's zero-width ones.
-    assert "\u200b" not in "".join(d["text"] for d in hant if d["location"].startswith("briefings/"))
-    tokens = {t for d in hant for t in re.sub(r"<[^>]+>", " ", d["text"]).split()}
-    assert "奧爾特曼" in tokens or "奥尔特曼" in tokens
+    # The whole article, to its last paragraph, in the site's script.
+    corpus = load_corpus(FIXTURES / "briefings", FIXTURES / "taxonomy.yaml")
+    for b in corpus.briefings:
+        column = indexed_column(b, LANGUAGES["en"])
+        assert b.paragraphs[-1].text(column) in _text(en, f"briefings/{b.id}/"), b.id
+    last = to_traditional(corpus.by_id["board-crisis"].paragraphs[-1].zh)
+    assert last in _text(hant, "briefings/board-crisis/")
+    # Filters and sort keys: the reader's own label of each topic and name, and the year.
+    page = next(p for p in hant if p["url"] == "briefings/board-crisis/")
+    assert "2023" in page["filters"]["year"] and "山姆·奧特曼" in page["filters"]["name"]
 
 
 def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
@@ -240,6 +249,9 @@ def test_serve_rebuilds_only_what_an_edited_briefing_changes(tmp_path: Path) -> 
     base = f"http://127.0.0.1:{port}/"
     try:
         assert _wait(base + "briefings/board-crisis/", None, 300), log.read_text()
+        # Search is indexed after each (re)build, in the background: the page does not wait for it.
+        entry = _wait(base + "pagefind/pagefind-entry.json", None, 120)
+        assert entry, "no search index served"
         path = briefings / "gpt-4o-race.md"
         path.write_text(
             path.read_text(encoding="utf-8")
@@ -254,9 +266,11 @@ def test_serve_rebuilds_only_what_an_edited_briefing_changes(tmp_path: Path) -> 
             assert new in (_get(base + page) or ""), page
         assert _wait(base + "zh/briefings/gpt-4o-race/", "修订从GPT-4o看", 30)
         assert _wait(base + "zh-hant/topics/openai/", "修訂從GPT-4o看", 30)
-        index = json.loads(_get(base + "search/search_index.json") or "{}")
-        titles = [d["title"] for d in index.get("docs", [])]
-        assert new in titles and "About" in " ".join(titles)  # hand-written pages kept their entries
+        # Search was indexed again, shortly after: Pagefind's entry names the index by its content.
+        deadline = time.monotonic() + 60
+        while _get(base + "pagefind/pagefind-entry.json") in (entry, None) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _get(base + "pagefind/pagefind-entry.json") not in (entry, None), "search index not updated"
         # The rebuild was the partial one: the site folder was not cleaned and rebuilt.
         rebuild = log.read_text(encoding="utf-8").split("Detected file changes", 1)[1]
         assert "Cleaning site directory" not in rebuild and "dirty" not in rebuild, rebuild

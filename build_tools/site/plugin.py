@@ -3,9 +3,9 @@
 Registered as an entry point in pyproject.toml and listed under ``plugins:`` in mkdocs.yml (the
 Chinese projects inherit it and set its ``language``, see config.py). The English project also builds
 the other languages, in forked workers (projects.py). Generated pages are virtual files: nothing is
-written into docs/, so ``mkdocs serve`` cannot loop. Their HTML skips Python-Markdown (pages.py) and
-their search entries skip Material's indexing (search.py); under ``mkdocs serve`` an edited briefing
-rebuilds only the pages that show it (serve.py).
+written into docs/, so ``mkdocs serve`` cannot loop. Their HTML skips Python-Markdown (pages.py);
+search indexes every page from the corpus (search_index.py); under ``mkdocs serve`` an edited
+briefing rebuilds only the pages that show it (serve.py).
 
 The events below are in the order MkDocs runs them. State lives on the plugin object: MkDocs keeps a
 plugin that defines ``on_startup`` across the rebuilds of ``mkdocs serve`` (and the forked workers
@@ -15,7 +15,6 @@ follow the English plugin's state, see ``follow``).
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import logging
 import os
 import re
@@ -26,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from build_tools.errors import InputError
-from build_tools.site import projects, search
+from build_tools.site import projects, search_index
 from build_tools.site.collect import Corpus, CorpusReader
 from build_tools.site.config import BriefingConfig
 from build_tools.site.language import LANGUAGES, SiteLanguage, other_languages
@@ -57,7 +56,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.page_facts = PageFacts()  # read back from the built pages, for the sitemaps
         self.swap: SiteSwap | None = None
         self.builds: list[projects.LanguageBuild] = []  # the other languages' builds, running
-        self.previous_docs: list[dict] = []  # search entries of the last build (dirty rebuilds only)
+        self.background_index = search_index.BackgroundIndex()  # `mkdocs serve` only
         self.keys: list[tuple[str, str]] = []  # (source path, key) of every generated page of this build
         self._corpus: Corpus | None = None
 
@@ -76,15 +75,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def follow(self, parent: BriefingPlugin) -> None:
         """In a language worker: share what the English build read and knows (no-op when the same)."""
         self.reader, self.serve, self.page_facts = parent.reader, parent.serve, parent.page_facts
+        self.command = parent.command  # under `mkdocs serve` the English build indexes every language
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command: only ``mkdocs build`` builds aside and swaps (swap.py)."""
         self.command = command
 
-    @event_priority(100)  # before Material's search plugin reads jieba_dict_user
     def on_config(self, config):
-        """Set the site aside, read and validate the corpus, fix the build date, point search at the
-        generated dictionary, give a Chinese site its own ``site_url``."""
+        """Set the site aside, read and validate the corpus, fix the build date, give a Chinese site
+        its own ``site_url``."""
         lang = self.language
         if self.command == "build" and lang.is_root and self.swap is None:
             self.swap = SiteSwap.begin(config)  # before anything reads site_dir
@@ -107,9 +106,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             weeks = corpus.editions.unnumbered
             log.warning(f"{corpus.edition_input.ledger_path}: {len(weeks)} edition(s) without a number "
                         f"({', '.join(weeks[:5])}); run `python -m build_tools edition --number`")
-        plugin = config.plugins.get("material/search") or config.plugins.get("search")
-        if plugin is not None:
-            plugin.config.jieba_dict_user = str(search.write_userdict(corpus.taxonomy))
         config.site_url = head.language_site_url(config, lang)
         config.extra["alternate"] = head.alternate(lang)
         return config
@@ -118,7 +114,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Start the other languages' builds, then add this language's generated pages."""
         lang, corpus = self.language, self.corpus
         if lang.is_root and config.config_file_path:
-            search.segment_ahead(corpus.briefings, corpus.hashes, corpus.taxonomy_hash, projects.beside)
             self.builds = projects.start_builds(Path(config.config_file_path), Path(config.site_dir), self)
         sources = page_sources(corpus, corpus.relations, lang, repository_from(config.extra),
                                editions=self.config.editions)
@@ -129,7 +124,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         dirty = self.serve.dirty
         previous = self.serve.previous(config.site_dir)
         add_pages(files, config, sources, previous if dirty else None)
-        self.previous_docs = search.read_docs(config.site_dir) if dirty else []
         for gone in sorted(set(previous) - set(sources)):  # a briefing deleted since the last build
             Path(File.generated(config, gone, content="").abs_dest_path).unlink(missing_ok=True)
         self.keys = [(uri, s.key) for uri, s in sources.items()]
@@ -179,7 +173,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 page.meta[key] = lang.script(page.meta[key])
         return lang.script(markdown)
 
-    @event_priority(50)  # before Material's search plugin reads page.content
     def on_page_context(self, context, *, page, config, nav):
         """Give a generated page its HTML just before the theme renders it; the links to the other
         languages, for overrides/main.html and partials/alternate.html."""
@@ -200,21 +193,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return _INDENT.sub("\n", output)
         return output
 
-    @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config) -> None:
-        """Search entries, the other languages, feeds, sitemaps, then the swap into place."""
+        """Search index, the other languages, feeds, sitemaps, then the swap into place."""
         lang, corpus = self.language, self.corpus
-        topics = (search.topic_entry(e, lang) for e in sorted(corpus.taxonomy, key=lambda e: e.id))
-        # Made while the index is written, one briefing at a time (see search.briefing_order for the order).
-        briefings = (
-            search.briefing_entries(b, lang, corpus.taxonomy, corpus.hashes[b.id], corpus.taxonomy_hash)
-            for b in search.briefing_order(corpus.briefings, lang)
-        )
-        search.compact_index(config.site_dir, itertools.chain(topics, itertools.chain.from_iterable(briefings)),
-                             self.previous_docs)
+        if self.command != "serve":
+            self._index_search(config)
         self.serve.record(config.site_dir, dict(self.keys))
         if lang.is_root:
             self._finish_languages(config)
+            if self.command == "serve":
+                # After the rebuild, not in it: the edited page shows at once, search follows it.
+                sites = [(Path(config.site_dir) / other.prefix, other) for other in LANGUAGES.values()]
+                self.background_index.submit(sites, corpus.briefings, corpus.taxonomy, log)
         head.write_feeds(config, lang, corpus)
         if self.config.editions:
             write_edition_feeds(config.site_dir, config.site_url, lang, corpus, config.site_name)
@@ -222,6 +212,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             write_sitemaps(config.site_dir, head.root_url(config, lang), self.page_facts)
         if self.swap is not None and self.swap.owned and self.swap.finish(config):
             self.swap = None
+
+    def _index_search(self, config) -> None:
+        """This language's Pagefind index, from the corpus and the hand-written pages' HTML."""
+        lang, corpus = self.language, self.corpus
+        try:
+            report = search_index.write_index(
+                config.site_dir, lang, search_index.records(corpus.briefings, corpus.taxonomy, lang),
+                search_index.built_pages(config.site_dir))
+        except search_index.SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
+        log.debug(f"search: {report.pages} pages of {lang.code} indexed in {report.seconds:.1f} s")
 
     def _finish_languages(self, config) -> None:
         """Wait for the other languages (their pages read for the sitemaps meanwhile); fail with them."""

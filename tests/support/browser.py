@@ -367,19 +367,8 @@ def click_link_to(reader: Reader, target: str, *, via_drawer: bool = False) -> N
 
 # True once the search box holds the query and the result list as many results as its count line
 # says; scrolls the list meanwhile, so that Material renders the rest.
-_ALL_RESULTS_LISTED = """query => {
-  const box = document.querySelector('input.md-search__input');
-  const meta = document.querySelector('.md-search-result__meta');
-  const wrap = document.querySelector('.md-search__scrollwrap');
-  if (wrap) wrap.scrollTop = wrap.scrollHeight;
-  const count = meta ? meta.textContent.match(/\\d+/) : null;
-  const listed = document.querySelectorAll('.md-search-result__item').length;
-  return box !== null && box.value === query && count !== null && listed >= Number(count[0]);
-}"""
-
-
 def search(reader: Reader, query: str) -> tuple[list[str], str]:
-    """Type ``query`` into Material's search box; return each result's page path (in order) and the
+    """Type ``query`` into the header's search box; return each result's page path (in order) and the
     text of the result count line."""
     page = reader.page
     box = page.locator("input.md-search__input")
@@ -388,15 +377,34 @@ def search(reader: Reader, query: str) -> tuple[list[str], str]:
         button.click()
         page.wait_for_function("document.getElementById('__search').checked")
     box.click()
-    # The whole query at once, then one keyup (Material reads the query on keyup): typed key by key,
-    # each prefix was a search of its own, and a list could be read while a later one replaced it.
-    box.fill(query)
-    page.keyboard.press("End")
-    page.wait_for_selector(".md-search-result__item", state="attached", timeout=TIMEOUT_MS)
-    # Material renders ten results, then more as the list is scrolled: scroll until the list holds as
-    # many results as its count line says (it once read 8 of "34 matching documents").
-    page.wait_for_function(_ALL_RESULTS_LISTED, arg=query, timeout=TIMEOUT_MS, polling=100)
+    box.fill(query)  # the whole query at once: one search, not one per prefix
+    wait_for_results(reader, query)
+    return result_paths(reader)
+
+
+def wait_for_results(reader: Reader, query: str) -> None:
+    """Wait until the search box shows the results of ``query`` (its first ten, or that there are none)."""
+    reader.page.wait_for_function(
+        "q => { const r = document.querySelector('.md-search-result');"
+        " return r.getAttribute('data-pf-state') === 'done' && r.getAttribute('data-pf-query') === q; }",
+        arg=query.strip(), timeout=TIMEOUT_MS)
+
+
+def result_paths(reader: Reader) -> tuple[list[str], str]:
+    """Every result's page path, in order (scrolling the list until all are shown), and the count line."""
+    page = reader.page
     meta = page.locator(".md-search-result__meta").inner_text()
+    previous = -1
+    for _ in range(100):
+        count = page.locator(".md-search-result__item").count()
+        if count == previous:
+            break
+        previous = count
+        # Ten results are shown, then ten more each time the list is scrolled to its end.
+        page.evaluate("const w = document.querySelector('.md-search__scrollwrap');"
+                      " if (w) { w.scrollTop = w.scrollHeight; w.dispatchEvent(new Event('scroll')); }")
+        page.wait_for_function("document.querySelector('.md-search-result')"
+                               ".getAttribute('data-pf-state') === 'done'")
     hrefs = page.eval_on_selector_all(
         ".md-search-result__item",
         "items => items.map(li => { const a = li.querySelector('a.md-search-result__link'); "

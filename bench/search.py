@@ -1,0 +1,119 @@
+"""What one search costs a reader: bytes fetched and time to the first results, in real Chromium.
+
+The built site is served on 127.0.0.1; each query runs in a fresh browser profile (nothing cached),
+typed into the search box of the language's home page, as a reader would. Every response under
+``pagefind/`` is counted twice: as served here (uncompressed, the index files are gzip already) and
+as a static host would send it (the index files as they are, the scripts gzipped), see ``_sizes``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import os
+import re
+import threading
+import time
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PREFIX = {"en": "/", "zh": "/zh/", "zh-hant": "/zh-hant/"}
+TIMEOUT_MS = 30_000
+_GZIP_MAGIC = b"\x1f\x8b"
+_WORD = re.compile(r"[A-Za-z]{6,}")
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def _served(directory: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _sizes(body: bytes) -> tuple[int, int]:
+    """(bytes a static host sends, bytes uncompressed): Pagefind's files are gzip already."""
+    if body.startswith(_GZIP_MAGIC):
+        return len(body), len(gzip.decompress(body))
+    return len(gzip.compress(body, compresslevel=6)), len(body)
+
+
+def queries(text_by_lang: dict[str, str]) -> dict[str, list[str]]:
+    """Three words of each language's sample text (a briefing's last paragraphs): what a reader types."""
+    out = {}
+    for lang, text in text_by_lang.items():
+        found = _WORD.findall(text) if lang == "en" else _HAN_PAIR.findall(text)
+        words = sorted(set(found), key=found.index)
+        out[lang] = [words[i] for i in (0, len(words) // 2, len(words) - 1)] if words else []
+    return out
+
+
+def _one(browser, base: str, lang: str, query: str) -> dict[str, Any]:
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    fetched: list[tuple[str, int, int]] = []
+
+    def on_response(response) -> None:
+        if "/pagefind/" in response.url:
+            with contextlib.suppress(Exception):
+                fetched.append((response.url, *_sizes(response.body())))
+
+    page.on("response", on_response)
+    try:
+        page.goto(base + PREFIX[lang], wait_until="load")
+        page.wait_for_load_state("networkidle")
+        box = page.locator("input.md-search__input")
+        box.click()
+        start = time.perf_counter()
+        box.fill(query)
+        page.wait_for_function(
+            "q => { const r = document.querySelector('.md-search-result');"
+            " return r.getAttribute('data-pf-query') === q && r.getAttribute('data-pf-state') === 'done'; }",
+            arg=query, timeout=TIMEOUT_MS)
+        first = time.perf_counter() - start
+        meta = page.locator(".md-search-result__meta").inner_text()
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    return {"query": query, "first_results_seconds": round(first, 3), "count_line": meta,
+            "requests": len(fetched), "bytes_served": sum(c for _, c, _ in fetched),
+            "bytes_uncompressed": sum(u for _, _, u in fetched)}
+
+
+def measure_search(site_dir: Path, words: dict[str, list[str]]) -> dict[str, Any]:
+    """Each language's queries on the built ``site_dir``: bytes per search and time to first results."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).is_file():
+        return {"error": f"{CHROMIUM} is missing: run `make browser-deps`"}
+    runs: dict[str, list[dict[str, Any]]] = {}
+    with _served(site_dir) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            for lang, qs in words.items():
+                runs[lang] = [_one(browser, base, lang, q) for q in qs]
+        finally:
+            browser.close()
+    every = [r for rs in runs.values() for r in rs]
+    return {
+        "runs": runs,
+        "max_bytes_served": max((r["bytes_served"] for r in every), default=0),
+        "max_bytes_uncompressed": max((r["bytes_uncompressed"] for r in every), default=0),
+        "max_first_results_seconds": max((r["first_results_seconds"] for r in every), default=0.0),
+    }
