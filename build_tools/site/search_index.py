@@ -25,11 +25,13 @@ import shutil
 import subprocess
 import itertools
 import logging
+import os
 import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from build_tools.briefing.taxonomy import Taxonomy
 from build_tools.convert import to_simplified
@@ -223,12 +225,12 @@ class Pagefind:
         assert self._process.stdin is not None
         self._process.stdin.flush()
 
-    def receive(self) -> dict[str, object]:
+    def receive(self) -> dict[str, Any]:
         """The next response's payload; an error response raises ``SearchIndexError``."""
         assert self._process.stdout is not None
         while True:
             while (end := self._buffer.find(b",")) < 0:
-                chunk = self._process.stdout.read1(1 << 16)
+                chunk = os.read(self._process.stdout.fileno(), 1 << 16)  # what is there, up to 64 KiB
                 if not chunk:
                     raise SearchIndexError("pagefind stopped before it answered")
                 self._buffer += chunk
@@ -246,7 +248,7 @@ class Pagefind:
                 raise SearchIndexError(f"pagefind: {payload.get('message')}")
             return payload
 
-    def request(self, payload: dict[str, object]) -> dict[str, object]:
+    def request(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Send one request and wait for its answer."""
         self.send(payload)
         self.flush()
@@ -376,7 +378,7 @@ def _wait_until_complete(bundle: Path, timeout: float = 120.0) -> None:
         time.sleep(0.05)
 
 
-def _load(path: Path) -> object:
+def _load(path: Path) -> Any:
     import cbor2
 
     return cbor2.loads(gzip.decompress(path.read_bytes()).removeprefix(FRAGMENT_SIGNATURE))
@@ -477,7 +479,7 @@ class BackgroundIndex:
             log.info(f"Search index updated in {time.perf_counter() - start:.1f} s")
 
 
-def read_fragments(bundle: str | Path) -> Iterator[dict[str, object]]:
+def read_fragments(bundle: str | Path) -> Iterator[dict[str, Any]]:
     """Each page an index in ``bundle`` holds, as Pagefind stores it for a result (url, content,
     meta, filters): what a search can find and show, read back for tests and the bench."""
     for path in sorted(Path(bundle).glob("fragment/*.pf_fragment")):
