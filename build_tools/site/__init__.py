@@ -10,8 +10,8 @@ Stages, in the order a build runs them:
     editions.py   the weekly editions: briefings by ISO week, numbered from the ledger, in order
     edition_pages.py  edition pages, the editions index and the home page's link to the latest
     pages.py      every generated page of one language: MkDocs pages that skip Python-Markdown
-    cache.py      rendered pages and search entries, signed, by content hash (~/.cache/ai-briefing/)
-    search.py     jieba user dictionary, the briefings' own search entries, the index as UTF-8
+    cache.py      rendered pages, signed, by content hash (~/.cache/ai-briefing/)
+    search_index.py  one Pagefind full-text index per language from the corpus and the built pages
     projects.py   the other languages' MkDocs projects, built in worker processes
     serve.py      mkdocs serve: an edited briefing rebuilds only the pages that show it
     swap.py       mkdocs build writes beside site/ and swaps it in when every language succeeded

@@ -1,4 +1,4 @@
-"""What a build keeps on disk between builds: rendered briefing pages and search entries, by content hash.
+"""What a build keeps on disk between builds: rendered briefing pages, by content hash.
 
 A key is the hash of everything its value is made from: the code that makes it, the site language, the
 taxonomy and the briefings involved (their parsed content, so an unchanged file costs nothing however
@@ -106,7 +106,7 @@ def _signature(kind: str, key: str, suffix: str, text: str) -> str | None:
 
 @cache
 def code_version() -> str:
-    """Hash of the code that renders pages and search entries, and of the libraries it calls."""
+    """Hash of the code that renders pages, and of the libraries it calls."""
     import jieba
     import opencc
 

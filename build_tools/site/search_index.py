@@ -8,7 +8,9 @@ Briefings and topic pages are given to Pagefind as records made from the corpus 
 the whole article in the column a reader of the site sees first, with the title, summary and key
 points, and every name of every topic and entity the briefing is tagged with, aliases included, so
 奥尔特曼 finds a briefing that writes 奥特曼. Topic, name and year are filters; the date is a sort key.
-The hand-written pages (about, contributing, glossary, ...) are few: Pagefind reads their HTML.
+The Traditional site's records also hold the Simplified text they were converted from, which Pagefind
+segments better. The hand-written pages (about, contributing, glossary, ...) are few: Pagefind reads
+their built HTML.
 
 Each language site gets its own index in ``<site>/pagefind/``, so results are of that language only.
 The index is written beside and moved into place whole: a reader never sees half an index.
@@ -19,13 +21,13 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import itertools
 import json
+import logging
+import os
 import re
 import shutil
 import subprocess
-import itertools
-import logging
-import os
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -54,7 +56,6 @@ FRAGMENT_SIGNATURE = b"pagefind_dcd"
 # Where the generated pages live (they are records, or lists of what is found elsewhere: pages.py's
 # NOT_IN_NAV) and the other languages' sites: not read as HTML.
 OTHER_FOLDERS = (*NOT_IN_NAV, *(lang.prefix for lang in other_languages()), f"{BUNDLE_DIR}/")
-GLOSSARY_URL = "glossary/"
 # Pagefind's ready-made interfaces: the site shows results in Material's own search box instead.
 UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                 "pagefind-component-ui.js", "pagefind-component-ui.css")
@@ -62,12 +63,12 @@ UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "
 NAMES_WEIGHT = 0.3
 # ... of the Simplified text a Traditional page was converted from (see _document).
 SIMPLIFIED_WEIGHT = 0.5
-# Requests sent before their answers are read (see write_index).
-BATCH = 64
-# The Traditional site's table of characters to Simplified, read by the search box.
-SIMPLIFIED_MAP = "t2s.json"
 # ... and of the line of every Chinese character of the page (see _document).
 CHARACTERS_WEIGHT = 0.1
+# The Traditional site's table of characters to Simplified, read by the search box.
+SIMPLIFIED_MAP = "t2s.json"
+# Requests sent before their answers are read (see write_index).
+BATCH = 64
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -429,7 +430,7 @@ def built_pages(site_dir: str | Path) -> list[tuple[str, Path]]:
     pages = []
     for path in sorted(site.rglob("index.html")):
         url = path.parent.relative_to(site).as_posix() + "/"
-        if url == "./" or (url.startswith(OTHER_FOLDERS) and not url.startswith(GLOSSARY_URL)):
+        if url == "./" or url.startswith(OTHER_FOLDERS):
             continue
         pages.append((url, path))
     return pages
