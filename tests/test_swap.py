@@ -59,5 +59,9 @@ def test_a_strict_warning_in_another_language_leaves_the_previous_site(
     english.write_text(english.read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
     assert build(site, config=project / "mkdocs.yml").returncode == 0
     after = _snapshot(site)
-    assert after.keys() == before.keys() and after["about/index.html"] != before["about/index.html"]
+    # The same files, but for the search index's: Pagefind names them by their content, which changed.
+    def pages(snapshot: dict) -> set:
+        return {name for name in snapshot if "pagefind/" not in name}
+
+    assert pages(after) == pages(before) and after["about/index.html"] != before["about/index.html"]
     assert _leftovers(site) == []
