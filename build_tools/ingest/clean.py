@@ -327,6 +327,8 @@ PROMOTION_MAX_INSIDE = 3
 BYLINE_WINDOW = 2
 HEADLINE_UNITS_PER_POINT = 8
 HEADLINE_FULL_UNITS = 24
+# A line above the headline shorter than this and than half the headline is a kicker or a section label.
+KICKER_MAX_UNITS = 6
 
 
 def _pass_shapes(page: _Page, r: Rules) -> None:
@@ -420,8 +422,8 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
 
     norms, verdict = page.norms, page.verdict
     squashed = [_squash(s) for s in norms]
-    candidates = [i for i in range(start + 1) if verdict[i] is None
-                  and _headline_shaped(norms[i], r.thresholds, r) and not layout.headline_excluded(norms[i])]
+    candidates = [i for i in range(start + 1) if verdict[i] is None and not layout.headline_excluded(norms[i])
+                  and (_headline_shaped(norms[i], r.thresholds, r) or _stated_headline(page, r, i))]
     others = {squashed[i] for i in candidates}
     best, best_score = None, 0.0
     for i in candidates:
@@ -436,6 +438,9 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
             score += 2.0
         if i == 0 or i - 1 not in candidates:
             score += 1.0
+        if i + 1 in candidates and layout.units(norms[i]) < KICKER_MAX_UNITS and \
+                layout.units(norms[i + 1]) >= 2 * layout.units(norms[i]):
+            score -= 2.0  # a section label or kicker above the headline ("Artificial intelligence (AI)")
         if i + 1 < start and all(verdict[j] is not None for j in range(i + 1, start)):
             score += 1.0  # nothing but dropped lines (an app prompt, a byline) between it and the article
         if squashed[i] and squashed.count(squashed[i]) > 1 and squashed.index(squashed[i]) == i:
@@ -443,6 +448,23 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def _stated_headline(page: _Page, r: Rules, i: int) -> bool:
+    """A headline written as a sentence or two ("We tried X. Here's what mattered."), with no prose under it.
+
+    It has a headline's length and is followed by dropped lines (byline, follow button) rather than by a
+    paragraph, which a paragraph of that length never is.
+    """
+    from build_tools.ingest import layout
+
+    def furniture(j: int) -> bool:
+        return page.verdict[j] is not None or not layout.prose_weight(page.norms[j])
+
+    s = page.norms[i]
+    if not s.endswith((".", "。")) or i + 1 >= len(page.norms) or not furniture(i + 1):
+        return False
+    return _headline_shaped(s.rstrip(".。"), r.thresholds, r) and (i == 0 or furniture(i - 1))
 
 
 def _opens_body(norm: str, r: Rules) -> bool:
