@@ -462,9 +462,9 @@ def _stated_headline(page: _Page, r: Rules, i: int) -> bool:
         return page.verdict[j] is not None or not layout.prose_weight(page.norms[j])
 
     s = page.norms[i]
-    if not s.endswith((".", "。")) or i + 1 >= len(page.norms) or not furniture(i + 1):
-        return False
-    return _headline_shaped(s.rstrip(".。"), r.thresholds, r) and (i == 0 or furniture(i - 1))
+    if not s.endswith(".") or han_count(s) or i + 1 >= len(page.norms) or not furniture(i + 1):
+        return False  # a Chinese headline never ends with 。
+    return _headline_shaped(s.rstrip("."), r.thresholds, r) and (i == 0 or furniture(i - 1))
 
 
 def _opens_body(norm: str, r: Rules) -> bool:
