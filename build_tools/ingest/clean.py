@@ -396,7 +396,7 @@ def _pass_regions(page: _Page, r: Rules) -> None:
         return
     body = [i for i in range(span[0], span[1] + 1) if verdict[i] is None and gains[i] > 0]
     start, end = body[0], body[-1]
-    page.headline = _find_headline(page, r, start)
+    page.headline = _labelled_headline(page, r, start) or _find_headline(page, r, start)
     if page.headline == start:  # a headline with a colon or comma reads as text: the body starts after it
         start = next((i for i in body if i > start), start)
     above = start - 1
@@ -448,6 +448,20 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+# A label that says the next line is the headline: "3.完整新聞標題:", "Title:".
+_TITLE_LABEL = re.compile(r"(?:标题|標題|title|headline)\s*[:：]$", re.IGNORECASE)
+
+
+def _labelled_headline(page: _Page, r: Rules, start: int) -> int | None:
+    """The line under a "标题:" / "Title:" label above the article (a repost template), or None."""
+    for i in range(min(start, len(page.norms) - 1)):
+        s = page.norms[i].strip()
+        if len(s) <= 24 and _TITLE_LABEL.search(s) and page.verdict[i + 1] is None and \
+                _headline_shaped(page.norms[i + 1], r.thresholds, r):
+            return i + 1
+    return None
 
 
 def _stated_headline(page: _Page, r: Rules, i: int) -> bool:

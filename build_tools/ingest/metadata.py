@@ -36,6 +36,9 @@ DATE_PATTERNS = [
     re.compile(rf"(?P<cy>[〇零一二三四五六七八九]{{4}})年(?P<cm>{_CN_NUM})月(?P<cd>{_CN_NUM})日"),
     re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
     re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH}\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
+    # Tue Mar 11 20:05:33 2025: a system clock's form, as forums and mail headers print it
+    re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?P<y>\d{{4}})\b",
+               re.IGNORECASE),
 ]
 # Wire datelines: the year is not stated, it comes from another date on the page.
 WIRE_DATELINES = [
@@ -223,6 +226,11 @@ _NOT_DATE_KINDS = frozenset(["teaser", "teaser-marker", "promotion", "caption", 
 _NEWS_DATELINE = re.compile(r"^\S{0,12}?(?:讯|訊|电|電)\s*[(（]?\s*(?=\d{4}\s*年|\d{1,2}\s*月)")
 
 
+# A place in capitals opening the first paragraph, before its date: "AUSTIN, Texas – ", "LONDON, ".
+_PLACE_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]{1,20}(?: [A-Z][A-Z.'’-]{1,20}){0,2}"
+                             r"(?:, [A-Z][A-Za-z.]{1,20}(?: [A-Z][A-Za-z.]{1,20})?)?(?: ?[–—-] ?|, )")
+
+
 def _body_span(cleaned: Cleaned) -> tuple[int, int]:
     lines = [k.line for k in cleaned.body]
     return (min(lines), max(lines)) if lines else (0, 0)
@@ -232,14 +240,24 @@ def _body_span(cleaned: Cleaned) -> tuple[int, int]:
 class _PageDates:
     """The dates a page states outside its article, sorted by where and how they are stated."""
 
-    above: list[tuple[bool, dt.date]] = field(default_factory=list)  # (labelled as published, date)
+    # (rank, date): the lower the rank the stronger the evidence (see _page_dates)
+    above: list[tuple[int, dt.date]] = field(default_factory=list)
     below: list[dt.date] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
-    month_days: list[tuple[int, int]] = field(default_factory=list)  # 11月21日, the year stated elsewhere
+    # (rank, month, day): 11月21日, the year stated elsewhere
+    month_days: list[tuple[int, int, int]] = field(default_factory=list)
+
+
+# A date labelled with a word of publishing (发布时间, Published) beats one labelled only as a date
+# (成文日期, 时间), which beats an unlabelled one.
+_PUBLISH_WORD = re.compile(r"发布|發布|發佈|发表|發表|刊发|刊登|出版|published|posted", re.IGNORECASE)
 
 
 def _page_dates(cleaned: Cleaned) -> _PageDates:
+    """Dates outside the article, ranked: those between the headline and the article (the byline region)
+    before those above the headline (a masthead's "today"), and within each, by how they are labelled."""
     first, last = _body_span(cleaned)
+    top = cleaned.headline.line if cleaned.headline else 0
     found = _PageDates()
     for d in cleaned.dropped:
         text = unicodedata.normalize("NFKC", d.text)
@@ -249,16 +267,19 @@ def _page_dates(cleaned: Cleaned) -> _PageDates:
             continue
         dates = find_dates(text)
         m = _MONTH_DAY.search(text)
+        region = 0 if top < d.line < first else 3
         if m and not dates and d.line < first and not EDITED.search(text) and not RELATIVE_DAY.search(text):
-            found.month_days.append((int(m.group(1)), int(m.group(2))))
+            found.month_days.append((region + 2, int(m.group(1)), int(m.group(2))))
         for offset, date, edited in dates:
             found.years.append(date.year)
             if edited or d.kind in ("footer", "credit"):
                 continue
-            labelled = bool(PUBLISHED.search(text[max(0, offset - 12): offset])
-                            or PUBLISHED_AFTER.match(_after_date(text, offset)))
+            label = PUBLISHED.search(text[max(0, offset - 12): offset])
+            after = PUBLISHED_AFTER.match(_after_date(text, offset))
+            labelled = bool(label or after)
+            rank = 0 if after or (label and _PUBLISH_WORD.search(label.group())) else 1 if labelled else 2
             if d.line < first or not cleaned.body:
-                found.above.append((labelled, date))
+                found.above.append((region + rank, date))
             elif labelled:
                 found.below.append(date)
     return found
@@ -271,6 +292,9 @@ def _opening_date(cleaned: Cleaned, years: list[int]) -> dt.date | None:
     opening = unicodedata.normalize("NFKC", cleaned.body[0].text)
     if _NEWS_DATELINE.match(opening) and (dates := find_dates(opening[:40])):
         return dates[0][1]
+    place = _PLACE_DATELINE.match(opening)
+    if place and (dates := find_dates(opening[: place.end() + 30])) and dates[0][0] == place.end():
+        return dates[0][1]  # AUSTIN, Texas – March 4, 2025 – Quantalis … (a press release's dateline)
     wire = _wire_dateline(opening)
     return _to_date(years[0], wire[0], wire[1]) if wire and wire[0] and years else None
 
@@ -285,10 +309,10 @@ def extract_date(cleaned: Cleaned) -> str | None:
     article, a teaser's date, a relative one (3小时前) or an "updated" one.
     """
     page = _page_dates(cleaned)
-    choices = [date for labelled, date in page.above if labelled]
-    choices += [date for labelled, date in page.above if not labelled]
-    if page.month_days and page.years:
-        choices.append(_to_date(page.years[0], *page.month_days[0]))
+    ranked = list(page.above)
+    if page.years:
+        ranked += [(rank, _to_date(page.years[0], month, day)) for rank, month, day in page.month_days]
+    choices = [date for _, date in sorted(ranked, key=lambda pair: pair[0])]  # stable: page order in a rank
     choices += [_opening_date(cleaned, page.years), *page.below]
     return next((date.isoformat() for date in choices if date), None)
 
