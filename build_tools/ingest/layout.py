@@ -75,7 +75,8 @@ _CAPTION_START = re.compile(
 _CAPTION_MARK = re.compile(
     r"[/／]\s*(?:翻攝|翻摄)|(?:截圖|截图|示意圖|示意图|資料圖片|资料图片|資料照|资料照)\s*[/／)）]"
     r"|(?:图片来源|圖片來源)\s*[:：]|^(?:图|圖)\s*\d{1,2}\s"
-    r"|\b(?:photograph|photo|illustration|image)\s*:\s*[A-Z][\w&.' -]{0,40}$", re.IGNORECASE)
+    r"|\b(?:photograph|photo|illustration|image)\s*:\s*[A-Z][\w&.'/ -]{0,40}$"
+    r"|[\s。][^\s。，,]{2,4} ?(?:摄|攝)$", re.IGNORECASE)
 # A promotion behind a label: 相关阅读：…, ALSO READ: …, 【广告】…, 【相關新聞】…
 _PROMO_WORDS = (
     r"(?:相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关新闻|相關新聞|相关文章|相關文章"
@@ -84,6 +85,29 @@ _PROMO_WORDS = (
     r"|watch|listen)")
 _PROMO_LABEL = re.compile(
     rf"^(?:[\[【(（]\s*{_PROMO_WORDS}[^\]】)）]{{0,8}}[\]】)）]|{_PROMO_WORDS}\s*[:：|｜])", re.IGNORECASE)
+# A notice under a label: 风险提示：…, 免责声明：…, Disclaimer: …
+_DISCLAIMER = re.compile(r"^(?:风险提示|風險提示|免责声明|免責聲明|郑重声明|鄭重聲明|特别声明|特別聲明"
+                         r"|disclaimer)\s*[:：]", re.IGNORECASE)
+# A summary box's label at the start of a line: 【摘要】…, [导读] …
+_SUMMARY = re.compile(r"^[【\[](?:摘要|导读|導讀|导语|導語|summary)[】\]]", re.IGNORECASE)
+# A row of buttons: 【打印本页】【关闭窗口】
+_BUTTONS = re.compile(r"^(?:[【\[][^】\]]{1,8}[】\]]\s?){2,6}$")
+# A separator around an ad label: ——广告——, --- Advertisement ---
+_AD_RULE = re.compile(r"^[-—–=_*·]{2,}\s?(?:广告|廣告|推广|推廣|advertisement|sponsored)\s?[-—–=_*·]{2,}$",
+                      re.IGNORECASE)
+# A sponsor's read in a podcast's or newsletter's notes.
+_SPONSOR = re.compile(r"^(?:this (?:episode|issue|newsletter|post|show) is )?"
+                      r"(?:brought to you by|sponsored by)\b", re.IGNORECASE)
+# A market quote row: a name and numbers only (星云智芯 688721  128.40  +5.21%).
+_QUOTE_NUMBER = re.compile(r"^[+\-−]?\d[\d,.]*%?$")
+
+
+def _quote_row(s: str) -> bool:
+    tokens = s.split()
+    numbers = sum(1 for t in tokens if _QUOTE_NUMBER.match(t))
+    return numbers >= 3 and len(tokens) - numbers <= 2
+
+
 # A list of the page's tags or categories: Tags: AI, Laptops / 文章标签： 论文阅读 合成数据 / Filed under: …
 _TAG_LIST = re.compile(
     r"^(?:tags?|topics|filed under|categories|标签|標籤|文章标签|文章標籤|关键词|關鍵詞|关键字|關鍵字"
@@ -233,6 +257,12 @@ INLINE_SHAPES = [
     ("promotion", "bracketed label or promotion", 80, _bracket_promotion),
     ("engagement", "engagement prompt or reader chrome", 200, _ENGAGEMENT.search),
     ("app", "prompt to open or download an app", 60, _APP_PROMPT.search),
+    ("disclaimer", "notice under a disclaimer label", MAX_LINE_CHARS, _DISCLAIMER.match),
+    ("lead-box", "summary box repeating the article", MAX_LINE_CHARS, _SUMMARY.match),
+    ("chrome", "row of buttons", 80, _BUTTONS.match),
+    ("promotion", "advertisement marker", 40, _AD_RULE.match),
+    ("promotion", "sponsor's message", 300, _SPONSOR.match),
+    ("ticker", "market quote row", 80, _quote_row),
     ("counter", "count of readers, likes or comments", 40, _count),
 ]
 
