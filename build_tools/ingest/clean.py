@@ -395,6 +395,7 @@ def _pass_regions(page: _Page, r: Rules) -> None:
     if span is None:
         return
     body = [i for i in range(span[0], span[1] + 1) if verdict[i] is None and gains[i] > 0]
+    body = _before_boilerplate(norms, body)
     start, end = body[0], body[-1]
     page.headline = _labelled_headline(page, r, start) or _find_headline(page, r, start)
     if page.headline == start:  # a headline with a colon or comma reads as text: the body starts after it
@@ -414,6 +415,21 @@ def _pass_regions(page: _Page, r: Rules) -> None:
             verdict[i] = ("header", "between the headline and the article (standfirst, byline, share)")
         elif page.headline is not None or not is_prose(norms[i], r.thresholds):
             verdict[i] = ("chrome", "page furniture before the headline")
+
+
+# A heading that opens the boilerplate after an article: About Quantalis, 关于芯衡科技, About the author.
+_ABOUT_HEADING = re.compile(r"^(?:about|关于|關於)\s?\S", re.IGNORECASE)
+
+
+def _before_boilerplate(norms: list[str], body: list[int]) -> list[int]:
+    """The body up to an "About …" heading in its second half: what follows describes the company or the
+    author (a press release's boilerplate, an author box), not the news."""
+    for i in range(body[len(body) // 2] + 1, body[-1] + 1):
+        s = norms[i].strip()
+        short = han_count(s) <= 12 if HAN.search(s) else len(s.split()) <= 6
+        if _ABOUT_HEADING.match(s) and short and not s.endswith((".", "。", "?", "？", "!", "！")):
+            return [n for n in body if n < i]
+    return body
 
 
 def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
