@@ -118,9 +118,11 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
     if serve:
         consistent = all(serve.get(f"{k}_consistent") for k in ("topic", "home", "archive_month"))
         targets.append(_target("serve: topic, home, archive show the edit", consistent, "yes", consistent))
+    # In CPU seconds: on this shared machine the wall clock of one cold build moves by more than 5 %
+    # with the load of others (see bench/results), CPU seconds much less.
     editions = s3000.get("editions") if s3000 else None
-    cost = editions.get("cost") if editions else None
-    targets.append(_target("editions' share of the build at N=3000", cost, f"<= {EDITIONS_COST_AT_3000}",
+    cost = editions.get("cpu_cost") if editions else None
+    targets.append(_target("editions' share of build CPU at N=3000", cost, f"<= {EDITIONS_COST_AT_3000}",
                            None if cost is None else cost <= EDITIONS_COST_AT_3000))
     # Not targets: the same comparisons in CPU seconds, which the load of other users moves less.
     if s1000:
@@ -128,7 +130,8 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
                                s1000["build_floor_cpu_ratio"], f"<= {FLOOR_RATIO_AT_1000}", None)
                        | {"status": "info"})
     if editions:
-        targets.append(_target("(info) editions' share of build CPU at N=3000", editions.get("cpu_cost"),
+        targets.append(_target("(info) editions' share of the build's wall time at N=3000",
+                               editions.get("cost"),
                                f"<= {EDITIONS_COST_AT_3000}", None) | {"status": "info"})
     if s1000 and s3000:
         cpu = round(s3000["build"]["cpu_seconds"] / s1000["build"]["cpu_seconds"], 2)
@@ -198,7 +201,7 @@ def render_report(results: dict[str, Any]) -> str:
                           f"{with_wall} s, without {_fmt(e['without_seconds'])} s (cost {e['cost']:+.1%}); "
                           f"CPU {with_cpu} s vs {_fmt(e['without_cpu_seconds'])} s ({e['cpu_cost']:+.1%}); "
                           f"edition stages {_fmt(e['stage_seconds'])} s "
-                          f"({e['stage_share_of_cpu']:.1%} of the CPU)"]
+                          f"({e['stage_share']:.1%} of the language processes' build time)"]
     ingest = results.get("ingest")
     if ingest:
         lines += ["", f"Ingest: {ingest['seeds']} seeds, {ingest['jobs']} jobs: "
