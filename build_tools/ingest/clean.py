@@ -344,6 +344,9 @@ def _pass_shapes(page: _Page, r: Rules) -> None:
             n = _drop_run(page, n, "lead-box", "key points box repeating the article",
                           lambda m: layout.is_key_point(norms[m]))
             continue
+        if (after := _drop_promotion_block(page, n)) is not None:
+            n = after
+            continue
         if verdict[n] is None and layout.is_caps_label(norms[n]) and any(
                 layout.prose_weight(norms[m]) for m in range(n)):
             n = _drop_run(page, n, "promotion", "teaser under a label (video, newsletter, live)",
@@ -370,6 +373,18 @@ def _pass_shapes(page: _Page, r: Rules) -> None:
         if run < count and verdict[run] and verdict[run][0] in promo:
             for m in range(n, run):
                 verdict[m] = (verdict[n - 1][0], "inside a promotion")
+
+
+def _drop_promotion_block(page: _Page, n: int) -> int | None:
+    """Drop a promotion under a label at line ``n`` down to its call to action; the next line, or None."""
+    from build_tools.ingest import layout
+
+    last = layout.promotion_block_end(page.norms, n)
+    if last is None:
+        return None
+    for m in range(n, last + 1):
+        page.verdict[m] = page.verdict[m] or ("promotion", "promotion under a label, to its call to action")
+    return last + 1
 
 
 def _drop_run(page: _Page, n: int, kind: str, reason: str, belongs) -> int:

@@ -108,13 +108,33 @@ def _quote_row(s: str) -> bool:
     return numbers >= 3 and len(tokens) - numbers <= 2
 
 
+# A promotion's label alone on a line: SPONSORED CONTENT, ——广告——, [Advertisement]
+_PROMO_BLOCK_LABEL = re.compile(r"^[\W_]{0,4}(?:sponsored(?: content)?|advertisement|paid content"
+                                r"|partner content|广告|廣告|推广|推廣)[\W_]{0,4}$", re.IGNORECASE)
+# How far a promotion under such a label may run before its call to action.
+PROMO_BLOCK_MAX_LINES = 4
+
+
+def promotion_block_end(norms: list[str], n: int) -> int | None:
+    """The last line of a promotion under a label at line ``n``: the label down to its call to action
+    (Download now, 点击了解); None when line ``n`` is no such label or no call to action follows."""
+    if not _PROMO_BLOCK_LABEL.match(_cut(norms[n]).strip()):
+        return None
+    for m in range(n + 1, min(len(norms), n + 1 + PROMO_BLOCK_MAX_LINES)):
+        s = _cut(norms[m])
+        if len(s) <= 200 and _CALL_TO_ACTION.search(s):
+            return m
+    return None
+
+
 # A list of the page's tags or categories: Tags: AI, Laptops / 文章标签： 论文阅读 合成数据 / Filed under: …
 _TAG_LIST = re.compile(
     r"^(?:tags?|topics|filed under|categories|标签|標籤|文章标签|文章標籤|关键词|關鍵詞|关键字|關鍵字"
     r"|分类|分類|分类专栏|分類專欄)\s*[:：]", re.IGNORECASE)
 _BRACKET_LABEL = re.compile(r"^[【\[]([^】\]]{1,12})[】\]]\s*(.*)$")
 _CALL_TO_ACTION = re.compile(
-    r"下载|下載|订阅|訂閱|按此|点击|點擊|立即|加入|扫码|掃碼|即刻|睇|app|sign up|subscribe|click",
+    r"下载|下載|订阅|訂閱|按此|点击|點擊|立即|加入|扫码|掃碼|即刻|睇|app|sign up|subscribe|click"
+    r"|download now|learn more|get the report|request a demo|book a demo",
     re.IGNORECASE)
 _PLACEHOLDER = re.compile(
     r"在这里插入图片描述|在這裡插入圖片描述|此处应插入|此處應插入|待补充|待補充"
