@@ -154,17 +154,18 @@ def test_filters_list_exactly_what_is_tagged(new_reader, lang: str) -> None:
     reader.watch.assert_clean()
 
 
-def test_sort_by_date_lists_newest_first(new_reader) -> None:
+@pytest.mark.parametrize(("lang", "query"), [("en", "OpenAI"), ("zh-hant", "人工智慧")])
+def test_sort_by_date_lists_newest_first(new_reader, lang: str, query: str) -> None:
     """"Newest first" orders the briefings by date, newest first; relevance is the default."""
     reader: Reader = new_reader("desktop")
-    reader.open("/")
-    search(reader, "OpenAI")
+    reader.open(SITE_PREFIX[lang])
+    search(reader, query)
     details = reader.page.locator(".pf-filters")
     details.locator("summary").click()
     reader.page.locator("select[data-pf-sort]").select_option("date:desc")
-    wait_for_results(reader, "OpenAI")
+    wait_for_results(reader, query)
     paths, _ = result_paths(reader)
-    dates = {briefing_path("en", b.id): b.date for b in corpus_briefings()}
+    dates = {briefing_path(lang, b.id): b.date for b in corpus_briefings()}
     listed = [dates[p] for p in paths if p in dates]
     assert len(listed) >= 2 and listed == sorted(listed, reverse=True), paths
     reader.watch.assert_clean()

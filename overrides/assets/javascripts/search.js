@@ -220,7 +220,8 @@
       var terms = [query || null];
       if (map && query) {
         var simple = Array.from(query).map(function (c) { return map[c] || c; }).join("");
-        if (simple !== query) terms.push(simple);
+        // Sorted by date, one search keeps one order: the Simplified text every briefing holds.
+        if (simple !== query) terms = sortSelect && sortSelect.value ? [simple] : [query, simple];
       }
       return Promise.all(terms.map(function (q) { return pf.search(q, options()); }));
     }).then(function (searches) {
