@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import overload
 
 from build_tools.briefing.editions import EDITIONS_DIR, EditionInput, check_editions, read_editions, week_of
+from build_tools.briefing.schema import briefing_paths, check_against, read_briefing
+from build_tools.briefing.taxonomy import TAXONOMY_PATH, Taxonomy, parse_taxonomy
 from build_tools.errors import InputError, Problem, display_path
 from build_tools.model import Briefing, Paragraph
-from build_tools.briefing.schema import briefing_paths, check_against, read_briefing
 from build_tools.site.cache import briefing_hash
 from build_tools.site.editions import Editions, build_editions
 from build_tools.site.relations import Relations, build_relations, update_relations
-from build_tools.briefing.taxonomy import TAXONOMY_PATH, Taxonomy, parse_taxonomy
 
 ROOT = Path(__file__).resolve().parents[2]
 # Where a build reads its input; the variables let tests and benchmarks build another corpus.

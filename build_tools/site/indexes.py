@@ -6,9 +6,9 @@ from collections import Counter
 
 from build_tools.briefing.taxonomy import KINDS, Taxonomy
 from build_tools.model import Briefing, Entry
-from build_tools.site.language import SiteLanguage, traditional_label
 from build_tools.site.edition_pages import latest_edition_link
 from build_tools.site.editions import Editions
+from build_tools.site.language import SiteLanguage, traditional_label
 from build_tools.site.relations import Relations
 from build_tools.site.render import (
     ARCHIVE_URL,

@@ -40,6 +40,8 @@ class SiteLanguage:
     # written). convert.py applies s2twp with data/zh_hant_overrides.tsv, the only profile in use.
     opencc: str | None = None
     zh_tag: str = "zh-Hans"  # the lang attribute of Chinese text on this site
+    # The language Pagefind segments and stems this site's index in (None: ``html_lang``, lower case).
+    search_language: str | None = None
     strings_from: LanguageCode = "en"  # where interface strings not given for this language come from
     date_format: str = "{day} {month_name} {year}"
     month_format: str = "{month_name} {year}"
@@ -48,6 +50,16 @@ class SiteLanguage:
     def is_root(self) -> bool:
         """True for the language of the root site, whose build builds every other language."""
         return self.prefix == ""
+
+    @property
+    def pagefind_language(self) -> str:
+        """The language Pagefind indexes this site in."""
+        return self.search_language or self.html_lang.lower()
+
+    @property
+    def converts_script(self) -> bool:
+        """True when this site shows Chinese text converted from the Simplified it is written in."""
+        return self.opencc is not None
 
     @property
     def config_file(self) -> str:
@@ -129,10 +141,11 @@ def traditional(text: str) -> str:
 # The language table. The first row is the root site, at "/".
 LANGUAGES: dict[str, SiteLanguage] = {
     "en": SiteLanguage("en", "English", "", "en", "en", "en_US", "en"),
-    "zh": SiteLanguage("zh", "简体中文", "zh/", "zh-Hans", "zh-cn", "zh_CN", "zh",
+    "zh": SiteLanguage("zh", "简体中文", "zh/", "zh-Hans", "zh-cn", "zh_CN", "zh", search_language="zh-cn",
                        date_format="{year}年{month}月{day}日", month_format="{year}年{month}月"),
     "zh-hant": SiteLanguage("zh-hant", "繁體中文", "zh-hant/", "zh-Hant", "zh-tw", "zh_TW", "zh",
                             opencc=OPENCC_PROFILE, zh_tag="zh-Hant", strings_from="zh",
+                            search_language="zh-tw",
                             date_format="{year}年{month}月{day}日", month_format="{year}年{month}月"),
 }
 

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from build_tools.errors import Problem
 from build_tools.site.language import language_of_path
+
 _LINK_ATTRIBUTES = {
     "a": "href",
     "link": "href",

@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
-
 from typing import TYPE_CHECKING, Any, cast
 
 from build_tools.site.language import other_languages

@@ -14,8 +14,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from build_tools.model import Briefing
 from build_tools.briefing.taxonomy import Taxonomy
+from build_tools.model import Briefing
 
 RELATED_COUNT = 5  # related briefings shown at the bottom of a briefing page
 # Neighbours in time looked at on each posting list: bounds the work per briefing whatever N is,

@@ -12,9 +12,9 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from urllib.parse import urlsplit
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from build_tools.briefing.frontmatter import dump_yaml
 from build_tools.briefing.taxonomy import Taxonomy

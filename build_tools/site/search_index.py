@@ -45,7 +45,6 @@ from build_tools.site.render import briefing_url, entry_names, esc, indexed_colu
 # Folder of the index in each language site; overrides/partials/search.html loads it from there.
 BUNDLE_DIR = "pagefind"
 # Pagefind's language of each site: it picks the word segmentation (Chinese for both Chinese sites).
-PAGEFIND_LANGUAGE = {"en": "en", "zh": "zh-cn", "zh-hant": "zh-tw"}
 # Parts of hand-written pages that are lists of what is found elsewhere (the glossary's table of
 # every name): left out of the index as Material's search left them out.
 EXCLUDE_SELECTORS = ["[data-search-exclude]", ".headerlink"]
@@ -130,7 +129,7 @@ def _document(lang: SiteLanguage, title: str, blocks: Iterable[str], names: Iter
                      for attr, key, value in fields)
     if hidden:
         body.append(f"<div data-pagefind-ignore>{hidden}</div>")
-    return (f'<html lang="{PAGEFIND_LANGUAGE[lang.code]}"><body><article class="md-content__inner">'
+    return (f'<html lang="{lang.pagefind_language}"><body><article class="md-content__inner">'
             + "".join(body) + "</article></body></html>")
 
 
@@ -154,7 +153,7 @@ def briefing_record(b: Briefing, lang: SiteLanguage, tax: Taxonomy) -> Record:
     fields += [("filter", "name", lang.label(e)) for e in entities]
     names = (n for e in [*topics, *entities] for n in entry_names(lang, e))
     simplified = ""
-    if lang.code == "zh-hant":
+    if lang.converts_script:
         article = [p.zh for p in b.paragraphs] if column == "zh" else []
         simplified = "\n".join([b.title.zh, b.summary.zh, *b.key_points.get("zh", []), *article])
     html = _document(lang, lang.pick(b.title), blocks, names, fields, simplified)
@@ -166,7 +165,7 @@ def entry_record(entry: Entry, lang: SiteLanguage) -> Record:
 
     Its list of briefings stays out: they have records of their own.
     """
-    simplified = entry.description.zh if lang.code == "zh-hant" and entry.description else ""
+    simplified = entry.description.zh if lang.converts_script and entry.description else ""
     html = _document(lang, lang.label(entry), [lang.pick(entry.description)], entry_names(lang, entry),
                      simplified=simplified)
     return Record(topic_url(entry.id), html)
@@ -280,10 +279,10 @@ def write_index(
     service = Pagefind()
     try:
         config = {"root_selector": ROOT_SELECTOR, "exclude_selectors": EXCLUDE_SELECTORS,
-                  "force_language": PAGEFIND_LANGUAGE[lang.code]}
+                  "force_language": lang.pagefind_language}
         index_id = service.request({"type": "NewIndex", "config": config})["index_id"]
         pages = words = 0
-        wanted = characters if lang.code == "zh-hant" else None
+        wanted = characters if lang.converts_script else None
         requests = _requests(index_id, page_records, html_pages, wanted)
         # In batches: the answers of a batch fit in the pipe, so the service never stalls on writing
         # them while this process writes the next requests (and no more than a batch is held here).

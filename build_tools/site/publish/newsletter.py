@@ -17,7 +17,6 @@ from email.policy import SMTP
 from pathlib import Path
 
 from build_tools.files import write_atomic
-
 from build_tools.model import Briefing
 from build_tools.site.collect import Corpus
 from build_tools.site.edition_pages import edition_range, edition_title, edition_url, intro_texts, key_points
