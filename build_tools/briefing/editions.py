@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from build_tools.briefing.frontmatter import load_yaml, parse_body, split_document
-from build_tools.briefing.schema import read_source
+from build_tools.briefing.frontmatter import load_yaml
+from build_tools.briefing.schema import parse_document, read_source
 from build_tools.errors import InputError, Problem, display_path
 from build_tools.files import write_atomic
 from build_tools.model import BODY_LANGUAGES, ORIGINAL_LANGUAGES, TRANSLATION_STATUSES, Bilingual, Paragraph
@@ -193,14 +193,9 @@ def read_intro(path: Path) -> tuple[EditionIntro | None, list[Problem]]:
     text, problems = read_source(path, what="an introduction")
     if text is None:
         return None, problems
-    try:
-        fm, body, body_line = split_document(text, shown)
-        meta, lines = load_yaml(fm, shown, line_offset=1)
-    except InputError as exc:
-        return None, exc.problems
-    intro, problems = intro_from_meta(meta, lines, shown)
-    paragraphs, body_problems = parse_body(body, shown, body_line)
-    problems += body_problems
+    document = parse_document(text, shown, intro_from_meta)
+    intro, problems, paragraphs = document.value, document.problems, document.paragraphs
+    body_line, lines = document.body_line, document.lines
     if intro is None:
         return None, problems
     intro.paragraphs = paragraphs

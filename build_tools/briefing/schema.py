@@ -10,7 +10,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 from urllib.parse import urlsplit
 
 from build_tools.briefing.frontmatter import load_yaml, parse_body, split_document
@@ -24,6 +24,7 @@ from build_tools.model import (
     TRANSLATION_STATUSES,
     Bilingual,
     Briefing,
+    Paragraph,
     Source,
     body_language,
 )
@@ -407,6 +408,37 @@ def read_source(  # noqa: PLR0911 -- each unreadable-file case returns its own p
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
+T = TypeVar("T")
+
+
+@dataclass
+class Document(Generic[T]):
+    """A file of the briefing format, parsed: what its front matter made, its body, and every problem."""
+
+    value: T | None
+    paragraphs: list[Paragraph]
+    body_line: int
+    lines: dict[str, int]
+    problems: list[Problem]
+
+
+def parse_document(text: str, shown: str,
+                   from_meta: Callable[[dict, dict[str, int], str], tuple[T | None, list[Problem]]],
+                   ) -> Document[T]:
+    """Split front matter from body, load the YAML, validate it with ``from_meta``, parse the body.
+
+    The one reader of the format: briefings and edition introductions differ only in ``from_meta``.
+    """
+    try:
+        fm, body, body_line = split_document(text, shown)
+        meta, lines = load_yaml(fm, shown, line_offset=1)
+    except InputError as exc:
+        return Document(None, [], 0, {}, exc.problems)
+    value, problems = from_meta(meta, lines, shown)
+    paragraphs, body_problems = parse_body(body, shown, body_line)
+    return Document(value, paragraphs, body_line, lines, problems + body_problems)
+
+
 def read_briefing(
     path: str | Path, *, text: str | None = None,
 ) -> tuple[Briefing | None, list[Problem]]:
@@ -417,17 +449,12 @@ def read_briefing(
         if text is None:
             return None, unreadable
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    try:
-        fm, body, body_line = split_document(text, shown)
-        meta, lines = load_yaml(fm, shown, line_offset=1)
-    except InputError as exc:
-        return None, exc.problems
-    briefing, problems = briefing_from_meta(meta, lines, shown)
-    paragraphs, body_problems = parse_body(body, shown, body_line)
-    problems += body_problems
+    document = parse_document(text, shown, briefing_from_meta)
+    briefing, problems = document.value, document.problems
     if briefing is None:
         return None, problems
-    briefing.paragraphs = paragraphs
+    briefing.paragraphs = document.paragraphs
+    body_line = document.body_line
     problems += check_body(briefing, body_line)
     stem = Path(path).stem
     if briefing.id and stem != briefing.id:
