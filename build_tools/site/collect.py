@@ -235,7 +235,9 @@ class CorpusReader:
         self._current = (paths, corpus, key)
         return corpus
 
-    def _load_briefings(self, files: list[Path], tax: Taxonomy, root: Path) -> tuple[list[Briefing], list[Problem]]:
+    def _load_briefings(
+        self, files: list[Path], tax: Taxonomy, root: Path
+    ) -> tuple[list[Briefing], list[Problem]]:
         """``schema.load_briefings``, reading again only the files that changed since the last call."""
         briefings: list[Briefing] = []
         problems: list[Problem] = []

@@ -69,7 +69,8 @@ def _group_heading(lang: SiteLanguage, tax: Taxonomy, topic: str, here: str) -> 
     if entry is None:
         return f'<h2 id="topic-other">{esc(lang.t("edition.other"))}</h2>'
     return (
-        f'<h2 id="topic-{esc(entry.id)}"><a href="{href(here, topic_url(entry.id))}" data-topic="{esc(entry.id)}">'
+        f'<h2 id="topic-{esc(entry.id)}">'
+        f'<a href="{href(here, topic_url(entry.id))}" data-topic="{esc(entry.id)}">'
         f"{esc(lang.label(entry))}</a></h2>"
     )
 
@@ -85,14 +86,16 @@ def _briefing_block(lang: SiteLanguage, b: Briefing, here: str) -> str:
         f"{esc(lang.pick(b.title))}</a></h3>"
         f'<p class="edition-briefing__meta">{day}</p>'
         + (f'<p class="edition-briefing__summary">{esc(summary)}</p>' if summary else "")
-        + (f'<ul class="edition-briefing__points" lang="{lang.column_lang(col)}">{items}</ul>' if items else "")
+        + (f'<ul class="edition-briefing__points" lang="{lang.column_lang(col)}">{items}</ul>'
+           if items else "")
         + "</article>"
     )
 
 
 def _feed_links(lang: SiteLanguage, here: str) -> str:
-    rss = f'<a href="{href(here, "")}{EDITIONS_RSS_FILE}" data-feed="rss">{esc(lang.t("editions.rss"))}</a>'
-    json = f'<a href="{href(here, "")}{EDITIONS_JSON_FILE}" data-feed="json">{esc(lang.t("editions.json"))}</a>'
+    base = href(here, "")
+    rss = f'<a href="{base}{EDITIONS_RSS_FILE}" data-feed="rss">{esc(lang.t("editions.rss"))}</a>'
+    json = f'<a href="{base}{EDITIONS_JSON_FILE}" data-feed="json">{esc(lang.t("editions.json"))}</a>'
     return lang.t("editions.feed", rss=rss, json=json)
 
 
@@ -104,8 +107,10 @@ def edition_page(
     year, week = edition.week.split("-w")
     blocks = [
         f'<h1 id="edition-title" data-edition="{esc(edition.week)}" data-number="{edition.number}" '
-        f'data-numbered="{"true" if edition.numbered else "false"}">{esc(edition_title(lang, edition))}</h1>\n'
-        f'<p class="edition-meta"><time datetime="{edition.start.isoformat()}">{esc(lang.date(edition.start))}'
+        f'data-numbered="{"true" if edition.numbered else "false"}">'
+        f'{esc(edition_title(lang, edition))}</h1>\n'
+        f'<p class="edition-meta"><time datetime="{edition.start.isoformat()}">'
+        f'{esc(lang.date(edition.start))}'
         f'</time>{esc(lang.t("edition.range", start="", end=""))}<time datetime="{edition.end.isoformat()}">'
         f"{esc(lang.date(edition.end))}</time> · {esc(lang.t('edition.week', week=int(week), year=year))} · "
         f"{esc(_count(lang, len(edition.briefings)))}</p>",
@@ -129,14 +134,16 @@ def edition_page(
         other = editions.by_week.get(neighbour) if neighbour else None
         if other is not None:
             pager.append(
-                f'<a class="edition-pager__{key}" data-pager="{key}" rel="{"prev" if key == "older" else "next"}" '
+                f'<a class="edition-pager__{key}" data-pager="{key}" '
+                f'rel="{"prev" if key == "older" else "next"}" '
                 f'href="{href(here, edition_url(other.week))}"><span class="edition-pager__label">'
                 f'{esc(lang.t(f"edition.{key}"))}</span> {esc(edition_title(lang, other))} · '
                 f"{esc(edition_range(lang, other))}</a>"
             )
     if pager:
         blocks.append(
-            f'<nav class="edition-pager" aria-label="{esc(lang.t("edition.neighbours"))}">{"".join(pager)}</nav>'
+            f'<nav class="edition-pager" aria-label="{esc(lang.t("edition.neighbours"))}">'
+            f'{"".join(pager)}</nav>'
         )
     blocks.append(
         f'<p class="edition-back"><a data-link="editions" href="{href(here, EDITIONS_URL)}">'
@@ -163,7 +170,8 @@ def editions_index_page(editions: Editions, lang: SiteLanguage) -> PageContent:
         page_meta(lang.t("editions.title"), lang.t("editions.intro"), search=False),
         [
             f'<h1 id="editions-title">{esc(lang.t("editions.title"))}</h1>\n'
-            f'<p>{esc(lang.t("editions.intro"))}</p>\n<p class="editions-feeds">{_feed_links(lang, here)}</p>',
+            f'<p>{esc(lang.t("editions.intro"))}</p>\n'
+            f'<p class="editions-feeds">{_feed_links(lang, here)}</p>',
             f'<ul class="edition-list">{"".join(items)}</ul>',
         ],
     )

@@ -138,8 +138,8 @@ def home_page(
     )
     blocks = [
         f'<h1 id="home-title">{esc(title)}</h1>\n<p class="home-intro">{esc(lang.t("site.tagline"))}</p>',
-        *([latest_edition_link(editions, lang, here)] if editions is not None and len(editions) and number == 1
-          else []),
+        *([latest_edition_link(editions, lang, here)]
+          if editions is not None and len(editions) and number == 1 else []),
         f"<h2>{esc(lang.t('home.latest'))}</h2>",
     ]
     cards = []

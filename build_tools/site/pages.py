@@ -186,7 +186,8 @@ def edition_sources(corpus: Corpus, lang: SiteLanguage) -> list[PageSource]:
         key = cache.digest("edition", lang.code, corpus.taxonomy_hash, repr((ed.week, ed.number, ed.numbered,
                            ed.intro, around)), *_shown(corpus, list(ed.briefings)))
         render = functools.partial(edition_page, ed, editions, lang, tax, by_id)
-        sources.append(_cached_source(f"{edition_url(ed.week).rstrip('/')}.md", edition_meta(lang, ed), key, render))
+        path = f"{edition_url(ed.week).rstrip('/')}.md"
+        sources.append(_cached_source(path, edition_meta(lang, ed), key, render))
     return sources
 
 

@@ -136,7 +136,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 page = file.page
                 if page is not None and not isinstance(page, GeneratedPage) and page.markdown is None:
                     page.read_source(config)
-                    page.markdown = self.on_page_markdown(page.markdown, page=page, config=config, files=files)
+                    page.markdown = self.on_page_markdown(page.markdown, page=page, config=config,
+                                                          files=files)
         return nav
 
     def on_env(self, env, *, config, files):

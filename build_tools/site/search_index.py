@@ -102,7 +102,7 @@ def _names(keys: Iterable[str], tax: Taxonomy) -> list[Entry]:
     return [e for e in (tax.get(k) for k in keys) if e is not None]
 
 
-def _document(lang: SiteLanguage, title: str, blocks: Iterable[str], names: Iterable[str],
+def _document(lang: SiteLanguage, title: str, blocks: Iterable[str], names: Iterable[str], *,
               fields: Iterable[tuple[str, str, str]] = (), simplified: str = "") -> str:
     """A lean page: ``title`` as its heading, ``blocks`` of text, ``names`` weighted low, and
     (attribute, key, value) ``fields`` Pagefind reads but does not index; on the Traditional site,
@@ -156,7 +156,7 @@ def briefing_record(b: Briefing, lang: SiteLanguage, tax: Taxonomy) -> Record:
     if lang.converts_script:
         article = [p.zh for p in b.paragraphs] if column == "zh" else []
         simplified = "\n".join([b.title.zh, b.summary.zh, *b.key_points.get("zh", []), *article])
-    html = _document(lang, lang.pick(b.title), blocks, names, fields, simplified)
+    html = _document(lang, lang.pick(b.title), blocks, names, fields=fields, simplified=simplified)
     return Record(briefing_url(b.id), html)
 
 

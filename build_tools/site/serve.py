@@ -65,10 +65,12 @@ def site_key(site_dir: str | Path) -> str:
 # The page shown instead of every page of the site while the last rebuild failed. It asks for its own
 # address again each second (a request waits while a rebuild runs) and reloads once that is a page.
 ERROR_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="en"><head><meta charset="utf-8">\
+<meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Build error - mkdocs serve</title>
 <style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:50rem;padding:0 1rem}}
-pre{{white-space:pre-wrap;overflow-wrap:anywhere;background:#fdecea;border-left:4px solid #c62828;padding:1rem}}</style>
+pre{{white-space:pre-wrap;overflow-wrap:anywhere;background:#fdecea;border-left:4px solid #c62828;\
+padding:1rem}}</style>
 </head><body data-build-error>
 <h1>The site could not be rebuilt</h1>
 <p>Fix the file named below and save it: this page reloads by itself once the site builds again.
@@ -124,7 +126,9 @@ class ServeState:
         """Whether only briefings changed since the last successful build."""
         return self._inputs is not None and snapshot == self._inputs
 
-    def rebuilder(self, full: Callable[[], None], config, snapshot: Callable[[], tuple]) -> Callable[[], None]:
+    def rebuilder(
+        self, full: Callable[[], None], config, snapshot: Callable[[], tuple]
+    ) -> Callable[[], None]:
         """The server's builder: a dirty build when only briefings changed, else ``full`` (MkDocs' own)."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config

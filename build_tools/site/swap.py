@@ -67,9 +67,10 @@ class SiteSwap:
     @classmethod
     def begin(cls, config) -> SiteSwap:
         """Point ``config`` at a folder beside its site; count warnings as strict mode does."""
-        # Absolute, never resolved: a link must be refused by its own name, not followed to its target.
-        final = Path(os.path.abspath(config.site_dir))
-        refuse_links(final, Path(os.path.abspath(config.config_file_path)).parent)
+        # Absolute, never resolved (so not Path.resolve): a link must be refused by its own name, not
+        # followed to its target.
+        final = Path(os.path.abspath(config.site_dir))  # noqa: PTH100
+        refuse_links(final, Path(os.path.abspath(config.config_file_path)).parent)  # noqa: PTH100
         aside = aside_of(final)
         shutil.rmtree(aside, ignore_errors=True)  # what a killed build left behind
         counter = CountHandler()

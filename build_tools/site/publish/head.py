@@ -160,7 +160,8 @@ def language_links(config, here: SiteLanguage, base_url: str, page_url: str) -> 
     ``base_url`` is the template's (this site's root, relative to the page or, on the 404 page, from
     the server root); ``page_url`` the page's URL inside the site (``""`` for the home and 404 pages).
     """
-    return [{"name": alt["name"], "lang": alt["lang"], "code": alt["code"], "current": alt["code"] == here.code,
+    return [{"name": alt["name"], "lang": alt["lang"], "code": alt["code"],
+             "current": alt["code"] == here.code,
              "home": _below(base_url, alt["prefix"]), "href": _below(base_url, alt["prefix"] + page_url)}
             for alt in alternate(here)]
 
@@ -199,7 +200,8 @@ def social_meta(config, lang: SiteLanguage, page, corpus: Corpus) -> list[str]:
 
 def head_tags(config, lang: SiteLanguage, page, corpus: Corpus) -> list[str]:
     """Feed links and social meta for the ``<head>`` of a page."""
-    return feed_links(config, lang, page.url, _topic_of(page, corpus)) + social_meta(config, lang, page, corpus)
+    return (feed_links(config, lang, page.url, _topic_of(page, corpus))
+            + social_meta(config, lang, page, corpus))
 
 
 def inject(output: str, tags: list[str]) -> str:

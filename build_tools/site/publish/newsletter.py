@@ -103,7 +103,8 @@ def edition_mail(edition: Edition, lang: SiteLanguage, corpus: Corpus, site_url:
     title, dates = edition_title(lang, edition), edition_range(lang, edition)
     page = base + edition_url(edition.week)
     rows = [row(
-        f'<p style="margin:0 0 8px;font-size:14px;">{_link(base, site, "color:#ffffff;text-decoration:none;")}</p>'
+        f'<p style="margin:0 0 8px;font-size:14px;">'
+        f'{_link(base, site, "color:#ffffff;text-decoration:none;")}</p>'
         f'<h1 style="margin:0 0 6px;font-size:26px;font-weight:normal;color:#ffffff;">{esc(title)}</h1>'
         f'<p style="margin:0;font-size:14px;color:#e8eaf6;">{esc(dates)}</p>',
         padding="20px 24px",
@@ -124,7 +125,8 @@ def edition_mail(edition: Edition, lang: SiteLanguage, corpus: Corpus, site_url:
         label = lang.label(entry) if entry is not None else lang.t("edition.other")
         heading = _link(base + topic_url(entry.id), label, "text-decoration:none;") if entry else esc(label)
         rows.append(row(
-            f'<h2 style="margin:0;padding-top:12px;border-top:1px solid #e0e0e0;font-size:19px;">{heading}</h2>',
+            f'<h2 style="margin:0;padding-top:12px;border-top:1px solid #e0e0e0;font-size:19px;">'
+            f'{heading}</h2>',
             padding="16px 24px 4px",
         ))
         text += [f"== {label} ==", ""]

@@ -179,7 +179,8 @@ def pages_from_site(site_dir: str | Path, root_url: str, facts: PageFacts | None
     pages = []
     default = root_language().code
     for versions in groups.values():
-        alternates = {lang.html_lang: versions[code][0] for code, lang in LANGUAGES.items() if code in versions}
+        alternates = {lang.html_lang: versions[code][0]
+                      for code, lang in LANGUAGES.items() if code in versions}
         if len(alternates) > 1 and default in versions:
             alternates["x-default"] = versions[default][0]
         if len(alternates) == 1:
