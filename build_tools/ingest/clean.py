@@ -261,6 +261,11 @@ class _Page:
     def alive(self) -> list[int]:
         return [n for n, v in enumerate(self.verdict) if v is None]
 
+    def kind(self, n: int) -> str | None:
+        """What line ``n`` was dropped as ("byline", "promotion", ...), or None while it is kept."""
+        v = self.verdict[n]
+        return v[0] if v is not None else None
+
 
 def clean_lines(lines: list[str], rules: Rules | None = None) -> Cleaned:
     """Split raw lines into article lines (with roles) and dropped lines (with reasons)."""
@@ -364,15 +369,16 @@ def _pass_shapes(page: _Page, r: Rules) -> None:
     # pitch, its privacy notice).
     promo = ("promotion", "engagement")
     for n in range(1, count):
-        if not (verdict[n - 1] and verdict[n - 1][0] in promo and verdict[n] is None):
+        before = page.kind(n - 1)
+        if before not in promo or verdict[n] is not None:
             continue
         run = n
         while run < count and run - n < PROMOTION_MAX_INSIDE and verdict[run] is None \
                 and not layout.ends_like_prose(norms[run]):
             run += 1
-        if run < count and verdict[run] and verdict[run][0] in promo:
+        if run < count and page.kind(run) in promo:
             for m in range(n, run):
-                verdict[m] = (verdict[n - 1][0], "inside a promotion")
+                verdict[m] = (before, "inside a promotion")
 
 
 def _drop_promotion_block(page: _Page, n: int) -> int | None:
@@ -464,7 +470,7 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
         score = 1.0 + min(layout.units(norms[i]), HEADLINE_FULL_UNITS) / HEADLINE_UNITS_PER_POINT
         following = i + 2 if i + 1 in candidates else i + 1  # past a standfirst under the headline
         after = range(following, min(start, following + BYLINE_WINDOW))
-        if any((verdict[j] and verdict[j][0] == "byline") or layout.is_metadata_line(norms[j])
+        if any(page.kind(j) == "byline" or layout.is_metadata_line(norms[j])
                for j in after):
             score += 2.0
         if i == 0 or i - 1 not in candidates:
@@ -526,7 +532,7 @@ def _pass_crumbs(page: _Page, r: Rules) -> None:
     """Pass 2: section names the breadcrumb repeats (科技 above the headline, under 首页 > 科技 > 正文)."""
     crumbs: set[str] = set()
     for n, norm in enumerate(page.norms):
-        if page.verdict[n] and page.verdict[n][0] == "navigation":
+        if page.kind(n) == "navigation":
             parts = _breadcrumb_segments(norm) or [p for p in BREADCRUMB_SPLIT.split(norm) if p]
             crumbs.update(_key(p) for p in parts[:-1])
     for n, norm in enumerate(page.norms):

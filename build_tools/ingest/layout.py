@@ -22,6 +22,7 @@ line costs linear time.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -173,7 +174,7 @@ def reads_as_text(text: str) -> bool:
     """A sentence or more: enough words or characters, and sentence or clause punctuation."""
     s = _cut(text)
     han, words = han_count(s), word_count(s)
-    long_enough = han >= 12 or (not han and words >= 7) or (han and han + words >= 14)
+    long_enough = han >= 12 or (not han and words >= 7) or (han > 0 and han + words >= 14)
     return long_enough and bool(SENTENCE_END.search(s) or CLAUSE.search(s))
 
 
@@ -252,7 +253,7 @@ def has_date(text: str) -> bool:
 
 def _bracket_promotion(s: str) -> bool:
     m = _BRACKET_LABEL.match(s)
-    return bool(m) and len(s) <= 80 and (not m.group(2) or bool(_CALL_TO_ACTION.search(s)))
+    return m is not None and len(s) <= 80 and (not m.group(2) or bool(_CALL_TO_ACTION.search(s)))
 
 
 def _caption(s: str) -> bool:
@@ -269,7 +270,7 @@ def _count(s: str) -> bool:
 
 # The shapes of lines inside an article that are not its text, in the order they are tried:
 # (kind, reason, longest line the shape applies to, test).
-INLINE_SHAPES = [
+INLINE_SHAPES: list[tuple[str, str, int, Callable[[str], object]]] = [
     ("placeholder", "editor placeholder (image, video, form field)", MAX_LINE_CHARS, _PLACEHOLDER.search),
     ("caption", "image caption or credit", 160, _caption),
     ("promotion", "promotion behind a label", 200, _PROMO_LABEL.match),

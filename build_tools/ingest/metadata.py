@@ -209,6 +209,7 @@ def _wire_dateline(text: str) -> tuple[int | None, int, str] | None:
         m = pattern.search(text)
         if m:
             g = m.groupdict()
+            month: int | None
             if g.get("mon"):
                 month = MONTHS[g["mon"].lower().rstrip(".")]
             else:
@@ -309,7 +310,7 @@ def extract_date(cleaned: Cleaned) -> str | None:
     article, a teaser's date, a relative one (3小时前) or an "updated" one.
     """
     page = _page_dates(cleaned)
-    ranked = list(page.above)
+    ranked: list[tuple[int, dt.date | None]] = list(page.above)
     if page.years:
         ranked += [(rank, _to_date(page.years[0], month, day)) for rank, month, day in page.month_days]
     choices = [date for _, date in sorted(ranked, key=lambda pair: pair[0])]  # stable: page order in a rank

@@ -126,11 +126,11 @@ def decode_seed(raw: bytes, shown: str) -> str:
                 raise InputError(Problem(shown, 0, f"starts with a {codec.upper()} byte-order mark but "
                                                    "is not valid in that encoding")) from None
     if b"\0" in raw:
-        codec = _utf16_without_bom(raw)
-        if codec is None:
+        utf16 = _utf16_without_bom(raw)
+        if utf16 is None:
             raise InputError(Problem(shown, 0, "binary file, not text; a seed is the text of one article "
                                                "(.txt, .md or .html)"))
-        return _checked_text(raw.decode(codec), shown)
+        return _checked_text(raw.decode(utf16), shown)
     try:
         return _checked_text(raw.decode("utf-8"), shown)
     except UnicodeDecodeError:
@@ -259,7 +259,7 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
                                # the same site (or the same page twice) would lose its shared paragraphs.
                                deduplicate=False) or ""
     meta = trafilatura.extract_metadata(html, extensive=False)
-    info = {"title": None, "date": None, "source": None, "url": None}
+    info: dict[str, str | None] = {"title": None, "date": None, "source": None, "url": None}
     if meta is not None:
         info = {"title": meta.title, "date": meta.date, "source": meta.sitename, "url": meta.url}
     # The page around the article (masthead, byline, date line) is where its date is stated; trafilatura
@@ -503,7 +503,8 @@ def draft_briefing(ex: Extraction, briefing_id: str, seed: str | None) -> Briefi
     for k in ex.paragraphs:
         kind = {"heading": "h", "item": "li"}.get(k.role, "p")
         text = BULLET.sub("", k.text) if kind == "li" else k.text
-        paragraphs.append(Paragraph(kind=kind, **{original: to_column(text), other: ""}))
+        texts = Bilingual(**{original: to_column(text)})
+        paragraphs.append(Paragraph(kind=kind, en=texts.en, zh=texts.zh))
     return Briefing(
         id=briefing_id, date=None, language=ex.language,
         title=Bilingual(**{original: to_column(ex.title), other: ""}),

@@ -192,7 +192,7 @@ class Tagger:
         head = _CLAUSE_END.split(text[lo:start])[-1]
         tail = _CLAUSE_END.split(text[end:hi])[0]
         offset = start - len(head)
-        bounds = set()
+        bounds: set[int] = set()
         for _, s, e in self.tokenizer.tokenize(head + text[start:end] + tail):
             bounds.update((s + offset, e + offset))
         return start in bounds and end in bounds

@@ -46,8 +46,9 @@ RETRYABLE_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
 # About the configuration, not the text: every further request would fail the same way.
 CONFIGURATION_STATUS = {401: "check the API key", 403: "check the API key and its permissions",
                         404: "check the base URL and the model name"}
-_CONFIG_KEYS = {"base_url": str, "model": str, "api_key_env": str, "timeout": (int, float),
-                "max_attempts": int, "retry_delay": (int, float), "max_wait": (int, float)}
+_CONFIG_KEYS: dict[str, type | tuple[type, ...]] = {
+    "base_url": str, "model": str, "api_key_env": str, "timeout": (int, float),
+    "max_attempts": int, "retry_delay": (int, float), "max_wait": (int, float)}
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # Reasoning models served locally often prefix their answer with their thoughts.
 _THINKING = re.compile(r"^\s*<think>.*?</think>", re.DOTALL)
