@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: tracked-files lock help setup browser-deps serve build check test test-fast lint typecheck golden bench clean
+.PHONY: tracked-files lock help setup browser-deps bench-deps serve build check test test-fast lint typecheck golden bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -33,6 +33,14 @@ browser-deps:  ## install Debian's chromium and CJK fonts for the browser tests 
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
 			chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+# Only the benchmark needs Hugo (its Hugo + Pagefind peer, bench/hugo_peer.py); the tests skip without it.
+bench-deps:  ## install Debian's hugo for the bench's Hugo + Pagefind peer (once; needs root or sudo)
+	@if ! command -v hugo >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends hugo >/dev/null; \
 	fi
 
 serve: setup  ## serve the site with live reload at http://$(ADDR)/
@@ -71,7 +79,7 @@ test-fast: setup  ## the tests that need no browser and no full site build
 golden: setup  ## refresh the golden files after an intended change of output (review the diff!)
 	$(BIN)/python -m pytest tests/test_render.py --update-golden -q
 
-bench: setup  ## benchmark the build at N = 100, 1,000 and 3,000 briefings
+bench: setup bench-deps  ## benchmark the build at N = 100, 1,000 and 3,000 briefings, beside Hugo + Pagefind
 	$(BIN)/python -m bench
 
 clean:  ## remove build products, and the build cache in the user's cache folder

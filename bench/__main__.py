@@ -1,10 +1,12 @@
 """The benchmark suite: ``python -m bench [--sizes 100,1000,3000] [--out FILE] [--skip-serve]``.
 
 For each size N a seeded synthetic corpus is generated, built in all three languages, and compared with
-the floor measured in the same run; then ingest throughput and the ``mkdocs serve`` edit latency. The
-results are printed as a table and written as JSON (default ``bench/results/<date>.json``). Targets
-that fail are marked FAIL in the table; the exit status is non-zero only when a measurement could not
-be made (a build that failed), since benchmarks report, they do not gate.
+the floor measured in the same run and, when ``hugo`` is installed (``make bench-deps``), with Hugo +
+Pagefind building the same corpus (bench/hugo_peer.py); then ingest throughput and the ``mkdocs serve``
+edit latency. The results are printed as a table and written as JSON (default
+``bench/results/<date>.json``). Targets that fail are marked FAIL in the table; the exit status is
+non-zero only when a measurement could not be made (a build that failed), since benchmarks report,
+they do not gate.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import corpus as corpus_mod
-from bench import measure
+from bench import hugo_peer, measure
 from bench.targets import evaluate, render_report
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
@@ -47,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--skip-serve", action="store_true",
                         help="do not measure the mkdocs serve edit latency")
     parser.add_argument("--skip-ingest", action="store_true", help="do not measure ingest throughput")
+    parser.add_argument("--skip-peer", action="store_true",
+                        help="do not build the Hugo + Pagefind peer (built only when hugo is installed)")
     parser.add_argument("--serve-size", type=int, default=SERVE_SIZE,
                         help=f"briefings in the corpus served for the edit latency (default: {SERVE_SIZE})")
     parser.add_argument("--ingest-seeds", type=int, default=INGEST_SEEDS,
@@ -87,6 +91,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             size = measure.measure_size(n, corpus_dir, work, sample_id, rebuild=n <= SERVE_SIZE,
                                         editions_from=args.editions_from)
             size["corpus_seconds"] = corpus_seconds
+            if not args.skip_peer and "error" not in size and hugo_peer.available():
+                print(f"bench: Hugo + Pagefind, {n} briefings ...", file=sys.stderr, flush=True)
+                size["hugo_peer"] = hugo_peer.measure_peer(corpus_dir / "briefings", work / f"hugo-{n}")
+                shutil.rmtree(work / f"hugo-{n}", ignore_errors=True)
             results["sizes"].append(size)
             shutil.rmtree(work / f"site-{n}", ignore_errors=True)
         if not args.skip_ingest:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import corpus
+from bench import corpus, hugo_peer
 from build_tools.briefing.frontmatter import dump_briefing
 from build_tools.briefing.schema import load_briefings
 from build_tools.briefing.taxonomy import load_taxonomy
@@ -128,6 +128,14 @@ def test_bench_runs_at_a_tiny_size_and_reports_every_field(tmp_path):
     assert statuses["build / floor at N=1000"] == "n/a"
     assert statuses["serve edit -> page seconds at N=1000"] == "n/a"
     assert set(statuses.values()) <= {"PASS", "FAIL", "n/a", "info"}
+    # The Hugo + Pagefind peer is built at each size when hugo is installed, and judged against the build.
+    peer_rows = [t["target"] for t in results["targets"] if t["target"].startswith("build / (Hugo")]
+    if hugo_peer.available():
+        assert peer_rows == ["build / (Hugo + Pagefind) at N=3", "build / (Hugo + Pagefind) at N=5"]
+        assert all(s["hugo_peer"]["seconds"] > 0 for s in results["sizes"])
+        assert "Hugo + Pagefind at N=5 (" in proc.stdout
+    else:
+        assert peer_rows == []
 
 
 def test_bad_sizes_are_refused_with_a_message():
