@@ -61,7 +61,7 @@ def edition_meta(lang: SiteLanguage, edition: Edition) -> dict[str, object]:
     """The meta of an edition page (out of the search index: its text is the briefings')."""
     title = f"{edition_title(lang, edition)} · {edition_range(lang, edition)}"
     description = intro_texts(lang, edition.intro)[0] if edition.intro else ""
-    return page_meta(title, description or _count(lang, len(edition.briefings)), search=False)
+    return page_meta(title, description or _count(lang, len(edition.briefings)))
 
 
 def _group_heading(lang: SiteLanguage, tax: Taxonomy, topic: str, here: str) -> str:
@@ -167,7 +167,7 @@ def editions_index_page(editions: Editions, lang: SiteLanguage) -> PageContent:
             + "</li>"
         )
     return PageContent(
-        page_meta(lang.t("editions.title"), lang.t("editions.intro"), search=False),
+        page_meta(lang.t("editions.title"), lang.t("editions.intro")),
         [
             f'<h1 id="editions-title">{esc(lang.t("editions.title"))}</h1>\n'
             f'<p>{esc(lang.t("editions.intro"))}</p>\n'

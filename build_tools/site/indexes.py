@@ -129,7 +129,7 @@ def home_page(
     base = HOME_URL
     here = page_url(base, number)
     total = home_pages(rel)
-    meta = page_meta(lang.t("home.title"), lang.t("site.tagline"), search=False, hide=("toc",))
+    meta = page_meta(lang.t("home.title"), lang.t("site.tagline"), hide=("toc",))
     _paged_meta(meta, lang, lang.t("home.latest"), base, number=number, total=total)
     title = (
         lang.t("home.title")
@@ -195,7 +195,7 @@ def _sorted_entries(entries: list[Entry], rel: Relations, lang: SiteLanguage) ->
 def topic_index_page(lang: SiteLanguage, tax: Taxonomy, rel: Relations) -> PageContent:
     """Every topic and entity with the number of its briefings, most frequent first, by kind."""
     here = TOPICS_URL
-    meta = page_meta(lang.t("topics.title"), lang.t("topics.intro"), search=False)
+    meta = page_meta(lang.t("topics.title"), lang.t("topics.intro"))
     blocks = [
         f'<h1 id="topics-title">{esc(lang.t("topics.title"))}</h1>\n<p>{esc(lang.t("topics.intro"))}</p>',
     ]
@@ -233,7 +233,7 @@ def topic_meta(entry: Entry, lang: SiteLanguage, rel: Relations, *, number: int 
     """The meta of a topic or entity page (search.topic_entry indexes it, not Material)."""
     count = _count(lang, len(rel.postings.get(entry.id, [])))
     meta = page_meta(
-        lang.label(entry), lang.pick(entry.description) or f"{lang.label(entry)} · {count}", search=False
+        lang.label(entry), lang.pick(entry.description) or f"{lang.label(entry)} · {count}"
     )
     return _paged_meta(
         meta, lang, lang.label(entry), topic_url(entry.id), number=number, total=topic_pages(entry.id, rel)
@@ -345,7 +345,7 @@ def archive_page(lang: SiteLanguage, rel: Relations) -> PageContent:
         for m, ids in rel.months.items()
     )
     return PageContent(
-        page_meta(lang.t("archive.title"), lang.t("archive.intro"), search=False),
+        page_meta(lang.t("archive.title"), lang.t("archive.intro")),
         [
             f'<h1 id="archive-title">{esc(lang.t("archive.title"))}</h1>\n'
             f"<p>{esc(lang.t('archive.intro'))}</p>",
@@ -369,7 +369,7 @@ def month_meta(
 ) -> dict[str, object]:
     """The meta of (page ``number`` of) one month of the archive."""
     title = f"{lang.t('archive.title')} · {lang.month(int(month[:4]), int(month[5:]))}"
-    meta = page_meta(title, search=False)
+    meta = page_meta(title)
     total = month_pages(month, rel) if rel is not None else 1
     return _paged_meta(meta, lang, title, month_url(month), number=number, total=total)
 

@@ -188,25 +188,14 @@ def reading_time(b: Briefing, lang: SiteLanguage) -> str:
     return lang.t("briefing.reading_time", n=reading_minutes(b, indexed_column(b, lang)))
 
 
-def page_meta(
-    title: str, description: str = "", *, search: bool = True, hide: Iterable[str] = ("toc",)
-) -> dict[str, object]:
+def page_meta(title: str, description: str = "", *, hide: Iterable[str] = ("toc",)) -> dict[str, object]:
     """The meta of a generated page; ``title`` and ``description`` are plain text, escaped here."""
     meta: dict[str, object] = {"title": esc(title)}
     if description:
         meta["description"] = esc(" ".join(description.split()))
     if hide:
         meta["hide"] = list(hide)
-    if not search:
-        meta["search"] = {"exclude": True}
     return meta
-
-
-def front_matter(
-    title: str, description: str = "", *, search: bool = True, hide: Iterable[str] = ("toc",)
-) -> str:
-    """The YAML front matter of a generated page; ``title`` and ``description`` are plain text."""
-    return f"---\n{dump_yaml(page_meta(title, description, search=search, hide=hide))}---"
 
 
 @dataclass
@@ -449,7 +438,7 @@ def _chips(b: Briefing, lang: SiteLanguage, tax: Taxonomy, here: str) -> list[st
 
 def briefing_meta(b: Briefing, lang: SiteLanguage) -> dict[str, object]:
     """The meta of the page of briefing ``b``; its own search entries replace Material's indexing."""
-    return page_meta(lang.pick(b.title), lang.pick(b.summary), search=False)
+    return page_meta(lang.pick(b.title), lang.pick(b.summary))
 
 
 def briefing_page(  # noqa: PLR0917 -- the five things every page is made from, and where files live
