@@ -1,7 +1,8 @@
 """A new reader on the built site, in real headless Chromium: search, navigation, languages, views.
 
 Expectations are computed from briefings/*.md (which briefings name Sam Altman, which are tagged
-open source), never copied from the output. Screenshots go to build/screenshots/ for people to judge.
+open source), never copied from the output. Screenshots go to the session's temporary
+folder (or AI_BRIEFING_SCREENSHOTS) for people to judge; each test prints their paths.
 Run: ``.venv/bin/python -m pytest -m browser tests/test_browser.py`` (AI_BRIEFING_SITE_DIR=site skips
 the build).
 """

@@ -2,7 +2,7 @@
 latest edition in one click, back and forth between editions, the language switcher, and the email.
 
 Expectations come from briefings/*.md (their dates, so their ISO weeks) and editions/numbers.yaml,
-never from the output. Screenshots go to build/screenshots/.
+never from the output. Screenshots go to the session's temporary folder (or AI_BRIEFING_SCREENSHOTS).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from build_tools.site.publish.newsletter import edition_mail, write_mail  # noqa
 from tests.support.browser import (  # noqa: E402
     LANGS,
     ROOT,
-    SCREENSHOTS,
     SITE_PREFIX,
     Reader,
     click_link_to,
@@ -122,13 +121,12 @@ def test_the_language_switcher_keeps_the_edition(new_reader) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "zh-hant"])
 def test_the_email_renders_in_chromium_and_leads_to_the_site(chromium, site_url: str, tmp_path: Path,
-                                                             lang: str) -> None:
+                                                             screenshot_folder: Path, lang: str) -> None:
     corpus = load_corpus(ROOT / "briefings", ROOT / "build_tools" / "data" / "taxonomy.yaml")
     week = next(iter(_weeks()))
     site_lang = LANGUAGES[lang]
     mail = edition_mail(corpus.editions.by_week[week], site_lang, corpus, f"{site_url}/{site_lang.prefix}")
     html_file = write_mail(mail, tmp_path, f"{week}.{lang}")[0]
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for viewport, size in (("desktop", {"width": 1000, "height": 900}),
                            ("phone", {"width": 375, "height": 800})):
         context = chromium.new_context(viewport=size, java_script_enabled=False)
@@ -145,7 +143,7 @@ def test_the_email_renders_in_chromium_and_leads_to_the_site(chromium, site_url:
             # No sideways scrolling on a phone.
             assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
         assert requests == [html_file.as_uri()]  # self-contained: nothing else is fetched
-        target = SCREENSHOTS / f"email-{week}-{lang}-{viewport}.png"
+        target = screenshot_folder / f"email-{week}-{lang}-{viewport}.png"
         page.screenshot(path=str(target), full_page=True)
         print(f"screenshot: {target}")
         if viewport == "desktop":  # the absolute link leads to the edition on the site

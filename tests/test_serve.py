@@ -54,6 +54,14 @@ def _wait(url: str, want, deadline: float) -> tuple[int, str]:
     pytest.fail(f"{url}: still {last[0]} after waiting; body starts {last[1][:300]!r}")
 
 
+def _wait_for_log(log: Path, text: str, deadline: float) -> None:
+    """Until the server's output holds ``text``."""
+    while text not in log.read_text(encoding="utf-8", errors="replace"):
+        if time.monotonic() > deadline:
+            pytest.fail(f"the server never logged {text!r}:\n{log.read_text(errors='replace')[-3000:]}")
+        time.sleep(0.1)
+
+
 @pytest.mark.slow
 def test_a_broken_edit_shows_an_error_page_and_the_next_good_save_recovers(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES, tmp_path / "input")
@@ -73,7 +81,9 @@ def test_a_broken_edit_shows_an_error_page_and_the_next_good_save_recovers(tmp_p
     try:
         _wait(page, lambda status, body: status == 200 and 'id="briefing-title"' in body,
               time.monotonic() + STARTUP_SECONDS)
-        time.sleep(1.5)  # the watcher starts after the first build
+        # MkDocs starts watching the files after the first build; it says so once it does.
+        _wait_for_log(tmp_path / "serve.log", "Watching paths for changes",
+                      time.monotonic() + STARTUP_SECONDS)
         briefing.write_text(good.replace("date: 2024-06-03", f"date: {BAD_DATE}", 1), encoding="utf-8")
         _, body = _wait(page, lambda status, body: status == 500, time.monotonic() + STARTUP_SECONDS)
         assert "data-build-error" in body

@@ -34,8 +34,9 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # (component updates, sync, QUIC probes): the only requests are the site's.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-# build/ is ignored by git; screenshots are for people to look at, not to commit.
-SCREENSHOTS = ROOT / "build" / "screenshots"
+# Screenshots are for people to look at (each test prints their paths): in the session's temporary
+# folder, never in the checkout, unless this names a folder to keep them in.
+SCREENSHOTS_ENV = "AI_BRIEFING_SCREENSHOTS"
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}  # a current mid-size phone in portrait, CSS pixels
@@ -225,6 +226,7 @@ class Reader:
     watch: PageWatch
     base: str
     viewport: str
+    screenshots: Path
 
     @property
     def phone(self) -> bool:
@@ -247,9 +249,8 @@ class Reader:
         return urlsplit(self.page.url).path
 
     def screenshot(self, name: str, *, full_page: bool = False) -> Path:
-        """Save a screenshot to build/screenshots/<name>.png and print its path."""
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        target = SCREENSHOTS / f"{name}.png"
+        """Save a screenshot to the session's screenshot folder as <name>.png and print its path."""
+        target = self.screenshots / f"{name}.png"
         # Let Material's transitions (buttons, header shadow) finish, so the picture shows the state.
         self.page.wait_for_function(_TRANSITIONS_OVER, timeout=TIMEOUT_MS)
         self.page.screenshot(path=str(target), full_page=full_page)
@@ -262,8 +263,19 @@ _TRANSITIONS_OVER = """() => document.getAnimations().every(
   a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)"""
 
 
+@pytest.fixture(scope="session")
+def screenshot_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots go: ``AI_BRIEFING_SCREENSHOTS``, or a temporary folder of the session."""
+    given = os.environ.get(SCREENSHOTS_ENV)
+    if not given:
+        return tmp_path_factory.mktemp("screenshots")
+    folder = Path(given)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 @pytest.fixture
-def new_reader(chromium, site_url: str) -> Iterator[Callable[..., Reader]]:
+def new_reader(chromium, site_url: str, screenshot_folder: Path) -> Iterator[Callable[..., Reader]]:
     """Factory: a fresh context (empty storage) at ``viewport`` ('desktop' or 'phone'), watched."""
     contexts = []
 
@@ -277,7 +289,8 @@ def new_reader(chromium, site_url: str) -> Iterator[Callable[..., Reader]]:
         page = context.new_page()
         watch = PageWatch(origin=base or site_url)
         watch.attach(context, page)
-        return Reader(page=page, watch=watch, base=base or site_url, viewport=viewport)
+        return Reader(page=page, watch=watch, base=base or site_url, viewport=viewport,
+                      screenshots=screenshot_folder)
 
     yield make
     for context in contexts:
