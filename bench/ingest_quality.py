@@ -13,8 +13,9 @@ Every page of ``tests/ingest_corpus/<split>/`` is put through the ingest stage (
 
 The predicted ids are the draft's topic tags and the entities it is about (``Extraction.about``).
 Results go to ``bench/results/ingest-quality-<split>.json`` and ``.txt``. ``--pages`` adds the per-page
-rows to the output for the development splits (``dev`` and ``test``, which has been scored and tuned on);
-it is refused for the held-out ``fresh`` split: its pages are scored as a whole, never looked at one by one.
+rows to the output. Every split in the repository (``dev``, ``test``, ``fresh``) has been scored and tuned
+on: it is development data. What the project reports is a held-out split that is not in the repository
+while the ingest stage is developed; such a split (``HELD_OUT``) is scored as a whole, once.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ CORPUS = ROOT / "tests" / "ingest_corpus"
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 PAGE_SUFFIXES = (".txt", ".md", ".html")
 # Splits never looked at page by page: scored as a whole, once.
-HELD_OUT = ("fresh",)
+HELD_OUT = ("holdout",)
 # The targets of the issue that asked for this measurement (issue 11).
 TARGETS = {"recall": (">=", 0.98), "junk": ("<=", 0.05), "title": (">=", 0.90), "date": (">=", 0.90),
            "outlet": (">=", 0.90), "tag_precision": (">=", 0.90)}

@@ -216,6 +216,26 @@ def test_a_teasers_date_is_not_the_pages():
       "Thanks for reading Weights & Measures!", "© 2024 Ines Carver"], "Weights & Measures"),
     ([EN_HEADLINE + " - Keystone Markets", EN_HEADLINE, "Jun 11 2024", *EN_BODY], "Keystone Markets"),
     ([EN_HEADLINE, "By Marcus Ilori", "Jun 11 2024", *EN_BODY], None),
+    # A brand on the masthead beats the legal holder of the copyright line that extends it.
+    (["星图电视 STTV 新聞", "直播 港聞 國際", ZH_HEADLINE, "2024年3月12日 19:45", *HANT_BODY,
+      "© 2024 星图电视廣播有限公司 版權所有"], "星图电视"),
+    (["Lumenpath", "Home | News | Reviews | Deals", EN_HEADLINE, "Jun 11 2024", *EN_BODY,
+      "© 2024 Lumenpath Media Pvt Ltd. All rights reserved."], "Lumenpath"),
+    # A Han brand with its Latin name; the outlet signing its report above the headline.
+    (["星图前沿 AI Horizon", "首页 资讯 论文 专栏", "星图前沿报道", ZH_HEADLINE, *ZH_BODY,
+      "© THE END 转载请联系本公众号获得授权"], "星图前沿"),
+    # "Brand | section" as the first line, and a 发布机构 label.
+    (["云帆证券研究所 | 研报速览", ZH_HEADLINE, "发布机构：云帆证券   分析师：周屹然", *ZH_BODY], "云帆证券"),
+    # An aggregator's disclaimer is a sentence, not a source label; the 来源 after the date is.
+    (["某某新闻", ZH_HEADLINE, "2024-07-26 14:32:07 来源: 潮汐科技报", *ZH_BODY,
+      "本文来自某某号作者，不代表某某新闻立场。"], "潮汐科技报"),
+    # A newsletter's logo as a Markdown link, named again by the platform's footer.
+    (["[Prompt 周刊 Weekly](https://prompt.example/)", EN_HEADLINE, "May 20, 2024", *EN_BODY,
+      "Thanks for reading Prompt 周刊! Subscribe for free to receive new posts."], "Prompt 周刊"),
+    # A blank source field: the page declines to name one; a forum engine's credit names no outlet.
+    (["某市人民政府 门户网站", ZH_HEADLINE, "发布时间：6月3日   信息来源：   浏览次数：917", *ZH_BODY,
+      "版权所有 © 2024 某市人民政府"], None),
+    ([ZH_HEADLINE, "发表于 2024-12-02 20:15", *ZH_BODY, "Powered by 某某社区 © 2008-2024"], None),
 ])
 def test_the_outlet_is_the_name_the_page_gives_most_evidence_for(page: list[str], expected: str | None):
     assert extract_source(clean_lines(page))[0] == expected

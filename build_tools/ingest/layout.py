@@ -194,7 +194,20 @@ def is_metadata_line(text: str, *, times: bool = True) -> bool:
     """
     s = _cut(text)
     dated = has_date(s) and (times or bool(_DAY_HINT.search(s)))
-    return (dated and units(s) <= 30 and not _FINAL.search(s.rstrip())) or is_byline(s)
+    return (dated and units(s) <= 30 and not _FINAL.search(s.rstrip())) or is_byline(s) or is_field_row(s)
+
+
+# One field of a page's header: a short label, its colon, a short value ("发布机构：华岳证券", "Author: X").
+_FIELD = re.compile(r"(?:^|\s)[^\s:：]{1,8}[:：]\s?\S{1,40}(?=\s|$)")
+_WIDE_GAP = re.compile(r"\S(?:\s{2,}|　)\S")
+
+
+def is_field_row(text: str) -> bool:
+    """Fields of a page's header set in a row, apart: two or more ``label：value`` pairs, not a sentence."""
+    s = _cut(text).strip()
+    if len(s) > 120 or _FINAL.search(s) or not _WIDE_GAP.search(s):
+        return False
+    return len(_FIELD.findall(s)) >= 2
 
 
 @lru_cache(maxsize=LINE_CACHE)

@@ -68,7 +68,8 @@ PUBLISHED = re.compile(r"(发布|發布|發佈|发表|發表|刊发|刊登|出�
 # Source lines: the outlet follows the label. Trailing words that describe the channel, not the outlet.
 SOURCE_LABELS = re.compile(
     r"^(?:以下文章来源于|以下文章來源於|本文来自|本文來自|本文转载自|本文轉載自|本文来源|本文來源|转载自|轉載自|文章来源|文章來源|稿件来源|稿件來源"
-    r"|本文首发于|本文首發於|首发于|首發於|媒体来源|媒體來源|来源|來源|出处|出處|source|published in)"
+    r"|本文首发于|本文首發於|首发于|首發於|媒体来源|媒體來源|发布机构|發布機構|发布单位|發布單位"
+    r"|来源|來源|出处|出處|source|published in)"
     r"\s*(?:(?:于|於)\s*)?(?:[:：]\s*)?",
     re.IGNORECASE)
 # A numbered template's item number before a label: "1.媒體來源:".
@@ -332,9 +333,17 @@ def _clean_source(name: str) -> str | None:
         name = name[: m.start()]
     name = URL.sub("", name).strip(" ,，:：;；|/-《》<>「」『』“”\"'")
     name = SOURCE_SUFFIX.sub("", name).strip()
-    if not name or not re.search(r"[^\W\d_]", name) or len(name) > 40:
-        return None  # "来源: 152102" is a counter, not an outlet
+    if not name or not re.search(r"[^\W\d_]", name) or len(name) > 40 or _NOT_A_NAME.search(name):
+        return None  # "来源: 152102" is a counter, "本文来自X号作者，不代表X立场" a sentence: not outlets
     return name
+
+
+# Punctuation a name never holds: a clause (a sentence follows the label) or the next field's label
+# ("信息来源：   浏览次数：917", the source left blank).
+_NOT_A_NAME = re.compile(r"[,，。;；!！?？:：]")
+# A source label with nothing after it: the page has a field for its source and leaves it blank.
+_EMPTY_LABEL = re.compile(
+    r"(?:^|\s)(?:信息来源|信息來源|来源|來源|source)\s*[:：]\s*(?:$|\s{2,}|\S{1,8}[:：])", re.IGNORECASE)
 
 
 def _labelled_source(text: str) -> str | None:
@@ -365,20 +374,32 @@ SOURCE_WEIGHTS = {"label": 4.0, "dateline": 3.0, "byline": 2.0, "credit": 2.0, "
 SOURCE_MIN_SCORE = 1.5
 SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
-# A masthead is one of the first lines of the page.
+# A masthead is one of the first lines of the page, dropped as furniture (a logo's words may read as tags).
 MASTHEAD_LINES = 3
+_MASTHEAD_KINDS = frozenset(["chrome", "tag-line"])
+# Which form of an outlet's name is shown when several name it (明港電視 on the masthead, 明港電視廣播 in
+# the copyright line): the one the page itself sets as its name, before a legal holder's.
+SOURCE_DISPLAY = {"label": 5, "dateline": 4, "byline": 3, "credit": 3, "title": 3, "masthead": 2,
+                  "late-masthead": 2, "first-line": 2, "copyright": 1}
 _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
 _NEWS_AGENCY_PREFIX = re.compile(r"^([^\s\d，,。]{2,10}?)(?:讯|訊)\s")
 _OUTLET_BYLINE = re.compile(r"^([^\s／/]{2,12}?)\s*[／/]\s*(?:綜合|综合)?(?:報導|报道|編譯|编译)$")
 _OUTLET_REPORTER = re.compile(r"^([^\s]{2,10}?)(?:記者|记者)\s*[^\s]{2,4}$")
+# "智源前沿报道" alone on a line: the outlet signs the report.
+_OUTLET_REPORTS = re.compile(r"^([^\s／/记記者]{2,10}?)(?:报道|報導|報道)$")
+# A newsletter platform's footer: "Thanks for reading Prompt 周刊! Subscribe for free …".
+_THANKS_FOR_READING = re.compile(r"^thanks for reading ([^!.?]{2,40})[!.]", re.IGNORECASE)
 _NOT_OUTLETS = frozenset(["本报", "本報", "本网", "本網", "本台", "综合", "綜合", "记者", "記者"])
 _COPYRIGHT = re.compile(r"(?:copyright\s?(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?)?",
                         re.IGNORECASE)
-_RIGHTS = re.compile(r"(?:版权所有|版權所有|all rights reserved|不得转载|不得轉載).*$", re.IGNORECASE)
+_RIGHTS = re.compile(r"(?:版权所有|版權所有|all rights reserved|不得转载|不得轉載|转载请|轉載請"
+                    r"|未经|未經|禁止).*$", re.IGNORECASE)
+# Words in a copyright line that are no holder: an article's end mark (THE END), a forum engine's credit.
+_NOT_HOLDERS = re.compile(r"^(?:the end|end|完|全文完)$", re.IGNORECASE)
 # Words of a company's legal name that are not the outlet's (Keystone Markets LLC, … Media Group Limited).
 _COMPANY_WORDS = frozenset(["media", "group", "limited", "ltd", "llc", "inc", "corp", "co", "plc", "holdings",
-                            "company"])
+                            "company", "pvt", "pte", "gmbh", "ag", "sa", "kk", "bv"])
 
 
 def _without_company_words(name: str) -> str:
@@ -392,21 +413,28 @@ def _without_company_words(name: str) -> str:
 def _copyright_name(text: str) -> str | None:
     """The holder named in a copyright line: ``© 2024 Corvane.``, ``北辰日報 版權所有 © 2024``."""
     m = _COPYRIGHT.search(text)
-    if not m:
-        return None
+    if not m or re.search(r"\bpowered by\b", text, re.IGNORECASE):
+        return None  # "Powered by <forum engine> © 2008-2024" credits software, not the page's outlet
     before = _RIGHTS.sub("", text[: m.start()]).strip(" |·,，")
     after = re.split(r"\s+or its\b|\.\s|\s{2,}|　|\s京ICP|\s[A-Z]{2,}备", text[m.end():])[0]
     after = _RIGHTS.sub("", after).strip(" |·,，.")
     for part in (before, after):
         name = _without_company_words(part).strip(" ,.")
-        if name and len(name) <= 40 and re.search(r"[^\W\d_]", name) and len(name.split()) <= 5:
+        if name and len(name) <= 40 and re.search(r"[^\W\d_]", name) and len(name.split()) <= 5 \
+                and not _NOT_HOLDERS.search(name):
             return name
     return None
 
 
 def _masthead(text: str) -> str | None:
-    """A brand alone on one of the first lines: ``Corvane``, ``CIRCUIT ALLEY``, ``【維港日報】``."""
+    """A brand alone on one of the first lines: ``Corvane``, ``CIRCUIT ALLEY``, ``【維港日報】``,
+    ``智源前沿 AI Frontier``, ``北辰日報 電子報``, ``华岳证券研究所 | 研报速览``."""
+    text = _MARKDOWN_LINK.sub(r"\1", text.strip())
+    if len(parts := text.replace("｜", "|").split("|")) == 2 and not layout.is_menu(text):
+        text = parts[0]  # "Brand | section": the site's name, then the page's section
     name = text.strip().strip("【】[]").strip()
+    if m := _HAN_BRAND.fullmatch(name):
+        name = m.group(1)
     if not name or layout.is_menu(name) or layout.has_date(name) or re.search(r"[,，。:：!?！？|/]", name):
         return None
     han = han_count(name)
@@ -416,6 +444,14 @@ def _masthead(text: str) -> str | None:
         return None  # "Member-only story": a label in sentence case, not a brand
     return name if (2 <= han <= 8 and han == len(name.replace(" ", ""))) or (
         not han and 1 <= len(name.split()) <= 4) else None
+
+
+# A Markdown link, as a clipper writes the site's logo: [Prompt 周刊 Weekly](https://…)
+_MARKDOWN_LINK = re.compile(r"^\[([^\]]{1,60})\]\([^)\s]{1,300}\)$")
+# A Han brand and the words set beside it in the logo: its Latin name, its channel (電子報, 门户网站, 新聞).
+_HAN_BRAND = re.compile(r"([^\x00-\x7f\s]{2,10}) (?:[A-Za-z][A-Za-z0-9]*(?: [A-Za-z][A-Za-z0-9]*){1,2}"
+                        r"|(?:[A-Z]{2,6} )?(?:新闻|新聞|电子报|電子報|门户网站|門戶網站|官网|官網|网|網"
+                        r"|频道|頻道))")
 
 
 # Lowercase words a brand set in title case may hold: The Northgate Courier, House of Code.
@@ -440,6 +476,8 @@ def _line_evidence(text: str, kind: str) -> list[tuple[str, str]]:
         found.append(("label", label))
     if m := _SHARED_BY.match(text):
         found.append(("label", m.group(1)))
+    if m := _THANKS_FOR_READING.match(text):
+        found.append(("byline", m.group(1).strip()))
     for pattern in (_OUTLET_BYLINE, _OUTLET_REPORTER):
         m = pattern.match(text)
         if m and m.group(1) not in _NOT_OUTLETS and len(text) <= 30:
@@ -469,10 +507,12 @@ def _source_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
             found.append(("label", name))  # "1.媒體來源:" with the outlet on the next line
         if d.line > first:
             continue
+        if (m := _OUTLET_REPORTS.match(text)) and m.group(1) not in _NOT_OUTLETS:
+            found.append(("byline", m.group(1)))
         parts = layout.split_title(text)
         if parts and _squash(parts[0]) in headline_keys:
             found.append(("title", parts[1]))
-        name = _masthead(text) if d.kind == "chrome" and (n < MASTHEAD_LINES or d.line < top) else None
+        name = _masthead(text) if d.kind in _MASTHEAD_KINDS and (n < MASTHEAD_LINES or d.line < top) else None
         neighbours = [by_line.get(d.line + 1, ""), by_line.get(d.line - 1, "")]
         if name and (name.casefold() in _HOME_WORDS or (
                 n > 0 and _one_word(text) and any(_one_word(t) and t != text for t in neighbours))):
@@ -483,15 +523,28 @@ def _source_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
             found.append(("masthead" if n < MASTHEAD_LINES else "late-masthead", name))
             if n == 0:  # the page's first line: where a site puts its name
                 found.append(("first-line", name))
-    if cleaned.body:
-        opening = unicodedata.normalize("NFKC", cleaned.body[0].text)
-        wire = _wire_dateline(opening)
-        if wire:
-            found.append(("dateline", wire[2]))
-        m = _NEWS_AGENCY_PREFIX.match(opening)
-        if m and m.group(1) not in _NOT_OUTLETS:
-            found.append(("dateline", m.group(1)))
+    return found + _dateline_evidence(cleaned)
+
+
+def _dateline_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
+    """The outlet named by the dateline opening the first paragraph: ``BRUSSELS (Lumen Wire) -``, ``X讯``."""
+    if not cleaned.body:
+        return []
+    found: list[tuple[str, str]] = []
+    opening = unicodedata.normalize("NFKC", cleaned.body[0].text)
+    if wire := _wire_dateline(opening):
+        found.append(("dateline", wire[2]))
+    m = _NEWS_AGENCY_PREFIX.match(opening)
+    if m and m.group(1) not in _NOT_OUTLETS:
+        found.append(("dateline", m.group(1)))
     return found
+
+
+def _declines_source(cleaned: Cleaned) -> bool:
+    """Whether a source field above the article is left blank (``信息来源：   浏览次数：917``)."""
+    first, _ = _body_span(cleaned)
+    return any(d.line < first and _EMPTY_LABEL.search(unicodedata.normalize("NFKC", d.text))
+               for d in cleaned.dropped)
 
 
 def _squash(text: str) -> str:
@@ -512,6 +565,8 @@ def extract_source(cleaned: Cleaned) -> tuple[str | None, str | None]:
             m = URL.search(text)
             url = m.group().rstrip(".") if m else None
     scores: dict[str, float] = {}
+    strongest: dict[str, float] = {}
+    display: dict[str, int] = {}
     forms: dict[str, list[str]] = {}
     top = cleaned.headline.line if cleaned.headline else 0
     first, _ = _body_span(cleaned)
@@ -521,19 +576,28 @@ def extract_source(cleaned: Cleaned) -> tuple[str | None, str | None]:
         if len(key) < 2 or (kind == "copyright" and not HAN.search(name) and any(key in a for a in authors)):
             continue  # a blog's "© 2024 Ines Carver" names its author, who signs the byline too
         scores[key] = scores.get(key, 0.0) + SOURCE_WEIGHTS[kind]
+        strongest[key] = max(strongest.get(key, 0.0), SOURCE_WEIGHTS[kind])
+        display[key] = max(display.get(key, 0), SOURCE_DISPLAY[kind])
         forms.setdefault(key, []).append(name.strip())
-    if not scores:
-        return None, url
+    if not scores or (_declines_source(cleaned) and max(strongest.values()) < SOURCE_WEIGHTS["byline"]):
+        return None, url  # a blank source field outweighs a masthead or a copyright line
     page = [_squash(d.text) for d in cleaned.dropped] + [_squash(k.text) for k in cleaned.kept]
     for key in scores:
         repeats = sum(1 for line in page if key in line) - 1
         scores[key] += min(SOURCE_REPEAT_MAX, SOURCE_REPEAT_BONUS * max(0, repeats))
-    # A short form of a longer name (Northgate in "© Northgate Media Group") is evidence for the longer one.
-    for key, value in list(scores.items()):
-        for longer in scores:
-            if longer != key and key in longer:
-                scores[longer] += value
-    best = max(scores, key=lambda k: (scores[k], -len(k)))
+    # Names inside one another are one outlet: a brand and its legal name (明港電視, © 明港電視廣播有限公司),
+    # a masthead and its owner (The Northgate Courier and © Northgate Media Group). Each counts for the
+    # other, and the outlet goes by the form its strongest evidence gives (a label, a masthead before a
+    # copyright line), the shorter one on a tie.
+    totals = dict(scores)
+    for key, value in scores.items():
+        for other in scores:
+            if other != key and (key in other or other in key):
+                totals[other] += value
+    best = max(totals, key=lambda k: (totals[k], strongest[k], -len(k)))
+    group = [k for k in totals if k == best or k in best or best in k]
+    best = max(group, key=lambda k: (display[k], -len(k)))
+    scores = totals
     if scores[best] < SOURCE_MIN_SCORE:
         return None, url
     shown = [f for f in forms[best] if not _shouting(f)] or [forms[best][0].title()]

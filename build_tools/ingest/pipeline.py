@@ -282,6 +282,15 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
     return text.splitlines(), info
 
 
+def _html_source(info: dict[str, str | None]) -> str | None:
+    """The outlet of an HTML page: its og:site_name, unless the page's own text names the brand inside it
+    (og:site_name "Kisaragi Denki Global", the page "Kisaragi Denki")."""
+    site, shown = info.get("source"), info.get("page_source")
+    if site and shown and _alnum_key(shown) in _alnum_key(site):
+        return shown
+    return site or shown
+
+
 _BLOCK_TAGS = frozenset([
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
     "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
@@ -408,7 +417,7 @@ def extract(path: Path) -> Extraction:
         path=shown, seed_hash=hashlib.sha256(raw).hexdigest(), language=meta.language, title=meta.title,
         title_derived=meta.title_derived,
         date=meta.date or info.get("page_date") or _iso_date(info.get("date")),
-        source=info.get("source") or info.get("page_source") or meta.source,
+        source=_html_source(info) or meta.source,
         url=meta.url or (info.get("url") or None),
         paragraphs=cleaned.body,
         dropped=[{"text": d.text, "reason": d.reason, "line": d.line, "kind": d.kind}
