@@ -111,6 +111,7 @@ def test_the_briefings_pass_the_content_rules(cli):
     "微信号：" + "a" * 100_000,
 ])
 def test_hostile_lines_are_judged_in_linear_time(line: str):
-    start = time.perf_counter()
+    # CPU time of this thread: other processes on a busy machine do not add to it.
+    start = time.thread_time()
     contact_kind(line), menu_words(line, "en"), junk_reason(line)
-    assert time.perf_counter() - start < 5
+    assert time.thread_time() - start < 5
