@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.site.cache import CACHE_ENV
+from build_tools.site.cache import CACHE_ENV, KEY_ENV
 from tests.support.sites import REAL_BRIEFINGS, REAL_TAXONOMY, build
 
 # An already built real site for the browser tests to read instead of building one (a person re-running
@@ -24,15 +24,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture(scope="session", autouse=True)
 def build_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """One temporary build cache for every build of the session: tests never touch the user's cache."""
+    """One temporary build cache, and its signing secret, for every build of the session: tests never
+    touch the user's cache or the secret in the user's config folder."""
     folder = tmp_path_factory.mktemp("build-cache")
-    before = os.environ.get(CACHE_ENV)
-    os.environ[CACHE_ENV] = str(folder)
+    secret = tmp_path_factory.mktemp("cache-key") / "cache-key"
+    settings = {CACHE_ENV: str(folder), KEY_ENV: str(secret)}
+    before = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
     yield folder
-    if before is None:
-        os.environ.pop(CACHE_ENV, None)
-    else:
-        os.environ[CACHE_ENV] = before
+    for name, value in before.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture(scope="session")
