@@ -253,6 +253,11 @@ def test_standfirst_byline_and_share_bar_between_headline_and_article_are_droppe
     ("在这里插入图片描述", "placeholder"),
     ("视频加载中...", "placeholder"),
     ("Did you find this article helpful? Yes No", "engagement"),
+    ("A cyclone approaching the coast. NASA Earth Observatory", "caption"),
+    ("急诊部护士长示范如何查看分诊助手给出的建议。（医院提供）", "caption"),
+    ("延伸閱讀》數位學習預算增加 偏鄉學校平板汰換", "promotion"),
+    ("打开某某新闻 查看精彩图片", "app"),
+    ("参与讨论：你认为这会成为主流吗？欢迎留言。", "engagement"),
 ])
 def test_a_line_inside_the_article_is_dropped_only_for_its_shape(line: str, kind: str):
     headline, body, dropped = _regions([PAGE_HEADLINE, PAGE_EN_BODY[0], line, *PAGE_EN_BODY[1:]])
@@ -295,3 +300,53 @@ def test_a_time_of_day_inside_the_article_is_not_a_publication_line():
     chapters = ["00:00 Why the label matters", "12:30 What the licences allow"]
     _, body, _ = _regions([PAGE_HEADLINE, "09:12", PAGE_EN_BODY[0], *chapters, *PAGE_EN_BODY[1:]])
     assert body == [PAGE_EN_BODY[0], *chapters, *PAGE_EN_BODY[1:]]
+
+
+def test_a_standfirst_set_against_the_header_is_not_the_article():
+    # Paragraphs apart by blank lines; a one-sentence deck directly under the date line, a blank line after.
+    deck = "Testing would start four weeks before launch."
+    lines = [PAGE_HEADLINE, "By Claire Dumont", "Oct 9, 2024", deck, ""]
+    for paragraph in PAGE_EN_BODY:
+        lines += [paragraph, ""]
+    _, body, dropped = _regions(lines)
+    assert body == PAGE_EN_BODY and dropped[deck] == "header"
+    # The same sentence set apart by a blank line is the article's first paragraph.
+    _, body, _ = _regions([*lines[:3], "", *lines[3:]])
+    assert body == [deck, *PAGE_EN_BODY]
+
+
+def test_a_standfirst_above_the_byline_is_not_the_article():
+    deck = "Models now rival physics-based systems. Testers are cautious."
+    _, body, dropped = _regions([PAGE_HEADLINE, deck, "By Claire Dumont", "27 November 2024", *PAGE_EN_BODY])
+    assert body == PAGE_EN_BODY and dropped[deck] == "header"
+
+
+def test_a_key_points_box_ends_where_its_form_does():
+    box = ["Key points:", "Companion chatbots are used by children", "New codes would require age checks"]
+    sentence = "Some developers argued the products help lonely young people, and filter explicit material."
+    _, body, _ = _regions([PAGE_HEADLINE, PAGE_EN_BODY[0], *box, sentence, *PAGE_EN_BODY[1:]])
+    assert body == [PAGE_EN_BODY[0], sentence, *PAGE_EN_BODY[1:]]
+
+
+def test_short_sentences_and_an_attributed_quote_keep_a_list_in_the_article():
+    tail = ["- Write fifty tasks from your own logs.", "- Score them blind.", "- Re-check every quarter.",
+            '> "A benchmark you can search is one you trained on." — a reader',
+            "That's it for this week. Reply and tell me what your team uses."]
+    _, body, _ = _regions([PAGE_HEADLINE, *PAGE_EN_BODY, *tail])
+    assert body == [*PAGE_EN_BODY, *tail]
+
+
+def test_a_risk_list_under_a_notice_label_is_the_reports_but_a_notice_is_not():
+    body = ["事件：近期多家海外存储厂商上调二季度指引，高带宽存储产品订单已排至明年，"
+            "我们认为本轮周期的驱动力来自服务器。",
+            "需求端：单台服务器的内存容量约为普通服务器的六至八倍，其中高带宽存储的价值量占比快速提升。"]
+    risks = "风险提示：资本开支不及预期；存储扩产快于需求；国际贸易环境变化。"
+    notice = "风险提示：本文内容仅供参考，不构成任何投资建议。股市有风险，投资需谨慎。"
+    _, kept, dropped = _regions(["存储芯片进入新一轮上行周期", *body, risks, notice])
+    assert kept == [*body, risks] and dropped[notice] == "disclaimer"
+
+
+def test_a_comments_header_with_its_count_opens_the_tail():
+    tail = ["Comments (14)", "Rahul M: Finally some action on this.", "Priya: About time somebody did."]
+    _, body, dropped = _regions([PAGE_HEADLINE, *PAGE_EN_BODY, *tail])
+    assert body == PAGE_EN_BODY and set(tail) <= set(dropped)

@@ -184,6 +184,7 @@ def test_english_and_relative_dates_above_the_article(header: list[str], expecte
     (["16/10/2024 18:05"], "2024-10-16"),
     (["星图科技 记者 罗晓岚", "11月21日 15:06"], "2024-11-21"),
     (["发布时间：2024/06/06 10:32　更新时间：2024/06/07 08:15"], "2024-06-06"),
+    (["2024.09.16   行业评级：推荐（维持）"], "2024-09-16"),  # a rating's 推荐 is no teaser
 ])
 def test_chinese_dates_above_the_article(header: list[str], expected: str | None):
     assert _date(["星图科技", ZH_HEADLINE, *header, *ZH_BODY, "© 2024 星图科技 版权所有"]) == expected

@@ -22,6 +22,7 @@ patterns of cleaning.yaml are the last resort for the lines the model cannot tel
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -241,8 +242,12 @@ def _shape_reason(norm: str, t: dict[str, int]) -> tuple[str, str] | None:  # no
     return None
 
 
+# A count after a section's name: "Comments (14)", "跟贴 128", "相关推荐（12）".
+_TRAILING_COUNT = re.compile(r"\s?[(（]?\d{1,6}[)）]?$")
+
+
 def _marker(norm: str, r: Rules) -> tuple[str, bool] | None:
-    key = _key(norm)
+    key = _key(_TRAILING_COUNT.sub("", norm) if len(norm) <= 40 else norm)
     if key in r.markers:
         return norm.strip(DECORATION), r.markers[key]
     return None
@@ -346,8 +351,10 @@ def _pass_shapes(page: _Page, r: Rules) -> None:
     n = 0
     while n < count:
         if verdict[n] is None and layout.is_key_points_label(norms[n]):
+            # The box ends where its form does: a sentence after items without full stops is the article.
             n = _drop_run(page, n, "lead-box", "key points box repeating the article",
-                          lambda m: layout.is_key_point(norms[m]))
+                          lambda m, first=n + 1: layout.is_key_point(norms[m])
+                          and layout.same_ending(norms[m], norms[first]))
             continue
         if (after := _drop_promotion_block(page, n)) is not None:
             n = after
@@ -421,6 +428,7 @@ def _pass_regions(page: _Page, r: Rules) -> None:
     page.headline = _labelled_headline(page, r, start) or _find_headline(page, r, start)
     if page.headline == start:  # a headline with a colon or comma reads as text: the body starts after it
         start = next((i for i in body if i > start), start)
+    start = _past_deck(page, start, body)
     above = start - 1
     if above >= 0 and above != page.headline and verdict[above] is None and _opens_body(norms[above], r):
         start = above
@@ -436,6 +444,33 @@ def _pass_regions(page: _Page, r: Rules) -> None:
             verdict[i] = ("header", "between the headline and the article (standfirst, byline, share)")
         elif page.headline is not None or not is_prose(norms[i], r.thresholds):
             verdict[i] = ("chrome", "page furniture before the headline")
+
+
+def _past_deck(page: _Page, start: int, body: list[int]) -> int:
+    """The body's first line, past a standfirst set against the header above it.
+
+    On a page whose paragraphs are set apart by blank lines, a one-sentence line that sits directly under
+    the byline or date lines, with a blank line only after it, belongs to the header (a deck, a teaser of
+    the article), not to the article.
+    """
+    from build_tools.ingest import layout
+
+    after = [i for i in body if i > start]
+    if after and layout.is_deck(page.norms[start], sentences=2) and any(
+            (page.verdict[j] or ("", ""))[0] == "byline" for j in range(start + 1, after[0])):
+        # a standfirst under the headline, above the byline: the article starts after the byline
+        page.verdict[start] = ("header", "standfirst above the byline")
+        return after[0]
+    if page.headline is None or start - 1 <= page.headline or not after:
+        return start
+    line = [page.items[i][0] for i in body]
+    apart = sum(1 for a, b in itertools.pairwise(line) if b - a >= 2)
+    attached = page.items[start][0] - page.items[start - 1][0] == 1
+    if not (attached and page.items[after[0]][0] - page.items[start][0] >= 2 and 2 * apart > len(line) - 1
+            and layout.is_deck(page.norms[start])):
+        return start
+    page.verdict[start] = ("header", "standfirst set against the header, apart from the article")
+    return after[0]
 
 
 # A heading that opens the boilerplate after an article: About Quantalis, 关于芯衡科技, About the author.

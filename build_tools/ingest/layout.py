@@ -36,6 +36,8 @@ LINE_CACHE = 4096
 # ---------------------------------------------------------------- line shapes
 
 _FINAL = re.compile(r"(?:[。！？!?…]|\.|[.。!?！？…][\"'”’」』)）]{1,2})\s*$")
+# A quotation with its attribution after a dash: > "A benchmark you can google …" — a reader
+_ATTRIBUTED = re.compile(r"[.。!?！？…]?[\"”」』]\s?[—–-]{1,2}\s?[^\"“”.。!?！？]{1,40}$")
 SENTENCE_END = re.compile(r"[。！？!?…]|\.(?:\s|$)|[.。!?！？][\"'”’」』)）]")
 CLAUSE = re.compile(r"[,，;；、:：]")
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.&-]*")
@@ -57,7 +59,8 @@ _DAY_HINT = re.compile(
 _APP_PROMPT = re.compile(
     r"(?:打开|打開|下载|下載|开启|開啟|在|用)\s*\S{0,8}?\s*app"
     r"|\bapp\s*(?:中|内|內)?\s*(?:打开|打開|开启|開啟)"
-    r"|\b(?:open|download|get) (?:in |the )?\S{0,20} ?app\b|\bget the app\b", re.IGNORECASE)
+    r"|\b(?:open|download|get) (?:in |the )?\S{0,20} ?app\b|\bget the app\b"
+    r"|^(?:打开|打開)\S{1,10}\s?[,，]?\s?(?:查看|阅读|閱讀|观看|觀看)", re.IGNORECASE)
 # "Headline - Outlet" / "Headline | Outlet": the form of a page's <title>, and of a share card.
 _TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", " ｜ ")
 # Bylines: "By Dana Whitcomb, a senior reviewer ...", "潮點新聞／綜合報導", "記者吳承恩／編譯".
@@ -67,7 +70,8 @@ _REPORTER_ZH = re.compile(r"^\S{0,12}(?:記者|记者)\s*[^\s、,，]{2,4}(?:\s*
 
 # Captions and credits of pictures and video: the frame of the line, not its words.
 _CAPTION_TAIL = re.compile(
-    r"[(（]\s*[^()（）]{0,30}(?:攝|摄|圖|图|照|photo|image|screenshot|file|截图|截圖)[^()（）]{0,20}[)）]\s*$",
+    r"[(（]\s*[^()（）]{0,30}(?:攝|摄|圖|图|照|提供|photo|image|screenshot|file|截图|截圖|courtesy)"
+    r"[^()（）]{0,20}[)）]\s*$",
     re.IGNORECASE)
 _CAPTION_START = re.compile(
     r"^\*{0,2}\s?(?:图|圖|图片|圖片|配图|配圖|题图|題圖|视频|視頻|影片"
@@ -78,6 +82,9 @@ _CAPTION_MARK = re.compile(
     r"|(?:图片来源|圖片來源)\s*[:：]|^(?:图|圖)\s*\d{1,2}\s"
     r"|\b(?:photograph|photo|illustration|image)\s*:\s*[A-Z][\w&.'/ -]{0,40}$"
     r"|[\s。][^\s。，,]{2,4} ?(?:摄|攝)$", re.IGNORECASE)
+# A sentence and then its credit, capitalised words without a full stop: "A cyclone nears the coast. NASA
+# Earth Observatory" (a paragraph never ends with a name).
+_CAPTION_CREDIT = re.compile(r"[a-z]\. ([A-Z][\w&'’/-]*)(?: [A-Z][\w&'’/-]*){0,4}$")
 # A promotion behind a label: 相关阅读：…, ALSO READ: …, 【广告】…, 【相關新聞】…
 _PROMO_WORDS = (
     r"(?:相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关新闻|相關新聞|相关文章|相關文章"
@@ -85,10 +92,21 @@ _PROMO_WORDS = (
     r"|also read|read also|read more|see also|related|more from|recommended|sponsored|advertisement"
     r"|watch|listen)")
 _PROMO_LABEL = re.compile(
-    rf"^(?:[\[【(（]\s*{_PROMO_WORDS}[^\]】)）]{{0,8}}[\]】)）]|{_PROMO_WORDS}\s*[:：|｜])", re.IGNORECASE)
+    rf"^(?:[\[【(（]\s*{_PROMO_WORDS}[^\]】)）]{{0,8}}[\]】)）]|{_PROMO_WORDS}\s*[:：|｜》»>])",
+    re.IGNORECASE)
 # A notice under a label: 风险提示：…, 免责声明：…, Disclaimer: …
 _DISCLAIMER = re.compile(r"^(?:风险提示|風險提示|免责声明|免責聲明|郑重声明|鄭重聲明|特别声明|特別聲明"
                          r"|disclaimer)\s*[:：]", re.IGNORECASE)
+# The risks of a research note under a notice's label: short items set apart by semicolons, no sentence
+# among them (风险提示：AI资本开支不及预期；存储扩产快于需求；…): a section of the report, not a notice.
+_LIST_ITEMS = re.compile(r"^[^,，。;；]{2,30}(?:[;；][^,，。;；]{2,30}){1,8}[。.]?$")
+
+
+def _disclaimer(s: str) -> bool:
+    m = _DISCLAIMER.match(s)
+    return m is not None and not _LIST_ITEMS.match(s[m.end():].strip())
+
+
 # A summary box's label at the start of a line: 【摘要】…, [导读] …
 _SUMMARY = re.compile(r"^[【\[](?:摘要|导读|導讀|导语|導語|summary)[】\]]", re.IGNORECASE)
 # A row of buttons: 【打印本页】【关闭窗口】
@@ -147,11 +165,13 @@ _ENGAGEMENT = re.compile(
     r"|reader-supported|to receive new posts|paid subscriber|subscribe for free|on the free list"
     r"|听全文|聽全文|预计阅读|預計閱讀|字号|字號|\bmin(?:ute)? read$"
     r"|^(?:subscribe to|sign up (?:for|to)|download|register for|follow us|don't miss|do not miss)\b"
-    r"|^privacy notice:|\bnewsletter promotion\b", re.IGNORECASE)
+    r"|^privacy notice:|\bnewsletter promotion\b|\bfree articles?\b|\bsubscribe (?:for|now|today)\b"
+    r"|^(?:参与讨论|參與討論)\s?[:：]"
+    r"|^(?:comments?|评论|評論|留言|跟贴|跟帖)\s?[(（]?\d{1,6}[)）]?$", re.IGNORECASE)
 # A label in capitals over a teaser: WATCH NOW, VIDEO 03:12, KEY POINTS.
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z ]{2,24}(?:\s+\d{1,2}:\d{2})?$")
 _KEY_POINTS = re.compile(
-    r"^(?:key points|key takeaways|highlights|at a glance|the big picture|in brief|tl;?dr"
+    r"^(?:key points|key takeaways|highlights|at a glance|the big picture|in brief|in short|tl;?dr"
     r"|划重点|劃重點|要点|要點|重点速览|重點速覽|本文要点|本文要點|重點摘要|重点摘要)\s*[:：]?$",
     re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?:\d{1,2}[.、)）]|[•●·*\-–])\s*")
@@ -182,7 +202,7 @@ def ends_like_prose(text: str) -> bool:
     """A paragraph ends with a full stop, or is long: a headline, a label or a teaser ends with neither."""
     s = _cut(text).rstrip()
     han, words = han_count(s), word_count(s)
-    return bool(_FINAL.search(s)) or (han >= 50 if han else words >= 25)
+    return bool(_FINAL.search(s) or _ATTRIBUTED.search(s)) or (han >= 50 if han else words >= 25)
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -210,11 +230,25 @@ def is_field_row(text: str) -> bool:
     return len(_FIELD.findall(s)) >= 2
 
 
+# What a short full sentence adds to the body around it (a paragraph adds 0.6 to 2).
+SHORT_SENTENCE_WEIGHT = 0.3
+
+
+def _short_sentence(text: str) -> bool:
+    s = _NUMBERED.sub("", _cut(text).strip())
+    han, words = han_count(s), word_count(s)
+    return bool(_FINAL.search(s)) and (han >= 6 if han else words >= 3) and (s[:1].isupper() or bool(han))
+
+
 @lru_cache(maxsize=LINE_CACHE)
 def prose_weight(text: str) -> float:
     """How much a line reads like article prose: 0 for a label, a headline or a byline, up to 2."""
-    if not reads_as_text(text) or not ends_like_prose(text) or is_metadata_line(text):
+    if not ends_like_prose(text) or is_metadata_line(text):
         return 0.0
+    if not reads_as_text(text):
+        # A short sentence ("Score them blind.", a list item): too short to open a body, enough not to
+        # break one.
+        return SHORT_SENTENCE_WEIGHT if _short_sentence(text) else 0.0
     size = han_count(text) / 40 + word_count(text) / 20
     return min(2.0, 0.6 + size)
 
@@ -253,10 +287,16 @@ def is_masthead(text: str) -> bool:
     return bool(re.fullmatch(r"[【\[][^】\]]{1,12}[】\]]", s))
 
 
+# The issuer of a press release on a line of its own: "Hoshizora Holdings, Inc.", "芯衡科技股份有限公司".
+_ISSUER = re.compile(r"^[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,5},? (?:Inc|Ltd|LLC|Corp|Corporation|Co\., Ltd"
+                     r"|PLC|GmbH|AG|K\.K|Limited)\.?$|^[^\s\d，,。]{2,16}(?:股份有限公司|有限公司|株式会社)$")
+
+
 def is_byline(text: str) -> bool:
-    """An author line: ``By Name, ...``, ``記者王小明／台北報導``, ``潮點新聞／綜合報導``."""
+    """An author line: ``By Name, ...``, ``記者王小明／台北報導``, ``潮點新聞／綜合報導``, an issuer."""
     s = _cut(text).strip()
-    return bool(_BYLINE_EN.match(s) or (len(s) <= 40 and (_BYLINE_ZH.match(s) or _REPORTER_ZH.match(s))))
+    short = len(s) <= 40 and bool(_BYLINE_ZH.match(s) or _REPORTER_ZH.match(s))
+    return bool(_BYLINE_EN.match(s) or _ISSUER.match(s)) or short
 
 
 def has_date(text: str) -> bool:
@@ -270,7 +310,13 @@ def _bracket_promotion(s: str) -> bool:
 
 
 def _caption(s: str) -> bool:
-    return bool(_CAPTION_TAIL.search(s) or _CAPTION_START.match(s) or _CAPTION_MARK.search(s))
+    return bool(_CAPTION_TAIL.search(s) or _CAPTION_START.match(s) or _CAPTION_MARK.search(s)
+                or _credited(s))
+
+
+def _credited(s: str) -> bool:
+    m = _CAPTION_CREDIT.search(s)
+    return m is not None and m.group(1).casefold() not in _FUNCTION_WORDS
 
 
 # "386 人赞同了该回答", "56 条评论", "12 篇文章 3 订阅": a count and a few words.
@@ -291,7 +337,7 @@ INLINE_SHAPES: list[tuple[str, str, int, Callable[[str], object]]] = [
     ("promotion", "bracketed label or promotion", 80, _bracket_promotion),
     ("engagement", "engagement prompt or reader chrome", 200, _ENGAGEMENT.search),
     ("app", "prompt to open or download an app", 60, _APP_PROMPT.search),
-    ("disclaimer", "notice under a disclaimer label", MAX_LINE_CHARS, _DISCLAIMER.match),
+    ("disclaimer", "notice under a disclaimer label", MAX_LINE_CHARS, _disclaimer),
     ("lead-box", "summary box repeating the article", MAX_LINE_CHARS, _SUMMARY.match),
     ("chrome", "row of buttons", 80, _BUTTONS.match),
     ("promotion", "advertisement marker", 40, _AD_RULE.match),
@@ -327,6 +373,24 @@ def is_key_point(text: str) -> bool:
     han, words = han_count(s), word_count(s)
     short = han <= 45 if han else words <= 25
     return short and len(SENTENCE_END.findall(s.rstrip("。.!！?？"))) == 0
+
+
+def same_ending(text: str, other: str) -> bool:
+    """Whether two lines both end with a full stop, or both without: the items of one box share a form."""
+    return bool(_FINAL.search(_cut(text).rstrip())) == bool(_FINAL.search(_cut(other).rstrip()))
+
+
+def is_deck(text: str, sentences: int = 1) -> bool:
+    """A standfirst's shape: a sentence (or ``sentences``), shorter than a paragraph."""
+    s = _cut(text).strip()
+    han, words = han_count(s), word_count(s)
+    short = han <= DECK_MAX_HAN if han else words <= DECK_MAX_WORDS
+    return short and len(SENTENCE_END.findall(s)) <= sentences
+
+
+# A standfirst is one sentence of at most this many characters or words.
+DECK_MAX_HAN = 25
+DECK_MAX_WORDS = 16
 
 
 def is_section_number(text: str) -> bool:

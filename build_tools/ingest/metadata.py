@@ -59,7 +59,8 @@ PUBLISHED_AFTER = re.compile(r"^[\s\d:.APMapm]{0,12}(?:首次)?"
                              r"(?:发布|發布|發佈|发表|發表|刊登|published|posted)"
                              r"(?![时時日])")
 # A date next to these words is another page's (a teaser, a recommendation), not this one's.
-TEASER_WORDS = re.compile(r"推荐|推薦|相关|相關|热门|熱門|最新文章"
+# (Not as a field's value: "行业评级：推荐" is a rating.)
+TEASER_WORDS = re.compile(r"(?<![:：])(?:推荐|推薦|相关|相關|热门|熱門|最新文章)"
                           r"|recommended|related|read next|more from|most viewed",
                           re.IGNORECASE)
 PUBLISHED = re.compile(r"(发布|發布|發佈|发表|發表|刊发|刊登|出版|published|posted|时间|時間|日期|date)"
@@ -263,8 +264,8 @@ def _page_dates(cleaned: Cleaned) -> _PageDates:
     found = _PageDates()
     for d in cleaned.dropped:
         text = unicodedata.normalize("NFKC", d.text)
-        if d.kind == "footer":
-            found.years += [int(y) for y in _COPYRIGHT_YEAR.findall(text)]
+        # a copyright line gives the year, whatever block it was dropped with (a footer, a comments section)
+        found.years += [int(y) for y in _COPYRIGHT_YEAR.findall(text)]
         if d.kind in _NOT_DATE_KINDS or first < d.line < last or TEASER_WORDS.search(text):
             continue
         dates = find_dates(text)
