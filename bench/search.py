@@ -28,6 +28,13 @@ TIMEOUT_MS = 30_000
 _GZIP_MAGIC = b"\x1f\x8b"
 _WORD = re.compile(r"[A-Za-z]{6,}")
 _HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+# What each fetched file of the index is, by its path below pagefind/: the parts that grow with the
+# archive (meta, index chunks, filters) apart from those that do not (wasm, scripts).
+KINDS = (("wasm", re.compile(r"/wasm\.[^/]*\.pagefind$")), ("js", re.compile(r"\.js$")),
+         ("entry/meta", re.compile(r"/pagefind-entry\.json$|\.pf_meta$")),
+         ("filters", re.compile(r"/filter/[^/]+\.pf_filter$")),
+         ("index", re.compile(r"/index/[^/]+\.pf_index$")),
+         ("fragments", re.compile(r"/fragment/[^/]+\.pf_fragment$")))
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -52,6 +59,23 @@ def _sizes(body: bytes) -> tuple[int, int]:
     if body.startswith(_GZIP_MAGIC):
         return len(body), len(gzip.decompress(body))
     return len(gzip.compress(body, compresslevel=6)), len(body)
+
+
+def kind(url: str) -> str:
+    """The kind of an index file by its URL (see ``KINDS``); "other" for anything else (t2s.json)."""
+    path = url.split("?", 1)[0]
+    return next((name for name, pattern in KINDS if pattern.search(path)), "other")
+
+
+def by_kind(fetched: list[tuple[str, int, int]]) -> dict[str, dict[str, int]]:
+    """Files, bytes served and bytes uncompressed of each kind of fetched file."""
+    out: dict[str, dict[str, int]] = {}
+    for url, served, uncompressed in fetched:
+        row = out.setdefault(kind(url), {"files": 0, "served": 0, "uncompressed": 0})
+        row["files"] += 1
+        row["served"] += served
+        row["uncompressed"] += uncompressed
+    return out
 
 
 def queries(text_by_lang: dict[str, str]) -> dict[str, list[str]]:
@@ -93,7 +117,7 @@ def _one(browser, base: str, lang: str, query: str) -> dict[str, Any]:
         context.close()
     return {"query": query, "first_results_seconds": round(first, 3), "count_line": meta,
             "requests": len(fetched), "bytes_served": sum(c for _, c, _ in fetched),
-            "bytes_uncompressed": sum(u for _, _, u in fetched)}
+            "bytes_uncompressed": sum(u for _, _, u in fetched), "by_kind": by_kind(fetched)}
 
 
 def measure_search(site_dir: Path, words: dict[str, list[str]]) -> dict[str, Any]:

@@ -109,7 +109,26 @@ def _search_lines(results: dict[str, Any]) -> list[str]:
             lines.append(f"Search at N={s['n']}: at most {fetch['max_bytes_served'] / 1024:.0f} KB served "
                          f"({fetch['max_bytes_uncompressed'] / 1024:.0f} KB uncompressed) per search, "
                          f"first results within {fetch['max_first_results_seconds']:.2f} s")
+            lines += _fetch_kinds(fetch)
     return ["", *lines] if lines else []
+
+
+def _fetch_kinds(fetch: dict[str, Any]) -> list[str]:
+    """What each search fetched, by kind of file: KB served (uncompressed) and files."""
+    runs = [(lang, r) for lang, rs in fetch.get("runs", {}).items() for r in rs if "by_kind" in r]
+    if not runs:
+        return []
+    kinds = sorted({k for _, r in runs for k in r["by_kind"]})
+    lines = ["", "| search | " + " | ".join(kinds) + " | total |", "|" + "---|" * (len(kinds) + 2)]
+    for lang, r in runs:
+        cells = []
+        for k in kinds:
+            c = r["by_kind"].get(k)
+            cells.append(f"{c['served'] / 1024:.0f} ({c['uncompressed'] / 1024:.0f}) x{c['files']}"
+                         if c else "-")
+        lines.append(f"| {lang} {r['query']} | " + " | ".join(cells)
+                     + f" | {r['bytes_served'] / 1024:.0f} ({r['bytes_uncompressed'] / 1024:.0f}) |")
+    return [*lines, ""]
 
 
 def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
