@@ -57,6 +57,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.swap: SiteSwap | None = None
         self.builds: list[projects.LanguageBuild] = []  # the other languages' builds, running
         self.background_index = search_index.BackgroundIndex()  # `mkdocs serve` only
+        self.indexed_by_root = False  # a language worker's site is indexed by the English build
         self.keys: list[tuple[str, str]] = []  # (source path, key) of every generated page of this build
         self._corpus: Corpus | None = None
 
@@ -76,6 +77,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """In a language worker: share what the English build read and knows (no-op when the same)."""
         self.reader, self.serve, self.page_facts = parent.reader, parent.serve, parent.page_facts
         self.command = parent.command  # under `mkdocs serve` the English build indexes every language
+        self.indexed_by_root = parent is not self
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command: only ``mkdocs build`` builds aside and swaps (swap.py)."""
@@ -197,15 +199,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_build(self, *, config) -> None:
         """Search index, the other languages, feeds, sitemaps, then the swap into place."""
         lang, corpus = self.language, self.corpus
-        if self.command != "serve":
-            self._index_search(config)
+        if self.command != "serve" and not lang.is_root and not self.indexed_by_root:
+            self._index_search([(Path(config.site_dir), lang)])  # a language project built on its own
         self.serve.record(config.site_dir, dict(self.keys))
         if lang.is_root:
-            self._finish_languages(config)
+            sites = [(Path(config.site_dir), lang), *self._finish_languages(config)]
             if self.command == "serve":
                 # After the rebuild, not in it: the edited page shows at once, search follows it.
-                sites = [(Path(config.site_dir) / other.prefix, other) for other in LANGUAGES.values()]
                 self.background_index.submit(sites, corpus.briefings, corpus.taxonomy, log)
+            else:
+                # One language after another, once the other builds have ended and given back their
+                # memory: one Pagefind process at a time holds a whole language's index.
+                self._index_search(sites)
         head.write_feeds(config, lang, corpus)
         if self.config.editions:
             write_edition_feeds(config.site_dir, config.site_url, lang, corpus, config.site_name)
@@ -214,19 +219,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.swap is not None and self.swap.owned and self.swap.finish(config):
             self.swap = None
 
-    def _index_search(self, config) -> None:
-        """This language's Pagefind index, from the corpus and the hand-written pages' HTML."""
-        lang, corpus = self.language, self.corpus
-        try:
-            report = search_index.write_index(
-                config.site_dir, lang, search_index.records(corpus.briefings, corpus.taxonomy, lang),
-                search_index.built_pages(config.site_dir))
-        except search_index.SearchIndexError as exc:
-            raise PluginError(str(exc)) from None
-        log.debug(f"search: {report.pages} pages of {lang.code} indexed in {report.seconds:.1f} s")
+    def _index_search(self, sites: list[tuple[Path, SiteLanguage]]) -> None:
+        """Each (site folder, language)'s Pagefind index, from the corpus and the hand-written pages'
+        HTML, one language after another."""
+        corpus = self.corpus
+        for folder, lang in sites:
+            try:
+                report = search_index.write_index(
+                    folder, lang, search_index.records(corpus.briefings, corpus.taxonomy, lang),
+                    search_index.built_pages(folder))
+            except search_index.SearchIndexError as exc:
+                raise PluginError(str(exc)) from None
+            log.debug(f"search: {report.pages} pages of {lang.code} indexed in {report.seconds:.1f} s")
 
-    def _finish_languages(self, config) -> None:
-        """Wait for the other languages (their pages read for the sitemaps meanwhile); fail with them."""
+    def _finish_languages(self, config) -> list[tuple[Path, SiteLanguage]]:
+        """Wait for the other languages (their pages read for the sitemaps meanwhile); fail with them.
+        Return each finished language's site folder."""
         skip = [other.prefix for other in other_languages()]
         self.page_facts.read(config.site_dir, skip=skip)  # while the other languages may still build
         builds, self.builds = self.builds, []
@@ -235,6 +243,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.serve.failed()
             raise PluginError("\n".join(errors))
         self.serve.succeeded([config.site_dir, *(str(b.site_dir) for b in builds)])
+        return [(b.site_dir, LANGUAGES[b.code]) for b in builds]
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop the other languages' builds; drop the half-written folder set aside."""
