@@ -61,6 +61,12 @@
     return toSimplified;
   }
 
+  // The query with each Traditional character that has a Simplified form replaced (no map: as typed).
+  function simplified(query, map) {
+    if (!map) return query;
+    return Array.from(query).map(function (c) { return map[c] || c; }).join("");
+  }
+
   function countLine(n) {
     if (n === 0) return t["search.result.none"] || "No matching documents";
     if (n === 1) return t["search.result.one"] || "1 matching document";
@@ -218,8 +224,8 @@
       var pf = loaded[0];
       var map = loaded[1];
       var terms = [query || null];
-      if (map && query) {
-        var simple = Array.from(query).map(function (c) { return map[c] || c; }).join("");
+      if (query) {
+        var simple = simplified(query, map);
         // Sorted by date, one search keeps one order: the Simplified text every briefing holds.
         if (simple !== query) terms = sortSelect && sortSelect.value ? [simple] : [query, simple];
       }
@@ -235,9 +241,29 @@
     });
   }
 
+  // While the reader moves to the box and types, Pagefind loads what every search needs (its
+  // WebAssembly and the index's meta file) and the index chunks of the words typed so far: the first
+  // results then wait only for the search itself. Loading stays lazy: nothing is fetched before the
+  // reader comes to the search box.
+  function warm() {
+    pagefind().then(function (pf) { return pf.init(); }).catch(function () { return null; });
+    simplifiedMap();
+  }
+
+  function preload(query) {
+    if (!query) return;
+    Promise.all([pagefind(), simplifiedMap()]).then(function (loaded) {
+      var map = loaded[1];
+      loaded[0].preload(query);
+      var simple = simplified(query, map);
+      if (simple !== query) loaded[0].preload(simple);
+    }).catch(function () { return null; });
+  }
+
   var timer = 0;
   function schedule() {
     window.clearTimeout(timer);
+    preload(input.value.trim());
     timer = window.setTimeout(run, DEBOUNCE_MS);
   }
 
@@ -311,7 +337,7 @@
     }
   });
 
-  input.addEventListener("focus", open);
+  input.addEventListener("focus", function () { open(); warm(); });
   input.addEventListener("input", schedule);
   toggle.addEventListener("change", function () {
     if (toggle.checked && document.activeElement !== input) input.focus();
