@@ -8,9 +8,10 @@ appends one JSON line per stage to STAGE_LOG when its MkDocs build ends:
 
 Stages: ``collect`` (read + validate the corpus), ``generation`` (the generated pages: their sources,
 and their HTML when the theme asks for it, from the cache or rendered), ``search`` (Pagefind indexing
-the language's site), ``languages_wait`` (the English build waiting for the others), ``sitemaps`` (the
-English build writing the sitemaps of all three) and ``build`` (the whole MkDocs build of that
-language; for English it includes ``languages_wait``). A function that no
+the language's site; the English build indexes all three, each counted for its language),
+``languages_wait`` (the English build waiting for the others), ``sitemaps`` (the English build
+writing the sitemaps of all three) and ``build`` (the whole MkDocs build of that language; for English
+it includes ``languages_wait`` and the three indexes). A function that no
 longer exists is simply not timed.
 """
 
@@ -28,6 +29,8 @@ from typing import Any
 
 _seconds: dict[str, float] = defaultdict(float)
 _calls: dict[str, int] = defaultdict(int)
+# Between a stage and the language it was done for, in the keys of _seconds.
+_OTHER = "@"
 # Where the stage lines go (set by main(); a forked worker inherits it).
 _log: dict[str, Path] = {}
 
@@ -36,11 +39,15 @@ def _timed(stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         start = time.perf_counter()
+        # A stage done for another language than the process's (the English build indexes all three
+        # sites) is counted for the language it was done for: its SiteLanguage argument.
+        lang = next((a.code for a in args if hasattr(a, "code") and hasattr(a, "prefix")), None)
+        key = f"{stage}{_OTHER}{lang}" if lang else stage
         try:
             return fn(*args, **kwargs)
         finally:
-            _seconds[stage] += time.perf_counter() - start
-            _calls[stage] += 1
+            _seconds[key] += time.perf_counter() - start
+            _calls[key] += 1
 
     return wrapper
 
@@ -52,9 +59,15 @@ def _patch(owner: Any, name: str, stage: str) -> None:
 
 
 def _write(lang: str) -> None:
-    lines = [json.dumps({"pid": os.getpid(), "lang": lang, "stage": stage, "seconds": round(seconds, 4),
-                         "calls": _calls[stage]})
-             for stage, seconds in sorted(_seconds.items())]
+    totals: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0])
+    for key, seconds in _seconds.items():
+        stage, _, done_for = key.partition(_OTHER)
+        total = totals[(done_for or lang, stage)]
+        total[0] += seconds
+        total[1] += _calls[key]
+    lines = [json.dumps({"pid": os.getpid(), "lang": done, "stage": stage, "seconds": round(seconds, 4),
+                         "calls": int(calls)})
+             for (done, stage), (seconds, calls) in sorted(totals.items())]
     with _log["path"].open("a", encoding="utf-8") as fh:  # one short append per process
         fh.write("\n".join(lines) + "\n")
 

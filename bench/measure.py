@@ -108,6 +108,13 @@ def _memory(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
+def _is_pagefind(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().startswith("pagefind")
+    except OSError:
+        return False
+
+
 class TreeMemory(threading.Thread):
     """Samples the memory of a process tree until stopped; keeps the peaks."""
 
@@ -116,6 +123,9 @@ class TreeMemory(threading.Thread):
         self.pid = pid
         self.peak_pss = self.peak_rss = self.peak_process_rss = 0
         self.peak_processes = 0
+        # Peak PSS of the Pagefind processes and of the rest (the MkDocs processes), each on its own:
+        # which part of the build holds the memory.
+        self.peak_pss_pagefind = self.peak_pss_site = 0
         self._stop_event = threading.Event()
 
     def run(self) -> None:
@@ -126,6 +136,9 @@ class TreeMemory(threading.Thread):
                 tree, listed = process_tree(self.pid), time.monotonic()
             samples = [_memory(pid) for pid in tree]
             live = [s for s in samples if s[0]]
+            pagefind = sum(s[1] for pid, s in zip(tree, samples, strict=True) if s[0] and _is_pagefind(pid))
+            self.peak_pss_pagefind = max(self.peak_pss_pagefind, pagefind)
+            self.peak_pss_site = max(self.peak_pss_site, sum(s[1] for s in live) - pagefind)
             self.peak_rss = max(self.peak_rss, sum(s[0] for s in live))
             self.peak_pss = max(self.peak_pss, sum(s[1] for s in live))
             self.peak_process_rss = max([self.peak_process_rss, *(s[0] for s in live)])
@@ -152,6 +165,8 @@ class BuildRun:
     returncode: int
     stages: dict[str, dict[str, float]] = field(default_factory=dict)
     log_tail: str = ""
+    peak_pss_pagefind_mib: float = 0.0  # the Pagefind processes' peak, on its own
+    peak_pss_site_mib: float = 0.0  # the MkDocs processes' peak, on its own
 
     @property
     def parallelism(self) -> float:
@@ -199,6 +214,8 @@ def run_build(briefings_dir: Path, site_dir: Path, work: Path, *, clean: bool = 
     return BuildRun(seconds=seconds, cpu_seconds=cpu, peak_pss_mib=memory.peak_pss / MIB,
                     peak_rss_mib=memory.peak_rss / MIB, peak_process_rss_mib=memory.peak_process_rss / MIB,
                     processes=memory.peak_processes, returncode=proc.returncode,
+                    peak_pss_pagefind_mib=memory.peak_pss_pagefind / MIB,
+                    peak_pss_site_mib=memory.peak_pss_site / MIB,
                     stages=read_stages(stage_log),
                     log_tail="\n".join(text.splitlines()[-15:]))
 
@@ -226,7 +243,7 @@ def index_stats(site_dir: Path, n: int, sample_id: str) -> dict[str, dict[str, A
 
 def search_fetch(site_dir: Path, sample: Path) -> dict[str, Any]:
     """Bytes and seconds of searches for words of the sample briefing's last paragraphs, in Chromium."""
-    from bench.search import measure_search, queries
+    from bench.search import frequent_words, measure_search, queries
     from build_tools.briefing.schema import read_briefing
     from build_tools.site.language import LANGUAGES
     from build_tools.site.render import indexed_column
@@ -238,7 +255,7 @@ def search_fetch(site_dir: Path, sample: Path) -> dict[str, Any]:
     for code, lang in LANGUAGES.items():
         column = indexed_column(briefing, lang)
         texts[code] = " ".join(lang.column(column, p.text(column)) for p in briefing.paragraphs[-3:])
-    return measure_search(site_dir, queries(texts))
+    return measure_search(site_dir, queries(texts), frequent_words(texts))
 
 
 def page_bytes(site_dir: Path, briefing_id: str) -> dict[str, int]:

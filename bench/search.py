@@ -8,6 +8,7 @@ as a static host would send it (the index files as they are, the scripts gzipped
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import functools
 import gzip
@@ -28,6 +29,8 @@ TIMEOUT_MS = 30_000
 _GZIP_MAGIC = b"\x1f\x8b"
 _WORD = re.compile(r"[A-Za-z]{6,}")
 _HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+_ANY_WORD = re.compile(r"[a-z]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # What each fetched file of the index is, by its path below pagefind/: the parts that grow with the
 # archive (meta, index chunks, filters) apart from those that do not (wasm, scripts).
 KINDS = (("wasm", re.compile(r"/wasm\.[^/]*\.pagefind$")), ("js", re.compile(r"\.js$")),
@@ -88,6 +91,17 @@ def queries(text_by_lang: dict[str, str]) -> dict[str, list[str]]:
     return out
 
 
+def frequent_words(text_by_lang: dict[str, str]) -> dict[str, str]:
+    """The most frequent word of each language's sample text ("the", "的"): the largest index chunk a
+    search can fetch, reported beside the three words a reader types."""
+    out = {}
+    for lang, text in text_by_lang.items():
+        found = _ANY_WORD.findall(text.lower()) if lang == "en" else _HAN.findall(text)
+        if found:
+            out[lang] = collections.Counter(found).most_common(1)[0][0]
+    return out
+
+
 def _one(browser, base: str, lang: str, query: str) -> dict[str, Any]:
     context = browser.new_context(service_workers="block")
     page = context.new_page()
@@ -120,8 +134,10 @@ def _one(browser, base: str, lang: str, query: str) -> dict[str, Any]:
             "bytes_uncompressed": sum(u for _, _, u in fetched), "by_kind": by_kind(fetched)}
 
 
-def measure_search(site_dir: Path, words: dict[str, list[str]]) -> dict[str, Any]:
-    """Each language's queries on the built ``site_dir``: bytes per search and time to first results."""
+def measure_search(site_dir: Path, words: dict[str, list[str]],
+                   frequent: dict[str, str] | None = None) -> dict[str, Any]:
+    """Each language's queries on the built ``site_dir``: bytes per search and time to first results;
+    the ``frequent`` word of each language apart (``frequent_runs``), not in the maxima."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).is_file():
@@ -132,11 +148,13 @@ def measure_search(site_dir: Path, words: dict[str, list[str]]) -> dict[str, Any
         try:
             for lang, qs in words.items():
                 runs[lang] = [_one(browser, base, lang, q) for q in qs]
+            frequent_runs = {lang: _one(browser, base, lang, q) for lang, q in (frequent or {}).items()}
         finally:
             browser.close()
     every = [r for rs in runs.values() for r in rs]
     return {
         "runs": runs,
+        "frequent_runs": frequent_runs,
         "max_bytes_served": max((r["bytes_served"] for r in every), default=0),
         "max_bytes_uncompressed": max((r["bytes_uncompressed"] for r in every), default=0),
         "max_first_results_seconds": max((r["first_results_seconds"] for r in every), default=0.0),

@@ -53,6 +53,10 @@ def _search_targets(largest: dict[str, Any] | None, s1000: dict[str, Any] | None
                            None if served is None else served <= SEARCH_FETCH_BYTES))
         out.append(_target(f"(info) search fetch bytes uncompressed at N={largest['n']}",
                            fetch.get("max_bytes_uncompressed"), "-", None) | {"status": "info"})
+        frequent = [r["bytes_served"] for r in (fetch.get("frequent_runs") or {}).values()]
+        if frequent:
+            out.append(_target(f"(info) search fetch bytes of the most frequent word at N={largest['n']}",
+                               max(frequent), "-", None) | {"status": "info"})
         first = fetch.get("max_first_results_seconds")
         out.append(_target(f"search first results seconds at N={largest['n']}", first,
                            f"<= {SEARCH_FIRST_SECONDS}",
@@ -110,12 +114,19 @@ def _search_lines(results: dict[str, Any]) -> list[str]:
                          f"({fetch['max_bytes_uncompressed'] / 1024:.0f} KB uncompressed) per search, "
                          f"first results within {fetch['max_first_results_seconds']:.2f} s")
             lines += _fetch_kinds(fetch)
+    for s in results.get("sizes", []):
+        build = s.get("build") or {}
+        if build.get("peak_pss_pagefind_mib"):
+            lines.append(f"Memory at N={s['n']}: peak {build['peak_pss_mib']:.0f} MiB (PSS); "
+                         f"MkDocs processes alone at most {build['peak_pss_site_mib']:.0f} MiB, "
+                         f"Pagefind alone at most {build['peak_pss_pagefind_mib']:.0f} MiB")
     return ["", *lines] if lines else []
 
 
 def _fetch_kinds(fetch: dict[str, Any]) -> list[str]:
     """What each search fetched, by kind of file: KB served (uncompressed) and files."""
     runs = [(lang, r) for lang, rs in fetch.get("runs", {}).items() for r in rs if "by_kind" in r]
+    runs += [(f"{lang} (most frequent word)", r) for lang, r in fetch.get("frequent_runs", {}).items()]
     if not runs:
         return []
     kinds = sorted({k for _, r in runs for k in r["by_kind"]})
@@ -237,8 +248,9 @@ def render_report(results: dict[str, Any]) -> str:
                b["peak_pss_mib"], b["peak_rss_mib"], index, page, listing_kb, rebuild,
                _fmt(s["load_before"][0])]
         lines.append("| " + " | ".join(_fmt(v) for v in row) + " |")
-    lines += ["", "Stages (seconds, per language process; search is Pagefind's indexing; the en build",
-              "includes waiting for the other languages):", ""]
+    lines += ["", "Stages (seconds, per language process; search is Pagefind's indexing of that language,",
+              "done by the en build once the others have ended; the en build includes waiting for the",
+              "other languages and the three indexes):", ""]
     stage_head = ["N"] + [f"{stage} {lang}" for stage in ("build", "generation", "search", "collect")
                           for lang in LANGUAGES] + ["en waits"]
     lines += ["| " + " | ".join(stage_head) + " |", "|" + "---|" * len(stage_head)]

@@ -76,6 +76,9 @@ def _check_size(size: dict) -> None:
     # The forked language workers are sampled with the English build: at least three processes.
     assert build["processes"] >= 3
     assert 50 < build["peak_pss_mib"] <= build["peak_rss_mib"]
+    # Which part holds the memory: the MkDocs processes and the Pagefind processes, each on its own.
+    assert 0 < build["peak_pss_pagefind_mib"] < build["peak_pss_mib"]
+    assert 0 < build["peak_pss_site_mib"] <= build["peak_pss_mib"]
     assert set(build["stages"]) == {"en", "zh", "zh-hant"}
     for stages in build["stages"].values():
         assert {"build", "generation", "search"} <= set(stages)
@@ -87,6 +90,10 @@ def _check_size(size: dict) -> None:
         runs = size["search_fetch"]["runs"][lang]
         assert runs and all(r["requests"] > 0 and r["bytes_served"] > 0 for r in runs)
         assert all(r["bytes_served"] < r["bytes_uncompressed"] for r in runs)
+        # Every fetched file is of a known kind; the WebAssembly and the scripts come with every search.
+        for r in [*runs, size["search_fetch"]["frequent_runs"][lang]]:
+            assert {"wasm", "js", "entry/meta", "index", "fragments"} <= set(r["by_kind"]), r["by_kind"]
+            assert sum(k["served"] for k in r["by_kind"].values()) == r["bytes_served"]
         assert 5000 < size["briefing_html_bytes"][lang] < 1_000_000
         # Every briefing page and at least home, topic index and archive: the floor rendered this corpus.
         assert size["floor"]["seconds"][lang] > 0 and size["floor"]["pages"][lang] >= n + 3
