@@ -100,6 +100,9 @@ class Entry:
     aliases: dict[str, list[str]] = field(default_factory=lambda: {"en": [], "zh": []})
     zh_hant: str | None = None  # Traditional label when OpenCC's conversion is not the official form
     description: Bilingual | None = None
+    # A topic nearly every AI story touches (large language models, compute): one word repeated is not
+    # evidence for it (see ingest/tagging.py).
+    broad: bool = False
     line: int = 0
 
     @property

@@ -107,3 +107,16 @@ def test_unknown_chinese_names_are_suggested():
 ])
 def test_common_words_are_not_names(text: str):
     assert _ids(text) == []
+
+
+def test_a_broad_topic_needs_more_than_one_word_repeated():
+    tagger = get_tagger()
+    assert load_taxonomy().get("large-language-models").broad
+    first = ("text", "这款芯片面向大模型推理，功耗更低。")
+    repeated = [first, ("text", "厂商称，大模型客户已开始测试样片。")]
+    assert "large-language-models" not in tagger.tag("新芯片发布", repeated).tags
+    varied = [first, ("text", "厂商称，大语言模型客户已开始测试样片。")]
+    assert "large-language-models" in tagger.tag("新芯片发布", varied).tags
+    # a topic that is not broad is tagged on one word twice
+    specific = [("text", "团队用合成数据训练模型。"), ("text", "合成数据的质量决定了结果。")]
+    assert "synthetic-data" in tagger.tag("新方法", specific).tags

@@ -108,7 +108,7 @@ def test_bad_entries_are_reported_with_their_lines():
         parse_taxonomy(text, "t.yaml")
     assert [str(p) for p in err.value.problems] == [
         "t.yaml:1: 'id': expected lowercase ASCII words joined by '-', got 'Bad Id'",
-        "t.yaml:9: unknown key 'colour'; allowed: aliases, description, en, id, kind, zh, zh_hant",
+        "t.yaml:9: unknown key 'colour'; allowed: aliases, broad, description, en, id, kind, zh, zh_hant",
         "t.yaml:6: 'kind': expected one of topic, organisation, person, product, got 'thing'",
     ]
 
@@ -135,10 +135,11 @@ def test_names_of_the_field_lead_to_their_entry(names: list[str], entry_id: str)
 
 def test_a_description_or_traditional_label_of_the_wrong_shape_is_a_problem_not_a_crash():
     text = ("- id: a\n  kind: topic\n  en: A\n  zh: 甲\n  description: {en: x, fr: y}\n"
-            "- id: b\n  kind: topic\n  en: B\n  zh: 乙\n  zh_hant: [乙]\n")
+            "- id: b\n  kind: topic\n  en: B\n  zh: 乙\n  zh_hant: [乙]\n  broad: sometimes\n")
     with pytest.raises(InputError) as exc:
         parse_taxonomy(text, "tax.yaml")
     assert [str(p) for p in exc.value.problems] == [
         "tax.yaml:5: 'description': expected a mapping with 'en' and 'zh' texts",
         "tax.yaml:10: 'zh_hant': expected the official Traditional label as text, got ['乙']",
+        "tax.yaml:11: 'broad': expected true or false, got 'sometimes'",
     ]

@@ -119,6 +119,13 @@ def _description(c: _EntryChecker, key: str, value: object) -> Bilingual | None:
     return Bilingual(**value)
 
 
+def _broad(c: _EntryChecker, key: str, value: object) -> bool:
+    if value is None or value in (True, False, "true", "false"):  # the taxonomy is read as plain strings
+        return value in (True, "true")
+    c.add(key, f"'{key}': expected true or false, got {value!r}")
+    return False
+
+
 # An entry's keys after its id, each with its rule: (checker, key, value or None) -> the checked value.
 # A new key is a row here and a field of model.Entry.
 ENTRY_FIELDS: dict[str, Callable[[_EntryChecker, str, object], object]] = {
@@ -128,6 +135,7 @@ ENTRY_FIELDS: dict[str, Callable[[_EntryChecker, str, object], object]] = {
     "zh_hant": _official_traditional,
     "aliases": _aliases,
     "description": _description,
+    "broad": _broad,
 }
 _ENTRY_KEYS = {"id", *ENTRY_FIELDS}
 

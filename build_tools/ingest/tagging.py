@@ -27,6 +27,10 @@ from build_tools.briefing.taxonomy import Taxonomy, jieba_userdict, load_taxonom
 # title or a heading (which count double). One passing mention of "regulation" is not what a story is about.
 TOPIC_MIN_SCORE = 2
 HEADING_WEIGHT = 2
+# A broad topic (``broad: true`` in the taxonomy: large language models, compute) is touched by nearly every
+# story: it needs this score, or two different words for it. "大模型" twice in a story about a chip, or
+# "chips" twice in one about export rules, is the vocabulary of the field, not what the story is about.
+BROAD_MIN_SCORE = 3
 # At most this many topics: beyond it the tags describe the vocabulary, not the story.
 MAX_TOPICS = 8
 # An entity the story is about: named in the title, or mentioned at least this often (a title mention
@@ -208,6 +212,8 @@ class Tagger:
             starts.append(pos)
             pos += len(t) + 1
         score: Counter[str] = Counter()
+        blocks_of: dict[str, set[int]] = {}
+        forms_of: dict[str, set[str]] = {}
         first: dict[str, int] = {}
         spans: list[tuple[int, int]] = []
         last_end: dict[str, int] = {}
@@ -220,9 +226,13 @@ class Tagger:
                 continue
             block = _block_of(starts, s)
             score[entry_id] += weights[block]
+            blocks_of.setdefault(entry_id, set()).add(block)
+            forms_of.setdefault(entry_id, set()).add(joined[s:e].casefold().rstrip("s"))  # chip = chips
             first.setdefault(entry_id, s)
         order = sorted(score, key=lambda i: (-score[i], first[i], i))
-        tags = [i for i in order if self.tax.entries[i].is_topic and score[i] >= TOPIC_MIN_SCORE][:MAX_TOPICS]
+        tags = [i for i in order if self.tax.entries[i].is_topic and score[i] >= TOPIC_MIN_SCORE
+                and (not self.tax.entries[i].broad or score[i] >= BROAD_MIN_SCORE or len(forms_of[i]) >= 2)]
+        tags = tags[:MAX_TOPICS]
         entities = [i for i in order if not self.tax.entries[i].is_topic]
         about = self._about(entities, score, first, starts[1])
         return Tagging(tags=tags, entities=entities, about=about, counts=dict(score),
