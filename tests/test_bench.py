@@ -150,3 +150,16 @@ def test_bad_sizes_are_refused_with_a_message():
                           text=True, check=False)
     assert proc.returncode == 2
     assert "expected sizes like 100,1000,3000, got 'ten'" in proc.stderr
+
+
+def test_search_profile_takes_each_part_out_of_the_records(tmp_path):
+    from bench import search_profile
+
+    rows = {r["records"]: r for r in search_profile.profile(5, tmp_path, ["zh-hant"])}
+    assert list(rows) == ["all", "no characters line", "no Simplified text", "neither"]
+    assert rows["neither"]["words"] < rows["no characters line"]["words"] < rows["all"]["words"]
+    assert rows["neither"]["words"] < rows["no Simplified text"]["words"] < rows["all"]["words"]
+    assert all(r["pagefind_cpu_seconds"] > 0 and r["peak_pagefind_mib"] > 0 for r in rows.values())
+    # Only the Traditional site's records hold Simplified text to take out.
+    assert [r["records"] for r in search_profile.profile(3, tmp_path / "zh", ["zh"])] == [
+        "all", "no characters line"]
