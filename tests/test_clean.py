@@ -350,3 +350,18 @@ def test_a_comments_header_with_its_count_opens_the_tail():
     tail = ["Comments (14)", "Rahul M: Finally some action on this.", "Priya: About time somebody did."]
     _, body, dropped = _regions([PAGE_HEADLINE, *PAGE_EN_BODY, *tail])
     assert body == PAGE_EN_BODY and set(tail) <= set(dropped)
+
+
+def test_a_notices_salutation_is_its_text():
+    body = ["为帮助本市企业依法依规开展生成式人工智能服务，提高备案申报质量，现就集中辅导有关事项通知如下。",
+            "在本市注册、拟面向境内公众提供生成式人工智能服务的企业，以及已经提交备案申请的企业均可报名。"]
+    salutation = "各区县数据主管部门，各有关企业："
+    _, kept, _ = _regions(["关于开展生成式人工智能服务备案集中辅导的通知", "发布时间：2024年09月12日 09:30",
+                           salutation, *body, "上一篇：另一则通知"])
+    assert kept == [salutation, *body]
+
+
+@pytest.mark.parametrize("tail", ["Got a tip? Email us.", "We want to hear from you.", "感谢阅读。"])
+def test_a_short_sentence_after_the_article_is_not_joined_to_it(tail: str):
+    _, body, dropped = _regions([PAGE_HEADLINE, *PAGE_EN_BODY, tail, "Share", "Related"])
+    assert body == PAGE_EN_BODY and tail in dropped

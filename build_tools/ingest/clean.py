@@ -423,6 +423,10 @@ def _pass_regions(page: _Page, r: Rules) -> None:
     if span is None:
         return
     body = [i for i in range(span[0], span[1] + 1) if verdict[i] is None and gains[i] > 0]
+    # A short sentence holds a list inside the article together, but does not extend it: after the last
+    # paragraph it is the tail's ("Thanks for reading.", "欢迎转发分享。").
+    while len(body) > 1 and gains[body[-1]] <= layout.SHORT_SENTENCE_WEIGHT:
+        body.pop()
     body = _before_boilerplate(norms, body)
     start, end = body[0], body[-1]
     page.headline = _labelled_headline(page, r, start) or _find_headline(page, r, start)
@@ -554,10 +558,11 @@ def _stated_headline(page: _Page, r: Rules, i: int) -> bool:
 
 
 def _opens_body(norm: str, r: Rules) -> bool:
-    """A heading directly above the first paragraph: a numbered or generic section heading, or a subtitle."""
+    """A heading directly above the first paragraph: a numbered or generic section heading, a subtitle, or
+    the salutation of a letter or notice (各区县主管部门，各有关企业： / Dear members,)."""
     from build_tools.ingest import layout
 
-    if _key(norm) in r.generic_headings or layout.is_section_number(norm):
+    if _key(norm) in r.generic_headings or layout.is_section_number(norm) or layout.is_salutation(norm):
         return True
     return (is_heading(norm, r.thresholds) and layout.units(norm) >= 4 and not layout.headline_excluded(norm)
             and not layout.is_menu(norm))

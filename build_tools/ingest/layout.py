@@ -237,7 +237,7 @@ SHORT_SENTENCE_WEIGHT = 0.3
 def _short_sentence(text: str) -> bool:
     s = _NUMBERED.sub("", _cut(text).strip())
     han, words = han_count(s), word_count(s)
-    return bool(_FINAL.search(s)) and (han >= 6 if han else words >= 3) and (s[:1].isupper() or bool(han))
+    return bool(_FINAL.search(s)) and (han >= 4 if han else words >= 3) and (s[:1].isupper() or bool(han))
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -391,6 +391,15 @@ def is_deck(text: str, sentences: int = 1) -> bool:
 # A standfirst is one sentence of at most this many characters or words.
 DECK_MAX_HAN = 25
 DECK_MAX_WORDS = 16
+
+
+# The salutation that opens a letter or an official notice, ended by a colon or a comma.
+_SALUTATION = re.compile(r"^(?:各|致|尊敬的|亲爱的|親愛的|dear\b)[^:：。.!?]{1,40}[:：,，]$", re.IGNORECASE)
+
+
+def is_salutation(text: str) -> bool:
+    """``各区县数据主管部门，各有关企业：``, ``Dear readers,``: the addressees of a letter or a notice."""
+    return bool(_SALUTATION.match(_cut(text).strip()))
 
 
 def is_section_number(text: str) -> bool:

@@ -548,8 +548,13 @@ def _declines_source(cleaned: Cleaned) -> bool:
                for d in cleaned.dropped)
 
 
+# Everything but letters, digits and Han (\w is str.isalnum() and the underscore): one substitution per
+# line, not a generator over its characters, as this runs on every line of the page.
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _squash(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 def extract_source(cleaned: Cleaned) -> tuple[str | None, str | None]:
