@@ -313,6 +313,10 @@ def test_a_standfirst_set_against_the_header_is_not_the_article():
     # The same sentence set apart by a blank line is the article's first paragraph.
     _, body, _ = _regions([*lines[:3], "", *lines[3:]])
     assert body == [deck, *PAGE_EN_BODY]
+    # A lead opening with a dateline is the article's, however short.
+    lead = "BRUSSELS, Oct 9 (Lumen Wire) - Testing would start four weeks before launch."
+    _, body, _ = _regions([*lines[:3], lead, *lines[4:]])
+    assert body == [lead, *PAGE_EN_BODY]
 
 
 def test_a_standfirst_above_the_byline_is_not_the_article():

@@ -237,6 +237,8 @@ def test_a_teasers_date_is_not_the_pages():
     (["某市人民政府 门户网站", ZH_HEADLINE, "发布时间：6月3日   信息来源：   浏览次数：917", *ZH_BODY,
       "版权所有 © 2024 某市人民政府"], None),
     ([ZH_HEADLINE, "发表于 2024-12-02 20:15", *ZH_BODY, "Powered by 某某社区 © 2008-2024"], None),
+    # "独家报道" names a kind of report, not an outlet signing it
+    (["云帆网", "首页 新闻 科技 财经", "独家报道", ZH_HEADLINE, "2024-12-02 20:15", *ZH_BODY], "云帆网"),
 ])
 def test_the_outlet_is_the_name_the_page_gives_most_evidence_for(page: list[str], expected: str | None):
     assert extract_source(clean_lines(page))[0] == expected

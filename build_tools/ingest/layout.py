@@ -380,9 +380,16 @@ def same_ending(text: str, other: str) -> bool:
     return bool(_FINAL.search(_cut(text).rstrip())) == bool(_FINAL.search(_cut(other).rstrip()))
 
 
+# A wire or news dateline opening a paragraph: the article's lead, never a standfirst.
+_DATELINE_START = re.compile(r"^(?:[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]{1,}){0,2}\s?[,:(—–-]"
+                             r"|\S{0,12}?(?:讯|訊|电|電)\s?[(（]?\s?\d|[(（]\S{1,10}?(?:讯|訊|电|電)[)）])")
+
+
 def is_deck(text: str, sentences: int = 1) -> bool:
-    """A standfirst's shape: a sentence (or ``sentences``), shorter than a paragraph."""
+    """A standfirst's shape: a sentence (or ``sentences``), shorter than a paragraph, not a dated lead."""
     s = _cut(text).strip()
+    if _DATELINE_START.match(s):
+        return False
     han, words = han_count(s), word_count(s)
     short = han <= DECK_MAX_HAN if han else words <= DECK_MAX_WORDS
     return short and len(SENTENCE_END.findall(s)) <= sentences

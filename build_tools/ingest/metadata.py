@@ -389,6 +389,12 @@ _OUTLET_BYLINE = re.compile(r"^([^\s／/]{2,12}?)\s*[／/]\s*(?:綜合|综合)?(
 _OUTLET_REPORTER = re.compile(r"^([^\s]{2,10}?)(?:記者|记者)\s*[^\s]{2,4}$")
 # "智源前沿报道" alone on a line: the outlet signs the report.
 _OUTLET_REPORTS = re.compile(r"^([^\s／/记記者]{2,10}?)(?:报道|報導|報道)$")
+# Kinds of report that head a story the way an outlet's name does (独家报道, 深度报道): no outlet.
+_REPORT_KINDS = frozenset([
+    "特别", "特別", "独家", "獨家", "深度", "现场", "現場", "专题",
+    "專題", "连续", "連續", "追踪", "追蹤", "调查", "調查", "系列",
+    "图片", "圖片", "视频", "視頻", "新闻", "新聞",
+])
 # A newsletter platform's footer: "Thanks for reading Prompt 周刊! Subscribe for free …".
 _THANKS_FOR_READING = re.compile(r"^thanks for reading ([^!.?]{2,40})[!.]", re.IGNORECASE)
 _NOT_OUTLETS = frozenset(["本报", "本報", "本网", "本網", "本台", "综合", "綜合", "记者", "記者"])
@@ -508,7 +514,7 @@ def _source_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
             found.append(("label", name))  # "1.媒體來源:" with the outlet on the next line
         if d.line > first:
             continue
-        if (m := _OUTLET_REPORTS.match(text)) and m.group(1) not in _NOT_OUTLETS:
+        if (m := _OUTLET_REPORTS.match(text)) and m.group(1) not in _NOT_OUTLETS | _REPORT_KINDS:
             found.append(("byline", m.group(1)))
         parts = layout.split_title(text)
         if parts and _squash(parts[0]) in headline_keys:
