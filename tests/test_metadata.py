@@ -237,6 +237,12 @@ def test_a_teasers_date_is_not_the_pages():
     (["某市人民政府 门户网站", ZH_HEADLINE, "发布时间：6月3日   信息来源：   浏览次数：917", *ZH_BODY,
       "版权所有 © 2024 某市人民政府"], None),
     ([ZH_HEADLINE, "发表于 2024-12-02 20:15", *ZH_BODY, "Powered by 某某社区 © 2008-2024"], None),
+    # The outlet after the author in a byline; a role there is no outlet.
+    ([EN_HEADLINE, "By Jo Roe, Lumen Wire", "June 3, 2024", *EN_BODY], "Lumen Wire"),
+    ([EN_HEADLINE, "By Jo Roe, Staff Writer", "June 3, 2024", *EN_BODY], None),
+    # An agency in brackets closing the article; a wire dateline with no date.
+    (["港聞", ZH_HEADLINE, "2024年3月12日", *HANT_BODY, "（星橋日報）"], "星橋日報"),
+    ([EN_HEADLINE, "June 3, 2024", "LONDON (Lumen Wire) — " + EN_BODY[0], *EN_BODY[1:]], "Lumen Wire"),
     # "独家报道" names a kind of report, not an outlet signing it
     (["云帆网", "首页 新闻 科技 财经", "独家报道", ZH_HEADLINE, "2024-12-02 20:15", *ZH_BODY], "云帆网"),
 ])

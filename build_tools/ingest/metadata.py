@@ -46,6 +46,9 @@ WIRE_DATELINES = [
     re.compile(rf"^[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s*[A-Z][A-Za-z .]{{1,30}})?,\s+{_MONTH}"
                r"\s+(?P<d>\d{1,2})\s*"
                r"\((?P<src>[A-Z][A-Za-z&.' ]{0,30}[A-Za-z.])\)\s*[-–—]", re.IGNORECASE),
+    # LONDON (Lumen Wire) — : no date, only the agency
+    re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*"
+               r"\((?P<src>[A-Z][A-Za-z&.' ]{0,30}[A-Za-z.])\)\s*[-–—]"),
     # 新华社北京6月3日电 / 中新网6月3日电 / 中央社記者台北3日電 (the month is then unknown)
     re.compile(r"^[(（]?(?P<src>新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|中央社)"
                r"[^。,，\d]{0,16}?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?:电|電)"),
@@ -216,7 +219,7 @@ def _wire_dateline(text: str) -> tuple[int | None, int, str] | None:
                 month = MONTHS[g["mon"].lower().rstrip(".")]
             else:
                 month = int(g["m"]) if g.get("m") else None
-            return month, int(g["d"]), g["src"]
+            return month, int(g["d"]) if g.get("d") else 0, g["src"]
     return None
 
 
@@ -395,6 +398,11 @@ _REPORT_KINDS = frozenset([
     "專題", "连续", "連續", "追踪", "追蹤", "调查", "調查", "系列",
     "图片", "圖片", "视频", "視頻", "新闻", "新聞",
 ])
+# "By Jo Roe, Lumen Wire": the outlet after the author's name, in capitals, no role ("staff writer").
+_BYLINE_OUTLET = re.compile(r"^[Bb]y [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, "
+                            r"([A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,3})$")
+_ROLE_WORDS = re.compile(r"\b(?:writer|reporter|correspondent|editor|contributor|columnist|analyst|staff"
+                         r"|senior|chief|desk)\b", re.IGNORECASE)
 # A newsletter platform's footer: "Thanks for reading Prompt 周刊! Subscribe for free …".
 _THANKS_FOR_READING = re.compile(r"^thanks for reading ([^!.?]{2,40})[!.]", re.IGNORECASE)
 _NOT_OUTLETS = frozenset(["本报", "本報", "本网", "本網", "本台", "综合", "綜合", "记者", "記者"])
@@ -483,6 +491,8 @@ def _line_evidence(text: str, kind: str) -> list[tuple[str, str]]:
         found.append(("label", label))
     if m := _SHARED_BY.match(text):
         found.append(("label", m.group(1)))
+    if (m := _BYLINE_OUTLET.match(text)) and not _ROLE_WORDS.search(m.group(1)):
+        found.append(("byline", m.group(1)))
     if m := _THANKS_FOR_READING.match(text):
         found.append(("byline", m.group(1).strip()))
     for pattern in (_OUTLET_BYLINE, _OUTLET_REPORTER):
@@ -508,7 +518,10 @@ def _source_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
         text = unicodedata.normalize("NFKC", d.text).replace("\xa0", " ").strip()
         if first < d.line < last:
             continue  # a caption's 来源 inside the article names a picture's source, not the page's
-        found += _line_evidence(text, d.kind)
+        # A name alone in brackets right after the article credits the agency that supplied it: （星橋日報）
+        closing = d.line > last and not any(ch.isdigit() for ch in text) and len(text) <= 16
+        kind = "credit" if closing and d.kind in ("orphan-heading", "tail") else d.kind
+        found += _line_evidence(text, kind)
         label = SOURCE_LABELS.fullmatch(_ITEM_NUMBER.sub("", text).rstrip(":："))
         if label and (name := _clean_source(by_line.get(d.line + 1, ""))):
             found.append(("label", name))  # "1.媒體來源:" with the outlet on the next line
