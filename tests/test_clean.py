@@ -369,3 +369,11 @@ def test_a_notices_salutation_is_its_text():
 def test_a_short_sentence_after_the_article_is_not_joined_to_it(tail: str):
     _, body, dropped = _regions([PAGE_HEADLINE, *PAGE_EN_BODY, tail, "Share", "Related"])
     assert body == PAGE_EN_BODY and tail in dropped
+
+
+def test_a_row_of_fields_is_header_above_the_article_and_text_inside_it():
+    fields, spec = "发布机构：云帆证券   分析师：周屹然", "价格：3999元  续航：10小时"
+    body = ["近日，国内一家人工智能公司发布了新一代大模型，在多项评测中取得领先成绩，引发业内关注。",
+            "该公司表示，新模型在推理能力和长文本处理方面有明显提升，将向企业客户开放接口。"]
+    _, kept, dropped = _regions(["国产大模型再迎新品，推理能力大幅提升", fields, body[0], spec, body[1]])
+    assert kept == [body[0], spec, body[1]] and dropped[fields] == "byline"

@@ -209,12 +209,14 @@ def ends_like_prose(text: str) -> bool:
 def is_metadata_line(text: str, *, times: bool = True) -> bool:
     """A short line that states a date or an author: a publication line, whatever else it carries.
 
-    ``times``: whether a time of day alone (09:12, no day) counts; inside an article it may be a schedule
-    or a show's chapter marks.
+    ``times``: whether the line is in the header, above the article's first prose, where a time of day
+    alone (09:12, no day) and a row of fields (发布机构：X   分析师：Y) count; inside an article the first
+    may be a schedule or a show's chapter marks, the second a product's specifications.
     """
     s = _cut(text)
     dated = has_date(s) and (times or bool(_DAY_HINT.search(s)))
-    return (dated and units(s) <= 30 and not _FINAL.search(s.rstrip())) or is_byline(s) or is_field_row(s)
+    return (dated and units(s) <= 30 and not _FINAL.search(s.rstrip())) or is_byline(s) or (
+        times and is_field_row(s))
 
 
 # One field of a page's header: a short label, its colon, a short value ("发布机构：华岳证券", "Author: X").
