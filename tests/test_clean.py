@@ -377,3 +377,13 @@ def test_a_row_of_fields_is_header_above_the_article_and_text_inside_it():
             "该公司表示，新模型在推理能力和长文本处理方面有明显提升，将向企业客户开放接口。"]
     _, kept, dropped = _regions(["国产大模型再迎新品，推理能力大幅提升", fields, body[0], spec, body[1]])
     assert kept == [body[0], spec, body[1]] and dropped[fields] == "byline"
+
+
+def test_a_key_points_box_ends_at_a_blank_line():
+    box = ["KEY POINTS", "Officials are close to a framework.", "Testers would get four weeks."]
+    short = "The talks resume next week."
+    lines = [PAGE_HEADLINE, "Oct 9, 2024", *box, "", short, ""]
+    for paragraph in PAGE_EN_BODY:
+        lines += [paragraph, ""]
+    _, body, dropped = _regions(lines)
+    assert body == [short, *PAGE_EN_BODY] and {dropped[line] for line in box} == {"lead-box"}

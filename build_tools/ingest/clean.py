@@ -351,10 +351,12 @@ def _pass_shapes(page: _Page, r: Rules) -> None:
     n = 0
     while n < count:
         if verdict[n] is None and layout.is_key_points_label(norms[n]):
-            # The box ends where its form does: a sentence after items without full stops is the article.
+            # The box ends where its form does (a sentence after items without full stops is the article),
+            # and at a blank line once it has items: a box is set in one block.
             n = _drop_run(page, n, "lead-box", "key points box repeating the article",
                           lambda m, first=n + 1: layout.is_key_point(norms[m])
-                          and layout.same_ending(norms[m], norms[first]))
+                          and layout.same_ending(norms[m], norms[first])
+                          and (m == first or page.items[m][0] - page.items[m - 1][0] == 1))
             continue
         if (after := _drop_promotion_block(page, n)) is not None:
             n = after
