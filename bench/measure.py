@@ -452,8 +452,61 @@ def _wait_for(url: str, text: str | None, deadline: float, step: float = 0.05) -
     return None
 
 
+def _search_finds(browser: Any, base: str, prefix: str, word: str) -> list[str]:
+    """The result links of searching ``word`` in the search box of a language's home page, in Chromium."""
+    from bench.search import TIMEOUT_MS
+
+    context = browser.new_context(service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(base + prefix.lstrip("/"), wait_until="load")
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill(word)
+        page.wait_for_function(
+            "q => { const r = document.querySelector('.md-search-result');"
+            " return r.getAttribute('data-pf-query') === q && r.getAttribute('data-pf-state') === 'done'; }",
+            arg=word, timeout=TIMEOUT_MS)
+        return page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
+    finally:
+        context.close()
+
+
+def _wait_for_search(base: str, page: str, word: str, before: dict[str, str | None], *, since: float,
+                     deadline: float) -> dict[str, float | None]:
+    """Language -> seconds from ``since`` until its served search index finds ``word`` on ``page``.
+
+    The index file Pagefind names by its content is polled; each new index is searched once in Chromium,
+    and the time is when that index was first served.
+    """
+    from playwright.sync_api import sync_playwright
+
+    from bench.search import CHROMIUM, CHROMIUM_ARGS, PREFIX
+
+    found: dict[str, float | None] = dict.fromkeys(PREFIX)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            for lang, prefix in PREFIX.items():
+                seen = before.get(lang)
+                while time.perf_counter() < deadline:
+                    entry = _get(f"{base}{prefix.lstrip('/')}pagefind/pagefind-entry.json")
+                    if entry is None or entry == seen:
+                        time.sleep(0.1)
+                        continue
+                    served, seen = time.perf_counter(), entry
+                    links = _search_finds(browser, base, prefix, word)
+                    if any(link.endswith(prefix + page) for link in links):
+                        found[lang] = round(served - since, 2)
+                        break
+        finally:
+            browser.close()
+    return found
+
+
 def measure_serve(corpus_dir: Path, briefing_path: Path, *, timeout: float = 900.0) -> dict[str, Any]:
-    """Start ``mkdocs serve``, edit one briefing's titles, time until its page shows them.
+    """Start ``mkdocs serve``, edit one briefing's titles, time until its page shows them, then until
+    search finds the edit's new word in each language.
 
     Also checks that its topic page, the home page and its archive month show the new title once the
     page does: they are rebuilt together, so a reader never sees two versions of the site at once.
@@ -487,10 +540,13 @@ def measure_serve(corpus_dir: Path, briefing_path: Path, *, timeout: float = 900
             return result
         result["startup_seconds"] = round(time.perf_counter() - start, 2)
         token = f"{int(time.time()) % 100000:05d}"
-        briefing.title.en = f"{briefing.title.en} (revised {token})"
-        briefing.title.zh = f"{briefing.title.zh}(修订{token})"
+        word = "zqx" + "".join(chr(ord("a") + int(d)) for d in token)  # in no other text: a search finds it
+        briefing.title.en = f"{briefing.title.en} (revised {token} {word})"
+        briefing.title.zh = f"{briefing.title.zh}(修订{token} {word})"
         new_en, new_zh = html_lib.escape(briefing.title.en), html_lib.escape(briefing.title.zh)
         time.sleep(1.0)  # let the watcher settle after the first build
+        before = {lang: _get(f"{base}{prefix}pagefind/pagefind-entry.json")
+                  for lang, prefix in LANGUAGE_DIRS.items()}
         briefing_path.write_text(dump_briefing(briefing), encoding="utf-8")
         edited = time.perf_counter()
         deadline = edited + timeout
@@ -507,6 +563,9 @@ def measure_serve(corpus_dir: Path, briefing_path: Path, *, timeout: float = 900
         for name, url in related.items():
             body = _get(base + url) if url is not None else None
             result[f"{name}_consistent"] = bool(body and new_en in body)
+        # Search follows the page: its index is made after the rebuild, in the background.
+        result["search_seconds"] = _wait_for_search(base, page, word, before, since=edited,
+                                                    deadline=edited + timeout)
     finally:
         briefing_path.write_text(original, encoding="utf-8")
         with contextlib.suppress(ProcessLookupError):

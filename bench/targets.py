@@ -185,6 +185,10 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
     if serve:
         consistent = all(serve.get(f"{k}_consistent") for k in ("topic", "home", "archive_month"))
         targets.append(_target("serve: topic, home, archive show the edit", consistent, "yes", consistent))
+        found = (serve.get("search_seconds") or {}).values()
+        slowest = None if not found or None in found else max(found)
+        targets.append(_target(f"(info) serve edit -> search finds it, slowest language, at N={serve['n']}",
+                               slowest, "-", None) | {"status": "info"})
     # In CPU seconds: on this shared machine the wall clock of one cold build moves by more than 5 %
     # with the load of others (see bench/results), CPU seconds much less.
     editions = s3000.get("editions") if s3000 else None
@@ -289,6 +293,9 @@ def render_report(results: dict[str, Any]) -> str:
                           f"{_fmt(serve['edit_seconds'])} s, zh page {_fmt(serve['edit_seconds_zh'])} s; "
                           f"topic {serve['topic_consistent']}, home {serve['home_consistent']}, "
                           f"archive month {serve['archive_month_consistent']}"]
+            if "search_seconds" in serve:
+                lines[-1] += "; edit -> search finds it " + ", ".join(
+                    f"{lang} {_fmt(seconds)} s" for lang, seconds in serve["search_seconds"].items())
     lines += ["", "| target | value | limit | status |", "|---|---|---|---|"]
     for t in results["targets"]:
         lines.append(f"| {t['target']} | {_fmt(t['value'])} | {t['limit']} | {t['status']} |")

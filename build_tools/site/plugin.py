@@ -56,7 +56,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.page_facts = PageFacts()  # read back from the built pages, for the sitemaps
         self.swap: SiteSwap | None = None
         self.builds: list[projects.LanguageBuild] = []  # the other languages' builds, running
-        self.background_index = search_index.BackgroundIndex()  # `mkdocs serve` only
         self.indexed_by_root = False  # a language worker's site is indexed by the English build
         self.keys: list[tuple[str, str]] = []  # (source path, key) of every generated page of this build
         self._corpus: Corpus | None = None
@@ -204,10 +203,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.serve.record(config.site_dir, dict(self.keys))
         if lang.is_root:
             sites = [(Path(config.site_dir), lang), *self._finish_languages(config)]
-            if self.command == "serve":
-                # After the rebuild, not in it: the edited page shows at once, search follows it.
-                self.background_index.submit(sites, corpus.briefings, corpus.taxonomy, log)
-            else:
+            if self.command != "serve":  # under mkdocs serve: after the rebuild, below
                 # One language after another, once the other builds have ended and given back their
                 # memory: one Pagefind process at a time holds a whole language's index.
                 self._index_search(sites)
@@ -218,6 +214,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             write_sitemaps(config.site_dir, head.root_url(config, lang), self.page_facts)
         if self.swap is not None and self.swap.owned and self.swap.finish(config):
             self.swap = None
+        if lang.is_root and self.command == "serve":
+            # After the rebuild, not in it: the edited page shows at once, search follows it (serve.py).
+            self.serve.search.start(config.site_dir, corpus.briefings, corpus.taxonomy)
 
     def _index_search(self, sites: list[tuple[Path, SiteLanguage]]) -> None:
         """Each (site folder, language)'s Pagefind index, from the corpus and the hand-written pages'

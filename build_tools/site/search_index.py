@@ -23,12 +23,10 @@ import gzip
 import hashlib
 import itertools
 import json
-import logging
 import os
 import re
 import shutil
 import subprocess
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -435,50 +433,6 @@ def built_pages(site_dir: str | Path) -> list[tuple[str, Path]]:
             continue
         pages.append((url, path))
     return pages
-
-
-class BackgroundIndex:
-    """Under ``mkdocs serve``: index the language sites in a thread once a rebuild is done, so an edited
-    page shows without waiting for search; a request made while one runs replaces any still waiting."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._waiting: tuple | None = None
-        self._thread: threading.Thread | None = None
-
-    def submit(self, sites: list[tuple[Path, SiteLanguage]], briefings: list[Briefing], tax: Taxonomy,
-               log: logging.Logger) -> None:
-        """Index each (site folder, language) of ``sites`` from ``briefings`` soon, in the background."""
-        with self._lock:
-            self._waiting = (sites, briefings, tax, log)
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="search-index", daemon=True)
-                self._thread.start()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Wait until nothing is left to index; False if it is still busy after ``timeout`` seconds."""
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout)
-            return not thread.is_alive()
-        return True
-
-    def _run(self) -> None:
-        while True:
-            with self._lock:
-                job, self._waiting = self._waiting, None
-                if job is None:
-                    self._thread = None
-                    return
-            sites, briefings, tax, log = job
-            start = time.perf_counter()
-            try:
-                for folder, lang in sites:
-                    write_index(folder, lang, records(briefings, tax, lang), built_pages(folder))
-            except (SearchIndexError, OSError) as exc:  # a rebuild cleaned the folder meanwhile
-                log.warning(f"search index not updated: {exc}")
-                continue
-            log.info(f"Search index updated in {time.perf_counter() - start:.1f} s")
 
 
 def read_fragments(bundle: str | Path) -> Iterator[dict[str, Any]]:

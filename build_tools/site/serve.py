@@ -9,22 +9,50 @@ in the last build, so an edited briefing rebuilds its own page, the pages that l
 home, archive, related briefings, neighbours) and nothing else, in every language. Anything else that
 changed gets MkDocs' full rebuild, as before.
 
+Search follows the pages: once a (re)build is done, ``SearchIndexer`` makes each language's Pagefind
+index in a process of its own, at a low priority, while the browsers already reload. The next rebuild
+stops an index run that is still going (its index would be of the text before the edit) and starts
+a new one when it is done, so the rebuild never waits for search nor shares the CPU with it. A full
+rebuild empties the site folder: the last indexes are set aside meanwhile and put back, so search
+keeps working (on the text before the edit) until the new index is there. An index that fails is
+logged as an error; the pages, the server and the indexes of later rebuilds are not affected.
+
 The state is a ``ServeState`` owned by the plugin (plugin.py), which MkDocs keeps across the rebuilds
 of ``mkdocs serve`` because it defines ``on_startup``; the forked language workers inherit it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import logging
+import multiprocessing
+import os
+import shutil
+import signal
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from build_tools.site import projects, search_index
+from build_tools.site.language import LANGUAGES, SiteLanguage
+
+if TYPE_CHECKING:
+    from build_tools.briefing.taxonomy import Taxonomy
+    from build_tools.model import Briefing
 
 ROOT = Path(__file__).resolve().parents[2]
 # MkDocs warns that dirty builds may leave the navigation inaccurate; here they do not (see module
 # docstring and BriefingPlugin.on_nav), so the warning would only alarm.
 _DIRTY_WARNING = "A 'dirty' build is being performed"
+# The search index is made at this niceness (Pagefind inherits it): whatever else wants the CPU (the
+# browser reloading the edited page, the server, the next rebuild) goes first.
+INDEX_NICENESS = 10
+log = logging.getLogger("mkdocs.plugins.ai_briefing.serve")
+# Where a full rebuild keeps the last indexes: hidden, so MkDocs' cleaning of the site folder skips it.
+KEPT_DIR = ".search-kept"
 
 
 class _QuietDirty(logging.Filter):
@@ -92,6 +120,97 @@ def error_page(message: str) -> bytes:
     return ERROR_PAGE.format(message=html.escape(message)).encode("utf-8")
 
 
+def _index_sites(sites: list[tuple[Path, SiteLanguage]], briefings: list[Briefing], tax: Taxonomy) -> None:
+    """In the indexing process: each language site's index, one after the other; failures logged."""
+    os.nice(INDEX_NICENESS)
+    start = time.perf_counter()
+    done = []
+    for folder, lang in sites:
+        try:
+            search_index.write_index(folder, lang, search_index.records(briefings, tax, lang),
+                                     search_index.built_pages(folder))
+        except Exception as exc:  # any failure is reported, and the other languages go on
+            reason = exc if isinstance(exc, search_index.SearchIndexError) else f"{type(exc).__name__}: {exc}"
+            log.error(f"Search index of the {lang.code} site not updated: {reason}. Search shows the "
+                      "previous index; the next rebuild indexes again.")
+            continue
+        done.append(lang.code)
+    if done:
+        log.info(f"Search index updated ({', '.join(done)}) in {time.perf_counter() - start:.1f} s")
+
+
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` started (Pagefind), where the system lists them (Linux)."""
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text(encoding="ascii")
+    except OSError:
+        return []
+    return [int(p) for p in text.split()]
+
+
+class SearchIndexer:
+    """Under ``mkdocs serve``: the search indexes of the language sites, made after each rebuild in a
+    process of its own at a low priority, stopped when a rebuild starts (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._site: Path | None = None
+        self._owner = os.getpid()  # forked language workers inherit this object; only the server indexes
+
+    def start(self, site_dir: str | Path, briefings: list[Briefing], tax: Taxonomy) -> None:
+        """Index every language site below ``site_dir`` from the corpus, in the background."""
+        self.stop()
+        self._site = Path(site_dir)
+        self._put_back()
+        sites = [(self._site / lang.prefix, lang) for lang in LANGUAGES.values()]
+        self._process = projects.beside(_index_sites, (sites, briefings, tax))
+
+    def running(self) -> bool:
+        """Whether an index run is still going."""
+        return self._process is not None and self._process.is_alive()
+
+    def stop(self) -> None:
+        """Stop the index run that is going, Pagefind included; the indexes in place stay as they are."""
+        process, self._process = self._process, None
+        if process is None or os.getpid() != self._owner:
+            return
+        if process.is_alive() and process.pid is not None:
+            # Frozen first, so it starts no Pagefind between the listing of its children and its end.
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(process.pid, signal.SIGSTOP)
+                for child in _children(process.pid):
+                    os.kill(child, signal.SIGKILL)
+            process.kill()
+        process.join()
+
+    def set_aside(self) -> None:
+        """Before a full rebuild, which empties the site folder but for its hidden entries: move the
+        indexes into a hidden folder of it."""
+        self.stop()
+        if self._site is None:
+            return
+        for lang in LANGUAGES.values():
+            bundle, kept = self._site / lang.prefix / search_index.BUNDLE_DIR, self._kept(lang)
+            shutil.rmtree(kept, ignore_errors=True)
+            if bundle.is_dir():
+                kept.parent.mkdir(exist_ok=True)
+                bundle.rename(kept)
+
+    def _put_back(self) -> None:
+        """The indexes set aside, back where the rebuilt sites have none (search works until the new
+        ones are there)."""
+        assert self._site is not None
+        for lang in LANGUAGES.values():
+            bundle, kept = self._site / lang.prefix / search_index.BUNDLE_DIR, self._kept(lang)
+            if kept.is_dir() and not bundle.exists() and bundle.parent.is_dir():
+                kept.rename(bundle)
+        shutil.rmtree(self._site / KEPT_DIR, ignore_errors=True)
+
+    def _kept(self, lang: SiteLanguage) -> Path:
+        assert self._site is not None
+        return self._site / KEPT_DIR / lang.code
+
+
 class ServeState:
     """What the serving process knows of its last successful build, for the next rebuild."""
 
@@ -105,6 +224,7 @@ class ServeState:
         self._filter: _QuietDirty | None = None
         # The problems of the last rebuild when it failed, shown instead of the pages until one succeeds.
         self.error: str | None = None
+        self.search = SearchIndexer()
 
     def begin(self, snapshot: tuple) -> None:
         """A build starts with these other inputs (recorded as built once it succeeds)."""
@@ -139,8 +259,10 @@ class ServeState:
 
         def build_once() -> None:
             if not self.can_rebuild_dirty(snapshot()):
+                self.search.set_aside()
                 full()
                 return
+            self.search.stop()  # its index would be of the text before the edit: a new run follows
             fresh = load_config(
                 config_file=config.config_file_path, site_dir=config.site_dir, dev_addr=str(config.dev_addr)
             )
