@@ -133,7 +133,7 @@ def test_an_edit_shows_on_its_page_and_search_finds_its_new_words_soon_after(tmp
         context = chromium.new_context(service_workers="block")
         try:
             reader = Reader(page=context.new_page(), watch=PageWatch(origin=base.rstrip("/")),
-                            base=base.rstrip("/"), viewport="desktop")
+                            base=base.rstrip("/"), viewport="desktop", screenshots=tmp_path)
 
             def found(lang: str) -> list[str]:
                 reader.open(SITE_PREFIX[lang])
