@@ -7,7 +7,8 @@ Every page of ``tests/ingest_corpus/<split>/`` is put through the ingest stage (
                HTML page, of the gold paragraphs found in the kept text
 - junk         characters of kept lines that are not article, as a share of all kept characters (pooled
                over the split)
-- title, date, outlet   share of pages exactly right, after normalising spaces and character width
+- title, date, outlet   share of pages exactly right, after normalising spaces and character width (the
+               outlet also case-insensitively: CIRCUIT ALLEY on a masthead is Circuit Alley)
 - tag precision         predicted ids found in ``tags`` or ``tags_optional`` / predicted ids (pooled)
 - tag recall            ids of ``tags`` predicted / ids of ``tags`` (pooled)
 
@@ -46,6 +47,12 @@ def normalise(text: str | None) -> str | None:
     if text is None:
         return None
     return " ".join(unicodedata.normalize("NFKC", str(text)).split())
+
+
+def _outlet_key(name: str | None) -> str | None:
+    """An outlet's name as compared: normalised and case-folded (a masthead in capitals is the same name)."""
+    shown = normalise(name)
+    return shown.casefold() if shown else shown
 
 
 def squash(text: str) -> str:
@@ -106,7 +113,7 @@ def score_page(page: Path, gold: dict[str, Any]) -> PageScore:
         name=page.name, recall=recall, kept_chars=kept_chars, junk_chars=junk_chars,
         title=normalise(title) == normalise(gold.get("title")),
         date=(date or None) == (gold.get("date") or None),
-        outlet=normalise(source) == normalise(gold.get("source")),
+        outlet=_outlet_key(source) == _outlet_key(gold.get("source")),
         predicted=predicted, tags=tags, allowed=allowed, got=got, missed=missed, junk=junk)
 
 

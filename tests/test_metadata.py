@@ -243,6 +243,9 @@ def test_a_teasers_date_is_not_the_pages():
     # An agency in brackets closing the article; a wire dateline with no date.
     (["港聞", ZH_HEADLINE, "2024年3月12日", *HANT_BODY, "（星橋日報）"], "星橋日報"),
     ([EN_HEADLINE, "June 3, 2024", "LONDON (Lumen Wire) — " + EN_BODY[0], *EN_BODY[1:]], "Lumen Wire"),
+    # A site's address as its name: the name before the domain.
+    (["Lumenpath.com", "Home | News | Reviews", EN_HEADLINE, "Jun 11 2024", *EN_BODY,
+      "© 2024 Lumenpath.com. All rights reserved."], "Lumenpath"),
     # "独家报道" names a kind of report, not an outlet signing it
     (["云帆网", "首页 新闻 科技 财经", "独家报道", ZH_HEADLINE, "2024-12-02 20:15", *ZH_BODY], "云帆网"),
 ])

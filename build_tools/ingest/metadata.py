@@ -417,6 +417,11 @@ _COMPANY_WORDS = frozenset(["media", "group", "limited", "ltd", "llc", "inc", "c
                             "company", "pvt", "pte", "gmbh", "ag", "sa", "kk", "bv"])
 
 
+# A site's address set as its name (Example.com, 云帆网.cn): the outlet is the name before the domain.
+_DOMAIN = re.compile(r"(?<=[^\W_])\.(?:com|net|org|io|ai|co|cn|tw|hk|sg|uk|in)"
+                     r"(?:\.(?:cn|tw|hk|uk|au|in|sg))?$", re.IGNORECASE)
+
+
 def _without_company_words(name: str) -> str:
     name = _CN_COMPANY.sub("", name).strip() or name
     words = name.replace(",", " ").split()
@@ -596,7 +601,8 @@ def extract_source(cleaned: Cleaned) -> tuple[str | None, str | None]:
     top = cleaned.headline.line if cleaned.headline else 0
     first, _ = _body_span(cleaned)
     authors = {_squash(d.text) for d in cleaned.dropped if top < d.line < first}
-    for kind, name in _source_evidence(cleaned):
+    for kind, stated in _source_evidence(cleaned):
+        name = _DOMAIN.sub("", stated) or stated
         key = _squash(name)
         if len(key) < 2 or (kind == "copyright" and not HAN.search(name) and any(key in a for a in authors)):
             continue  # a blog's "© 2024 Ines Carver" names its author, who signs the byline too
