@@ -163,3 +163,21 @@ def test_search_profile_takes_each_part_out_of_the_records(tmp_path):
     # Only the Traditional site's records hold Simplified text to take out.
     assert [r["records"] for r in search_profile.profile(3, tmp_path / "zh", ["zh"])] == [
         "all", "no characters line"]
+
+
+def test_the_english_build_indexes_every_language_once_the_others_ended(tmp_path):
+    """One Pagefind process at a time: the language workers index nothing, the English build all three."""
+    from bench import measure
+
+    corpus.write_corpus(tmp_path / "corpus", 4)
+    run = measure.run_build(tmp_path / "corpus" / "briefings", tmp_path / "site", tmp_path)
+    assert run.returncode == 0, run.log_tail
+    lines = [json.loads(line) for line in (tmp_path / "stages.jsonl").read_text().splitlines() if line]
+    english = next(line["pid"] for line in lines if line["lang"] == "en" and line["stage"] == "build")
+    searches = sorted((line["pid"], line["lang"], line["calls"])
+                      for line in lines if line["stage"] == "search")
+    assert searches == [(english, lang, 1) for lang in ("en", "zh", "zh-hant")]
+    waited = next(line for line in lines if line["lang"] == "en" and line["stage"] == "languages_wait")
+    assert waited["calls"] == 1
+    for prefix in ("", "zh/", "zh-hant/"):
+        assert (tmp_path / "site" / prefix / "pagefind" / "pagefind-entry.json").is_file()

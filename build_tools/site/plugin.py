@@ -76,7 +76,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """In a language worker: share what the English build read and knows (no-op when the same)."""
         self.reader, self.serve, self.page_facts = parent.reader, parent.serve, parent.page_facts
         self.command = parent.command  # under `mkdocs serve` the English build indexes every language
-        self.indexed_by_root = parent is not self
+        # Only a language worker follows (MkDocs may hand it the parent's plugin object, forked).
+        self.indexed_by_root = True
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command: only ``mkdocs build`` builds aside and swaps (swap.py)."""
