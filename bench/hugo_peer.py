@@ -6,7 +6,9 @@ summary, key points and article, the article in the column a reader of that lang
 (Markdown) and the other column where the briefing has one; topics and names (entities) as two Hugo
 taxonomies, so Hugo renders a page per topic and per name as the site does, with the aliases on the
 briefing page; a home and a briefings list paginated 50 a page as the site's lists are, related
-briefings, a home feed of 50 items, and a minimal theme of its own in ``layouts/`` (no external theme).
+briefings (Hugo's related content, which grows faster than the corpus: about half of Hugo's CPU time at
+N=3,000, see bench/results/2026-12-06-hugo-peer.txt), a home feed of 50 items, and a minimal theme of its
+own in ``layouts/`` (no external theme).
 Pagefind indexes the main content of every page; the other column is left out of the index
 (``data-pagefind-ignore``), as the site indexes only the column its readers see first, and topic,
 name and year are filters, the date a sort key, as on the site.
