@@ -33,7 +33,7 @@ from build_tools.site.pages import GeneratedPage, add_pages, page_sources
 from build_tools.site.publish import head
 from build_tools.site.publish.edition_feeds import edition_feed_links, write_edition_feeds
 from build_tools.site.publish.sitemap import PageFacts, write_sitemaps
-from build_tools.site.render import footer_links, repository_from
+from build_tools.site.render import footer_links, indexed_column, reading_minutes, repository_from
 from build_tools.site.serve import ServeState, other_inputs
 from build_tools.site.swap import SiteSwap
 
@@ -95,6 +95,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError("\n".join(str(p) for p in exc.problems)) from None
         corpus.relations  # noqa: B018 -- computed here, before the workers fork, so they inherit them
         corpus.hashes  # noqa: B018
+        if self.command == "serve" and lang.is_root:
+            # Every listing shows each briefing's reading time, in each language: counted here, kept
+            # across the rebuilds of mkdocs serve and inherited by the workers, it is counted again
+            # only for an edited briefing.
+            for b in corpus.briefings:
+                for other in LANGUAGES.values():
+                    reading_minutes(b, indexed_column(b, other))
         if self.user_epoch is None:
             # sitemap.xml's lastmod is the build date: the newest briefing makes two builds identical.
             newest = max((b.date for b in corpus.briefings if b.date), default=dt.date(1970, 1, 1))
@@ -148,6 +155,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         No bytecode cache for the templates: Jinja executes what such a cache holds, so a file planted in
         it would be code run by the build (SECURITY.md). Compiling the theme costs about a second.
         """
+        env = self.serve.templates(env)  # under mkdocs serve, compiled once (serve.py)
         env.globals["footer_links"] = footer_links(self.language, config.extra)
         return env
 

@@ -36,6 +36,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import jinja2
+
 from build_tools.site import projects, search_index
 from build_tools.site.language import LANGUAGES, SiteLanguage
 
@@ -83,6 +85,10 @@ def other_inputs(config_file: str | None, docs_dirs: list[Path], taxonomy: Path)
     """A snapshot of everything but the briefings a build reads."""
     base = Path(config_file).parent if config_file else ROOT
     return _snapshot([*sorted(base.glob("mkdocs*.yml")), *docs_dirs, base / "overrides", taxonomy])
+
+
+def _search_path(env: jinja2.Environment) -> list[str] | None:
+    return getattr(env.loader, "searchpath", None)
 
 
 def site_key(site_dir: str | Path) -> str:
@@ -225,6 +231,7 @@ class ServeState:
         # The problems of the last rebuild when it failed, shown instead of the pages until one succeeds.
         self.error: str | None = None
         self.search = SearchIndexer()
+        self._templates: jinja2.Environment | None = None
 
     def begin(self, snapshot: tuple) -> None:
         """A build starts with these other inputs (recorded as built once it succeeds)."""
@@ -304,6 +311,16 @@ class ServeState:
             return [body]
 
         return serve
+
+    def templates(self, env: jinja2.Environment) -> jinja2.Environment:
+        """The theme's templates for this build: in a dirty rebuild, where no template changed, those of
+        the last build, compiled already (compiling the theme is most of a second of every rebuild, in
+        each language: the workers are forked with them); else ``env``, kept for the next."""
+        kept = self._templates
+        if self.dirty and kept is not None and _search_path(kept) == _search_path(env):
+            return kept
+        self._templates = env
+        return env
 
     def record(self, site_dir: str | Path, keys: dict[str, str]) -> None:
         """The pages of ``site_dir`` were built with these keys."""
