@@ -258,6 +258,13 @@ def test_standfirst_byline_and_share_bar_between_headline_and_article_are_droppe
     ("延伸閱讀》數位學習預算增加 偏鄉學校平板汰換", "promotion"),
     ("打开某某新闻 查看精彩图片", "app"),
     ("参与讨论：你认为这会成为主流吗？欢迎留言。", "engagement"),
+    ("AP Photo/Jane Doe", "caption"),
+    ("[Image: chart of GPU prices]", "placeholder"),
+    ("资料图", "placeholder"),
+    ("（视觉中国）", "credit"),
+    ("Listen to this article", "engagement"),
+    ("Click here to subscribe.", "engagement"),
+    ("点击关注，第一时间获取AI资讯", "engagement"),
 ])
 def test_a_line_inside_the_article_is_dropped_only_for_its_shape(line: str, kind: str):
     headline, body, dropped = _regions([PAGE_HEADLINE, PAGE_EN_BODY[0], line, *PAGE_EN_BODY[1:]])

@@ -81,7 +81,8 @@ _CAPTION_MARK = re.compile(
     r"[/／]\s*(?:翻攝|翻摄)|(?:截圖|截图|示意圖|示意图|資料圖片|资料图片|資料照|资料照)\s*[/／)）]"
     r"|(?:图片来源|圖片來源)\s*[:：]|^(?:图|圖)\s*\d{1,2}\s"
     r"|\b(?:photograph|photo|illustration|image)\s*:\s*[A-Z][\w&.'/ -]{0,40}$"
-    r"|[\s。][^\s。，,]{2,4} ?(?:摄|攝)$", re.IGNORECASE)
+    r"|[\s。][^\s。，,]{2,4} ?(?:摄|攝)$"
+    r"|\b(?:photo|images?|pictures?)\s?/\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\)?$", re.IGNORECASE)
 # A sentence and then its credit, capitalised words without a full stop: "A cyclone nears the coast. NASA
 # Earth Observatory" (a paragraph never ends with a name).
 _CAPTION_CREDIT = re.compile(r"[a-z]\. ([A-Z][\w&'’/-]*)(?: [A-Z][\w&'’/-]*){0,4}$")
@@ -158,13 +159,17 @@ _CALL_TO_ACTION = re.compile(
 _PLACEHOLDER = re.compile(
     r"在这里插入图片描述|在這裡插入圖片描述|此处应插入|此處應插入|待补充|待補充"
     r"|视频加载中|視頻加載中|影片載入中"
-    r"|^(?:图片|圖片|image|video|视频|影片|loading)\W{0,3}$|^type your email", re.IGNORECASE)
+    r"|^(?:图片|圖片|image|video|视频|影片|loading|资料图|資料圖|示意图|示意圖|配图|配圖)\W{0,3}$"
+    r"|^type your email"
+    r"|^\[(?:image|photo|video|chart|图片|圖片|视频|視頻|图|圖)\s?[:：]", re.IGNORECASE)
 _ENGAGEMENT = re.compile(
     r"helpful\?|be the first to comment|write a comment|discussion about this post|join the discussion"
     r"|喜欢这篇|喜歡這篇|觉得还不错|覺得還不錯|给个赞|給個讚|点个赞|點個讚|一键收藏|一鍵收藏|展开全文|展開全文"
     r"|reader-supported|to receive new posts|paid subscriber|subscribe for free|on the free list"
     r"|听全文|聽全文|预计阅读|預計閱讀|字号|字號|\bmin(?:ute)? read$"
     r"|^(?:subscribe to|sign up (?:for|to)|download|register for|follow us|don't miss|do not miss)\b"
+    r"|^listen to (?:this|the) (?:article|story)|^click here\b"
+    r"|^(?:点击|點擊)\s?(?:关注|關注|订阅|訂閱|蓝字|藍字)"
     r"|^privacy notice:|\bnewsletter promotion\b|\bfree articles?\b|\bsubscribe (?:for|now|today)\b"
     r"|^(?:参与讨论|參與討論)\s?[:：]"
     r"|^(?:comments?|评论|評論|留言|跟贴|跟帖)\s?[(（]?\d{1,6}[)）]?$", re.IGNORECASE)
@@ -316,6 +321,10 @@ def _caption(s: str) -> bool:
                 or _credited(s))
 
 
+# A name or note alone in brackets between paragraphs: （视觉中国）, (Lumen Wire), （本文不构成投资建议）.
+_BRACKETED = re.compile(r"^[(（][^()（）。，,.!?！？]{2,14}[)）]$")
+
+
 def _credited(s: str) -> bool:
     m = _CAPTION_CREDIT.search(s)
     return m is not None and m.group(1).casefold() not in _FUNCTION_WORDS
@@ -334,6 +343,7 @@ def _count(s: str) -> bool:
 INLINE_SHAPES: list[tuple[str, str, int, Callable[[str], object]]] = [
     ("placeholder", "editor placeholder (image, video, form field)", MAX_LINE_CHARS, _PLACEHOLDER.search),
     ("caption", "image caption or credit", 160, _caption),
+    ("credit", "a name or note alone in brackets (photo agency, credit)", 16, _BRACKETED.match),
     ("promotion", "promotion behind a label", 200, _PROMO_LABEL.match),
     ("tags", "the page's tags or categories", 200, _TAG_LIST.match),
     ("promotion", "bracketed label or promotion", 80, _bracket_promotion),
