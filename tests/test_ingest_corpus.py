@@ -1,8 +1,9 @@
 """Quality gate: ingest keeps its scores on the labelled corpus (tests/ingest_corpus/); floors never go down.
 
-All three splits are development data now (dev from the start; test and fresh each after their one held-out
-score): their floors sit just below what ingest reaches on them, so a change that makes it worse fails here.
-``python -m bench.ingest_quality --split dev|test|fresh`` prints the table.
+All four splits are development data now (dev from the start; test, fresh and holdout each after their one
+held-out score): their floors sit just below what ingest reaches on them, so a change that makes it worse
+fails here.
+``python -m bench.ingest_quality --split dev|test|fresh|holdout`` prints the table.
 """
 
 from __future__ import annotations
@@ -24,6 +25,12 @@ HELD_OUT_FLOORS = {"recall": 0.995, "junk": 0.0012, "title": 1.0, "date": 1.0, "
 # Development data since; its floors are what ingest reaches on it now. Raise them only by a better ingest.
 FRESH_FLOORS = {"recall": 0.995, "junk": 0.02, "title": 1.0, "date": 0.99, "outlet": 0.99,
                 "tag_precision": 0.91}
+# The holdout split (32 pages in 16 layouts, written blind after the three others had been developed on),
+# scored once on 2026-12-06 at commit 0998c65 with the ingest stage frozen: recall 0.9872, junk 0.0512,
+# title 0.9062, date 0.9375, outlet 0.6875, tag precision 0.8571 (bench/results/ingest-quality-holdout.txt).
+# Development data from then on; these floors are that score, so ingest may only get better on it.
+HOLDOUT_FLOORS = {"recall": 0.987, "junk": 0.0513, "title": 0.906, "date": 0.937, "outlet": 0.687,
+                  "tag_precision": 0.857}
 CEILINGS = ("junk",)
 
 
@@ -49,3 +56,7 @@ def test_the_held_out_half_keeps_its_measured_scores():
 
 def test_the_fresh_split_keeps_its_measured_scores():
     assert _check("fresh", FRESH_FLOORS) == []
+
+
+def test_the_holdout_split_keeps_its_measured_scores():
+    assert _check("holdout", HOLDOUT_FLOORS) == []
