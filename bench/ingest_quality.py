@@ -35,8 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "ingest_corpus"
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 PAGE_SUFFIXES = (".txt", ".md", ".html")
-# Splits never looked at page by page: scored as a whole, once.
-HELD_OUT = ("holdout",)
+# Splits never looked at page by page: scored as a whole, once. None now: holdout was scored once
+# (2026-12-06, commit 0998c65) and is development data since, like test and fresh.
+HELD_OUT: tuple[str, ...] = ()
 # The targets of the issue that asked for this measurement (issue 11).
 TARGETS = {"recall": (">=", 0.98), "junk": ("<=", 0.05), "title": (">=", 0.90), "date": (">=", 0.90),
            "outlet": (">=", 0.90), "tag_precision": (">=", 0.90)}

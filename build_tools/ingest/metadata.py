@@ -85,7 +85,7 @@ SOURCE_TAIL = re.compile(r"[(（] {0,3}(?:id|ID|微信号|微信號)|[」』”�
 # A company's legal form after the outlet's name: 維港財經報有限公司.
 _CN_COMPANY = re.compile(r"(?:股份有限公司|有限责任公司|有限責任公司|有限公司|集团|集團)$")
 SOURCE_SUFFIX = re.compile(r"(?:微信公众号|微信公眾號|公众号|公眾號|官方微信|微信号|官方账号|官方帳號"
-                           r"|官网|官網)$")
+                           r"|官网|官網|客户端|客戶端|\s?APP|\s?App)$")
 SOURCE_STOP = re.compile(r"\s*[,，]\s*(?:作者|编辑|編輯|记者|記者).*$"
                          r"|\s+(?:作者|编辑|編輯|责任编辑|責任編輯|记者|記者|发布时间|發布時間|时间|時間"
                          r"|日期|浏览|瀏覽|阅读|閱讀|点击|點擊|author|by)\b.*$|\s{2,}.*$", re.IGNORECASE)
@@ -332,6 +332,9 @@ def _after_date(text: str, offset: int) -> str:
 
 def _clean_source(name: str) -> str | None:
     name = SOURCE_STOP.sub("", name.strip())
+    head, comma, rest = name.replace("，", ",").partition(",")
+    if comma and _RIGHTS.search(rest):
+        name = head  # "本文来自X，未经授权不得转载": the name, then the page's rights notice
     name = SOURCE_PREFIX.sub("", name.strip(" 「『“"))
     if m := SOURCE_TAIL.search(name):
         name = name[: m.start()]
@@ -361,12 +364,19 @@ def _labelled_source(text: str) -> str | None:
 
 
 def _wechat_source(text: str) -> str | None:
-    """``原创 作者 公众号 2024年05月22日 08:30 北京``: the account is the word after the author."""
-    m = re.match(r"^原[创創]\s+(.+)$", text)
+    """``原创 作者 公众号 2024年05月22日 08:30 北京``: the account is the word after the author.
+
+    Without 原创 the line is known by the place it was posted from after the time (``作者 公众号
+    2024-05-16 07:45 发表于北京``); then an author alone is no account.
+    """
+    original = re.match(r"^原[创創]\s+(.+)$", text)
+    m = original or re.match(r"^(.+\d\s+(?:发表于|發表於)\S{1,6})$", text)
     if not m or not find_dates(text):
         return None
     words = [w for w in DATE_STRIP.sub(" ", m.group(1)).split()
              if not re.fullmatch(r"[\d:]+|发表于\S*|發表於\S*|北京|上海|广东|廣東|浙江", w)]
+    if not original and len(words) != 2:
+        return None
     return _clean_source(words[1] if len(words) > 1 else words[0]) if words else None
 
 
@@ -387,6 +397,9 @@ SOURCE_DISPLAY = {"label": 5, "dateline": 4, "byline": 3, "credit": 3, "title": 
                   "late-masthead": 2, "first-line": 2, "copyright": 1}
 _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
+# An outlet's claim to the article: 本文系智源前沿原创 (not 本文为UP主原创: a role, said with 为).
+_ORIGINAL_TO = re.compile(r"^本文(?:系|係)\s?[「『“\"]?([^」』”\"\s，,。]{2,20}?)[」』”\"]?\s?"
+                          r"(?:独家|獨家)?原[创創]")
 _NEWS_AGENCY_PREFIX = re.compile(r"^([^\s\d，,。]{2,10}?)(?:讯|訊)\s")
 _OUTLET_BYLINE = re.compile(r"^([^\s／/]{2,12}?)\s*[／/]\s*(?:綜合|综合)?(?:報導|报道|編譯|编译)$")
 _OUTLET_REPORTER = re.compile(r"^([^\s]{2,10}?)(?:記者|记者)\s*[^\s]{2,4}$")
@@ -496,6 +509,8 @@ def _line_evidence(text: str, kind: str) -> list[tuple[str, str]]:
         found.append(("label", label))
     if m := _SHARED_BY.match(text):
         found.append(("label", m.group(1)))
+    if (m := _ORIGINAL_TO.match(text)) and (name := _clean_source(m.group(1))):
+        found.append(("label", name))
     if (m := _BYLINE_OUTLET.match(text)) and not _ROLE_WORDS.search(m.group(1)):
         found.append(("byline", m.group(1)))
     if m := _THANKS_FOR_READING.match(text):
