@@ -392,8 +392,9 @@ SOURCE_REPEAT_MAX = 1.5
 MASTHEAD_LINES = 3
 _MASTHEAD_KINDS = frozenset(["chrome", "tag-line"])
 # Which form of an outlet's name is shown when several name it (明港電視 on the masthead, 明港電視廣播 in
-# the copyright line): the one the page itself sets as its name, before a legal holder's.
-SOURCE_DISPLAY = {"label": 5, "dateline": 4, "byline": 3, "credit": 3, "title": 3, "masthead": 2,
+# the copyright line): the one the page itself sets as its name, before a legal holder's. A wire dateline
+# signs with the short form ("BRUSSELS (Lumen) -" of © Lumen Wire), so any fuller form found wins over it.
+SOURCE_DISPLAY = {"label": 5, "dateline": 0, "byline": 3, "credit": 3, "title": 3, "masthead": 2,
                   "late-masthead": 2, "first-line": 2, "copyright": 1}
 _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
@@ -449,7 +450,8 @@ def _copyright_name(text: str) -> str | None:
     if not m or re.search(r"\bpowered by\b", text, re.IGNORECASE):
         return None  # "Powered by <forum engine> © 2008-2024" credits software, not the page's outlet
     before = _RIGHTS.sub("", text[: m.start()]).strip(" |·,，")
-    after = re.split(r"\s+or its\b|\.\s|\s{2,}|　|\s京ICP|\s[A-Z]{2,}备", text[m.end():])[0]
+    # The holder ends where the footer's links start: "© 2025 Halyard Audio · Privacy".
+    after = re.split(r"\s+or its\b|\.\s|\s{2,}|　|\s京ICP|\s[A-Z]{2,}备|\s[·|｜•]\s", text[m.end():])[0]
     after = _RIGHTS.sub("", after).strip(" |·,，.")
     for part in (before, after):
         name = _without_company_words(part).strip(" ,.")
@@ -559,11 +561,27 @@ def _source_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
             name = None  # a menu's items set one word per line; a site's name may head them
         if name and n >= MASTHEAD_LINES and len(_squash(name)) < 3:
             name = None  # a section name above the headline (政策), too short to tell from a brand
+        if not name and n == 0 and d.kind in _MASTHEAD_KINDS and ("·" in text or "|" in text):
+            name = _menu_brand(text, cleaned)
         if name and not any(kind in ("masthead", "late-masthead") for kind, _ in found):
             found.append(("masthead" if n < MASTHEAD_LINES else "late-masthead", name))
             if n == 0:  # the page's first line: where a site puts its name
                 found.append(("first-line", name))
     return found + _dateline_evidence(cleaned)
+
+
+def _menu_brand(text: str, cleaned: Cleaned) -> str | None:
+    """The site's name leading the menu on a page's first line (``Kernel Notes · Posts · Talks``), if the
+    page names it again: a section's name (AI · Phones · Chips) is not repeated below."""
+    if not layout.is_menu(text):
+        return None
+    first = re.split(r"[|｜·•]", text, maxsplit=1)[0].strip()
+    name = _masthead(first)
+    if not name or name.casefold() in _HOME_WORDS or len(key := _squash(name)) < 4:
+        return None
+    lines = [d.text for d in cleaned.dropped if d.text.strip() != text.strip()]
+    lines += [k.text for k in cleaned.kept]
+    return name if any(key in _squash(line) for line in lines) else None
 
 
 def _dateline_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
@@ -647,10 +665,10 @@ def extract_source(cleaned: Cleaned) -> tuple[str | None, str | None]:
     if scores[best] < SOURCE_MIN_SCORE:
         return None, url
     shown = [f for f in forms[best] if not _shouting(f)] or [forms[best][0].title()]
-    return _own_script(shown[0]), url
+    return own_script(shown[0]), url
 
 
-def _own_script(name: str) -> str:
+def own_script(name: str) -> str:
     """A bilingual brand in the Han form it leads with: ``數位浪潮 DigiWave`` is 數位浪潮."""
     m = re.fullmatch(r"([^\x00-\x7f]{2,12})\s+[A-Za-z][A-Za-z0-9 .&'-]{0,40}", name)
     return m.group(1) if m and han_count(m.group(1)) >= 2 else name

@@ -42,7 +42,13 @@ from build_tools.ingest.clean import (
     load_rules,
     word_count,
 )
-from build_tools.ingest.metadata import extract_date, extract_metadata, extract_source, simplified_characters
+from build_tools.ingest.metadata import (
+    extract_date,
+    extract_metadata,
+    extract_source,
+    own_script,
+    simplified_characters,
+)
 from build_tools.ingest.tagging import get_tagger
 from build_tools.model import Bilingual, Briefing, Paragraph, Source, body_language
 
@@ -287,7 +293,9 @@ def _html_source(info: dict[str, str | None]) -> str | None:
     (og:site_name "Kisaragi Denki Global", the page "Kisaragi Denki")."""
     site, shown = info.get("source"), info.get("page_source")
     if site and shown and _alnum_key(shown) in _alnum_key(site):
-        return shown
+        # A bilingual og:site_name ("數位前線 DigiFront") goes by its Han form, as a masthead does, even
+        # where the page's copyright line holds the Latin one.
+        return own_script(site) if own_script(site) != site else shown
     return site or shown
 
 
