@@ -193,6 +193,19 @@ def test_markdown_seed(cli, tmp_path: Path):
     assert "Sutskever at Tel Aviv University" not in got["paragraphs"]  # an image's alt text is not shown
 
 
+def test_a_markdown_pages_only_h1_is_its_headline_over_a_deck(cli, tmp_path: Path):
+    lines = (PAGES / "wire_en.txt").read_text(encoding="utf-8").splitlines()
+    head = "Lab vetoes its own model. Here's what happens to the release plan now"
+    deck = "The most anticipated launch of the year is off, but the fight over who decides is not"
+    md = "\n\n".join(["[Example Letters](https://letters.example/)", "Subscribe Sign in", "# " + head,
+                      "### " + deck, "[Ana Ruiz](https://letters.example/@ana)", "Sep 30, 2024", *lines[6:]])
+    (tmp_path / "post.md").write_text(md, encoding="utf-8")
+    (got,) = _json_lines(cli("ingest", "--json", "post.md").out)
+    assert got["title"] == head
+    assert deck not in got["paragraphs"]
+    assert [d["text"] for d in got["dropped"] if d["text"] == deck]
+
+
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("empty.txt", b"", "empty.txt: empty file; a seed is the text of one article"),
     ("blank.txt", b"\n  \r\n\t\n", "blank.txt: empty file; a seed is the text of one article"),

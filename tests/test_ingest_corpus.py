@@ -28,9 +28,10 @@ FRESH_FLOORS = {"recall": 0.995, "junk": 0.02, "title": 1.0, "date": 0.99, "outl
 # The holdout split (32 pages in 16 layouts, written blind after the three others had been developed on),
 # scored once on 2026-12-06 at commit 0998c65 with the ingest stage frozen: recall 0.9872, junk 0.0512,
 # title 0.9062, date 0.9375, outlet 0.6875, tag precision 0.8571 (bench/results/ingest-quality-holdout.txt).
-# Development data from then on; these floors are that score, so ingest may only get better on it.
-HOLDOUT_FLOORS = {"recall": 0.987, "junk": 0.0513, "title": 0.906, "date": 0.937, "outlet": 0.937,
-                  "tag_precision": 0.857}
+# Development data from then on; its floors are what ingest reaches on it now. Raise them only by a better
+# ingest.
+HOLDOUT_FLOORS = {"recall": 0.995, "junk": 0.0458, "title": 0.968, "date": 0.937, "outlet": 0.937,
+                  "tag_precision": 0.864}
 CEILINGS = ("junk",)
 
 

@@ -35,6 +35,7 @@ from build_tools.files import write_atomic
 from build_tools.ingest.clean import (
     BULLET,
     Cleaned,
+    Dropped,
     Kept,
     clean_lines,
     han_count,
@@ -229,6 +230,23 @@ def _without_hidden_html(text: str) -> str:
     return "".join(out)
 
 
+def _markdown_h1(text: str) -> str | None:
+    """The 1-based line of a Markdown page's only ``# `` headline (outside front matter and code), or None."""
+    found: list[int] = []
+    fenced = False
+    lines = text.split("\n")
+    start = 0
+    if lines and lines[0].strip() == "---":
+        start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
+    for n in range(start, len(lines)):
+        line = lines[n]
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and re.match(r"^ {0,3}# \S", line):
+            found.append(n + 1)
+    return str(found[0]) if len(found) == 1 else None
+
+
 def markdown_lines(text: str) -> list[str]:
     """Markdown as plain lines of the text a reader sees: markup, raw HTML tags, scripts, comments and
     images (whose alt text is not shown) removed; the text of links, emphasis and HTML elements kept.
@@ -386,6 +404,7 @@ def read_seed(path: Path) -> tuple[list[str], dict[str, str | None], bytes]:
         lines, info = html_lines(text)
     elif suffix in (".md", ".markdown"):
         lines = markdown_lines(text)
+        info["h1_line"] = _markdown_h1(text.replace("\r\n", "\n").replace("\r", "\n"))
     else:
         lines = text.splitlines()
     return lines, info, raw
@@ -401,6 +420,8 @@ def extract(path: Path) -> Extraction:
     shown = display_path(path)
     lines, info, raw = read_seed(path)
     cleaned = clean_lines(lines)
+    if h1_line := info.get("h1_line"):
+        cleaned = _with_markdown_headline(cleaned, int(h1_line))
     given_title = (info.get("title") or "").strip() or None
     if given_title:
         cleaned = _with_title(cleaned, given_title)
@@ -449,6 +470,25 @@ def _require_article(cleaned: Cleaned, shown: str) -> None:
 
 def _iso_date(value: str | None) -> str | None:
     return value if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+
+
+def _with_markdown_headline(cleaned: Cleaned, line: int) -> Cleaned:
+    """A Markdown page's only ``#`` line above the article is its headline: the writer marked it so.
+
+    The line the page model took for the headline instead (a ``###`` deck, the site's name over the post)
+    is dropped, with its reason; a page whose ``#`` line is inside or after the article is left alone.
+    """
+    h1 = next((d for d in cleaned.dropped if d.line == line), None)
+    first = next((k.line for k in cleaned.kept if k.role != "headline"), None)
+    current = cleaned.headline
+    if h1 is None or first is None or line > first or current is None or \
+            (han_count(h1.text) < 8 and word_count(h1.text) < 4):
+        return cleaned  # a short "# Notes" names a section or the site, not the article
+    dropped = [d for d in cleaned.dropped if d.line != line]
+    dropped.append(Dropped(current.line, current.text, "a line above the article that is not its # headline "
+                           "(a deck, the site's name)", "header"))
+    kept = [k for k in cleaned.kept if k.role != "headline"] + [Kept(line, h1.text, "headline")]
+    return Cleaned(kept=sorted(kept, key=lambda k: k.line), dropped=sorted(dropped, key=lambda d: d.line))
 
 
 def _with_title(cleaned: Cleaned, title: str) -> Cleaned:
