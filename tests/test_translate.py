@@ -229,7 +229,13 @@ def test_failed_paragraph_leaves_file_untouched_and_rerun_pays_only_the_rest(tmp
 def _start_translate(tmp_path: Path, server: ChatServer) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen([sys.executable, "-m", "build_tools", *translate(server, ZH_PATH)], cwd=tmp_path,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_answer_ctrl_c)
+
+
+def _answer_ctrl_c() -> None:
+    """Ctrl-C as at a terminal: a shell starting the tests in the background makes children ignore SIGINT."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for_request(server: ChatServer, text: str, proc: subprocess.Popen[str]) -> None:
