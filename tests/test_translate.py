@@ -228,14 +228,14 @@ def test_failed_paragraph_leaves_file_untouched_and_rerun_pays_only_the_rest(tmp
 
 def _start_translate(tmp_path: Path, server: ChatServer) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "build_tools", *translate(server, ZH_PATH)], cwd=tmp_path,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=_answer_ctrl_c)
+    return subprocess.Popen([sys.executable, "-c", ANSWER_CTRL_C, *translate(server, ZH_PATH)], cwd=tmp_path,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def _answer_ctrl_c() -> None:
-    """Ctrl-C as at a terminal: a shell starting the tests in the background makes children ignore SIGINT."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+# ``python -m build_tools`` that answers Ctrl-C as at a terminal: a shell that starts the tests in the
+# background makes its children ignore SIGINT, and Python then leaves it ignored.
+ANSWER_CTRL_C = ("import runpy, signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+                 "runpy.run_module('build_tools', run_name='__main__', alter_sys=True)")
 
 
 def _wait_for_request(server: ChatServer, text: str, proc: subprocess.Popen[str]) -> None:
