@@ -12,12 +12,12 @@ from bench.ingest_quality import pages_of, score_page, summarise
 
 # (measure, floor or ceiling): recall, title, date, outlet and tag precision may not fall below, junk may
 # not rise above.
-DEV_FLOORS = {"recall": 1.0, "junk": 0.0, "title": 1.0, "date": 1.0, "outlet": 1.0, "tag_precision": 0.92}
+DEV_FLOORS = {"recall": 1.0, "junk": 0.0, "title": 1.0, "date": 1.0, "outlet": 1.0, "tag_precision": 0.94}
 # The test half was scored once as held-out pages (2026-12-06, commit 03a1f66: recall 0.9817, junk 0.0771,
 # title 0.75, date 0.8438, outlet 0.4375, tag precision 0.8136); since then it is development data too, and
 # its floors are what the page model reaches on it now. Raise them only by a better ingest.
 HELD_OUT_FLOORS = {"recall": 0.995, "junk": 0.0012, "title": 1.0, "date": 1.0, "outlet": 1.0,
-                   "tag_precision": 0.84}
+                   "tag_precision": 0.87}
 # The fresh split (pages written later by someone who had seen neither half nor the code). Scored first with
 # the code of the held-out run (recall 0.9709, junk 0.0642, title 1.0, date 0.9286, outlet 0.5, tag
 # precision 0.8966); scored once more on 2026-12-06 at commit 800d60f, after the page model was developed on
@@ -31,7 +31,7 @@ FRESH_FLOORS = {"recall": 0.995, "junk": 0.02, "title": 1.0, "date": 0.99, "outl
 # Development data from then on; its floors are what ingest reaches on it now. Raise them only by a better
 # ingest.
 HOLDOUT_FLOORS = {"recall": 0.995, "junk": 0.0458, "title": 0.968, "date": 0.937, "outlet": 0.937,
-                  "tag_precision": 0.864}
+                  "tag_precision": 0.896}
 CEILINGS = ("junk",)
 
 

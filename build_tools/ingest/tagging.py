@@ -30,7 +30,11 @@ HEADING_WEIGHT = 2
 # A broad topic (``broad: true`` in the taxonomy: large language models, compute) is touched by nearly every
 # story: it needs this score, or two different words for it. "大模型" twice in a story about a chip, or
 # "chips" twice in one about export rules, is the vocabulary of the field, not what the story is about.
-BROAD_MIN_SCORE = 3
+# Four, not three: a title mention and one more in passing (a funding story's "compute" spend) is still
+# the field's vocabulary, unless the mentions run through BROAD_MIN_BLOCKS blocks (title, headings,
+# paragraphs) of the story.
+BROAD_MIN_SCORE = 4
+BROAD_MIN_BLOCKS = 3
 # At most this many topics: beyond it the tags describe the vocabulary, not the story.
 MAX_TOPICS = 8
 # An entity the story is about: named in the title, or mentioned at least this often (a title mention
@@ -231,7 +235,8 @@ class Tagger:
             first.setdefault(entry_id, s)
         order = sorted(score, key=lambda i: (-score[i], first[i], i))
         tags = [i for i in order if self.tax.entries[i].is_topic and score[i] >= TOPIC_MIN_SCORE
-                and (not self.tax.entries[i].broad or score[i] >= BROAD_MIN_SCORE or len(forms_of[i]) >= 2)]
+                and (not self.tax.entries[i].broad or score[i] >= BROAD_MIN_SCORE or len(forms_of[i]) >= 2
+                     or len(blocks_of[i]) >= BROAD_MIN_BLOCKS)]
         tags = tags[:MAX_TOPICS]
         entities = [i for i in order if not self.tax.entries[i].is_topic]
         about = self._about(entities, score, first, starts[1])
