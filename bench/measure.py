@@ -24,6 +24,7 @@ import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from build_tools.briefing.frontmatter import dump_briefing
 from build_tools.briefing.schema import read_briefing
@@ -496,7 +497,7 @@ def _wait_for_search(base: str, page: str, word: str, before: dict[str, str | No
                         continue
                     served, seen = time.perf_counter(), entry
                     links = _search_finds(browser, base, prefix, word)
-                    if any(link.endswith(prefix + page) for link in links):
+                    if any(urlsplit(link).path == prefix + page for link in links):  # no ?h=
                         found[lang] = round(served - since, 2)
                         break
         finally:
