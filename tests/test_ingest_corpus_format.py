@@ -83,6 +83,13 @@ def test_the_holdout_split_is_there() -> None:
     assert len(layouts) >= 16
 
 
+def test_the_unseen_split_is_there() -> None:
+    pages = [g for g in GOLD if g.parent.name == "unseen"]
+    layouts = {yaml.safe_load(g.read_text(encoding="utf-8"))["layout"] for g in pages}
+    assert len(pages) >= 32
+    assert len(layouts) >= 16
+
+
 @pytest.mark.parametrize("gold_path", GOLD, ids=_gold_id)
 def test_gold_file_is_well_formed(gold_path: Path) -> None:
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
