@@ -1,4 +1,4 @@
-"""Ingest quality on the labelled corpus: ``python -m bench.ingest_quality --split dev|test|fresh|holdout``.
+"""Ingest quality on the labelled corpus: ``python -m bench.ingest_quality --split SPLIT``.
 
 Every page of ``tests/ingest_corpus/<split>/`` is put through the ingest stage (the library, as
 ``python -m build_tools ingest`` runs it) and compared with its gold file. Per split:
@@ -200,7 +200,7 @@ def page_rows(scores: list[PageScore]) -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.ingest_quality",
                                      description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=("dev", "test", "fresh", "holdout"), required=True)
+    parser.add_argument("--split", choices=("dev", "test", "fresh", "holdout", "unseen"), required=True)
     parser.add_argument("--pages", action="store_true",
                         help="print per-page detail (development splits only)")
     parser.add_argument("--out", type=Path, default=RESULTS_DIR, help="folder for the results")

@@ -1,9 +1,9 @@
 """Quality gate: ingest keeps its scores on the labelled corpus (tests/ingest_corpus/); floors never go down.
 
-All four splits are development data now (dev from the start; test, fresh and holdout each after their one
+All five splits are development data now (dev from the start; test, fresh, holdout and unseen each after their
 held-out score): their floors sit just below what ingest reaches on them, so a change that makes it worse
 fails here.
-``python -m bench.ingest_quality --split dev|test|fresh|holdout`` prints the table.
+``python -m bench.ingest_quality --split dev|test|fresh|holdout|unseen`` prints the table.
 """
 
 from __future__ import annotations
@@ -32,6 +32,12 @@ FRESH_FLOORS = {"recall": 0.995, "junk": 0.02, "title": 1.0, "date": 0.99, "outl
 # ingest.
 HOLDOUT_FLOORS = {"recall": 0.995, "junk": 0.0458, "title": 0.968, "date": 0.937, "outlet": 0.937,
                   "tag_precision": 0.896}
+# The unseen split (32 pages in 16 layouts, written blind after the four others had been developed on),
+# scored once on 2026-12-06 at commit 09d87a2 with the ingest stage frozen: recall 0.9825, junk 0.0705,
+# title 0.875, date 0.9688, outlet 0.875, tag precision 0.9231 (bench/results/ingest-quality-unseen.txt).
+# Development data from then on; these floors are that score, so ingest may only get better on it.
+UNSEEN_FLOORS = {"recall": 0.982, "junk": 0.0706, "title": 0.875, "date": 0.968, "outlet": 0.875,
+                 "tag_precision": 0.923}
 CEILINGS = ("junk",)
 
 
@@ -61,3 +67,7 @@ def test_the_fresh_split_keeps_its_measured_scores():
 
 def test_the_holdout_split_keeps_its_measured_scores():
     assert _check("holdout", HOLDOUT_FLOORS) == []
+
+
+def test_the_unseen_split_keeps_its_measured_scores():
+    assert _check("unseen", UNSEEN_FLOORS) == []
