@@ -201,7 +201,10 @@ class PageWatch:
                                  f"(requested by {response.request.frame.url})")
 
     def _failed(self, request) -> None:
-        if self._local(request.url):
+        # net::ERR_ABORTED is a request cancelled, not failed: the reader went on to the next page
+        # before a background fetch (the sitemap Material reads, the favicon) was answered, or a
+        # script cancelled it. A file the site lacks is an HTTP error, reported by _response.
+        if self._local(request.url) and request.failure != "net::ERR_ABORTED":
             self.problems.append(f"request failed: {request.url}: {request.failure}")
 
     def _dialog(self, dialog) -> None:
