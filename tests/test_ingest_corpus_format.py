@@ -62,32 +62,17 @@ def _gold_id(path: Path) -> str:
     return f"{path.parent.name}/{path.name}"
 
 
-def test_the_development_half_is_there() -> None:
-    pages = [g for g in GOLD if g.parent.name == "dev"]
+# The least each split holds: (pages, distinct layouts).
+SPLIT_SIZES = {"dev": (22, 11), "fresh": (24, 12), "holdout": (32, 16), "unseen": (32, 16)}
+
+
+@pytest.mark.parametrize(("split", "size"), SPLIT_SIZES.items(), ids=SPLIT_SIZES)
+def test_the_split_is_there(split: str, size: tuple[int, int]) -> None:
+    pages = [g for g in GOLD if g.parent.name == split]
     layouts = {yaml.safe_load(g.read_text(encoding="utf-8"))["layout"] for g in pages}
-    assert len(pages) >= 22
-    assert len(layouts) >= 11
-
-
-def test_the_fresh_half_is_there() -> None:
-    pages = [g for g in GOLD if g.parent.name == "fresh"]
-    layouts = {yaml.safe_load(g.read_text(encoding="utf-8"))["layout"] for g in pages}
-    assert len(pages) >= 24
-    assert len(layouts) >= 12
-
-
-def test_the_holdout_split_is_there() -> None:
-    pages = [g for g in GOLD if g.parent.name == "holdout"]
-    layouts = {yaml.safe_load(g.read_text(encoding="utf-8"))["layout"] for g in pages}
-    assert len(pages) >= 32
-    assert len(layouts) >= 16
-
-
-def test_the_unseen_split_is_there() -> None:
-    pages = [g for g in GOLD if g.parent.name == "unseen"]
-    layouts = {yaml.safe_load(g.read_text(encoding="utf-8"))["layout"] for g in pages}
-    assert len(pages) >= 32
-    assert len(layouts) >= 16
+    least_pages, least_layouts = size
+    assert len(pages) >= least_pages
+    assert len(layouts) >= least_layouts
 
 
 @pytest.mark.parametrize("gold_path", GOLD, ids=_gold_id)
