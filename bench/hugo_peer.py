@@ -30,7 +30,6 @@ import argparse
 import html
 import json
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -40,7 +39,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.measure import MIB, TreeMemory
+from bench.measure import MIB, run_measured
 from build_tools.briefing.schema import read_briefing
 from build_tools.briefing.taxonomy import Taxonomy, load_taxonomy
 from build_tools.files import write_atomic
@@ -207,19 +206,10 @@ class StepRun:
 
 def run_step(command: list[str], cwd: Path) -> StepRun:
     """Run ``command`` in ``cwd``; time it and sample the memory of its process tree."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    memory = TreeMemory(proc.pid)
-    memory.start()
-    output, _ = proc.communicate()
-    seconds = time.perf_counter() - start
-    memory.stop()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    tail = "\n".join(output.decode("utf-8", "replace").splitlines()[-15:])
-    return StepRun(round(seconds, 3), round(cpu, 3), round(memory.peak_pss / MIB, 1),
-                   round(memory.peak_rss / MIB, 1), proc.returncode, tail)
+    run = run_measured(command, cwd)
+    tail = "\n".join(run.output.splitlines()[-15:])
+    return StepRun(round(run.seconds, 3), round(run.cpu_seconds, 3), round(run.memory.peak_pss / MIB, 1),
+                   round(run.memory.peak_rss / MIB, 1), run.returncode, tail)
 
 
 def html_pages(public: Path) -> dict[str, int]:

@@ -187,6 +187,32 @@ def read_stages(path: Path) -> dict[str, dict[str, float]]:
     return stages
 
 
+@dataclass
+class MeasuredRun:
+    """One command run to its end: wall and CPU seconds, the memory of its process tree, its output."""
+
+    seconds: float
+    cpu_seconds: float
+    memory: TreeMemory
+    returncode: int
+    output: str
+
+
+def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> MeasuredRun:
+    """Run ``command`` in ``cwd`` (stderr into stdout); time it and sample the memory of its process tree."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    memory = TreeMemory(proc.pid)
+    memory.start()
+    output, _ = proc.communicate()
+    seconds = time.perf_counter() - start
+    memory.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return MeasuredRun(seconds, cpu, memory, proc.returncode, output.decode("utf-8", "replace"))
+
+
 def run_build(briefings_dir: Path, site_dir: Path, work: Path, *, clean: bool = True,
               editions: bool = True) -> BuildRun:
     """Build the three sites of ``briefings_dir`` into ``site_dir``; time, sample memory, read stages.
@@ -198,27 +224,16 @@ def run_build(briefings_dir: Path, site_dir: Path, work: Path, *, clean: bool = 
     if clean:
         shutil.rmtree(site_dir, ignore_errors=True)
         shutil.rmtree(briefings_dir.parent / "cache", ignore_errors=True)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.Popen([_python(), "-m", "bench.driver", str(stage_log), "build", "-f", str(CONFIG),
-                             "-d", str(site_dir)],
-                            cwd=REPO, env=_env(briefings_dir, editions=editions), stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
-    memory = TreeMemory(proc.pid)
-    memory.start()
-    output, _ = proc.communicate()
-    seconds = time.perf_counter() - start
-    memory.stop()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    text = output.decode("utf-8", "replace")
-    return BuildRun(seconds=seconds, cpu_seconds=cpu, peak_pss_mib=memory.peak_pss / MIB,
+    run = run_measured([_python(), "-m", "bench.driver", str(stage_log), "build", "-f", str(CONFIG),
+                        "-d", str(site_dir)], cwd=REPO, env=_env(briefings_dir, editions=editions))
+    memory = run.memory
+    return BuildRun(seconds=run.seconds, cpu_seconds=run.cpu_seconds, peak_pss_mib=memory.peak_pss / MIB,
                     peak_rss_mib=memory.peak_rss / MIB, peak_process_rss_mib=memory.peak_process_rss / MIB,
-                    processes=memory.peak_processes, returncode=proc.returncode,
+                    processes=memory.peak_processes, returncode=run.returncode,
                     peak_pss_pagefind_mib=memory.peak_pss_pagefind / MIB,
                     peak_pss_site_mib=memory.peak_pss_site / MIB,
                     stages=read_stages(stage_log),
-                    log_tail="\n".join(text.splitlines()[-15:]))
+                    log_tail="\n".join(run.output.splitlines()[-15:]))
 
 
 # ----------------------------------------------------------------------------------------------- sizes
