@@ -185,6 +185,11 @@ def test_english_and_relative_dates_above_the_article(header: list[str], expecte
     (["星图科技 记者 罗晓岚", "11月21日 15:06"], "2024-11-21"),
     (["发布时间：2024/06/06 10:32　更新时间：2024/06/07 08:15"], "2024-06-06"),
     (["2024.09.16   行业评级：推荐（维持）"], "2024-09-16"),  # a rating's 推荐 is no teaser
+    # an editor's field after the time is no edit date
+    (["星图科技  2024-09-01 07:30  编辑：郑思远"], "2024-09-01"),
+    # a portal's month and day before the time, the year from the copyright line
+    (["星图科技  09-02 10:15   阅读 3.2万"], "2024-09-02"),
+    (["星图科技  09-02   阅读 3.2万"], None),  # no time of day: a score, a range, not a date
 ])
 def test_chinese_dates_above_the_article(header: list[str], expected: str | None):
     assert _date(["星图科技", ZH_HEADLINE, *header, *ZH_BODY, "© 2024 星图科技 版权所有"]) == expected
@@ -198,6 +203,19 @@ def test_the_dateline_of_the_first_paragraph_gives_the_date():
             "© 2024 Lumen Wire. All rights reserved."]
     assert _date(wire) == "2024-08-01"
     assert extract_source(clean_lines(wire))[0] == "Lumen Wire"
+
+
+def test_a_date_line_under_the_headline_is_the_headers_even_below_a_kept_standfirst():
+    lines = ["Margin Notes", "Are small models really catching up? What changes if they do",
+             "The gap is closing, the costs are not. A short guide to the loudest argument of the month.",
+             "Ines Carver",
+             "Apr 2, 2024", *EN_BODY]
+    assert _date(lines) == "2024-04-02"
+
+
+def test_a_date_line_deep_inside_the_article_is_not_the_pages():
+    lines = [EN_HEADLINE, *EN_BODY, "Apr 2, 2024", *EN_BODY]
+    assert _date(lines) is None
 
 
 def test_a_teasers_date_is_not_the_pages():
@@ -246,6 +264,8 @@ def test_a_teasers_date_is_not_the_pages():
     # A site's address as its name: the name before the domain.
     (["Lumenpath.com", "Home | News | Reviews", EN_HEADLINE, "Jun 11 2024", *EN_BODY,
       "© 2024 Lumenpath.com. All rights reserved."], "Lumenpath"),
+    # The outlet signing the first paragraph before a bracketed reporter: 星图网讯（记者 …）
+    ([ZH_HEADLINE, "2024-12-02 20:15", "星图网讯（记者 郑思远）" + ZH_BODY[0], *ZH_BODY[1:]], "星图网"),
     # "独家报道" names a kind of report, not an outlet signing it
     (["云帆网", "首页 新闻 科技 财经", "独家报道", ZH_HEADLINE, "2024-12-02 20:15", *ZH_BODY], "云帆网"),
 ])

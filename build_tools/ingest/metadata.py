@@ -56,8 +56,9 @@ WIRE_DATELINES = [
 # A date after one of these words is when the page was changed, not published.
 EDITED = re.compile(r"(编辑于|編輯於|更新|修改|修订|修訂|updated?|edited|modified|last\s+updated|revised)\s*"
                     r"(?:(?:时间|時間|日期|于|於|on|at)\s*)?(?:[:：]\s*)?$", re.IGNORECASE)
-# A verb after the date (于 2024-11-05 修改), not the label of the next one (更新時間:).
-EDITED_AFTER = re.compile(r"^[\s\d:.APMapm]{0,12}(?:修改|更新|编辑|編輯|修订|修訂|updated)(?![时時日])")
+# A verb after the date (于 2024-11-05 修改), not the label of the next field (更新時間:, 编辑：马晓).
+EDITED_AFTER = re.compile(r"^[\s\d:.APMapm]{0,12}(?:修改|更新|编辑|編輯|修订|修訂|updated)"
+                          r"(?![时時日]|\s?[:：])")
 PUBLISHED_AFTER = re.compile(r"^[\s\d:.APMapm]{0,12}(?:首次)?"
                              r"(?:发布|發布|發佈|发表|發表|刊登|published|posted)"
                              r"(?![时時日])")
@@ -224,7 +225,9 @@ def _wire_dateline(text: str) -> tuple[int | None, int, str] | None:
 
 
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(\d{4})", re.IGNORECASE)
-_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# 11月21日, or a portal's 03-22 09:30 (a month and day before a time of day): the year stated elsewhere.
+_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+                        r"|(?<![\d\-/.:])(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}(?![\d\-/])")
 RELATIVE_DAY = re.compile(r"前|ago|昨天|今天", re.IGNORECASE)
 # Lines whose dates are never the publication date: other pages' teasers.
 _NOT_DATE_KINDS = frozenset(["teaser", "teaser-marker", "promotion", "caption", "lead-box"])
@@ -259,6 +262,10 @@ class _PageDates:
 _PUBLISH_WORD = re.compile(r"发布|發布|發佈|发表|發表|刊发|刊登|出版|published|posted", re.IGNORECASE)
 
 
+# How many lines under the headline a byline's date line may sit (headline, standfirst, author, date).
+HEADER_REACH = 4
+
+
 def _page_dates(cleaned: Cleaned) -> _PageDates:
     """Dates outside the article, ranked: those between the headline and the article (the byline region)
     before those above the headline (a masthead's "today"), and within each, by how they are labelled."""
@@ -269,13 +276,19 @@ def _page_dates(cleaned: Cleaned) -> _PageDates:
         text = unicodedata.normalize("NFKC", d.text)
         # a copyright line gives the year, whatever block it was dropped with (a footer, a comments section)
         found.years += [int(y) for y in _COPYRIGHT_YEAR.findall(text)]
-        if d.kind in _NOT_DATE_KINDS or first < d.line < last or TEASER_WORDS.search(text):
+        # A date line a few lines under the headline, below one kept line at most (a standfirst taken for
+        # the article's start), is the header's.
+        header = cleaned.headline is not None and d.kind == "byline" and top < d.line <= top + HEADER_REACH \
+            and sum(1 for k in cleaned.body if top < k.line < d.line and k.role == "text") <= 1
+        if d.kind in _NOT_DATE_KINDS or (first < d.line < last and not header) or TEASER_WORDS.search(text):
             continue
         dates = find_dates(text)
         m = _MONTH_DAY.search(text)
-        region = 0 if top < d.line < first else 3
-        if m and not dates and d.line < first and not EDITED.search(text) and not RELATIVE_DAY.search(text):
-            found.month_days.append((region + 2, int(m.group(1)), int(m.group(2))))
+        above = d.line < first or header
+        region = 0 if top < d.line < first or header else 3
+        if m and not dates and above and not EDITED.search(text) and not RELATIVE_DAY.search(text):
+            month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            found.month_days.append((region + 2, int(month), int(day)))
         for offset, date, edited in dates:
             found.years.append(date.year)
             if edited or d.kind in ("footer", "credit"):
@@ -284,7 +297,7 @@ def _page_dates(cleaned: Cleaned) -> _PageDates:
             after = PUBLISHED_AFTER.match(_after_date(text, offset))
             labelled = bool(label or after)
             rank = 0 if after or (label and _PUBLISH_WORD.search(label.group())) else 1 if labelled else 2
-            if d.line < first or not cleaned.body:
+            if above or not cleaned.body:
                 found.above.append((region + rank, date))
             elif labelled:
                 found.below.append(date)
@@ -401,7 +414,8 @@ _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[�
 # An outlet's claim to the article: 本文系智源前沿原创 (not 本文为UP主原创: a role, said with 为).
 _ORIGINAL_TO = re.compile(r"^本文(?:系|係)\s?[「『“\"]?([^」』”\"\s，,。]{2,20}?)[」』”\"]?\s?"
                           r"(?:独家|獨家)?原[创創]")
-_NEWS_AGENCY_PREFIX = re.compile(r"^([^\s\d，,。]{2,10}?)(?:讯|訊)\s")
+# 光科网讯 …, 光科网讯（记者 邓佳音）…: the outlet signs the first paragraph.
+_NEWS_AGENCY_PREFIX = re.compile(r"^([^\s\d，,。(（]{2,10}?)(?:讯|訊)[\s(（]")
 _OUTLET_BYLINE = re.compile(r"^([^\s／/]{2,12}?)\s*[／/]\s*(?:綜合|综合)?(?:報導|报道|編譯|编译)$")
 _OUTLET_REPORTER = re.compile(r"^([^\s]{2,10}?)(?:記者|记者)\s*[^\s]{2,4}$")
 # "智源前沿报道" alone on a line: the outlet signs the report.
