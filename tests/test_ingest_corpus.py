@@ -36,7 +36,7 @@ HOLDOUT_FLOORS = {"recall": 0.995, "junk": 0.0458, "title": 0.968, "date": 1.0, 
 # scored once on 2026-12-06 at commit 09d87a2 with the ingest stage frozen: recall 0.9825, junk 0.0705,
 # title 0.875, date 0.9688, outlet 0.875, tag precision 0.9231 (bench/results/ingest-quality-unseen.txt).
 # Development data from then on; these floors are that score, so ingest may only get better on it.
-UNSEEN_FLOORS = {"recall": 0.982, "junk": 0.0706, "title": 0.875, "date": 1.0, "outlet": 0.906,
+UNSEEN_FLOORS = {"recall": 0.982, "junk": 0.0706, "title": 0.875, "date": 1.0, "outlet": 1.0,
                  "tag_precision": 0.923}
 CEILINGS = ("junk",)
 

@@ -266,6 +266,18 @@ def test_a_teasers_date_is_not_the_pages():
       "© 2024 Lumenpath.com. All rights reserved."], "Lumenpath"),
     # The outlet signing the first paragraph before a bracketed reporter: 星图网讯（记者 …）
     ([ZH_HEADLINE, "2024-12-02 20:15", "星图网讯（记者 郑思远）" + ZH_BODY[0], *ZH_BODY[1:]], "星图网"),
+    # "来源：本网" is the site speaking of itself: its name is the masthead, an agency's long one too.
+    (["星海市数据资源管理局", "首页 政务公开 通知公告", ZH_HEADLINE,
+      "发布时间：2024-12-02   来源：本网   浏览次数：88", *ZH_BODY, "主办单位：星海市数据资源管理局"],
+     "星海市数据资源管理局"),
+    # The page's own address spells a name the page gives: an email in the sign-off, a footer's segment.
+    (["THE MARROWAY", "Home  Markets  Tech", EN_HEADLINE, "By Jo Roe", "June 3, 2024", *EN_BODY,
+      "Write to Jo Roe at jo.roe@marroway.example", "© 2024 Northgate Media Group"], "The Marroway"),
+    (["Source: https://kettlepoint.example.com/p/memory", EN_HEADLINE, "Ines Carver", "May 30, 2024",
+      *EN_BODY, "© 2024 Ines Carver · Kettle Point"], "Kettle Point"),
+    # "& Company, Inc." of a legal name goes with it.
+    (["BRIGHTWELL", "Home | News | Reviews", EN_HEADLINE, "Jun 11 2024", *EN_BODY,
+      "Copyright ©2024 Brightwell & Company, Inc. All Rights Reserved."], "Brightwell"),
     # "独家报道" names a kind of report, not an outlet signing it
     (["云帆网", "首页 新闻 科技 财经", "独家报道", ZH_HEADLINE, "2024-12-02 20:15", *ZH_BODY], "云帆网"),
 ])

@@ -355,7 +355,13 @@ def _clean_source(name: str) -> str | None:
     name = SOURCE_SUFFIX.sub("", name).strip()
     if not name or not re.search(r"[^\W\d_]", name) or len(name) > 40 or _NOT_A_NAME.search(name):
         return None  # "来源: 152102" is a counter, "本文来自X号作者，不代表X立场" a sentence: not outlets
+    if _SELF.fullmatch(name):
+        return None  # "来源：本网" says "this site": its name is on the masthead, not in the label
     return name
+
+
+# The words a page uses for itself in place of its name: 本网, 本站, 本报, 本台, 本刊 (this site, paper, ...).
+_SELF = re.compile(r"本(?:网|網|站|报|報|台|刊|号|號|平台|公众号|公眾號)")
 
 
 # Punctuation a name never holds: a clause (a sentence follows the label) or the next field's label
@@ -363,7 +369,8 @@ def _clean_source(name: str) -> str | None:
 _NOT_A_NAME = re.compile(r"[,，。;；!！?？:：]")
 # A source label with nothing after it: the page has a field for its source and leaves it blank.
 _EMPTY_LABEL = re.compile(
-    r"(?:^|\s)(?:信息来源|信息來源|来源|來源|source)\s*[:：]\s*(?:$|\s{2,}|\S{1,8}[:：])", re.IGNORECASE)
+    r"(?:^|\s)(?:信息来源|信息來源|来源|來源|source)\s*[:：]\s*(?:$|\s{2,}|\S{1,8}[:：](?!//))",
+    re.IGNORECASE)
 
 
 def _labelled_source(text: str) -> str | None:
@@ -396,8 +403,8 @@ def _wechat_source(text: str) -> str | None:
 # How much each kind of evidence counts towards an outlet's name (see extract_source). A name needs
 # SOURCE_MIN_SCORE: a label (来源：X), a dateline or a byline alone is enough; a copyright line or a masthead
 # needs the name to recur on the page.
-SOURCE_WEIGHTS = {"label": 4.0, "dateline": 3.0, "byline": 2.0, "credit": 2.0, "title": 2.0, "copyright": 1.5,
-                  "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5}
+SOURCE_WEIGHTS = {"label": 4.0, "dateline": 3.0, "byline": 2.0, "credit": 2.0, "title": 2.0, "address": 2.0,
+                  "copyright": 1.5, "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5}
 SOURCE_MIN_SCORE = 1.5
 SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
@@ -407,8 +414,9 @@ _MASTHEAD_KINDS = frozenset(["chrome", "tag-line"])
 # Which form of an outlet's name is shown when several name it (明港電視 on the masthead, 明港電視廣播 in
 # the copyright line): the one the page itself sets as its name, before a legal holder's. A wire dateline
 # signs with the short form ("BRUSSELS (Lumen) -" of © Lumen Wire), so any fuller form found wins over it.
-SOURCE_DISPLAY = {"label": 5, "dateline": 0, "byline": 3, "credit": 3, "title": 3, "masthead": 2,
-                  "late-masthead": 2, "first-line": 2, "copyright": 1}
+# An address only counts for a name, it shows none of its own.
+SOURCE_DISPLAY = {"label": 5, "dateline": 0, "byline": 3, "credit": 3, "title": 3, "address": 0,
+                  "masthead": 2, "late-masthead": 2, "first-line": 2, "copyright": 1}
 _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
 # An outlet's claim to the article: 本文系智源前沿原创 (not 本文为UP主原创: a role, said with 为).
@@ -450,10 +458,14 @@ _DOMAIN = re.compile(r"(?<=[^\W_])\.(?:com|net|org|io|ai|co|cn|tw|hk|sg|uk|in)"
                      r"(?:\.(?:cn|tw|hk|uk|au|in|sg))?$", re.IGNORECASE)
 
 
+_JOINERS = frozenset(["&", "and"])
+
+
 def _without_company_words(name: str) -> str:
     name = _CN_COMPANY.sub("", name).strip() or name
     words = name.replace(",", " ").split()
-    while len(words) > 1 and words[-1].casefold().rstrip(".") in _COMPANY_WORDS:
+    # "Ledgerpoint & Company, Inc.": the "&" of the legal name goes with it
+    while len(words) > 1 and (words[-1].casefold().rstrip(".") in _COMPANY_WORDS or words[-1] in _JOINERS):
         words.pop()
     return " ".join(words)
 
@@ -491,8 +503,12 @@ def _masthead(text: str) -> str | None:
         return name if han_count(m.group(1)) == len(m.group(1)) else None  # 數位浪潮 DigiWave
     if not han and not all(w[0].isupper() or w.casefold() in _NAME_SMALL_WORDS for w in name.split()):
         return None  # "Member-only story": a label in sentence case, not a brand
-    return name if (2 <= han <= 8 and han == len(name.replace(" ", ""))) or (
+    return name if (2 <= han <= MASTHEAD_MAX_HAN and han == len(name.replace(" ", ""))) or (
         not han and 1 <= len(name.split()) <= 4) else None
+
+
+# A Han brand is at most this long: an agency's or a university's full name (江临省经济和信息化厅).
+MASTHEAD_MAX_HAN = 12
 
 
 # A Markdown link, as a clipper writes the site's logo: [Prompt 周刊 Weekly](https://…)
@@ -553,7 +569,11 @@ def _source_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
     for n, d in enumerate(dropped):
         text = unicodedata.normalize("NFKC", d.text).replace("\xa0", " ").strip()
         if first < d.line < last:
-            continue  # a caption's 来源 inside the article names a picture's source, not the page's
+            # a caption's 来源 inside the article names a picture's source, not the page's; a footer's
+            # copyright line taken in with a kept line after it still names the page's holder
+            if d.kind == "footer" and (name := _copyright_name(text)):
+                found.append(("copyright", name))
+            continue
         # A name alone in brackets right after the article credits the agency that supplied it: （星橋日報）
         closing = d.line > last and not any(ch.isdigit() for ch in text) and len(text) <= 16
         kind = "credit" if closing and d.kind in ("orphan-heading", "tail") else d.kind
@@ -581,7 +601,38 @@ def _source_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
             found.append(("masthead" if n < MASTHEAD_LINES else "late-masthead", name))
             if n == 0:  # the page's first line: where a site puts its name
                 found.append(("first-line", name))
-    return found + _dateline_evidence(cleaned)
+    found += _dateline_evidence(cleaned)
+    return found + _address_evidence(cleaned, [name for _, name in found])
+
+
+# A web address or an email address on the page: its host names the site (news@northgate.example).
+_HOST = re.compile(r"(?:https?://|@)((?:[A-Za-z0-9-]{1,63}\.){1,5}[A-Za-z]{2,12})\b")
+# Labels of a host that are not the site's name: subdomains of every site, registries' suffixes.
+_HOST_WORDS = frozenset(["www", "news", "blog", "mail", "static", "example", "com", "net", "org", "edu",
+                         "gov"])
+# Segments of a footer line: "© 2025 Ines Carver · Margin Notes", "版权所有 | 京ICP备…".
+_FOOTER_PARTS = re.compile(r"\s[·|｜•∙]\s")
+
+
+def _address_evidence(cleaned: Cleaned, names: list[str]) -> list[tuple[str, str]]:
+    """Names on the page that spell the page's own web or email address (THE LEDGERPOINT and
+    maria@ledgerpoint.example; "Signal Hill" in a footer and signalhill.example.com)."""
+    lines = [unicodedata.normalize("NFKC", line.text) for line in (*cleaned.dropped, *cleaned.kept)]
+    hosts = {label.casefold() for line in lines if "@" in line or "//" in line
+             for host in _HOST.findall(line) for label in host.split(".")
+             if len(label) >= 4 and label.casefold() not in _HOST_WORDS}
+    if not hosts:
+        return []
+    candidates = list(names)
+    for line in lines:
+        if _COPYRIGHT.search(line):
+            candidates += [part.strip(" .") for part in _FOOTER_PARTS.split(line)[1:]]
+    found: list[tuple[str, str]] = []
+    for name in candidates:
+        key = _squash(name)
+        if key in hosts or (key.startswith("the") and key[3:] in hosts):
+            found.append(("address", name))
+    return found
 
 
 def _menu_brand(text: str, cleaned: Cleaned) -> str | None:
