@@ -242,6 +242,15 @@ def test_standfirst_byline_and_share_bar_between_headline_and_article_are_droppe
     assert all(line in dropped for line in header)
 
 
+def test_a_sentence_under_a_headline_without_a_full_stop_is_its_deck_not_the_headline():
+    title = "Lab builds a dial that turns a model's caution up or down"
+    deck = ("A team shows that a handful of internal signals decide when an assistant says no, and that they "
+            "can be tuned.")
+    headline, _, _ = _regions(["Byte Harbor", title, deck, "Oct 9, 2024", "By Claire Dumont",
+                               "Share  Email  Print", *PAGE_EN_BODY])
+    assert headline == title
+
+
 @pytest.mark.parametrize(("line", "kind"), [
     ("Screenshot by Dana Whitcomb / Byte Harbor", "caption"),
     ("研究團隊在記者會上展示模型的應用情境。（圖／記者林宜蓁攝）", "caption"),

@@ -556,6 +556,9 @@ def _stated_headline(page: _Page, r: Rules, i: int) -> bool:
     s = page.norms[i]
     if not s.endswith(".") or han_count(s) or i + 1 >= len(page.norms) or not furniture(i + 1):
         return False  # a Chinese headline never ends with 。
+    if i > 0 and page.verdict[i - 1] is None and _headline_shaped(page.norms[i - 1], r.thresholds, r) \
+            and not layout.headline_excluded(page.norms[i - 1]):
+        return False  # a sentence under a headline set without a full stop is its deck
     return _headline_shaped(s.rstrip("."), r.thresholds, r) and (i == 0 or furniture(i - 1))
 
 
