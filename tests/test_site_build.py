@@ -239,7 +239,8 @@ def test_serve_rebuilds_only_what_an_edited_briefing_changes(tmp_path: Path) -> 
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            # The config file named as many do, relative to the working folder.
+            [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
             cwd=ROOT,
             env=env,
             stdout=out,
@@ -274,6 +275,14 @@ def test_serve_rebuilds_only_what_an_edited_briefing_changes(tmp_path: Path) -> 
         # The rebuild was the partial one: the site folder was not cleaned and rebuilt.
         rebuild = log.read_text(encoding="utf-8").split("Detected file changes", 1)[1]
         assert "Cleaning site directory" not in rebuild and "dirty" not in rebuild, rebuild
+        # And so is the rebuild after the next edit (the first rebuild must leave what the next needs).
+        path.write_text(path.read_text(encoding="utf-8").replace("Revised,", "Revised twice,"),
+                        encoding="utf-8")
+        assert _wait(base + "briefings/gpt-4o-race/", "Revised twice, what GPT-4o says", 120), log.read_text()
+        rebuilds = log.read_text(encoding="utf-8").split("Detected file changes")[1:]
+        assert len(rebuilds) >= 2, rebuilds
+        full = [r for r in rebuilds if "Cleaning site directory" in r or "Building documentation" in r]
+        assert not full, full
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

@@ -82,9 +82,14 @@ def _snapshot(paths: list[Path]) -> tuple:
 
 
 def other_inputs(config_file: str | None, docs_dirs: list[Path], taxonomy: Path) -> tuple:
-    """A snapshot of everything but the briefings a build reads."""
-    base = Path(config_file).parent if config_file else ROOT
-    return _snapshot([*sorted(base.glob("mkdocs*.yml")), *docs_dirs, base / "overrides", taxonomy])
+    """A snapshot of everything but the briefings a build reads.
+
+    Its paths are absolute: MkDocs names the config file as given on the command line for the first
+    build (``mkdocs.yml``) and absolute for the rebuilds, and the same files must give the same snapshot.
+    """
+    base = Path(config_file).resolve().parent if config_file else ROOT
+    paths = [*sorted(base.glob("mkdocs*.yml")), *docs_dirs, base / "overrides", taxonomy]
+    return _snapshot([p.resolve() for p in paths])
 
 
 def _search_path(env: jinja2.Environment) -> list[str] | None:
