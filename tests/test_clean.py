@@ -251,6 +251,34 @@ def test_a_sentence_under_a_headline_without_a_full_stop_is_its_deck_not_the_hea
     assert headline == title
 
 
+@pytest.mark.parametrize("line", [
+    "Platform lead at a retail bank | Mentor | Opinions my own",  # a profile line
+    "3d • Edited •", "5 hours ago", "3小时前",  # a post's age
+    # a menu led by its home item
+    "Home  My Network  Jobs  Messaging  For Business", "首页  发现  等你来答  消息",
+])
+def test_lines_that_are_never_a_headline(line: str):
+    from build_tools.ingest import layout
+
+    assert layout.headline_excluded(line)
+
+
+def test_a_post_without_a_headline_takes_its_short_opening_line_not_the_authors_profile():
+    hook = "We moved our support bot to a smaller model last month. Here is what broke first."
+    post = [hook,
+            "1. Long answers got worse before short ones did, and nobody noticed for a week because the "
+            "dashboards only tracked speed.",
+            "2. Costs fell by half, which made the trade look better on paper than it was for the people "
+            "reading the answers.",
+            "If you plan the same move, measure what your customers read, not only what the servers spend."]
+    page = ["Home  My Network  Jobs  Messaging  For Business", "Marta Quell",
+            "Platform lead at a retail bank | Mentor | Opinions my own", "3d • Edited •", *post,
+            "#LLMOps #Support", "Like  Comment  Repost"]
+    headline, body, _ = _regions(page)
+    assert headline == hook
+    assert body == post[1:]
+
+
 @pytest.mark.parametrize(("line", "kind"), [
     ("Screenshot by Dana Whitcomb / Byte Harbor", "caption"),
     ("研究團隊在記者會上展示模型的應用情境。（圖／記者林宜蓁攝）", "caption"),

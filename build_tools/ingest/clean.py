@@ -432,6 +432,8 @@ def _pass_regions(page: _Page, r: Rules) -> None:
     body = _before_boilerplate(norms, body)
     start, end = body[0], body[-1]
     page.headline = _labelled_headline(page, r, start) or _find_headline(page, r, start)
+    if page.headline is None and len(body) >= 3 and _opening_hook(norms[start], r):
+        page.headline = start  # a post without a headline: its short opening line stands for one
     if page.headline == start:  # a headline with a colon or comma reads as text: the body starts after it
         start = next((i for i in body if i > start), start)
     start = _past_deck(page, start, body)
@@ -560,6 +562,23 @@ def _stated_headline(page: _Page, r: Rules, i: int) -> bool:
             and not layout.headline_excluded(page.norms[i - 1]):
         return False  # a sentence under a headline set without a full stop is its deck
     return _headline_shaped(s.rstrip("."), r.thresholds, r) and (i == 0 or furniture(i - 1))
+
+
+def _opening_hook(norm: str, r: Rules) -> bool:
+    """One or two short sentences of a headline's length opening a post that has no headline ("We tested
+    X for a week. Three things surprised me.")."""
+    from build_tools.ingest import layout
+
+    s = norm.strip()
+    sentences = len(layout.SENTENCE_END.findall(s))
+    if han_count(s) > HOOK_MAX_HAN:
+        return False  # a Chinese paragraph is often one sentence of this length or more
+    return 1 <= sentences <= 2 and not layout.headline_excluded(s) and \
+        _headline_shaped(s.rstrip(".!?。！？…"), r.thresholds, r)
+
+
+# The longest opening line in Han characters that may stand for a post's headline.
+HOOK_MAX_HAN = 30
 
 
 def _opens_body(norm: str, r: Rules) -> bool:

@@ -430,8 +430,35 @@ def is_section_number(text: str) -> bool:
 def headline_excluded(text: str) -> bool:
     """Lines that are never the headline, whatever their length."""
     s = _cut(text).strip()
-    return (is_menu(s) or is_ticker(s) or is_masthead(s) or is_metadata_line(s)
-            or bool(_APP_PROMPT.search(s)) or inline_junk(s) is not None or s.endswith((":", "：")))
+    return (is_menu(s) or is_ticker(s) or is_masthead(s) or is_metadata_line(s) or is_profile(s)
+            or _spaced_items(s) or bool(_AGE.match(s)) or bool(_APP_PROMPT.search(s))
+            or inline_junk(s) is not None or s.endswith((":", "：")))
+
+
+# A post's age, as social sites stamp it: "2d • Edited", "3h", "5 hours ago", "3小时前".
+_AGE = re.compile(r"^\d{1,3}\s?(?:[smhdwy]|mo|min|hrs?|hours?|days?|weeks?)\b(?:\s?ago)?(?:\W|$)"
+                  r"|^\d{1,3}\s?(?:秒|分钟|分鐘|小时|小時|天|周|週)前", re.IGNORECASE)
+
+
+def is_profile(text: str) -> bool:
+    """Three or more short phrases set apart by bars: a person's profile line under their name
+    ("Head of Research at X | Speaker | Views my own"), never a headline."""
+    parts = [p.strip() for p in re.split(r"\s[|｜]\s", _cut(text))]
+    return len(parts) >= 3 and all(p and units(p) <= PROFILE_PART_UNITS for p in parts)
+
+
+# A phrase of a profile line is at most this long (words, or Han characters).
+PROFILE_PART_UNITS = 10
+
+
+def _spaced_items(s: str) -> bool:
+    """A site's menu led by its home item, the items set apart by wide gaps, whatever words they hold
+    ("Home  My Network  Jobs  For Business", "首页  发现  等你来答"): never a headline."""
+    items = [p for p in re.split(r"\s{2,}|　", s.strip()) if p]
+    return len(items) >= 4 and items[0].casefold() in _HOME_ITEMS and all(units(p) <= 4 for p in items)
+
+
+_HOME_ITEMS = frozenset(["home", "首页", "首頁", "主页", "主頁"])
 
 
 def split_title(text: str) -> tuple[str, str] | None:
