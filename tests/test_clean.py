@@ -431,3 +431,77 @@ def test_a_key_points_box_ends_at_a_blank_line():
         lines += [paragraph, ""]
     _, body, dropped = _regions(lines)
     assert body == [short, *PAGE_EN_BODY] and {dropped[line] for line in box} == {"lead-box"}
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("58  ·  11  ·  Share", "counter"),
+    ("3.4万阅读  ·  12评论", "counter"),
+    ("评分  参与人数 7  积分 +30  收起理由", "counter"),
+    ("Listen on Apple Podcasts · Spotify · Overcast · RSS", "chrome"),
+    ("Sam P. · Mar 3, 2025 — Great write-up, thanks for the numbers.", "comment"),
+    ("附件：集群拓扑.png (1.2 MB, 下载次数: 40)", "engagement"),
+    ("Did this answer your question?  👍 3  👎 0", "engagement"),
+    ("免费领取行业报告合集，限时开放 >>", "promotion"),
+    ("← Older: Why we moved our builds to ARM", "promotion"),
+    ("字體大小：大 中 小", "chrome"),
+    ("Reading time: 4 min", "engagement"),
+    ("Write to Jo Park at jo.park@example.org", "credit"),
+    ("Figure 2: accuracy by model size", "caption"),
+    ("*Chart: shipments by quarter. Drawing by the author.*", "caption"),
+    ("图表3：季度出货量（万片）", "caption"),
+    ("数据来源：行业协会，某某研究院", "caption"),
+    ("(Illustration by Ana Ruiz)", "caption"),
+    ("视频截图", "caption"),
+    ("官員在記者會上回應提問。資料圖片", "caption"),
+    ("——广告结束——", "promotion"),
+    ("【港灣日報WhatsApp頻道】即時新聞第一手掌握，立即追蹤", "promotion"),
+])
+def test_new_shapes_of_lines_that_are_not_article_text(line: str, kind: str):
+    headline, body, dropped = _regions([PAGE_HEADLINE, PAGE_EN_BODY[0], line, *PAGE_EN_BODY[1:]])
+    assert (headline, body, dropped) == (PAGE_HEADLINE, PAGE_EN_BODY, {line: kind})
+
+
+@pytest.mark.parametrize("row", ["价格：3999元  续航：10小时", "Part 2 | Setup", "GPT-4o  Claude  Gemini"])
+def test_a_row_without_counts_or_of_few_items_is_not_a_counter(row: str):
+    _, body, _ = _regions([PAGE_HEADLINE, PAGE_EN_BODY[0], row, *PAGE_EN_BODY[1:]])
+    assert row in body
+
+
+# A fourth paragraph: the lines after a tail row are cut only when they are few beside the article.
+MORE_EN = ("Negotiators expect to settle the remaining questions, including how results are shared, at a "
+           "meeting of officials scheduled for next month.")
+
+
+def test_a_reply_thread_under_its_count_is_the_tail():
+    thread = ["12 replies • last reply from lin_w", "1  kevin_x  3 days ago  ♥ 12",
+              "Same here, the refactors are where it slips. You have to watch it closely."]
+    _, body, dropped = _regions([PAGE_HEADLINE, *PAGE_EN_BODY, MORE_EN, *thread])
+    assert body == [*PAGE_EN_BODY, MORE_EN] and set(thread) <= set(dropped)
+
+
+def test_prose_after_a_copyright_line_is_the_tail():
+    late = "Appeared in the October 10, 2024, print edition as 'Deal on testing of frontier models'."
+    _, body, dropped = _regions([PAGE_HEADLINE, *PAGE_EN_BODY, MORE_EN, "© 2024 Byte Harbor", late])
+    assert body == [*PAGE_EN_BODY, MORE_EN] and dropped[late] == "tail"
+
+
+def test_notes_to_editors_after_a_press_release_are_the_tail():
+    notes = ["Notes to editors", "1. The office is the independent regulator for digital markets.",
+             "2. Media enquiries should be directed to the press office."]
+    _, body, dropped = _regions([PAGE_HEADLINE, *PAGE_EN_BODY, *notes])
+    assert body == PAGE_EN_BODY and set(notes) <= set(dropped)
+
+
+def test_the_bylines_author_named_at_the_end_is_an_author_box():
+    box = "Claire Dumont covers diplomacy for Byte Harbor. She previously reported from Geneva and Dakar."
+    _, body, dropped = _regions([PAGE_HEADLINE, "By Claire Dumont", "Oct 9, 2024", *PAGE_EN_BODY, box])
+    assert body == PAGE_EN_BODY and dropped[box] == "tail"
+
+
+def test_a_key_points_box_of_numbered_items_closed_by_semicolons_is_dropped():
+    box = ["划重点：", "1. 多国接近就前沿模型测试框架达成一致；", "2. 开发者需提前四周向测试机构开放模型。"]
+    body = ["多国官员正接近就一项框架达成一致，最强大的模型在发布前将由国家机构进行测试。",
+            "草案要求开发者至少在发布前四周向获认可的测试机构开放模型，并与相关政府分享结果。",
+            "草案没有设定有约束力的承诺，参与国政府将鼓励总部位于本国的企业参与。"]
+    _, kept, dropped = _regions(["多国接近达成前沿模型测试协议", "2024-10-09 10:00", *box, *body])
+    assert kept == body and {dropped[line] for line in box} == {"lead-box"}

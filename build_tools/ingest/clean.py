@@ -429,7 +429,7 @@ def _pass_regions(page: _Page, r: Rules) -> None:
     # paragraph it is the tail's ("Thanks for reading.", "欢迎转发分享。").
     while len(body) > 1 and gains[body[-1]] <= layout.SHORT_SENTENCE_WEIGHT:
         body.pop()
-    body = _before_boilerplate(norms, body)
+    body = _before_author_box(page, _before_tail_rows(page, _before_boilerplate(norms, body)))
     start, end = body[0], body[-1]
     page.headline = _labelled_headline(page, r, start) or _find_headline(page, r, start)
     if page.headline is None and len(body) >= 3 and _opening_hook(norms[start], r):
@@ -481,8 +481,10 @@ def _past_deck(page: _Page, start: int, body: list[int]) -> int:
     return after[0]
 
 
-# A heading that opens the boilerplate after an article: About Quantalis, 关于芯衡科技, About the author.
-_ABOUT_HEADING = re.compile(r"^(?:about|关于|關於)\s?\S", re.IGNORECASE)
+# A heading that opens the boilerplate after an article: About Quantalis, 关于芯衡科技, About the author,
+# a press release's Notes to editors, a report's statements and disclosures (分析师声明, Disclosures).
+_ABOUT_HEADING = re.compile(r"^(?:about|关于|關於)\s?\S|^notes? (?:to|for) editors?$|^editor'?s notes?$"
+                            r"|^[^\s:：]{0,6}(?:声明|聲明)$|^(?:important )?disclosures?$", re.IGNORECASE)
 
 
 def _before_boilerplate(norms: list[str], body: list[int]) -> list[int]:
@@ -494,6 +496,43 @@ def _before_boilerplate(norms: list[str], body: list[int]) -> list[int]:
         if _ABOUT_HEADING.match(s) and short and not s.endswith((".", "。", "?", "？", "!", "！")):
             return [n for n in body if n < i]
     return body
+
+
+# Lines dropped as these close an article: what follows them is a page's tail (a comment thread under its
+# count, tags, a copyright line), however much it reads as prose.
+_TAIL_KINDS = frozenset(["comment", "counter", "tags", "footer", "comment-form"])
+# At most this many body lines, and less than this share of the body, may follow such a line to be cut.
+TAIL_MAX_LINES = 3
+TAIL_MAX_SHARE = 0.25
+
+
+def _before_tail_rows(page: _Page, body: list[int]) -> list[int]:
+    """The body up to a line of the tail inside its last lines (a reply count, a reader's comment, the tags,
+    a copyright line): the few prose lines after it are comments or footer notes, not the article."""
+    for i in range(body[len(body) // 2] + 1, body[-1]):
+        if page.kind(i) in _TAIL_KINDS:
+            after = sum(1 for n in body if n > i)
+            if after <= TAIL_MAX_LINES and after < TAIL_MAX_SHARE * len(body):
+                return [n for n in body if n < i]
+    return body
+
+
+# An author's name on a byline: "By Daniel Okafor", "By Maria Delacroix and Jo Lee".
+_BYLINE_NAME = re.compile(r"^[Bb]y\s+([A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3})")
+# How many of the body's last lines may be an author box.
+AUTHOR_BOX_MAX_LINES = 2
+
+
+def _before_author_box(page: _Page, body: list[int]) -> list[int]:
+    """The body without its last lines that start with the name on the byline: the author's box
+    ("Daniel Okafor covers artificial intelligence for …")."""
+    names = {m.group(1) for n, norm in enumerate(page.norms)
+             if page.kind(n) == "byline" and (m := _BYLINE_NAME.match(norm))}
+    cut = 0
+    while names and cut < AUTHOR_BOX_MAX_LINES and len(body) - cut > 1 and \
+            page.norms[body[-1 - cut]].startswith(tuple(names)):
+        cut += 1
+    return body[:len(body) - cut] if cut else body
 
 
 def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
@@ -512,7 +551,10 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
             continue  # "Headline - Outlet": the share card or <title> of the headline below
         score = 1.0 + min(layout.units(norms[i]), HEADLINE_FULL_UNITS) / HEADLINE_UNITS_PER_POINT
         following = i + 2 if i + 1 in candidates else i + 1  # past a standfirst under the headline
-        after = range(following, min(start, following + BYLINE_WINDOW))
+        # the body's first line may be the headline itself (a question reads as text), unless it sits
+        # under a headline-shaped line (a standfirst): look past it for the byline
+        past = i == start and i - 1 not in candidates
+        after = range(following, min(len(norms) if past else start, following + BYLINE_WINDOW))
         if any(page.kind(j) == "byline" or layout.is_metadata_line(norms[j])
                for j in after):
             score += 2.0

@@ -66,22 +66,31 @@ _TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", " ｜ ")
 # Bylines: "By Dana Whitcomb, a senior reviewer ...", "潮點新聞／綜合報導", "記者吳承恩／編譯".
 _BYLINE_EN = re.compile(r"^[Bb][Yy]\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|$|and\b|&|\|)")
 _BYLINE_ZH = re.compile(r"^\S{0,16}[/／]\s*\S{0,10}(?:報導|报道|報道|编译|編譯|撰文|整理|采访|採訪)$")
-_REPORTER_ZH = re.compile(r"^\S{0,12}(?:記者|记者)\s*[^\s、,，]{2,4}(?:\s*[、,，]\s*[^\s、,，]{2,4}){0,4}$")
+_REPORTER_ZH = re.compile(
+    r"^\S{0,12}(?:記者|记者)(?:\s*[^\s、,，]{2,4}(?:\s*[、,，]\s*[^\s、,，]{2,4}){0,4})?$")
 
 # Captions and credits of pictures and video: the frame of the line, not its words.
 _CAPTION_TAIL = re.compile(
-    r"[(（]\s*[^()（）]{0,30}(?:攝|摄|圖|图|照|提供|photo|image|screenshot|file|截图|截圖|courtesy)"
+    r"[(（]\s*[^()（）]{0,30}(?:攝|摄|圖|图|照|提供|photo|image|screenshot|file|截图|截圖|courtesy"
+    r"|illustration|diagram|graphic|插画|插畫)"
     r"[^()（）]{0,20}[)）]\s*$",
     re.IGNORECASE)
 _CAPTION_START = re.compile(
     r"^\*{0,2}\s?(?:图|圖|图片|圖片|配图|配圖|题图|題圖|视频|視頻|影片"
-    r"|image|photo|photograph|picture|screenshot|video|illustration)"
-    r"\s?\d{0,2}\s?(?:[:：/／|｜]|\s(?:by|via|credit)\b)", re.IGNORECASE)
+    r"|image|photo|photograph|picture|screenshot|video|illustration|figure|fig\.|chart|diagram|exhibit"
+    r"|图表|圖表)"
+    r"\s?\d{0,2}\s?(?:[:：/／|｜]|\s(?:by|via|credit)\b)"
+    # a numbered table or figure: 表1：…, Table 2: …
+    r"|^\*{0,2}\s?(?:表|table)\s?\d{1,2}\s?[:：.]\s"
+    # the source under a chart or a picture: 资料来源：…, 数据来源：…
+    r"|^[\u4e00-\u9fff]{1,3}(?:来源|來源)\s?[:：]", re.IGNORECASE)
 _CAPTION_MARK = re.compile(
     r"[/／]\s*(?:翻攝|翻摄)|(?:截圖|截图|示意圖|示意图|資料圖片|资料图片|資料照|资料照)\s*[/／)）]"
     r"|(?:图片来源|圖片來源)\s*[:：]|^(?:图|圖)\s*\d{1,2}\s"
     r"|\b(?:photograph|photo|illustration|image)\s*:\s*[A-Z][\w&.'/ -]{0,40}$"
     r"|[\s。][^\s。，,]{2,4} ?(?:摄|攝)$"
+    # a picture's label alone or after its caption: 视频截图, 資料圖片, "…出席法說會。資料照片"
+    r"|(?:^|。\s?)[^\s。，,]{0,4}(?:截图|截圖|图片|圖片|照片)$"
     r"|\b(?:photo|images?|pictures?)\s?/\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\)?$", re.IGNORECASE)
 # A sentence and then its credit, capitalised words without a full stop: "A cyclone nears the coast. NASA
 # Earth Observatory" (a paragraph never ends with a name).
@@ -113,8 +122,9 @@ _SUMMARY = re.compile(r"^[【\[](?:摘要|导读|導讀|导语|導語|summary)[�
 # A row of buttons: 【打印本页】【关闭窗口】
 _BUTTONS = re.compile(r"^(?:[【\[][^】\]]{1,8}[】\]]\s?){2,6}$")
 # A separator around an ad label: ——广告——, --- Advertisement ---
-_AD_RULE = re.compile(r"^[-—–=_*·]{2,}\s?(?:广告|廣告|推广|推廣|advertisement|sponsored)\s?[-—–=_*·]{2,}$",
-                      re.IGNORECASE)
+_AD_RULE = re.compile(
+    r"^[-—–=_*·]{2,}\s?(?:广告|廣告|推广|推廣|advertisement|sponsored)\S{0,4}\s?[-—–=_*·]{2,}$",
+    re.IGNORECASE)
 # A sponsor's read in a podcast's or newsletter's notes.
 _SPONSOR = re.compile(r"^(?:this (?:episode|issue|newsletter|post|show) is )?"
                       r"(?:brought to you by|sponsored by)\b", re.IGNORECASE)
@@ -151,7 +161,7 @@ def promotion_block_end(norms: list[str], n: int) -> int | None:
 _TAG_LIST = re.compile(
     r"^(?:tags?|topics|filed under|categories|标签|標籤|文章标签|文章標籤|关键词|關鍵詞|关键字|關鍵字"
     r"|分类|分類|分类专栏|分類專欄)\s*[:：]", re.IGNORECASE)
-_BRACKET_LABEL = re.compile(r"^[【\[]([^】\]]{1,12})[】\]]\s*(.*)$")
+_BRACKET_LABEL = re.compile(r"^[【\[〔]([^】\]〕]{1,24})[】\]〕]\s*(.*)$")
 _CALL_TO_ACTION = re.compile(
     r"下载|下載|订阅|訂閱|按此|点击|點擊|立即|加入|扫码|掃碼|即刻|睇|app|sign up|subscribe|click"
     r"|download now|learn more|get the report|request a demo|book a demo",
@@ -338,6 +348,78 @@ def _count(s: str) -> bool:
     return bool(_COUNT.match(s)) and han_count(s) <= 10 and word_count(s) <= 6 and not is_section_number(s)
 
 
+# Items of a row set apart by a separator between spaces, or by a wide gap: "58  ·  11  ·  Share".
+_ROW_SEPARATOR = re.compile(r"\s+[·•|｜/]\s+|\s{2,}|　")
+# One item of such a row that is a number or a count: 58, ♥ 12, 1.2万阅读, 28 条回复, 3 天前, +25.
+_ROW_NUMBER = re.compile(r"^\W{0,2}[+\-]?\d[\d,.]*\s?[万萬kKmMwW]?\+?(?:\s?[^\d\s]{1,10}){0,2}$"
+                         r"|^[^\d\s]{1,6}\s?[+\-]?\d[\d,.]*$")
+# Words an item of a row of links or fields may have at most: "Head of AI Risk at a global insurer".
+ROW_ITEM_MAX_WORDS = 8
+ROW_ITEM_MAX_HAN = 10
+
+
+def _row_items(s: str) -> tuple[list[str], int] | None:
+    """The items of a row of short items set apart by separators, no sentence among them, and how many are
+    numbers or counts; None when the line is no such row (a row with a date is a publication line)."""
+    if SENTENCE_END.search(s.rstrip(".")) or "，" in s or "。" in s or has_date(s):
+        return None
+    items = [p for p in _ROW_SEPARATOR.split(s.strip()) if p]
+    if len(items) < 2 or any(word_count(p) > ROW_ITEM_MAX_WORDS or han_count(p) > ROW_ITEM_MAX_HAN
+                             for p in items):
+        return None
+    return items, sum(1 for p in items if _ROW_NUMBER.match(p))
+
+
+def _count_row(s: str) -> bool:
+    """A post's counts in a row: "58 · 11 · Share", "1.2万阅读 · 4评论", "评分  参与人数 5  经验 +25"."""
+    row = _row_items(s)
+    return row is not None and (row[1] == 2 if len(row[0]) == 2 else row[1] >= 1)
+
+
+_VISIBLE_SEPARATOR = re.compile(r"\s[·•|｜/]\s")
+
+
+def _link_row(s: str) -> bool:
+    """Four or more short links set apart by a visible separator: "Listen on Apple Podcasts · Spotify · …"."""
+    row = _row_items(s)
+    return row is not None and len(row[0]) >= 4 and bool(_VISIBLE_SEPARATOR.search(s))
+
+
+# A reader's comment: a name, a separator, the day it was posted, then the comment
+# ("Theo K. · Sep 20, 2024 — The example is great.").
+_COMMENT_HEAD = re.compile(r"^([^\d·•|—–]{1,30}?)\s[·•|]\s")
+
+
+def _comment(s: str) -> bool:
+    m = _COMMENT_HEAD.match(s)
+    return (m is not None and word_count(m.group(1)) <= 4 and han_count(m.group(1)) <= 8
+            and bool(_DAY_HINT.match(s[m.end():m.end() + 24])))
+
+
+# A file attached to a post, with its size: "配置截图.png (238.5 KB, 下载次数: 112)".
+_ATTACHMENT = re.compile(r"\.[A-Za-z0-9]{2,4}\s?[(（]\s?\d[\d.,]*\s?[KMG]i?B\b")
+# A question and its tally or its answer buttons: "Was this useful?  👍 12  👎 1", "有帮助吗？ 是 否".
+_POLL = re.compile(r"[?？]\s*(?:[^\w\s]{0,2}\s?\d{1,6}\s*){1,4}$|[?？]\s*(?:yes\s+no|是\s+否|有\s+没有)$",
+                   re.IGNORECASE)
+# A link set off by an arrow: "… 早鳥報名中 ›", "免费试用 >>", "← Previous: …".
+_ARROW_LINK = re.compile(r"(?:[›»→➜➔▶▸]|>>)\s*$|^\s?[←‹«◀◂]")
+# A reader's setting and its options: "字級設定：小 中 大 特", "Theme: A A A".
+_OPTIONS = re.compile(r"[:：]\s?(?:\S{1,2}\s){2,6}\S{1,2}$")
+# How long a reading or listening takes, on a short line: "Reading time: 3 min", "Listen (4 min)".
+_DURATION = re.compile(r"\b\d{1,3}\s?(?:min|mins|minutes?)\b|\d{1,3}\s?分钟|\d{1,3}\s?分鐘", re.IGNORECASE)
+# An e-mail address: on a short line without a full stop, a contact line ("Write to X at x@y.example").
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
+CONTACT_MAX_WORDS = 20
+
+
+def _duration(s: str) -> bool:
+    return units(s) <= 6 and not _FINAL.search(s) and not has_date(s) and bool(_DURATION.search(s))
+
+
+def _contact(s: str) -> bool:
+    return units(s) <= CONTACT_MAX_WORDS and not _FINAL.search(s) and bool(_EMAIL.search(s))
+
+
 # The shapes of lines inside an article that are not its text, in the order they are tried:
 # (kind, reason, longest line the shape applies to, test).
 INLINE_SHAPES: list[tuple[str, str, int, Callable[[str], object]]] = [
@@ -356,6 +438,15 @@ INLINE_SHAPES: list[tuple[str, str, int, Callable[[str], object]]] = [
     ("promotion", "sponsor's message", 300, _SPONSOR.match),
     ("ticker", "market quote row", 80, _quote_row),
     ("counter", "count of readers, likes or comments", 40, _count),
+    ("comment", "a reader's comment (name, separator, date)", MAX_LINE_CHARS, _comment),
+    ("counter", "counts in a row, set apart by separators (likes, replies, ratings)", 160, _count_row),
+    ("chrome", "row of short links set apart by separators", 160, _link_row),
+    ("engagement", "file attached to a post", 160, _ATTACHMENT.search),
+    ("engagement", "question with its tally or answer buttons", 120, _POLL.search),
+    ("promotion", "link set off by an arrow", 100, _ARROW_LINK.search),
+    ("chrome", "reader setting and its options", 40, _OPTIONS.search),
+    ("engagement", "reading or listening time", 40, _duration),
+    ("credit", "contact line (e-mail address)", 200, _contact),
 ]
 
 
@@ -388,8 +479,10 @@ def is_key_point(text: str) -> bool:
 
 
 def same_ending(text: str, other: str) -> bool:
-    """Whether two lines both end with a full stop, or both without: the items of one box share a form."""
-    return bool(_FINAL.search(_cut(text).rstrip())) == bool(_FINAL.search(_cut(other).rstrip()))
+    """Whether two lines both end with a full stop, or both without, or are both numbered or bulleted
+    items ("1. …；" then "2. …。"): the items of one box share a form."""
+    closed = bool(_FINAL.search(_cut(text).rstrip())) == bool(_FINAL.search(_cut(other).rstrip()))
+    return closed or bool(_NUMBERED.match(_cut(text).strip()) and _NUMBERED.match(_cut(other).strip()))
 
 
 # A wire or news dateline opening a paragraph: the article's lead, never a standfirst.
