@@ -251,6 +251,18 @@ def test_a_sentence_under_a_headline_without_a_full_stop_is_its_deck_not_the_hea
     assert headline == title
 
 
+def test_an_answer_pages_headline_is_the_question_not_the_answerers_profile():
+    question = "为什么小模型在端侧设备上越来越受欢迎？"
+    answer = ["先说结论：端侧小模型省下的是延迟和隐私成本，而不是单纯的算力，这一点很多人容易忽略。",
+              "手机上的模型不用把数据传到云端，响应时间稳定在几十毫秒，断网时也能完成大部分日常任务。",
+              "代价是能力上限更低，复杂推理仍然要交给云端的大模型，两者会长期并存而不是互相替代。"]
+    page = ["问答岛", "搜索你想知道的问题", question, "关注问题 写回答 邀请回答", "被浏览 9,120 次", "许听澜",
+            "嵌入式工程师，关注端侧推理", "512 人赞同了该回答", *answer, "发布于 2024-05-02 10:20"]
+    headline, body, _ = _regions(page)
+    assert headline == question
+    assert body == answer
+
+
 @pytest.mark.parametrize("line", [
     "Platform lead at a retail bank | Mentor | Opinions my own",  # a profile line
     "3d • Edited •", "5 hours ago", "3小时前",  # a post's age

@@ -567,9 +567,20 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
             score += 1.0  # nothing but dropped lines (an app prompt, a byline) between it and the article
         if squashed[i] and squashed.count(squashed[i]) > 1 and squashed.index(squashed[i]) == i:
             score += 1.0
+        if i > 0 and verdict[i - 1] is None and _name_alone(norms[i - 1]) and any(
+                c < i - 1 and layout.units(norms[c]) >= layout.units(norms[i]) for c in candidates):
+            score -= 2.0  # under a name alone, below a longer candidate: an answerer's or author's profile
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+# A person's name alone on a line: two to four Han characters, or two or three capitalised words.
+_NAME_ALONE = re.compile(r"[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z.'’-]*){1,2}")
+
+
+def _name_alone(norm: str) -> bool:
+    return bool(_NAME_ALONE.fullmatch(norm.strip()))
 
 
 # A label that says the next line is the headline: "3.完整新聞標題:", "Title:".
