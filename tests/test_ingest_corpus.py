@@ -32,7 +32,7 @@ FRESH_FLOORS = {"recall": 0.995, "junk": 0.02, "title": 1.0, "date": 0.99, "outl
 # ingest.
 # Tag precision 0.896 -> 0.894 when figure captions inside the body became junk: a caption ("Figure: token
 # routing in a sparse MoE layer") was the second mention that one correct tag stood on.
-HOLDOUT_FLOORS = {"recall": 0.999, "junk": 0.0172, "title": 1.0, "date": 1.0, "outlet": 0.937,
+HOLDOUT_FLOORS = {"recall": 0.999, "junk": 0.0172, "title": 1.0, "date": 1.0, "outlet": 0.968,
                   "tag_precision": 0.894}
 # The unseen split (32 pages in 16 layouts, written blind after the four others had been developed on),
 # scored once on 2026-12-06 at commit 09d87a2 with the ingest stage frozen: recall 0.9825, junk 0.0705,

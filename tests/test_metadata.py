@@ -275,6 +275,11 @@ def test_a_teasers_date_is_not_the_pages():
       "Write to Jo Roe at jo.roe@marroway.example", "© 2024 Northgate Media Group"], "The Marroway"),
     (["Source: https://kettlepoint.example.com/p/memory", EN_HEADLINE, "Ines Carver", "May 30, 2024",
       *EN_BODY, "© 2024 Ines Carver · Kettle Point"], "Kettle Point"),
+    # The first line names the site and says what it is; the producer holds the copyright.
+    (["Quiet Hours — weekly talks about machines, work and the people in between",
+      "Episodes   Guests   About", "← All episodes", "Ep. 12: Will memory makers keep up with AI demand?",
+      "Mar 6, 2024 · 41 min", "▶ Play episode    ⬇ Download", *EN_BODY,
+      "Quiet Hours is made by Lanternfish Audio.", "© 2024 Lanternfish Audio · Privacy"], "Quiet Hours"),
     # "& Company, Inc." of a legal name goes with it.
     (["BRIGHTWELL", "Home | News | Reviews", EN_HEADLINE, "Jun 11 2024", *EN_BODY,
       "Copyright ©2024 Brightwell & Company, Inc. All Rights Reserved."], "Brightwell"),

@@ -404,7 +404,7 @@ def _wechat_source(text: str) -> str | None:
 # SOURCE_MIN_SCORE: a label (来源：X), a dateline or a byline alone is enough; a copyright line or a masthead
 # needs the name to recur on the page.
 SOURCE_WEIGHTS = {"label": 4.0, "dateline": 3.0, "byline": 2.0, "credit": 2.0, "title": 2.0, "address": 2.0,
-                  "copyright": 1.5, "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5}
+                  "tagline": 2.0, "copyright": 1.5, "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5}
 SOURCE_MIN_SCORE = 1.5
 SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
@@ -415,7 +415,7 @@ _MASTHEAD_KINDS = frozenset(["chrome", "tag-line"])
 # the copyright line): the one the page itself sets as its name, before a legal holder's. A wire dateline
 # signs with the short form ("BRUSSELS (Lumen) -" of © Lumen Wire), so any fuller form found wins over it.
 # An address only counts for a name, it shows none of its own.
-SOURCE_DISPLAY = {"label": 5, "dateline": 0, "byline": 3, "credit": 3, "title": 3, "address": 0,
+SOURCE_DISPLAY = {"label": 5, "dateline": 0, "byline": 3, "credit": 3, "title": 3, "address": 0, "tagline": 2,
                   "masthead": 2, "late-masthead": 2, "first-line": 2, "copyright": 1}
 _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
@@ -595,8 +595,8 @@ def _source_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
             name = None  # a menu's items set one word per line; a site's name may head them
         if name and n >= MASTHEAD_LINES and len(_squash(name)) < 3:
             name = None  # a section name above the headline (政策), too short to tell from a brand
-        if not name and n == 0 and d.kind in _MASTHEAD_KINDS and ("·" in text or "|" in text):
-            name = _menu_brand(text, cleaned)
+        if not name and n == 0 and d.kind in _MASTHEAD_KINDS:
+            name = _first_line_brand(text, cleaned, found)
         if name and not any(kind in ("masthead", "late-masthead") for kind, _ in found):
             found.append(("masthead" if n < MASTHEAD_LINES else "late-masthead", name))
             if n == 0:  # the page's first line: where a site puts its name
@@ -633,6 +633,24 @@ def _address_evidence(cleaned: Cleaned, names: list[str]) -> list[tuple[str, str
         if key in hosts or (key.startswith("the") and key[3:] in hosts):
             found.append(("address", name))
     return found
+
+
+# "Second Shift — conversations about work and technology": a name, a dash, a description in lower case.
+_TAGLINE = re.compile(r"^(.{2,40}?)\s[—–-]{1,2}\s([a-z\u4e00-\u9fff][^.。!?！？]{10,120})$")
+
+
+def _first_line_brand(text: str, cleaned: Cleaned, found: list[tuple[str, str]]) -> str | None:
+    """The site's name on a page's first line that is more than a name: leading its menu, or before a dash
+    and a description of what the site is about (then also noted in ``found`` as a tagline)."""
+    if "·" in text or "|" in text:
+        return _menu_brand(text, cleaned)
+    m = _TAGLINE.match(text.strip())
+    if not m or (len(m.group(2).split()) < 3 and not han_count(m.group(2))):
+        return None
+    name = _masthead(m.group(1))
+    if name:
+        found.append(("tagline", name))  # the site says what it is beside its name
+    return name
 
 
 def _menu_brand(text: str, cleaned: Cleaned) -> str | None:
