@@ -33,9 +33,11 @@ DATE_PATTERNS = [
     re.compile(r"民國\s*(?P<roc>\d{2,3})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
     # 16/10/2024 (day first, as in Hong Kong and Europe) or 10/16/2024 (month first) when the numbers tell.
     re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\d/])"),
+    # 16.10.2024 and 16-10-2024, as much of Europe writes the day first
+    re.compile(r"(?<![\w.\-])(?P<a>\d{1,2})(?P<sep>[.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d.\-])"),
     re.compile(rf"(?P<cy>[〇零一二三四五六七八九]{{4}})年(?P<cm>{_CN_NUM})月(?P<cd>{_CN_NUM})日"),
     re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH}\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH},?\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
     # Tue Mar 11 20:05:33 2025: a system clock's form, as forums and mail headers print it
     re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?P<y>\d{{4}})\b",
                re.IGNORECASE),
@@ -228,6 +230,24 @@ _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(\d{4})", re.IGNORECASE)
 # 11月21日, or a portal's 03-22 09:30 (a month and day before a time of day): the year stated elsewhere.
 _MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日"
                         r"|(?<![\d\-/.:])(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}(?![\d\-/])")
+# June 3, 3 June, Sept. 12th: an English month and day on a publication line, the year stated elsewhere.
+_MONTH_DAY_EN = [
+    re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}}|:)", re.IGNORECASE),
+    re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH}(?![\w,]*\s*\d{{4}})", re.IGNORECASE)]
+
+
+def _month_day(text: str, publication_line: bool) -> tuple[int, int] | None:
+    """(month, day) of a date stated without its year: 11月21日, 03-22 09:30, or on a publication line
+    June 3 / 3 June."""
+    if m := _MONTH_DAY.search(text):
+        month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return int(month), int(day)
+    for pattern in _MONTH_DAY_EN if publication_line else []:
+        if m := pattern.search(text):
+            return MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("d"))
+    return None
+
+
 RELATIVE_DAY = re.compile(r"前|ago|昨天|今天", re.IGNORECASE)
 # Lines whose dates are never the publication date: other pages' teasers.
 _NOT_DATE_KINDS = frozenset(["teaser", "teaser-marker", "promotion", "caption", "lead-box"])
@@ -283,12 +303,11 @@ def _page_dates(cleaned: Cleaned) -> _PageDates:
         if d.kind in _NOT_DATE_KINDS or (first < d.line < last and not header) or TEASER_WORDS.search(text):
             continue
         dates = find_dates(text)
-        m = _MONTH_DAY.search(text)
         above = d.line < first or header
         region = 0 if top < d.line < first or header else 3
-        if m and not dates and above and not EDITED.search(text) and not RELATIVE_DAY.search(text):
-            month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-            found.month_days.append((region + 2, int(month), int(day)))
+        if not dates and above and not EDITED.search(text) and not RELATIVE_DAY.search(text) and \
+                (month_day := _month_day(text, d.kind == "byline")):
+            found.month_days.append((region + 2, *month_day))
         for offset, date, edited in dates:
             found.years.append(date.year)
             if edited or d.kind in ("footer", "credit"):
