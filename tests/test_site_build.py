@@ -272,6 +272,9 @@ def test_serve_rebuilds_only_what_an_edited_briefing_changes(tmp_path: Path) -> 
         while _get(base + "pagefind/pagefind-entry.json") in (entry, None) and time.monotonic() < deadline:
             time.sleep(0.2)
         assert _get(base + "pagefind/pagefind-entry.json") not in (entry, None), "search index not updated"
+        # The sitemaps (with each page's translations) follow the rebuild, as search does.
+        assert _wait(base + "robots.txt", "sitemap.xml", 60), log.read_text()
+        assert _wait(base + "zh/sitemap.xml", 'hreflang="zh-Hant"', 60), log.read_text()
         # The rebuild was the partial one: the site folder was not cleaned and rebuilt.
         rebuild = log.read_text(encoding="utf-8").split("Detected file changes", 1)[1]
         assert "Cleaning site directory" not in rebuild and "dirty" not in rebuild, rebuild

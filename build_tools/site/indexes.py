@@ -115,6 +115,17 @@ def home_pages(rel: Relations) -> int:
     return page_count(len(rel.timeline), HOME_LATEST)
 
 
+def home_meta(lang: SiteLanguage, rel: Relations, *, number: int = 1) -> dict[str, object]:
+    """The meta of page ``number`` of the home listing."""
+    meta = page_meta(lang.t("home.title"), lang.t("site.tagline"), hide=("toc",))
+    return _paged_meta(meta, lang, lang.t("home.latest"), HOME_URL, number=number, total=home_pages(rel))
+
+
+def home_latest_ids(rel: Relations, number: int) -> list[str]:
+    """The briefings page ``number`` of the home listing shows."""
+    return _slice(rel.timeline, number, HOME_LATEST)
+
+
 def home_page(
     lang: SiteLanguage,
     tax: Taxonomy,
@@ -129,8 +140,7 @@ def home_page(
     base = HOME_URL
     here = page_url(base, number)
     total = home_pages(rel)
-    meta = page_meta(lang.t("home.title"), lang.t("site.tagline"), hide=("toc",))
-    _paged_meta(meta, lang, lang.t("home.latest"), base, number=number, total=total)
+    meta = home_meta(lang, rel, number=number)
     title = (
         lang.t("home.title")
         if number == 1
@@ -143,7 +153,7 @@ def home_page(
         f"<h2>{esc(lang.t('home.latest'))}</h2>",
     ]
     cards = []
-    for bid in _slice(rel.timeline, number, HOME_LATEST):
+    for bid in home_latest_ids(rel, number):
         b = by_id[bid]
         topics = " ".join(chip(lang, e, here) for e in (tax.get(t) for t in b.tags[:4]) if e is not None)
         day = f'<time datetime="{b.date.isoformat()}">{esc(lang.date(b.date))}</time> · ' if b.date else ""

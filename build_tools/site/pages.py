@@ -37,6 +37,8 @@ from build_tools.site.indexes import (
     PAGE_SIZE,
     archive_page,
     glossary_page,
+    home_latest_ids,
+    home_meta,
     home_page,
     home_pages,
     month_meta,
@@ -238,18 +240,17 @@ def page_sources(
     being rendered; the few pages made from the whole set are rendered here and keyed by their HTML.
     """
     tax, by_id = corpus.taxonomy, corpus.by_id
+    # The first home page also shows the latest edition and the most active topics: rendered here.
     whole = {
-        _uri(page_url(HOME_URL, n)): home_page(lang, tax, rel, by_id, number=n,
-                                                editions=corpus.editions if editions else None)
-        for n in range(1, home_pages(rel) + 1)
-    }
-    whole |= {
+        _uri(HOME_URL): home_page(lang, tax, rel, by_id, number=1,
+                                  editions=corpus.editions if editions else None),
         src_uri(TOPICS_URL): topic_index_page(lang, tax, rel),
         src_uri(ARCHIVE_URL): archive_page(lang, rel),
         "glossary.md": glossary_page(lang, tax),  # URL glossary/
     }
     sources = {uri: _eager_source(uri, content) for uri, content in whole.items()}
     for source in (
+        *_later_home_sources(corpus, rel, lang),
         *(_briefing_source(corpus, rel, lang, b.id, repo) for b in corpus.briefings),
         *(s for entry in tax for s in _topic_sources(corpus, rel, lang, entry)),
         *(s for month in rel.months for s in _month_sources(corpus, rel, lang, month)),
@@ -257,6 +258,20 @@ def page_sources(
     ):
         sources[source.uri] = source
     return dict(sorted(sources.items()))
+
+
+def _later_home_sources(corpus: Corpus, rel: Relations, lang: SiteLanguage) -> Iterator[PageSource]:
+    """Pages 2, 3, ... of the home listing, keyed by what each shows, rendered only when changed."""
+    total = home_pages(rel)
+    for number in range(2, total + 1):
+        key = cache.digest("home", lang.code, corpus.taxonomy_hash, f"{number}/{total}",
+                           *_shown(corpus, home_latest_ids(rel, number)))
+        yield _cached_source(
+            _uri(page_url(HOME_URL, number)),
+            home_meta(lang, rel, number=number),
+            key,
+            functools.partial(home_page, lang, corpus.taxonomy, rel, corpus.by_id, number=number),
+        )
 
 
 def generate_pages(

@@ -15,6 +15,7 @@ follow the English plugin's state, see ``follow``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 import re
@@ -219,13 +220,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         head.write_feeds(config, lang, corpus)
         if self.config.editions:
             write_edition_feeds(config.site_dir, config.site_url, lang, corpus, config.site_name)
-        if lang.is_root:
-            write_sitemaps(config.site_dir, head.root_url(config, lang), self.page_facts)
+        sitemaps = functools.partial(write_sitemaps, config.site_dir, head.root_url(config, lang),
+                                     self.page_facts)
+        if lang.is_root and self.command != "serve":
+            sitemaps()
         if self.swap is not None and self.swap.owned and self.swap.finish(config):
             self.swap = None
         if lang.is_root and self.command == "serve":
-            # After the rebuild, not in it: the edited page shows at once, search follows it (serve.py).
-            self.serve.search.start(config.site_dir, corpus.briefings, corpus.taxonomy)
+            # After the rebuild, not in it: the edited page shows at once; the sitemaps, which read
+            # every page of the three sites, and search follow it (serve.py).
+            self.serve.search.start(config.site_dir, corpus.briefings, corpus.taxonomy, first=sitemaps)
 
     def _index_search(self, sites: list[tuple[Path, SiteLanguage]]) -> None:
         """Each (site folder, language)'s Pagefind index, from the corpus and the hand-written pages'
@@ -243,8 +247,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _finish_languages(self, config) -> list[tuple[Path, SiteLanguage]]:
         """Wait for the other languages (their pages read for the sitemaps meanwhile); fail with them.
         Return each finished language's site folder."""
-        skip = [other.prefix for other in other_languages()]
-        self.page_facts.read(config.site_dir, skip=skip)  # while the other languages may still build
+        if self.command != "serve":  # under mkdocs serve the sitemaps are written after the rebuild
+            skip = [other.prefix for other in other_languages()]
+            self.page_facts.read(config.site_dir, skip=skip)  # while the other languages may still build
         builds, self.builds = self.builds, []
         errors = projects.finish_builds(builds, log, self)
         if errors:

@@ -9,7 +9,8 @@ in the last build, so an edited briefing rebuilds its own page, the pages that l
 home, archive, related briefings, neighbours) and nothing else, in every language. Anything else that
 changed gets MkDocs' full rebuild, as before.
 
-Search follows the pages: once a (re)build is done, ``SearchIndexer`` makes each language's Pagefind
+Search and the sitemaps follow the pages: once a (re)build is done, ``SearchIndexer`` writes the sitemaps
+(they read every page of the three sites) and makes each language's Pagefind
 index in a process of its own, at a low priority, while the browsers already reload. The next rebuild
 stops an index run that is still going (its index would be of the text before the edit) and starts
 a new one when it is done, so the rebuild never waits for search nor shares the CPU with it. A full
@@ -131,9 +132,16 @@ def error_page(message: str) -> bytes:
     return ERROR_PAGE.format(message=html.escape(message)).encode("utf-8")
 
 
-def _index_sites(sites: list[tuple[Path, SiteLanguage]], briefings: list[Briefing], tax: Taxonomy) -> None:
-    """In the indexing process: each language site's index, one after the other; failures logged."""
+def _index_sites(sites: list[tuple[Path, SiteLanguage]], briefings: list[Briefing], tax: Taxonomy,
+                 first: Callable[[], object] | None = None) -> None:
+    """In the indexing process: ``first`` (the sitemaps), then each language site's index, one after
+    the other; failures logged."""
     os.nice(INDEX_NICENESS)
+    if first is not None:
+        try:
+            first()
+        except Exception as exc:  # the pages and the indexes are not affected
+            log.error(f"Sitemaps not updated: {type(exc).__name__}: {exc}")
     start = time.perf_counter()
     done = []
     for folder, lang in sites:
@@ -168,13 +176,15 @@ class SearchIndexer:
         self._site: Path | None = None
         self._owner = os.getpid()  # forked language workers inherit this object; only the server indexes
 
-    def start(self, site_dir: str | Path, briefings: list[Briefing], tax: Taxonomy) -> None:
-        """Index every language site below ``site_dir`` from the corpus, in the background."""
+    def start(self, site_dir: str | Path, briefings: list[Briefing], tax: Taxonomy, *,
+              first: Callable[[], object] | None = None) -> None:
+        """Index every language site below ``site_dir`` from the corpus, in the background, after
+        ``first`` (the sitemaps, which read every page)."""
         self.stop()
         self._site = Path(site_dir)
         self._put_back()
         sites = [(self._site / lang.prefix, lang) for lang in LANGUAGES.values()]
-        self._process = projects.beside(_index_sites, (sites, briefings, tax))
+        self._process = projects.beside(_index_sites, (sites, briefings, tax, first))
 
     def running(self) -> bool:
         """Whether an index run is still going."""
