@@ -275,6 +275,12 @@ def test_lines_that_are_never_a_headline(line: str):
     assert layout.headline_excluded(line)
 
 
+def test_a_chinese_headline_with_its_column_between_bars_may_be_the_headline():
+    from build_tools.ingest import layout
+
+    assert not layout.headline_excluded("深度 | 大模型价格战 | 谁在为算力买单")
+
+
 def test_a_post_without_a_headline_takes_its_short_opening_line_not_the_authors_profile():
     hook = "We moved our support bot to a smaller model last month. Here is what broke first."
     post = [hook,

@@ -536,7 +536,10 @@ _AGE = re.compile(r"^\d{1,3}\s?(?:[smhdwy]|mo|min|hrs?|hours?|days?|weeks?)\b(?:
 def is_profile(text: str) -> bool:
     """Three or more short phrases set apart by bars: a person's profile line under their name
     ("Head of Research at X | Speaker | Views my own"), never a headline."""
-    parts = [p.strip() for p in re.split(r"\s[|｜]\s", _cut(text))]
+    s = _cut(text)
+    if han_count(s):
+        return False  # a Chinese headline may set its column and its words apart so (深度 | … | …)
+    parts = [p.strip() for p in re.split(r"\s[|｜]\s", s)]
     return len(parts) >= 3 and all(p and units(p) <= PROFILE_PART_UNITS for p in parts)
 
 
