@@ -523,3 +523,17 @@ def test_a_key_points_box_of_numbered_items_closed_by_semicolons_is_dropped():
             "草案没有设定有约束力的承诺，参与国政府将鼓励总部位于本国的企业参与。"]
     _, kept, dropped = _regions(["多国接近达成前沿模型测试协议", "2024-10-09 10:00", *box, *body])
     assert kept == body and {dropped[line] for line in box} == {"lead-box"}
+
+
+LONG_DECK = ("Testing institutes in a dozen countries would see the most capable models weeks before launch, "
+             "and the results would be shared among governments.")
+
+
+def test_a_long_standfirst_between_the_headline_and_the_byline_is_the_header():
+    _, body, dropped = _regions([PAGE_HEADLINE, LONG_DECK, "By Claire Dumont", "Oct 9, 2024", *PAGE_EN_BODY])
+    assert body == PAGE_EN_BODY and dropped[LONG_DECK] == "header"
+
+
+def test_a_long_first_paragraph_under_the_headline_without_a_byline_is_the_article():
+    _, body, _ = _regions([PAGE_HEADLINE, LONG_DECK, *PAGE_EN_BODY, "By Claire Dumont"])
+    assert body == [LONG_DECK, *PAGE_EN_BODY]

@@ -464,7 +464,8 @@ def _past_deck(page: _Page, start: int, body: list[int]) -> int:
     from build_tools.ingest import layout
 
     after = [i for i in body if i > start]
-    if after and layout.is_deck(page.norms[start], sentences=2) and any(
+    under = page.headline is not None and start == page.headline + 1
+    if after and layout.is_deck(page.norms[start], sentences=2, under_headline=under) and any(
             (page.verdict[j] or ("", ""))[0] == "byline" for j in range(start + 1, after[0])):
         # a standfirst under the headline, above the byline: the article starts after the byline
         page.verdict[start] = ("header", "standfirst above the byline")

@@ -490,19 +490,25 @@ _DATELINE_START = re.compile(r"^(?:[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]{1,})
                              r"|\S{0,12}?(?:讯|訊|电|電)\s?[(（]?\s?\d|[(（]\S{1,10}?(?:讯|訊|电|電)[)）])")
 
 
-def is_deck(text: str, sentences: int = 1) -> bool:
-    """A standfirst's shape: a sentence (or ``sentences``), shorter than a paragraph, not a dated lead."""
+def is_deck(text: str, sentences: int = 1, *, under_headline: bool = False) -> bool:
+    """A standfirst's shape: a sentence (or ``sentences``), shorter than a paragraph, not a dated lead.
+
+    ``under_headline``: the line sits directly under the headline, where a standfirst may run longer.
+    """
     s = _cut(text).strip()
     if _DATELINE_START.match(s):
         return False
     han, words = han_count(s), word_count(s)
-    short = han <= DECK_MAX_HAN if han else words <= DECK_MAX_WORDS
+    short = han <= DECK_MAX_HAN if han else words <= (DECK_LONG_WORDS if under_headline else DECK_MAX_WORDS)
     return short and len(SENTENCE_END.findall(s)) <= sentences
 
 
-# A standfirst is one sentence of at most this many characters or words.
+# A standfirst is one sentence of at most this many characters or words; directly under the headline and
+# above the byline, where no paragraph of the article sits, an English one may run to the longer count (a
+# Chinese lead paragraph is often set there, above a byline, at that length).
 DECK_MAX_HAN = 25
 DECK_MAX_WORDS = 16
+DECK_LONG_WORDS = 32
 
 
 # The salutation that opens a letter or an official notice, ended by a colon or a comma.
