@@ -479,7 +479,8 @@ def test_new_shapes_of_lines_that_are_not_article_text(line: str, kind: str):
     assert (headline, body, dropped) == (PAGE_HEADLINE, PAGE_EN_BODY, {line: kind})
 
 
-@pytest.mark.parametrize("row", ["价格：3999元  续航：10小时", "Part 2 | Setup", "GPT-4o  Claude  Gemini"])
+@pytest.mark.parametrize("row", ["价格：3999元  续航：10小时", "Part 2 | Setup", "GPT-4o  Claude  Gemini",
+                                 "| Llama 3 | 70B | 82.0 |", "The first 10 minutes"])
 def test_a_row_without_counts_or_of_few_items_is_not_a_counter(row: str):
     _, body, _ = _regions([PAGE_HEADLINE, PAGE_EN_BODY[0], row, *PAGE_EN_BODY[1:]])
     assert row in body
@@ -488,6 +489,12 @@ def test_a_row_without_counts_or_of_few_items_is_not_a_counter(row: str):
 # A fourth paragraph: the lines after a tail row are cut only when they are few beside the article.
 MORE_EN = ("Negotiators expect to settle the remaining questions, including how results are shared, at a "
            "meeting of officials scheduled for next month.")
+
+
+def test_a_name_and_a_date_apart_is_a_byline_and_a_comment_says_more():
+    byline, comment = "Claire Dumont · Oct 9, 2024", "Sam P. · Oct 9, 2024 — Useful summary, thanks."
+    _, body, dropped = _regions([PAGE_HEADLINE, byline, *PAGE_EN_BODY[:2], comment, PAGE_EN_BODY[2]])
+    assert body == PAGE_EN_BODY and dropped == {byline: "byline", comment: "comment"}
 
 
 def test_a_reply_thread_under_its_count_is_the_tail():

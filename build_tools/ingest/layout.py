@@ -363,6 +363,8 @@ def _row_items(s: str) -> tuple[list[str], int] | None:
     numbers or counts; None when the line is no such row (a row with a date is a publication line)."""
     if SENTENCE_END.search(s.rstrip(".")) or "，" in s or "。" in s or has_date(s):
         return None
+    if s.startswith("|") or "\t" in s:
+        return None  # a table's row (Markdown, or cells copied apart by tabs): the article's data
     items = [p for p in _ROW_SEPARATOR.split(s.strip()) if p]
     if len(items) < 2 or any(word_count(p) > ROW_ITEM_MAX_WORDS or han_count(p) > ROW_ITEM_MAX_HAN
                              for p in items):
@@ -392,8 +394,9 @@ _COMMENT_HEAD = re.compile(r"^([^\d·•|—–]{1,30}?)\s[·•|]\s")
 
 def _comment(s: str) -> bool:
     m = _COMMENT_HEAD.match(s)
-    return (m is not None and word_count(m.group(1)) <= 4 and han_count(m.group(1)) <= 8
-            and bool(_DAY_HINT.match(s[m.end():m.end() + 24])))
+    # a name and a date alone is a byline: a comment says something after them
+    return (m is not None and not is_metadata_line(s) and word_count(m.group(1)) <= 4
+            and han_count(m.group(1)) <= 8 and bool(_DAY_HINT.match(s[m.end():m.end() + 24])))
 
 
 # A file attached to a post, with its size: "配置截图.png (238.5 KB, 下载次数: 112)".
@@ -406,7 +409,8 @@ _ARROW_LINK = re.compile(r"(?:[›»→➜➔▶▸]|>>)\s*$|^\s?[←‹«◀◂
 # A reader's setting and its options: "字級設定：小 中 大 特", "Theme: A A A".
 _OPTIONS = re.compile(r"[:：]\s?(?:\S{1,2}\s){2,6}\S{1,2}$")
 # How long a reading or listening takes, on a short line: "Reading time: 3 min", "Listen (4 min)".
-_DURATION = re.compile(r"\b\d{1,3}\s?(?:min|mins|minutes?)\b|\d{1,3}\s?分钟|\d{1,3}\s?分鐘", re.IGNORECASE)
+# The short unit or a label's colon: "the first 10 minutes" is a heading, not a reading time.
+_DURATION = re.compile(r"\b\d{1,3}\s?mins?\b\)?$|[:：(（]\s?\d{1,3}\s?(?:分钟|分鐘)[)）]?$", re.IGNORECASE)
 # An e-mail address: on a short line without a full stop, a contact line ("Write to X at x@y.example").
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
 CONTACT_MAX_WORDS = 20
