@@ -275,6 +275,13 @@ def test_lines_that_are_never_a_headline(line: str):
     assert layout.headline_excluded(line)
 
 
+def test_a_headline_written_as_sentences_under_a_short_kicker_stays_the_headline():
+    stated = "We tried the new glasses for a week. Here's what mattered."
+    headline, _, _ = _regions(["Byte Harbor", "Hands-on review", stated, "By Claire Dumont", "Oct 9, 2024",
+                               *PAGE_EN_BODY])
+    assert headline == stated
+
+
 def test_a_chinese_headline_with_its_column_between_bars_may_be_the_headline():
     from build_tools.ingest import layout
 

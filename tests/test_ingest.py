@@ -206,6 +206,23 @@ def test_a_markdown_pages_only_h1_is_its_headline_over_a_deck(cli, tmp_path: Pat
     assert [d["text"] for d in got["dropped"] if d["text"] == deck]
 
 
+@pytest.mark.parametrize(("h1", "is_title"), [
+    ("The lens question", True),  # a short headline the page names nowhere else
+    ("Example Letters", False),  # the site's name, on its footer too
+])
+def test_a_markdown_pages_short_h1_is_its_headline_unless_the_page_names_it_again(
+        cli, tmp_path: Path, h1: str, is_title: bool):
+    lines = (PAGES / "wire_en.txt").read_text(encoding="utf-8").splitlines()
+    md = "\n\n".join(["Source: https://letters.example/p/the-lens-question", "# " + h1,
+                       "## Vetoed: what the release plan looks like now",
+                       "### The launch of the year is off. The fight over who decides is not.",
+                       "[Ana Ruiz](https://letters.example/@ana)", "Sep 30, 2024", *lines[6:],
+                       "© 2024 Ana Ruiz · [Example Letters](https://letters.example)"])
+    (tmp_path / "post.md").write_text(md, encoding="utf-8")
+    (got,) = _json_lines(cli("ingest", "--json", "post.md").out)
+    assert (got["title"] == h1) is is_title
+
+
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("empty.txt", b"", "empty.txt: empty file; a seed is the text of one article"),
     ("blank.txt", b"\n  \r\n\t\n", "blank.txt: empty file; a seed is the text of one article"),

@@ -612,9 +612,10 @@ def _stated_headline(page: _Page, r: Rules, i: int) -> bool:
     s = page.norms[i]
     if not s.endswith(".") or han_count(s) or i + 1 >= len(page.norms) or not furniture(i + 1):
         return False  # a Chinese headline never ends with 。
-    if i > 0 and page.verdict[i - 1] is None and _headline_shaped(page.norms[i - 1], r.thresholds, r) \
-            and not layout.headline_excluded(page.norms[i - 1]):
-        return False  # a sentence under a headline set without a full stop is its deck
+    above = page.norms[i - 1] if i > 0 else ""
+    if page.verdict[i - 1] is None and layout.units(above) >= KICKER_MAX_UNITS and \
+            _headline_shaped(above, r.thresholds, r) and not layout.headline_excluded(above):
+        return False  # a sentence under a headline set without a full stop (not a kicker) is its deck
     return _headline_shaped(s.rstrip("."), r.thresholds, r) and (i == 0 or furniture(i - 1))
 
 

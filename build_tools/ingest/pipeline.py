@@ -482,13 +482,27 @@ def _with_markdown_headline(cleaned: Cleaned, line: int) -> Cleaned:
     first = next((k.line for k in cleaned.kept if k.role != "headline"), None)
     current = cleaned.headline
     if h1 is None or first is None or line > first or current is None or \
-            (han_count(h1.text) < 8 and word_count(h1.text) < 4):
-        return cleaned  # a short "# Notes" names a section or the site, not the article
+            (han_count(h1.text) < 8 and word_count(h1.text) < 4 and _named_elsewhere(cleaned, h1)):
+        return cleaned  # a short "# Notes" the page names again is a section or the site, not the article
     dropped = [d for d in cleaned.dropped if d.line != line]
     dropped.append(Dropped(current.line, current.text, "a line above the article that is not its # headline "
                            "(a deck, the site's name)", "header"))
     kept = [k for k in cleaned.kept if k.role != "headline"] + [Kept(line, h1.text, "headline")]
     return Cleaned(kept=sorted(kept, key=lambda k: k.line), dropped=sorted(dropped, key=lambda d: d.line))
+
+
+def _named_elsewhere(cleaned: Cleaned, line: Dropped) -> bool:
+    """Whether another line of the page holds the words of ``line`` (a site's name recurs in its byline
+    or footer; a short headline does not), or the words are too few to tell (a single word)."""
+    key = _alnum_key(line.text)
+    if len(key) < 6 or (not han_count(line.text) and word_count(line.text) < 2):
+        return True
+    others = [d.text for d in cleaned.dropped if d.line != line.line] + [k.text for k in cleaned.kept]
+    # (an address's slug spells the headline: /p/the-tutor-question)
+    return any(key in _alnum_key(_ADDRESS.sub("", text)) for text in others)
+
+
+_ADDRESS = re.compile(r"\S{1,20}://\S{1,2000}")
 
 
 def _with_title(cleaned: Cleaned, title: str) -> Cleaned:
