@@ -551,3 +551,28 @@ def test_a_long_standfirst_between_the_headline_and_the_byline_is_the_header():
 def test_a_long_first_paragraph_under_the_headline_without_a_byline_is_the_article():
     _, body, _ = _regions([PAGE_HEADLINE, LONG_DECK, *PAGE_EN_BODY, "By Claire Dumont"])
     assert body == [LONG_DECK, *PAGE_EN_BODY]
+
+
+def test_a_question_to_the_reader_under_a_label_in_capitals_is_the_teasers():
+    label, prompt = "SHARE YOUR THOUGHTS", "What do you think of testing before release? Tell us below."
+    _, body, dropped = _regions([PAGE_HEADLINE, *PAGE_EN_BODY[:2], label, prompt, PAGE_EN_BODY[2]])
+    assert body == PAGE_EN_BODY and dropped[prompt] == "promotion"
+
+
+def test_a_closing_line_asking_the_reader_to_subscribe_is_the_tail():
+    sign_off = "Thanks for reading! If this was useful, subscribe by RSS or e-mail."
+    _, body, dropped = _regions([PAGE_HEADLINE, *PAGE_EN_BODY, sign_off])
+    assert body == PAGE_EN_BODY and dropped[sign_off] == "tail"
+
+
+def test_a_closing_line_about_subscriptions_that_speaks_to_no_reader_is_the_article():
+    last = "The service will cost subscribers ten dollars a month from next year."
+    _, body, _ = _regions([PAGE_HEADLINE, *PAGE_EN_BODY, last])
+    assert body == [*PAGE_EN_BODY, last]
+
+
+@pytest.mark.parametrize("reply", ["回复 深度炼丹师：用的是开源框架，版本要新。",
+                                   "@kevin_x: same here, it misses calls."])
+def test_a_reply_addressed_to_an_earlier_post_is_a_comment(reply: str):
+    _, body, dropped = _regions([PAGE_HEADLINE, *PAGE_EN_BODY[:2], reply, PAGE_EN_BODY[2]])
+    assert body == PAGE_EN_BODY and dropped[reply] == "comment"

@@ -365,7 +365,8 @@ def _pass_shapes(page: _Page, r: Rules) -> None:
                 layout.prose_weight(norms[m]) for m in range(n)):
             n = _drop_run(page, n, "promotion", "teaser under a label (video, newsletter, live)",
                           lambda m, label=n: m - label <= 3 and not layout.is_key_points_label(norms[m]) and (
-                              layout.is_caps_label(norms[m]) or not layout.ends_like_prose(norms[m])))
+                              layout.is_caps_label(norms[m]) or not layout.ends_like_prose(norms[m])
+                              or (m == label + 1 and layout.is_reader_question(norms[m]))))
             continue
         if verdict[n] is None:
             verdict[n] = layout.inline_junk(norms[n])
@@ -430,6 +431,8 @@ def _pass_regions(page: _Page, r: Rules) -> None:
     while len(body) > 1 and gains[body[-1]] <= layout.SHORT_SENTENCE_WEIGHT:
         body.pop()
     body = _before_author_box(page, _before_tail_rows(page, _before_boilerplate(norms, body)))
+    if len(body) > 1 and layout.is_sign_off(norms[body[-1]]):
+        body.pop()  # "Thanks for reading! If you liked this, subscribe …": the tail's
     start, end = body[0], body[-1]
     page.headline = _labelled_headline(page, r, start) or _find_headline(page, r, start)
     if page.headline is None and len(body) >= 3 and _opening_hook(norms[start], r):

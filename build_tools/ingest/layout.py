@@ -392,6 +392,11 @@ def _link_row(s: str) -> bool:
 _COMMENT_HEAD = re.compile(r"^([^\d·•|—–]{1,30}?)\s[·•|]\s")
 
 
+# A reply in a thread, addressed: "回复 深度炼丹师：…", "Reply to @kevin: …", "@kevin_x: …".
+_REPLY = re.compile(r"^(?:回复|回覆|答复|答覆|reply(?:ing)? to|in reply to)\s?@?[^\s:：]{1,24}\s?[:：]"
+                    r"|^@[\w.-]{1,24}\s?[:：]", re.IGNORECASE)
+
+
 def _comment(s: str) -> bool:
     m = _COMMENT_HEAD.match(s)
     # a name and a date alone is a byline: a comment says something after them
@@ -443,6 +448,7 @@ INLINE_SHAPES: list[tuple[str, str, int, Callable[[str], object]]] = [
     ("ticker", "market quote row", 80, _quote_row),
     ("counter", "count of readers, likes or comments", 40, _count),
     ("comment", "a reader's comment (name, separator, date)", MAX_LINE_CHARS, _comment),
+    ("comment", "a reply in a thread, addressed to an earlier post", MAX_LINE_CHARS, _REPLY.match),
     ("counter", "counts in a row, set apart by separators (likes, replies, ratings)", 160, _count_row),
     ("chrome", "row of short links set apart by separators", 160, _link_row),
     ("engagement", "file attached to a post", 160, _ATTACHMENT.search),
@@ -462,6 +468,31 @@ def inline_junk(text: str) -> tuple[str, str] | None:
         if len(s) <= longest and test(s):
             return kind, reason
     return None
+
+
+# A question put to the reader, short: "What do you think of X? Join the conversation below."
+_READER_QUESTION = re.compile(r"\b(?:you|your)\b[^?]{0,80}\?|[你您][^？?]{0,40}[？?]", re.IGNORECASE)
+READER_QUESTION_MAX_UNITS = 20
+
+
+def is_reader_question(text: str) -> bool:
+    """A short question to the reader (the prompt under a SHARE YOUR THOUGHTS label)."""
+    s = _cut(text).strip()
+    return units(s) <= READER_QUESTION_MAX_UNITS and bool(_READER_QUESTION.search(s))
+
+
+# A sign-off that asks the reader to subscribe or follow: "Thanks for reading! If you liked this, subscribe
+# via RSS.", "喜欢本文请关注我们。"
+_SIGN_OFF = re.compile(r"\b(?:subscribe|rss|follow (?:us|me))\b|订阅|訂閱|关注我们|關注我們|关注我|關注我",
+                       re.IGNORECASE)
+_TO_READER = re.compile(r"\b(?:you|your)\b|[你您]|!|！", re.IGNORECASE)
+SIGN_OFF_MAX_UNITS = 25
+
+
+def is_sign_off(text: str) -> bool:
+    """The article's last line speaking to the reader about subscribing or following: the tail's."""
+    s = _cut(text).strip()
+    return units(s) <= SIGN_OFF_MAX_UNITS and bool(_SIGN_OFF.search(s)) and bool(_TO_READER.search(s))
 
 
 def is_caps_label(text: str) -> bool:
