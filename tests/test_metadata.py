@@ -274,6 +274,8 @@ def test_a_teasers_date_is_not_the_pages():
     (["星海市数据资源管理局", "首页 政务公开 通知公告", ZH_HEADLINE,
       "发布时间：2024-12-02   来源：本网   浏览次数：88", *ZH_BODY, "主办单位：星海市数据资源管理局"],
      "星海市数据资源管理局"),
+    (["星海日报", "首页 要闻 科技 财经", ZH_HEADLINE, "2024-12-02 20:15   来源：本站原创", *ZH_BODY,
+      "星海日报 版权所有"], "星海日报"),
     # The page's own address spells a name the page gives: an email in the sign-off, a footer's segment.
     (["THE MARROWAY", "Home  Markets  Tech", EN_HEADLINE, "By Jo Roe", "June 3, 2024", *EN_BODY,
       "Write to Jo Roe at jo.roe@marroway.example", "© 2024 Northgate Media Group"], "The Marroway"),

@@ -380,7 +380,8 @@ def _clean_source(name: str) -> str | None:
 
 
 # The words a page uses for itself in place of its name: 本网, 本站, 本报, 本台, 本刊 (this site, paper, ...).
-_SELF = re.compile(r"本(?:网|網|站|报|報|台|刊|号|號|平台|公众号|公眾號)")
+_SELF = re.compile(r"本(?:网|網|站|报|報|台|刊|号|號|平台|公众号|公眾號)"
+                   r"(?:原创|原創|编辑|編輯|整理|综合|綜合)?")
 
 
 # Punctuation a name never holds: a clause (a sentence follows the label) or the next field's label
