@@ -172,6 +172,7 @@ ZH_HEADLINE = "多家厂商下调大模型价格，中小开发者迎来低价�
     (["By Dana Whitcomb", "September 13, 2024 at 8:12 a.m. ET"], "2024-09-13"),
     (["Wed 5 Jun 2024 06.00 BST", "Last modified on Wed 5 Jun 2024 14.27 BST"], "2024-06-05"),
     (["By Dana Whitcomb | 11 June, 2024"], "2024-06-11"),
+    (["Published on Tuesday 11th of June 2024"], "2024-06-11"),
     (["Veröffentlicht 16.10.2024, 18:05"], "2024-10-16"),  # the day first, in dots
     (["By Dana Whitcomb", "Published June 3 at 9:00 AM"], "2024-06-03"),  # the year from the copyright line
     (["Build 4.2.2024-rc1"], None),  # a version, not a date

@@ -37,7 +37,8 @@ DATE_PATTERNS = [
     re.compile(r"(?<![\w.\-])(?P<a>\d{1,2})(?P<sep>[.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d.\-])"),
     re.compile(rf"(?P<cy>[〇零一二三四五六七八九]{{4}})年(?P<cm>{_CN_NUM})月(?P<cd>{_CN_NUM})日"),
     re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH},?\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<y>\d{{4}})\b",
+               re.IGNORECASE),
     # Tue Mar 11 20:05:33 2025: a system clock's form, as forums and mail headers print it
     re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?P<y>\d{{4}})\b",
                re.IGNORECASE),
