@@ -576,3 +576,15 @@ def test_a_closing_line_about_subscriptions_that_speaks_to_no_reader_is_the_arti
 def test_a_reply_addressed_to_an_earlier_post_is_a_comment(reply: str):
     _, body, dropped = _regions([PAGE_HEADLINE, *PAGE_EN_BODY[:2], reply, PAGE_EN_BODY[2]])
     assert body == PAGE_EN_BODY and dropped[reply] == "comment"
+
+
+ZH_HEADLINE = "多国接近达成前沿模型测试协议"
+ZH_BODY = ["多国官员正接近就一项框架达成一致，最强大的模型在发布前将由国家机构进行测试，草案显示了这一安排。",
+           "草案要求开发者至少在发布前四周向获认可的测试机构开放模型，并与相关政府分享测试结果和评估报告。",
+           "草案没有设定有约束力的承诺，参与国政府将鼓励总部位于本国的企业自愿参与，细节仍在磋商之中。"]
+
+
+def test_a_teasers_headline_under_a_label_in_brackets_is_dropped_and_the_article_resumes():
+    label, teaser = "〔相關新聞〕", "電力吃緊 園區擬設儲能案場"
+    _, body, dropped = _regions([ZH_HEADLINE, *ZH_BODY[:2], label, teaser, ZH_BODY[2]])
+    assert body == ZH_BODY and dropped == {label: "promotion", teaser: "teaser"}

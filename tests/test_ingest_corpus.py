@@ -39,7 +39,7 @@ HOLDOUT_FLOORS = {"recall": 0.999, "junk": 0.0089, "title": 1.0, "date": 1.0, "o
 # precision went from 0.923 to 0.897 with two right titles: a newsletter's short # headline replaced its
 # deck, which named chatbots (an optional tag of the page); a post's opening line replaced its author's
 # profile line, and its "internal AI assistant" now tags chatbots, which the gold does not.
-UNSEEN_FLOORS = {"recall": 0.995, "junk": 0.0149, "title": 1.0, "date": 1.0, "outlet": 1.0,
+UNSEEN_FLOORS = {"recall": 0.995, "junk": 0.0141, "title": 1.0, "date": 1.0, "outlet": 1.0,
                  "tag_precision": 0.897}
 CEILINGS = ("junk",)
 

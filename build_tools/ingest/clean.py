@@ -331,6 +331,9 @@ ALIVE_LINE_COST = 0.45
 DROPPED_LINE_COST = 0.3
 # Lines between two lines of one promotion that belong to it (its name, its pitch).
 PROMOTION_MAX_INSIDE = 3
+# A teaser's headline under a label in brackets is at most this long (words and Han characters).
+TEASER_MAX_UNITS = 30
+
 # The headline's score (layout.py): a byline or date within this many lines after it; a point for each
 # this many words or characters of length, up to the length of a full headline (a column name or a
 # slogan is shorter than a headline).
@@ -375,8 +378,16 @@ def _pass_shapes(page: _Page, r: Rules) -> None:
         if seen_prose is None and layout.prose_weight(norms[n]):
             seen_prose = n
         n += 1
-    # Short lines between two lines of one promotion are part of it (a newsletter box: its name, its
-    # pitch, its privacy notice).
+    _promotion_neighbours(page)
+
+
+def _promotion_neighbours(page: _Page) -> None:
+    """Short lines between two lines of one promotion are part of it (a newsletter box: its name, its
+    pitch, its privacy notice), and a teaser's headline under a label alone in brackets is the teaser's."""
+    from build_tools.ingest import layout
+
+    norms, verdict = page.norms, page.verdict
+    count = len(norms)
     promo = ("promotion", "engagement")
     for n in range(1, count):
         before = page.kind(n - 1)
@@ -389,6 +400,12 @@ def _pass_shapes(page: _Page, r: Rules) -> None:
         if run < count and page.kind(run) in promo:
             for m in range(n, run):
                 verdict[m] = (before, "inside a promotion")
+    # A teaser's headline under a label alone in brackets (〔相關新聞〕, 【延伸阅读】): short, no full stop.
+    for n in range(1, count):
+        if verdict[n] is None and page.kind(n - 1) == "promotion" and layout.is_bracket_label(norms[n - 1]) \
+                and not layout.ends_like_prose(norms[n]) and layout.units(norms[n]) <= TEASER_MAX_UNITS \
+                and not layout.is_section_number(norms[n]):
+            verdict[n] = ("teaser", "teaser under a label in brackets")
 
 
 def _drop_promotion_block(page: _Page, n: int) -> int | None:

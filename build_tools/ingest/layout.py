@@ -326,6 +326,12 @@ def _bracket_promotion(s: str) -> bool:
     return m is not None and len(s) <= 80 and (not m.group(2) or bool(_CALL_TO_ACTION.search(s)))
 
 
+def is_bracket_label(text: str) -> bool:
+    """A label alone in brackets: 〔相關新聞〕, 【延伸阅读】, [Related]."""
+    m = _BRACKET_LABEL.match(_cut(text).strip())
+    return m is not None and not m.group(2)
+
+
 def _caption(s: str) -> bool:
     return bool(_CAPTION_TAIL.search(s) or _CAPTION_START.match(s) or _CAPTION_MARK.search(s)
                 or _credited(s))
