@@ -118,6 +118,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                         f"({', '.join(weeks[:5])}); run `python -m build_tools edition --number`")
         config.site_url = head.language_site_url(config, lang)
         config.extra["alternate"] = head.alternate(lang)
+        # MkDocs renders its own sitemap.xml of every page in every build; the sitemaps written at the
+        # end (publish/sitemap.py, with each page's translations) replace it, so it is not rendered.
+        config.theme.static_templates.discard("sitemap.xml")
+        if self.serve.dirty:
+            # Only briefings changed: the 404 page (navigation, languages) is as the last build left it.
+            config.theme.static_templates.discard("404.html")
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
