@@ -1,9 +1,9 @@
 """Quality gate: ingest keeps its scores on the labelled corpus (tests/ingest_corpus/); floors never go down.
 
-All five splits are development data now (dev from the start; test, fresh, holdout and unseen each after their
-held-out score): their floors sit just below what ingest reaches on them, so a change that makes it worse
-fails here.
-``python -m bench.ingest_quality --split dev|test|fresh|holdout|unseen`` prints the table.
+All six splits are development data now (dev from the start; test, fresh, holdout, unseen and novel each
+after their held-out score): their floors sit just below what ingest reaches on them, so a change that
+makes it worse fails here.
+``python -m bench.ingest_quality --split dev|test|fresh|holdout|unseen|novel`` prints the table.
 """
 
 from __future__ import annotations
@@ -41,6 +41,12 @@ HOLDOUT_FLOORS = {"recall": 0.999, "junk": 0.0089, "title": 1.0, "date": 1.0, "o
 # profile line, and its "internal AI assistant" now tags chatbots, which the gold does not.
 UNSEEN_FLOORS = {"recall": 0.995, "junk": 0.0141, "title": 1.0, "date": 1.0, "outlet": 1.0,
                  "tag_precision": 0.897}
+# The novel split (32 pages in 16 layouts, written blind after the five others had been developed on),
+# scored once on 2026-12-06 at commit 11429c5 with the ingest stage frozen: recall 0.9525, junk 0.0542,
+# title 0.7188, date 1.0, outlet 0.8438, tag precision 0.9355 (bench/results/ingest-quality-novel.txt).
+# Development data from then on; these floors are that score, so ingest may only get better on it.
+NOVEL_FLOORS = {"recall": 0.9525, "junk": 0.0542, "title": 0.7188, "date": 1.0, "outlet": 0.8438,
+                "tag_precision": 0.9355}
 CEILINGS = ("junk",)
 
 
@@ -74,3 +80,7 @@ def test_the_holdout_split_keeps_its_measured_scores():
 
 def test_the_unseen_split_keeps_its_measured_scores():
     assert _check("unseen", UNSEEN_FLOORS) == []
+
+
+def test_the_novel_split_keeps_its_measured_scores():
+    assert _check("novel", NOVEL_FLOORS) == []
