@@ -234,6 +234,26 @@ def test_the_error_page_escapes_the_message_and_passes_assets_through() -> None:
     assert error_page("a\nb").count(b"\n") > 2
 
 
+def test_a_partial_rebuild_reuses_the_compiled_theme_however_its_folders_were_named(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import jinja2
+
+    # The first build of `mkdocs serve -f mkdocs.yml` names the theme's folders relative to the working
+    # folder, the rebuilds absolute: the same folders, so the same compiled templates.
+    monkeypatch.chdir(ROOT)
+    state = ServeState()
+    first = jinja2.Environment(loader=jinja2.FileSystemLoader(["overrides"]))
+    assert state.templates(first) is first
+    state.dirty = True
+    again = jinja2.Environment(loader=jinja2.FileSystemLoader([str(ROOT / "overrides")]))
+    assert state.templates(again) is first
+    other = jinja2.Environment(loader=jinja2.FileSystemLoader([str(ROOT / "docs")]))
+    assert state.templates(other) is other  # another theme folder: compiled anew
+    state.dirty = False
+    fresh = jinja2.Environment(loader=jinja2.FileSystemLoader(["overrides"]))
+    assert state.templates(fresh) is fresh  # a full build compiles anew
+
+
 def _wait_for(condition, what: str, seconds: float = 120) -> None:
     deadline = time.monotonic() + seconds
     while not condition():

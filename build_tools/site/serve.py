@@ -94,7 +94,10 @@ def other_inputs(config_file: str | None, docs_dirs: list[Path], taxonomy: Path)
 
 
 def _search_path(env: jinja2.Environment) -> list[str] | None:
-    return getattr(env.loader, "searchpath", None)
+    """The theme's folders, absolute: the first build names them from the config file as given
+    (``-f mkdocs.yml``: ``overrides``), the rebuilds from its absolute path."""
+    paths = getattr(env.loader, "searchpath", None)
+    return None if paths is None else [str(Path(p).resolve()) for p in paths]
 
 
 def site_key(site_dir: str | Path) -> str:
