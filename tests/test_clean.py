@@ -588,3 +588,37 @@ def test_a_teasers_headline_under_a_label_in_brackets_is_dropped_and_the_article
     label, teaser = "〔相關新聞〕", "電力吃緊 園區擬設儲能案場"
     _, body, dropped = _regions([ZH_HEADLINE, *ZH_BODY[:2], label, teaser, ZH_BODY[2]])
     assert body == ZH_BODY and dropped == {label: "promotion", teaser: "teaser"}
+
+
+def test_a_list_under_a_lead_in_after_the_last_paragraph_is_the_articles():
+    items = ["- Why teleoperation became the main way to collect robot data",
+             "- What simulation can and cannot teach a robot hand"]
+    page = [PAGE_HEADLINE, "By Dana Whitcomb", *PAGE_EN_BODY, "In this episode:", *items,
+            "Chapters", "00:00 Intro", "© Signal Media. All rights reserved."]
+    _, body, dropped = _regions(page)
+    assert body == [*PAGE_EN_BODY, "In this episode:", *items]
+    assert "Chapters" in dropped
+
+
+def test_one_item_under_a_lead_in_is_no_list():
+    page = [PAGE_HEADLINE, "By Dana Whitcomb", *PAGE_EN_BODY, "Links mentioned:", "- The lab's page",
+            "© Signal Media. All rights reserved."]
+    _, body, _ = _regions(page)
+    assert body == PAGE_EN_BODY
+
+
+def test_the_last_point_of_a_summary_in_the_header_does_not_open_the_body():
+    points = ["Third draft adds copyright complaint mechanism", "Signatories must publish training summaries",
+              "Final text due before August obligations apply"]
+    page = ["Technology", PAGE_HEADLINE, "By Katrin Vollmer and Tomasz Lis", "March 11, 2025 at 8:12 a.m. ET",
+            "Summary", *points, *PAGE_EN_BODY]
+    headline, body, dropped = _regions(page)
+    assert headline == PAGE_HEADLINE and body == PAGE_EN_BODY
+    assert all(point in dropped for point in points)
+
+
+def test_a_heading_the_table_of_contents_names_opens_the_body():
+    toc = ["Why long context matters", "How we measured recall", "What we found in the results"]
+    page = [PAGE_HEADLINE, "By Dana Whitcomb", "Contents", *toc, toc[0], *PAGE_EN_BODY]
+    _, body, _ = _regions(page)
+    assert body == [toc[0], *PAGE_EN_BODY]

@@ -16,7 +16,7 @@ DEV_FLOORS = {"recall": 1.0, "junk": 0.0, "title": 1.0, "date": 1.0, "outlet": 1
 # The test half was scored once as held-out pages (2026-12-06, commit 03a1f66: recall 0.9817, junk 0.0771,
 # title 0.75, date 0.8438, outlet 0.4375, tag precision 0.8136); since then it is development data too, and
 # its floors are what the page model reaches on it now. Raise them only by a better ingest.
-HELD_OUT_FLOORS = {"recall": 0.995, "junk": 0.0012, "title": 1.0, "date": 1.0, "outlet": 1.0,
+HELD_OUT_FLOORS = {"recall": 0.995, "junk": 0.0005, "title": 1.0, "date": 1.0, "outlet": 1.0,
                    "tag_precision": 0.87}
 # The fresh split (pages written later by someone who had seen neither half nor the code). Scored first with
 # the code of the held-out run (recall 0.9709, junk 0.0642, title 1.0, date 0.9286, outlet 0.5, tag
@@ -39,13 +39,14 @@ HOLDOUT_FLOORS = {"recall": 0.999, "junk": 0.0089, "title": 1.0, "date": 1.0, "o
 # precision went from 0.923 to 0.897 with two right titles: a newsletter's short # headline replaced its
 # deck, which named chatbots (an optional tag of the page); a post's opening line replaced its author's
 # profile line, and its "internal AI assistant" now tags chatbots, which the gold does not.
-UNSEEN_FLOORS = {"recall": 0.995, "junk": 0.0141, "title": 1.0, "date": 1.0, "outlet": 1.0,
+UNSEEN_FLOORS = {"recall": 0.995, "junk": 0.0118, "title": 1.0, "date": 1.0, "outlet": 1.0,
                  "tag_precision": 0.897}
 # The novel split (32 pages in 16 layouts, written blind after the five others had been developed on),
 # scored once on 2026-12-06 at commit 11429c5 with the ingest stage frozen: recall 0.9525, junk 0.0542,
 # title 0.7188, date 1.0, outlet 0.8438, tag precision 0.9355 (bench/results/ingest-quality-novel.txt).
-# Development data from then on; these floors are that score, so ingest may only get better on it.
-NOVEL_FLOORS = {"recall": 0.9525, "junk": 0.0542, "title": 0.7188, "date": 1.0, "outlet": 0.8438,
+# Development data from then on; ingest may only get better on it (recall and junk: a list under a lead-in
+# after the body, and a summary's last point in the header, since).
+NOVEL_FLOORS = {"recall": 0.968, "junk": 0.0525, "title": 0.7188, "date": 1.0, "outlet": 0.8438,
                 "tag_precision": 0.9355}
 CEILINGS = ("junk",)
 

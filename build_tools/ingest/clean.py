@@ -450,7 +450,7 @@ def _pass_regions(page: _Page, r: Rules) -> None:
     body = _before_author_box(page, _before_tail_rows(page, _before_boilerplate(norms, body)))
     if len(body) > 1 and layout.is_sign_off(norms[body[-1]]):
         body.pop()  # "Thanks for reading! If you liked this, subscribe …": the tail's
-    start, end = body[0], body[-1]
+    start, end = body[0], _with_list_after(page, body[-1])
     page.headline = _labelled_headline(page, r, start) or _find_headline(page, r, start)
     if page.headline is None and len(body) >= 3 and _opening_hook(norms[start], r):
         page.headline = start  # a post without a headline: its short opening line stands for one
@@ -458,7 +458,8 @@ def _pass_regions(page: _Page, r: Rules) -> None:
         start = next((i for i in body if i > start), start)
     start = _past_deck(page, start, body)
     above = start - 1
-    if above >= 0 and above != page.headline and verdict[above] is None and _opens_body(norms[above], r):
+    if above >= 0 and above != page.headline and verdict[above] is None and _opens_body(norms[above], r) \
+            and not _last_of_list(page, above, r):
         start = above
     page.modelled = True
     for i in range(count):
@@ -472,6 +473,47 @@ def _pass_regions(page: _Page, r: Rules) -> None:
             verdict[i] = ("header", "between the headline and the article (standfirst, byline, share)")
         elif page.headline is not None or not is_prose(norms[i], r.thresholds):
             verdict[i] = ("chrome", "page furniture before the headline")
+
+
+# A list's lead-in ("In this episode:", "本期内容：") is at most this long (words and Han characters).
+LEAD_IN_MAX_UNITS = 12
+# A list under a lead-in has at least this many items.
+LIST_MIN_ITEMS = 2
+
+
+def _with_list_after(page: _Page, end: int) -> int:
+    """The body's last line, past a list that directly follows it under a lead-in ending with a colon
+    ("In this episode:" then "- …" items): a list's items have no full stop, but they are the article's."""
+    from build_tools.ingest import layout
+
+    lead = end + 1
+    if lead >= len(page.norms) or page.verdict[lead] is not None:
+        return end
+    s = page.norms[lead].strip()
+    if not s.endswith((":", "：")) or layout.units(s) > LEAD_IN_MAX_UNITS or BULLET.match(s):
+        return end
+    last = lead
+    while last + 1 < len(page.norms) and page.verdict[last + 1] is None \
+            and BULLET.match(page.norms[last + 1]) and page.items[last + 1][0] - page.items[last][0] == 1:
+        last += 1
+    return last if last - lead >= LIST_MIN_ITEMS else end
+
+
+def _last_of_list(page: _Page, n: int, r: Rules) -> bool:
+    """Whether line ``n``, a heading's shape above the first paragraph, is the last of a run of lines of that
+    shape in the header (a summary's points without full stops): an item of the header's list, not the
+    heading of the article's first section. A numbered or generic heading opens the body whatever is above
+    it, and so does one that repeats an earlier line (the heading a table of contents pointed to)."""
+    from build_tools.ingest import layout
+
+    norm = page.norms[n]
+    if _key(norm) in r.generic_headings or layout.is_section_number(norm):
+        return False
+    if any(_squash(page.norms[m]) == _squash(norm) for m in range(n)):
+        return False
+    above = range(n - LIST_MIN_ITEMS, n)
+    return above.start >= 0 and all(
+        m != page.headline and page.kind(m) != "byline" and _opens_body(page.norms[m], r) for m in above)
 
 
 def _past_deck(page: _Page, start: int, body: list[int]) -> int:
