@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -289,3 +290,20 @@ def test_serve_rebuilds_only_what_an_edited_briefing_changes(tmp_path: Path) -> 
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_a_chinese_site_built_on_its_own_has_its_own_search_index(tmp_path: Path) -> None:
+    # A maintainer may build one language (`mkdocs build -f mkdocs.zh-hant.yml`): its site is indexed
+    # by its own build, in its language, as the English build indexes the three.
+    dest = tmp_path / "site"
+    result = build(dest, config=ROOT / "mkdocs.zh-hant.yml")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert not (dest / "zh").exists() and not (dest / "zh-hant").exists()
+    entry = json.loads((dest / search_index.BUNDLE_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == [LANGUAGES["zh-hant"].pagefind_language]
+    pages = {p["url"]: p for p in search_index.read_fragments(dest / search_index.BUNDLE_DIR)}
+    corpus = load_corpus(FIXTURES / "briefings", FIXTURES / "taxonomy.yaml")
+    for b in corpus.briefings:
+        page = pages[f"briefings/{b.id}/"]
+        assert page["meta"]["title"] == to_traditional(b.title.zh), b.id
