@@ -79,7 +79,8 @@ _CAPTION_START = re.compile(
     r"^\*{0,2}\s?(?:图|圖|图片|圖片|配图|配圖|题图|題圖|视频|視頻|影片"
     r"|image|photo|photograph|picture|screenshot|video|illustration|figure|fig\.|chart|diagram|exhibit"
     r"|图表|圖表)"
-    r"\s?\d{0,2}\s?(?:[:：/／|｜]|\s(?:by|via|credit)\b)"
+    # "Image 1 of 3: …", the count of a gallery
+    r"\s?\d{0,2}(?:\sof\s\d{1,2})?\s?(?:[:：/／|｜]|\s(?:by|via|credit)\b)"
     # a numbered table or figure: 表1：…, Table 2: …
     r"|^\*{0,2}\s?(?:表|table)\s?\d{1,2}\s?[:：.]\s"
     # the source under a chart or a picture: 资料来源：…, 数据来源：…
@@ -87,7 +88,7 @@ _CAPTION_START = re.compile(
 _CAPTION_MARK = re.compile(
     r"[/／]\s*(?:翻攝|翻摄)|(?:截圖|截图|示意圖|示意图|資料圖片|资料图片|資料照|资料照)\s*[/／)）]"
     r"|(?:图片来源|圖片來源)\s*[:：]|^(?:图|圖)\s*\d{1,2}\s"
-    r"|\b(?:photograph|photo|illustration|image)\s*:\s*[A-Z][\w&.'/ -]{0,40}$"
+    r"|\b(?:photograph|photo|illustration|image|screenshot|credit)\s*:\s*[A-Z][\w&.'/ -]{0,40}$"
     r"|[\s。][^\s。，,]{2,4} ?(?:摄|攝)$"
     # a picture's label alone or after its caption: 视频截图, 資料圖片, "…出席法說會。資料照片"
     r"|(?:^|。\s?)[^\s。，,]{0,4}(?:截图|截圖|图片|圖片|照片)$"
