@@ -129,6 +129,9 @@ def _dropped(lines: list[str]) -> dict[str, str]:
     ("责任编辑:王五", "credit"),
     ("图片来源:视觉中国", "caption"),
     ("A man walks past a logo. REUTERS/Dado Ruvic/File Photo", "caption"),
+    ("An editor window showing a long diff. Screenshot: Priya Ramanathan / Byteframe", "caption"),
+    ("Image 1 of 3: Robots on stage at the end of the keynote. Credit: Gadget Circuit", "caption"),
+    ("Image 2 of 3: A slide of the roadmap", "caption"),
     ("作者:张三", "byline"),
     ("By Jane Doe and John Roe", "byline"),
     ("本文来自 企业网D1net公众号", "byline"),
@@ -622,3 +625,25 @@ def test_a_heading_the_table_of_contents_names_opens_the_body():
     page = [PAGE_HEADLINE, "By Dana Whitcomb", "Contents", *toc, toc[0], *PAGE_EN_BODY]
     _, body, _ = _regions(page)
     assert body == [toc[0], *PAGE_EN_BODY]
+
+
+def test_the_authors_box_after_a_name_alone_above_the_article_is_dropped():
+    box = "Priya Ramanathan is a senior writer at Byteframe covering software and developer tools."
+    page = [PAGE_HEADLINE, "Priya Ramanathan", "Senior Writer", "May 14, 2025 6:00 AM", *PAGE_EN_BODY, box]
+    _, body, dropped = _regions(page)
+    assert body == PAGE_EN_BODY and box in dropped
+
+
+def test_the_authors_box_and_the_publishers_note_after_it_are_dropped():
+    box = "Rhea Batra is a staff writer at Gadget Circuit covering phones and wearables."
+    note = "Gadget Circuit is part of Greyfield Media Group, an international media group and digital publisher."
+    page = [PAGE_HEADLINE, "By Rhea Batra", "Published September 9, 2025", *PAGE_EN_BODY, box, note]
+    _, body, dropped = _regions(page)
+    assert body == PAGE_EN_BODY and box in dropped and note in dropped
+
+
+def test_a_name_alone_above_the_article_keeps_a_last_paragraph_about_someone_else():
+    last = "Lena Fischbach is a roboticist who runs a manipulation lab at a university in Zurich."
+    page = [PAGE_HEADLINE, "Priya Ramanathan", "May 14, 2025 6:00 AM", *PAGE_EN_BODY, last]
+    _, body, _ = _regions(page)
+    assert body == [*PAGE_EN_BODY, last]

@@ -587,15 +587,22 @@ AUTHOR_BOX_MAX_LINES = 2
 
 
 def _before_author_box(page: _Page, body: list[int]) -> list[int]:
-    """The body without its last lines that start with the name on the byline: the author's box
-    ("Daniel Okafor covers artificial intelligence for …")."""
+    """The body without its author's box among its last lines, and what follows it: a line that starts with
+    the name on the byline ("Daniel Okafor covers artificial intelligence for …"), or that describes a name
+    set alone above the article ("Priya Ramanathan is a senior writer at …"), then the publisher's note."""
     names = {m.group(1) for n, norm in enumerate(page.norms)
              if page.kind(n) == "byline" and (m := _BYLINE_NAME.match(norm))}
-    cut = 0
-    while names and cut < AUTHOR_BOX_MAX_LINES and len(body) - cut > 1 and \
-            page.norms[body[-1 - cut]].startswith(tuple(names)):
-        cut += 1
-    return body[:len(body) - cut] if cut else body
+    described = tuple(f"{norm.strip()} is " for norm in page.norms[:body[0]]
+                      if _AUTHOR_ALONE.fullmatch(norm.strip()))
+    for i in body[max(1, len(body) - AUTHOR_BOX_MAX_LINES):]:
+        norm = page.norms[i]
+        if (names and norm.startswith(tuple(names))) or (described and norm.startswith(described)):
+            return [n for n in body if n < i]
+    return body
+
+
+# An author's name alone on a line above the article (a byline without "By"): two or three capitalised words.
+_AUTHOR_ALONE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}")
 
 
 def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
