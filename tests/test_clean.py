@@ -636,7 +636,7 @@ def test_the_authors_box_after_a_name_alone_above_the_article_is_dropped():
 
 def test_the_authors_box_and_the_publishers_note_after_it_are_dropped():
     box = "Rhea Batra is a staff writer at Gadget Circuit covering phones and wearables."
-    note = "Gadget Circuit is part of Greyfield Media Group, an international media group and digital publisher."
+    note = "Gadget Circuit is part of Greyfield Media Group, an international media group and publisher."
     page = [PAGE_HEADLINE, "By Rhea Batra", "Published September 9, 2025", *PAGE_EN_BODY, box, note]
     _, body, dropped = _regions(page)
     assert body == PAGE_EN_BODY and box in dropped and note in dropped
