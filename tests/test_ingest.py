@@ -317,3 +317,26 @@ def test_html_title_date_and_outlet_come_from_the_whole_page(cli, tmp_path: Path
     # Not the <title> with its outlet, not the page's modification time.
     assert (got["title"], got["date"], got["source"]) == (
         "视频生成模型开放内测，影视公司抢先试水", "2024-11-21", "星图科技")
+
+
+def test_a_standfirst_taken_for_the_headline_is_dropped_when_the_page_states_its_title():
+    from build_tools.ingest.clean import Cleaned, Kept
+    from build_tools.ingest.pipeline import _with_title
+
+    deck = "Surging electricity demand from AI pushes tech groups towards reactors"
+    paragraph = "The world's biggest technology groups are signing power purchase agreements with reactors."
+    cleaned = Cleaned(kept=[Kept(1, deck, "headline"), Kept(2, paragraph, "text")])
+    out = _with_title(cleaned, "Data centre operators sign long-term deals for nuclear power")
+    assert [k.text for k in out.body] == [paragraph]
+    assert [(d.text, d.kind) for d in out.dropped] == [(deck, "header")]
+
+
+def test_a_sentence_taken_for_the_headline_stays_in_the_article_when_the_page_states_its_title():
+    from build_tools.ingest.clean import Cleaned, Kept
+    from build_tools.ingest.pipeline import _with_title
+
+    first = "Why did the model fail? Nobody at the lab could say at first."
+    paragraph = "The world's biggest technology groups are signing power purchase agreements with reactors."
+    cleaned = Cleaned(kept=[Kept(1, first, "headline"), Kept(2, paragraph, "text")])
+    out = _with_title(cleaned, "Data centre operators sign long-term deals for nuclear power")
+    assert [k.text for k in out.body] == [first, paragraph] and not out.dropped

@@ -30,7 +30,7 @@ FRESH_FLOORS = {"recall": 0.995, "junk": 0.02, "title": 1.0, "date": 0.99, "outl
 # title 0.9062, date 0.9375, outlet 0.6875, tag precision 0.8571 (bench/results/ingest-quality-holdout.txt).
 # Development data from then on; its floors are what ingest reaches on it now. Raise them only by a better
 # ingest.
-HOLDOUT_FLOORS = {"recall": 0.999, "junk": 0.0089, "title": 1.0, "date": 1.0, "outlet": 0.968,
+HOLDOUT_FLOORS = {"recall": 0.999, "junk": 0.005, "title": 1.0, "date": 1.0, "outlet": 0.968,
                   "tag_precision": 0.906}
 # The unseen split (32 pages in 16 layouts, written blind after the four others had been developed on),
 # scored once on 2026-12-06 at commit 09d87a2 with the ingest stage frozen: recall 0.9825, junk 0.0705,
@@ -39,16 +39,17 @@ HOLDOUT_FLOORS = {"recall": 0.999, "junk": 0.0089, "title": 1.0, "date": 1.0, "o
 # precision went from 0.923 to 0.897 with two right titles: a newsletter's short # headline replaced its
 # deck, which named chatbots (an optional tag of the page); a post's opening line replaced its author's
 # profile line, and its "internal AI assistant" now tags chatbots, which the gold does not.
-UNSEEN_FLOORS = {"recall": 0.995, "junk": 0.0118, "title": 1.0, "date": 1.0, "outlet": 1.0,
+UNSEEN_FLOORS = {"recall": 0.995, "junk": 0.0079, "title": 1.0, "date": 1.0, "outlet": 1.0,
                  "tag_precision": 0.897}
 # The novel split (32 pages in 16 layouts, written blind after the five others had been developed on),
 # scored once on 2026-12-06 at commit 11429c5 with the ingest stage frozen: recall 0.9525, junk 0.0542,
 # title 0.7188, date 1.0, outlet 0.8438, tag precision 0.9355 (bench/results/ingest-quality-novel.txt).
 # Development data from then on; ingest may only get better on it (recall and junk: a list under a lead-in
-# after the body, a summary's last point in the header, captions, authors' boxes, since). Tag precision went
-# from 0.9355 to 0.9333: the smart-glasses review's author box ("reviews wearables") was the second mention
-# its tag needed; the body alone names the device once, under a wrong headline.
-NOVEL_FLOORS = {"recall": 0.968, "junk": 0.0343, "title": 0.7188, "date": 1.0, "outlet": 0.8438,
+# after the body, a summary's last point in the header, captions, authors' boxes, an HTML page's standfirst,
+# since). Tag precision went from 0.9355 to 0.9333: the smart-glasses review's author box ("reviews
+# wearables") was the second mention its tag needed; the body alone names the device once, under a wrong
+# headline.
+NOVEL_FLOORS = {"recall": 0.968, "junk": 0.0276, "title": 0.7188, "date": 1.0, "outlet": 0.8438,
                 "tag_precision": 0.9333}
 CEILINGS = ("junk",)
 

@@ -506,7 +506,14 @@ _ADDRESS = re.compile(r"\S{1,20}://\S{1,2000}")
 
 
 def _with_title(cleaned: Cleaned, title: str) -> Cleaned:
-    """Use the page's own title: a kept line that repeats it is the headline, no other line is."""
+    """Use the page's own title: a kept line that repeats it is the headline, no other line is.
+
+    The line the page model took for the headline, when it is not the stated title and does not end like
+    a paragraph, is the standfirst under that title (the extracted text lost the title's own line): the
+    header's, not the article's.
+    """
+    from build_tools.ingest.layout import ends_like_prose
+
     rules = load_rules()
     key = "".join(ch for ch in title.casefold() if ch.isalnum())
     out = Cleaned(dropped=list(cleaned.dropped))
@@ -516,11 +523,14 @@ def _with_title(cleaned: Cleaned, title: str) -> Cleaned:
         if same and not found:
             out.kept.append(Kept(k.line, k.text, "headline"))
             found = True
+        elif k.role == "headline" and not ends_like_prose(k.text):
+            out.dropped.append(Dropped(k.line, k.text, "standfirst under the page's stated title", "header"))
         elif k.role == "headline":
             role = "heading" if is_heading(k.text, rules.thresholds) else "text"
             out.kept.append(Kept(k.line, k.text, role))
         else:
             out.kept.append(k)
+    out.dropped.sort(key=lambda d: d.line)
     return out
 
 
