@@ -132,6 +132,7 @@ def _dropped(lines: list[str]) -> dict[str, str]:
     ("An editor window showing a long diff. Screenshot: Priya Ramanathan / Byteframe", "caption"),
     ("Image 1 of 3: Robots on stage at the end of the keynote. Credit: Gadget Circuit", "caption"),
     ("Image 2 of 3: A slide of the roadmap", "caption"),
+    ("Gift this article    Save    Print this page", "chrome"),
     ("作者:张三", "byline"),
     ("By Jane Doe and John Roe", "byline"),
     ("本文来自 企业网D1net公众号", "byline"),
@@ -647,3 +648,4 @@ def test_a_name_alone_above_the_article_keeps_a_last_paragraph_about_someone_els
     page = [PAGE_HEADLINE, "Priya Ramanathan", "May 14, 2025 6:00 AM", *PAGE_EN_BODY, last]
     _, body, _ = _regions(page)
     assert body == [*PAGE_EN_BODY, last]
+

@@ -394,6 +394,23 @@ def _link_row(s: str) -> bool:
     return row is not None and len(row[0]) >= 4 and bool(_VISIBLE_SEPARATOR.search(s))
 
 
+# Words an item of a row of buttons has at most: "Gift this article", "Print this page", "分享到微信".
+BUTTON_MAX_WORDS = 3
+BUTTON_MAX_HAN = 6
+
+
+def _button_row(s: str) -> bool:
+    """Three or more short items set apart by wide gaps, none a number, one an action's phrase: a toolbar
+    ("Gift this article    Save    Print this page"); a table's row holds figures, its header names
+    ("GPT-4o  Claude  Gemini"), not phrases with a function word."""
+    row = _row_items(s)
+    if row is None or len(row[0]) < 3 or row[1] or not _WIDE_GAP.search(s):
+        return False
+    if any(word_count(p) > BUTTON_MAX_WORDS or han_count(p) > BUTTON_MAX_HAN for p in row[0]):
+        return False
+    return any(w.casefold() in _FUNCTION_WORDS for p in row[0] if " " in p for w in p.split()[1:])
+
+
 # A reader's comment: a name, a separator, the day it was posted, then the comment
 # ("Theo K. · Sep 20, 2024 — The example is great.").
 _COMMENT_HEAD = re.compile(r"^([^\d·•|—–]{1,30}?)\s[·•|]\s")
@@ -458,6 +475,7 @@ INLINE_SHAPES: list[tuple[str, str, int, Callable[[str], object]]] = [
     ("comment", "a reply in a thread, addressed to an earlier post", MAX_LINE_CHARS, _REPLY.match),
     ("counter", "counts in a row, set apart by separators (likes, replies, ratings)", 160, _count_row),
     ("chrome", "row of short links set apart by separators", 160, _link_row),
+    ("chrome", "row of buttons set apart by wide gaps", 120, _button_row),
     ("engagement", "file attached to a post", 160, _ATTACHMENT.search),
     ("engagement", "question with its tally or answer buttons", 120, _POLL.search),
     ("promotion", "link set off by an arrow", 100, _ARROW_LINK.search),
