@@ -403,8 +403,10 @@ def _button_row(s: str) -> bool:
     """Three or more short items set apart by wide gaps, none a number, one an action's phrase: a toolbar
     ("Gift this article    Save    Print this page"); a table's row holds figures, its header names
     ("GPT-4o  Claude  Gemini"), not phrases with a function word."""
+    if not _WIDE_GAP.search(s):
+        return False
     row = _row_items(s)
-    if row is None or len(row[0]) < 3 or row[1] or not _WIDE_GAP.search(s):
+    if row is None or len(row[0]) < 3 or row[1]:
         return False
     if any(word_count(p) > BUTTON_MAX_WORDS or han_count(p) > BUTTON_MAX_HAN for p in row[0]):
         return False
