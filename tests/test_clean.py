@@ -649,3 +649,47 @@ def test_a_name_alone_above_the_article_keeps_a_last_paragraph_about_someone_els
     _, body, _ = _regions(page)
     assert body == [*PAGE_EN_BODY, last]
 
+
+def test_reporters_named_with_the_cities_they_file_from_are_a_byline_not_the_headline():
+    byline = "Ann Mercer in London and Tomas Brandt in Frankfurt"
+    headline, body, dropped = _regions([PAGE_HEADLINE, "Officials say the draft is close to final", byline,
+                                        "Published Tue, Mar 4 2025 7:05 AM EST", *PAGE_EN_BODY])
+    assert headline == PAGE_HEADLINE and body == PAGE_EN_BODY and dropped[byline] == "byline"
+
+
+@pytest.mark.parametrize("controls", ["Refresh    Auto-update ON",
+                                      "Gift this article    Save    Print this page"])
+def test_a_toolbar_of_controls_set_apart_by_wide_gaps_is_never_the_headline(controls: str):
+    headline, body, _ = _regions([PAGE_HEADLINE, "By Claire Dumont", "Published March 18, 2025", controls,
+                                  *PAGE_EN_BODY])
+    assert headline == PAGE_HEADLINE and body == PAGE_EN_BODY
+
+
+def test_a_headline_under_its_category_in_brackets_with_its_byline_under_it_is_not_a_teaser():
+    rules_line = "本版规则：请勿发布广告与引流内容，违者删帖"
+    category, byline = "[经验分享]", "楼主：老王    发表于 2025-2-19 22:41    只看该作者"
+    headline, body, dropped = _regions([rules_line, category, ZH_HEADLINE, byline, *ZH_BODY])
+    assert headline == ZH_HEADLINE and body == ZH_BODY and dropped[rules_line] == "chrome"
+
+
+def test_a_short_button_above_the_headline_does_not_make_the_headline_a_deck():
+    deck = "Officials say the draft is close to final after months of talks"
+    headline, body, _ = _regions(["Analysis", "Add to reading list", PAGE_HEADLINE, deck,
+                                  "Updated 6 hours ago", *PAGE_EN_BODY])
+    assert headline == PAGE_HEADLINE and body == PAGE_EN_BODY
+
+
+def test_an_item_under_a_label_in_brackets_stacked_above_the_headline_is_a_teaser():
+    teaser = "【即時】台股早盤上漲逾百點 電子權值股領軍"
+    headline, body, _ = _regions(["首頁 / 財經 / 科技產業", teaser, ZH_HEADLINE, "2025/03/12 05:30",
+                                  "島嶼日報 記者 陳冠宇 台南報導", *ZH_BODY])
+    assert headline == ZH_HEADLINE and body == ZH_BODY
+
+
+def test_an_authors_name_alone_under_the_headline_marks_it_over_a_notice_sentence_below():
+    headline = "A month with smart glasses: handy for recipes, awkward at dinner"
+    notice = "Example Gadgets may earn a commission when you buy through links on our site."
+    caption = "The glasses look like ordinary frames until the camera light comes on. Photo: Ann Lee"
+    got, _, _ = _regions(["Gadgets / Wearables", headline, "Daniel Okafor", "Contributing Editor",
+                          "September 23, 2025 9:30 AM", notice, "Rating: 6/10", caption, *PAGE_EN_BODY])
+    assert got == headline

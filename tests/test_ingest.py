@@ -206,6 +206,24 @@ def test_a_markdown_pages_only_h1_is_its_headline_over_a_deck(cli, tmp_path: Pat
     assert [d["text"] for d in got["dropped"] if d["text"] == deck]
 
 
+def test_a_markdown_pages_h1_taken_for_the_first_line_is_its_headline_over_a_line_above(cli, tmp_path: Path):
+    """A research note's house name above the byline block and its # headline directly above the body."""
+    head = "存储行业点评：AI服务器拉动高带宽存储量价齐升"
+    body = ["**事件：** 近期多家存储原厂发布一季度业绩，高带宽存储相关收入均大幅增长，"
+            "部分厂商表示产能已售罄。",
+            "**需求端持续旺盛。** 训练与推理集群对显存带宽的要求持续提高，"
+            "新一代加速卡单卡搭载的容量显著提升。",
+            "**供给端扩产谨慎。** 堆叠多层芯片的良率爬坡周期较长，"
+            "同时先进封装产能也构成约束，供需仍将偏紧。"]
+    md = "\n".join(["星海证券研究所", "证券研究报告 | 行业点评 | 电子", "2025年04月28日",
+                    "评级：增持（维持）",
+                    "分析师：卢一  执业证书编号：S0570523080001", "联系人：钟二", "# " + head, "", *body])
+    (tmp_path / "note.md").write_text(md, encoding="utf-8")
+    (got,) = _json_lines(cli("ingest", "--json", "note.md").out)
+    assert got["title"] == head
+    assert got["paragraphs"][0].startswith("事件：")
+
+
 @pytest.mark.parametrize(("h1", "is_title"), [
     ("The lens question", True),  # a short headline the page names nowhere else
     ("Example Letters", False),  # the site's name, on its footer too

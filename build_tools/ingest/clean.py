@@ -400,11 +400,13 @@ def _promotion_neighbours(page: _Page) -> None:
         if run < count and page.kind(run) in promo:
             for m in range(n, run):
                 verdict[m] = (before, "inside a promotion")
-    # A teaser's headline under a label alone in brackets (〔相關新聞〕, 【延伸阅读】): short, no full stop.
+    # A teaser's headline under a label alone in brackets (〔相關新聞〕, 【延伸阅读】): short, no full stop;
+    # but a line with its own byline under it is the page's headline under its category ([经验分享]).
     for n in range(1, count):
         if verdict[n] is None and page.kind(n - 1) == "promotion" and layout.is_bracket_label(norms[n - 1]) \
                 and not layout.ends_like_prose(norms[n]) and layout.units(norms[n]) <= TEASER_MAX_UNITS \
-                and not layout.is_section_number(norms[n]):
+                and not layout.is_section_number(norms[n]) \
+                and not (n + 1 < count and page.kind(n + 1) == "byline"):
             verdict[n] = ("teaser", "teaser under a label in brackets")
 
 
@@ -626,10 +628,10 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
         past = i == start and i - 1 not in candidates
         after = range(following, min(len(norms) if past else start, following + BYLINE_WINDOW))
         if any(page.kind(j) == "byline" or layout.is_metadata_line(norms[j])
-               for j in after):
+               or (j == i + 1 and verdict[j] is None and _name_alone(norms[j])) for j in after):
             score += 2.0
-        if i == 0 or i - 1 not in candidates:
-            score += 1.0
+        if i == 0 or i - 1 not in candidates or layout.units(norms[i - 1]) < KICKER_MAX_UNITS:
+            score += 1.0  # the top of the header (a short kicker, label or button above does not count)
         if i + 1 in candidates and layout.units(norms[i]) < KICKER_MAX_UNITS and \
                 layout.units(norms[i + 1]) >= 2 * layout.units(norms[i]):
             score -= 2.0  # a section label or kicker above the headline ("Artificial intelligence (AI)")
@@ -637,6 +639,9 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
             score += 1.0  # nothing but dropped lines (an app prompt, a byline) between it and the article
         if squashed[i] and squashed.count(squashed[i]) > 1 and squashed.index(squashed[i]) == i:
             score += 1.0
+        if i + 1 in candidates and layout.is_labelled_item(norms[i]) and \
+                not layout.is_labelled_item(norms[i + 1]):
+            score -= 2.0  # an item under a label in brackets (【即時】…) stacked above a headline: a teaser
         if i > 0 and verdict[i - 1] is None and _name_alone(norms[i - 1]) and any(
                 c < i - 1 and layout.units(norms[c]) >= layout.units(norms[i]) for c in candidates):
             score -= 2.0  # under a name alone, below a longer candidate: an answerer's or author's profile

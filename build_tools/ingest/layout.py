@@ -311,10 +311,25 @@ _ISSUER = re.compile(r"^[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,5},? (?:Inc|L
 
 
 def is_byline(text: str) -> bool:
-    """An author line: ``By Name, ...``, ``記者王小明／台北報導``, ``潮點新聞／綜合報導``, an issuer."""
+    """An author line: ``By Name, ...``, ``記者王小明／台北報導``, ``潮點新聞／綜合報導``, an issuer, or
+    reporters and where they file from (``Ann Lee in London and Tom Bauer in Berlin``)."""
     s = _cut(text).strip()
     short = len(s) <= 40 and bool(_BYLINE_ZH.match(s) or _REPORTER_ZH.match(s))
-    return bool(_BYLINE_EN.match(s) or _ISSUER.match(s)) or short
+    return bool(_BYLINE_EN.match(s) or _ISSUER.match(s) or _placed_names(s)) or short
+
+
+# Two or more people, each a name of two or three capitalised words, at least one placed "in City": a
+# byline of reporters filing from several cities. Only names, "in", "and" and commas: no verb, no headline.
+_PERSON_PLACED = re.compile(r"[A-Z][a-z'’-]{1,20}(?: [A-Z][a-z'’-]{1,20}){1,2}"
+                            r"(?P<place> in [A-Z][a-z'’-]{1,20}(?: [A-Z][a-z'’-]{1,20})?)?")
+_NAME_JOINS = re.compile(r", | and | & ")
+PLACED_NAMES_MAX = 4
+
+
+def _placed_names(s: str) -> bool:
+    people = _NAME_JOINS.split(s) if len(s) <= MAX_LINE_CHARS // 4 else []
+    found = [_PERSON_PLACED.fullmatch(p) for p in people]
+    return 2 <= len(people) <= PLACED_NAMES_MAX and all(found) and any(m and m.group("place") for m in found)
 
 
 def has_date(text: str) -> bool:
@@ -325,6 +340,17 @@ def has_date(text: str) -> bool:
 def _bracket_promotion(s: str) -> bool:
     m = _BRACKET_LABEL.match(s)
     return m is not None and len(s) <= 80 and (not m.group(2) or bool(_CALL_TO_ACTION.search(s)))
+
+
+def is_labelled_item(text: str) -> bool:
+    """A short label in brackets before an item's words (【即時】…, [快讯] …, 【独家】…): a ticker's teaser, a
+    category tag, a column's item; a page's own headline stands without one."""
+    m = _BRACKET_LABEL.match(_cut(text).strip())
+    return m is not None and bool(m.group(2)) and units(m.group(1)) <= ITEM_LABEL_MAX_UNITS
+
+
+# A label before an item is a word or two: 即時, 快讯, Live, Update.
+ITEM_LABEL_MAX_UNITS = 4
 
 
 def is_bracket_label(text: str) -> bool:
@@ -592,7 +618,7 @@ def headline_excluded(text: str) -> bool:
     """Lines that are never the headline, whatever their length."""
     s = _cut(text).strip()
     return (is_menu(s) or is_ticker(s) or is_masthead(s) or is_metadata_line(s) or is_profile(s)
-            or _spaced_items(s) or bool(_AGE.match(s)) or bool(_APP_PROMPT.search(s))
+            or _spaced_items(s) or is_control_row(s) or bool(_AGE.match(s)) or bool(_APP_PROMPT.search(s))
             or inline_junk(s) is not None or s.endswith((":", "：")))
 
 
@@ -623,6 +649,19 @@ def _spaced_items(s: str) -> bool:
 
 
 _HOME_ITEMS = frozenset(["home", "首页", "首頁", "主页", "主頁"])
+# A control of a page's toolbar: a word or three ("Save", "Print this page", "Auto-update ON").
+CONTROL_MAX_WORDS = 3
+
+
+def is_control_row(text: str) -> bool:
+    """Two or more Latin controls set apart by wide gaps, none a sentence ("Gift this article    Save",
+    "Refresh    Auto-update ON"): a toolbar copied as one line, never a headline (a headline's words are
+    set one space apart; a Chinese headline may set its parts apart with a wide space, so Han is not one)."""
+    s = _cut(text).strip()
+    if han_count(s) or SENTENCE_END.search(s) or CLAUSE.search(s):
+        return False
+    items = [p for p in re.split(r"\s{2,}", s) if p]
+    return len(items) >= 2 and all(len(p.split()) <= CONTROL_MAX_WORDS for p in items)
 
 
 def split_title(text: str) -> tuple[str, str] | None:

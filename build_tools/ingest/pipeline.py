@@ -481,6 +481,13 @@ def _with_markdown_headline(cleaned: Cleaned, line: int) -> Cleaned:
     h1 = next((d for d in cleaned.dropped if d.line == line), None)
     first = next((k.line for k in cleaned.kept if k.role != "headline"), None)
     current = cleaned.headline
+    if h1 is None and first == line and current is not None and current.line < line:
+        # The # line was taken for the article's first line (a heading above the first paragraph) under a
+        # line the model chose above it (a research house's name): the writer's mark says which is which.
+        h1 = next(k for k in cleaned.kept if k.line == line)
+        first = next((k.line for k in cleaned.kept if k.role != "headline" and k.line != line), None)
+        cleaned = Cleaned(kept=[k for k in cleaned.kept if k.line != line],
+                          dropped=[*cleaned.dropped, Dropped(h1.line, h1.text, "", "")])
     if h1 is None or first is None or line > first or current is None or \
             (han_count(h1.text) < 8 and word_count(h1.text) < 4 and _named_elsewhere(cleaned, h1)):
         return cleaned  # a short "# Notes" the page names again is a section or the site, not the article
