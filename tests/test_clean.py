@@ -693,3 +693,18 @@ def test_an_authors_name_alone_under_the_headline_marks_it_over_a_notice_sentenc
     got, _, _ = _regions(["Gadgets / Wearables", headline, "Daniel Okafor", "Contributing Editor",
                           "September 23, 2025 9:30 AM", notice, "Rating: 6/10", caption, *PAGE_EN_BODY])
     assert got == headline
+
+def test_a_sentence_above_the_lead_picture_is_the_headers():
+    note = "Byteframe may earn a commission when you buy through links on our site."
+    caption = "An editor window showing a long diff. Screenshot: Priya Ramanathan / Byteframe"
+    page = [PAGE_HEADLINE, "By Dana Whitcomb", "May 14, 2025 6:00 AM", note, caption, *PAGE_EN_BODY]
+    _, body, dropped = _regions(page)
+    assert body == PAGE_EN_BODY and dropped[note] == "header"
+
+
+def test_a_paragraph_above_a_picture_stays_in_the_article():
+    caption = "An editor window showing a long diff. Screenshot: Priya Ramanathan / Byteframe"
+    page = [PAGE_HEADLINE, "By Dana Whitcomb", "May 14, 2025 6:00 AM", PAGE_EN_BODY[0], caption,
+            *PAGE_EN_BODY[1:]]
+    _, body, _ = _regions(page)
+    assert body == PAGE_EN_BODY

@@ -46,11 +46,9 @@ UNSEEN_FLOORS = {"recall": 0.995, "junk": 0.0079, "title": 1.0, "date": 1.0, "ou
 # title 0.7188, date 1.0, outlet 0.8438, tag precision 0.9355 (bench/results/ingest-quality-novel.txt).
 # Development data from then on; ingest may only get better on it (recall and junk: a list under a lead-in
 # after the body, a summary's last point in the header, captions, authors' boxes, an HTML page's standfirst,
-# toolbars, since). Tag precision went from 0.9355 to 0.9333: the smart-glasses review's author box ("reviews
-# wearables") was the second mention its tag needed; the body alone names the device once, under a wrong
-# headline. The title raised since to what the headline's shapes reach on it: 0.9375.
-NOVEL_FLOORS = {"recall": 0.968, "junk": 0.0262, "title": 0.9375, "date": 1.0, "outlet": 0.8438,
-                "tag_precision": 0.9333}
+# toolbars, a sentence above the lead picture; title: the headline's shapes, since).
+NOVEL_FLOORS = {"recall": 0.9916, "junk": 0.0218, "title": 0.9375, "date": 1.0, "outlet": 0.8438,
+                "tag_precision": 0.9375}
 CEILINGS = ("junk",)
 
 

@@ -458,7 +458,7 @@ def _pass_regions(page: _Page, r: Rules) -> None:
         page.headline = start  # a post without a headline: its short opening line stands for one
     if page.headline == start:  # a headline with a colon or comma reads as text: the body starts after it
         start = next((i for i in body if i > start), start)
-    start = _past_deck(page, start, body)
+    start = _above_lead_picture(page, _past_deck(page, start, body), body)
     above = start - 1
     if above >= 0 and above != page.headline and verdict[above] is None and _opens_body(norms[above], r) \
             and not _last_of_list(page, above, r):
@@ -516,6 +516,22 @@ def _last_of_list(page: _Page, n: int, r: Rules) -> bool:
     above = range(n - LIST_MIN_ITEMS, n)
     return above.start >= 0 and all(
         m != page.headline and page.kind(m) != "byline" and _opens_body(page.norms[m], r) for m in above)
+
+
+def _above_lead_picture(page: _Page, start: int, body: list[int]) -> int:
+    """The body's first line, past a single sentence above the lead picture: a line of a standfirst's shape
+    with only a picture's caption between it and the next paragraph sits in the header (a disclosure, a
+    deck), since the lead picture opens the article."""
+    from build_tools.ingest import layout
+
+    after = [i for i in body if i > start]
+    between = range(start + 1, after[0]) if after else range(0)
+    if not between or any(page.kind(j) != "caption" for j in between):
+        return start
+    if not layout.is_deck(page.norms[start]) or len(body) < 3:
+        return start
+    page.verdict[start] = ("header", "a sentence above the lead picture (standfirst, disclosure)")
+    return after[0]
 
 
 def _past_deck(page: _Page, start: int, body: list[int]) -> int:
