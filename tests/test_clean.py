@@ -708,3 +708,12 @@ def test_a_paragraph_above_a_picture_stays_in_the_article():
             *PAGE_EN_BODY[1:]]
     _, body, _ = _regions(page)
     assert body == PAGE_EN_BODY
+
+
+def test_a_label_set_with_the_lead_picture_goes_with_the_sentence_above_it():
+    note = "Byteframe may earn a commission when you buy through links on our site."
+    caption = "The glasses look almost like ordinary frames. Photo: Daniel Okafor / Byteframe"
+    page = [PAGE_HEADLINE, "By Dana Whitcomb", "May 14, 2025 6:00 AM", note, "Rating: 6/10", caption,
+            *PAGE_EN_BODY]
+    _, body, dropped = _regions(page)
+    assert body == PAGE_EN_BODY and dropped[note] == dropped["Rating: 6/10"] == "header"

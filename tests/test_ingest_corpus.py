@@ -47,7 +47,7 @@ UNSEEN_FLOORS = {"recall": 0.995, "junk": 0.0079, "title": 1.0, "date": 1.0, "ou
 # Development data from then on; ingest may only get better on it (recall and junk: a list under a lead-in
 # after the body, a summary's last point in the header, captions, authors' boxes, an HTML page's standfirst,
 # toolbars, a sentence above the lead picture; title: the headline's shapes, since).
-NOVEL_FLOORS = {"recall": 0.9916, "junk": 0.0218, "title": 0.9375, "date": 1.0, "outlet": 0.8438,
+NOVEL_FLOORS = {"recall": 0.9916, "junk": 0.0191, "title": 0.9375, "date": 1.0, "outlet": 0.8438,
                 "tag_precision": 0.9375}
 CEILINGS = ("junk",)
 

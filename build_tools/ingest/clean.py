@@ -526,11 +526,16 @@ def _above_lead_picture(page: _Page, start: int, body: list[int]) -> int:
 
     after = [i for i in body if i > start]
     between = range(start + 1, after[0]) if after else range(0)
-    if not between or any(page.kind(j) != "caption" for j in between):
+    # the picture's caption, and what is set with it that is no prose (a rating, a label)
+    kinds = [page.kind(j) for j in between]
+    if "caption" not in kinds or any(
+            kind not in ("caption", None) or (kind is None and layout.prose_weight(page.norms[j]))
+            for j, kind in zip(between, kinds, strict=True)):
         return start
     if not layout.is_deck(page.norms[start]) or len(body) < 3:
         return start
-    page.verdict[start] = ("header", "a sentence above the lead picture (standfirst, disclosure)")
+    for j in (start, *between):
+        page.verdict[j] = page.verdict[j] or ("header", "above the lead picture (standfirst, disclosure)")
     return after[0]
 
 
