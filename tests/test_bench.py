@@ -181,3 +181,18 @@ def test_the_english_build_indexes_every_language_once_the_others_ended(tmp_path
     assert waited["calls"] == 1
     for prefix in ("", "zh/", "zh-hant/"):
         assert (tmp_path / "site" / prefix / "pagefind" / "pagefind-entry.json").is_file()
+
+
+@pytest.mark.browser
+def test_a_search_is_timed_pasted_and_typed_and_its_bytes_counted(fixture_site):
+    from bench import search
+
+    result = search.measure_search(fixture_site, {"en": ["Altman"], "zh-hant": ["開源"]})
+    for lang, runs in result["runs"].items():
+        (run,) = runs
+        assert run["requests"] > 0 and run["bytes_served"] > 0, lang
+        assert run["count_line"] and not run["count_line"].startswith("0"), (lang, run["count_line"])
+        assert 0 < run["typed_results_seconds"] < search.TIMEOUT_MS / 1000, lang
+        assert 0 < run["first_results_seconds"] < search.TIMEOUT_MS / 1000, lang
+    assert result["max_typed_results_seconds"] == max(r["typed_results_seconds"]
+                                                      for rs in result["runs"].values() for r in rs)
