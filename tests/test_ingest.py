@@ -222,6 +222,7 @@ def test_a_markdown_pages_h1_taken_for_the_first_line_is_its_headline_over_a_lin
     (got,) = _json_lines(cli("ingest", "--json", "note.md").out)
     assert got["title"] == head
     assert got["paragraphs"][0].startswith("事件：")
+    assert got["source"] == "星海证券研究所"  # the line above the # headline is the masthead, not a deck
 
 
 @pytest.mark.parametrize(("h1", "is_title"), [

@@ -46,8 +46,9 @@ UNSEEN_FLOORS = {"recall": 0.995, "junk": 0.0079, "title": 1.0, "date": 1.0, "ou
 # title 0.7188, date 1.0, outlet 0.8438, tag precision 0.9355 (bench/results/ingest-quality-novel.txt).
 # Development data from then on; ingest may only get better on it (recall and junk: a list under a lead-in
 # after the body, a summary's last point in the header, captions, authors' boxes, an HTML page's standfirst,
-# toolbars, a sentence above the lead picture; title: the headline's shapes, since).
-NOVEL_FLOORS = {"recall": 0.9916, "junk": 0.0191, "title": 0.9375, "date": 1.0, "outlet": 0.8438,
+# toolbars, a sentence above the lead picture; title: the headline's shapes; outlet: the masthead's and the
+# breadcrumb's, since).
+NOVEL_FLOORS = {"recall": 0.9916, "junk": 0.0191, "title": 0.9375, "date": 1.0, "outlet": 0.9375,
                 "tag_precision": 0.9375}
 CEILINGS = ("junk",)
 

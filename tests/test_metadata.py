@@ -297,6 +297,23 @@ def test_the_outlet_is_the_name_the_page_gives_most_evidence_for(page: list[str]
     assert extract_source(clean_lines(page))[0] == expected
 
 
+def test_a_source_label_naming_the_outlet_and_its_channel_gives_the_outlet():
+    """来源：星图网科技 on a page under 星图网 > 科技: the label names the channel of the outlet."""
+    page = ["星图网 首页", "星图网 > 科技 > 人工智能 > 正文", ZH_HEADLINE,
+            "2024-12-02 20:15  来源：星图网科技  作者：郑思远", "星图网讯（记者 郑思远）" + ZH_BODY[0],
+            *ZH_BODY[1:], "星图网版权所有 © 2008-2024"]
+    assert extract_source(clean_lines(page))[0] == "星图网"
+
+
+def test_a_brand_shaped_like_a_menu_that_the_page_credits_again_is_the_masthead():
+    """Capitalised words on a top line read as a menu, unless the page writes them again as one phrase."""
+    page = ["Skip to content", "Harbour Science Review", EN_HEADLINE, "By Jo Roe · 6 May 2025",
+            "Shredded bottles before treatment. (Photo: Harbour Science Review)", *EN_BODY]
+    assert extract_source(clean_lines(page))[0] == "Harbour Science Review"
+    menu = ["Skip to content", "World Business Markets", EN_HEADLINE, "By Jo Roe · 6 May 2025", *EN_BODY]
+    assert extract_source(clean_lines(menu))[0] is None
+
+
 def test_a_pictures_source_inside_the_article_is_not_the_outlet():
     lines = [ZH_HEADLINE, ZH_BODY[0], "图片", "来源：某研究报告", *ZH_BODY[1:]]
     assert extract_source(clean_lines(lines))[0] is None

@@ -528,6 +528,24 @@ def _masthead(text: str) -> str | None:
         not han and 1 <= len(name.split()) <= 4) else None
 
 
+def _repeated_brand(text: str, cleaned: Cleaned, line: int) -> str | None:
+    """A name in title case on one of the first lines that the page writes again, word for word, inside
+    another line (a photo credit, a footer): "Lowland Science Journal" has a menu's shape, but a row of
+    sections does not recur as one phrase."""
+    name = " ".join(_MARKDOWN_LINK.sub(r"\1", text.strip()).split())
+    words = name.split()
+    if han_count(name) or not 2 <= len(words) <= BRAND_MAX_WORDS or not layout.is_menu(name) or \
+            re.search(r"[|/·•>›»]", name):
+        return None
+    phrase = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
+    others = [d.text for d in cleaned.dropped if d.line != line] + [k.text for k in cleaned.kept]
+    return name if any(len(o) > len(name) and phrase.search(" ".join(o.split())) for o in others) else None
+
+
+# A brand in title case is at most this many words (The Northgate Evening Courier).
+BRAND_MAX_WORDS = 4
+
+
 # A Han brand is at most this long: an agency's or a university's full name (江临省经济和信息化厅).
 MASTHEAD_MAX_HAN = 12
 
@@ -616,8 +634,9 @@ def _source_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
             name = None  # a menu's items set one word per line; a site's name may head them
         if name and n >= MASTHEAD_LINES and len(_squash(name)) < 3:
             name = None  # a section name above the headline (政策), too short to tell from a brand
-        if not name and n == 0 and d.kind in _MASTHEAD_KINDS:
-            name = _first_line_brand(text, cleaned, found)
+        if not name and n < MASTHEAD_LINES and d.kind in _MASTHEAD_KINDS:
+            name = (_first_line_brand(text, cleaned, found) if n == 0 else None) or \
+                _repeated_brand(text, cleaned, d.line)
         if name and not any(kind in ("masthead", "late-masthead") for kind, _ in found):
             found.append(("masthead" if n < MASTHEAD_LINES else "late-masthead", name))
             if n == 0:  # the page's first line: where a site puts its name
@@ -765,11 +784,32 @@ def extract_source(cleaned: Cleaned) -> tuple[str | None, str | None]:
     best = max(totals, key=lambda k: (totals[k], strongest[k], -len(k)))
     group = [k for k in totals if k == best or k in best or best in k]
     best = max(group, key=lambda k: (display[k], -len(k)))
+    best = _without_channel(best, group, cleaned)
     scores = totals
     if scores[best] < SOURCE_MIN_SCORE:
         return None, url
     shown = [f for f in forms[best] if not _shouting(f)] or [forms[best][0].title()]
     return own_script(shown[0]), url
+
+
+# The parts of a breadcrumb: 星河网 > 科技 > 人工智能 > 正文.
+_CRUMB_SPLIT = re.compile(r"[>›»/|｜]")
+
+
+def _without_channel(best: str, group: list[str], cleaned: Cleaned) -> str:
+    """The outlet, not its channel: a name that is another name of the page plus the section its
+    breadcrumb puts right under that name (来源：星河网科技 under 星河网 > 科技 > …) is the section's label;
+    the outlet is the shorter name."""
+    shorter = [k for k in group if k != best and best.startswith(k)]
+    for short in sorted(shorter, key=len, reverse=True):
+        channel = best[len(short):]
+        for d in cleaned.dropped:
+            if d.kind != "navigation":
+                continue
+            parts = [_squash(p) for p in _CRUMB_SPLIT.split(d.text) if p.strip()]
+            if any(a == short and b == channel for a, b in itertools.pairwise(parts)):
+                return short
+    return best
 
 
 def own_script(name: str) -> str:

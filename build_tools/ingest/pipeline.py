@@ -492,8 +492,9 @@ def _with_markdown_headline(cleaned: Cleaned, line: int) -> Cleaned:
             (han_count(h1.text) < 8 and word_count(h1.text) < 4 and _named_elsewhere(cleaned, h1)):
         return cleaned  # a short "# Notes" the page names again is a section or the site, not the article
     dropped = [d for d in cleaned.dropped if d.line != line]
+    # above the # headline it is page furniture (the site's name), under it the header (a deck)
     dropped.append(Dropped(current.line, current.text, "a line above the article that is not its # headline "
-                           "(a deck, the site's name)", "header"))
+                           "(a deck, the site's name)", "chrome" if current.line < line else "header"))
     kept = [k for k in cleaned.kept if k.role != "headline"] + [Kept(line, h1.text, "headline")]
     return Cleaned(kept=sorted(kept, key=lambda k: k.line), dropped=sorted(dropped, key=lambda d: d.line))
 
