@@ -657,7 +657,8 @@ _FOOTER_PARTS = re.compile(r"\s[·|｜•∙]\s")
 def _address_evidence(cleaned: Cleaned, names: list[str]) -> list[tuple[str, str]]:
     """Names on the page that spell the page's own web or email address (THE LEDGERPOINT and
     maria@ledgerpoint.example; "Signal Hill" in a footer and signalhill.example.com)."""
-    lines = [unicodedata.normalize("NFKC", line.text) for line in (*cleaned.dropped, *cleaned.kept)]
+    texts = [d.text for d in cleaned.dropped] + [k.text for k in cleaned.kept]
+    lines = [unicodedata.normalize("NFKC", text) for text in texts]
     hosts = {label.casefold() for line in lines if "@" in line or "//" in line
              for host in _HOST.findall(line) for label in host.split(".")
              if len(label) >= 4 and label.casefold() not in _HOST_WORDS}

@@ -478,7 +478,7 @@ def _with_markdown_headline(cleaned: Cleaned, line: int) -> Cleaned:
     The line the page model took for the headline instead (a ``###`` deck, the site's name over the post)
     is dropped, with its reason; a page whose ``#`` line is inside or after the article is left alone.
     """
-    h1 = next((d for d in cleaned.dropped if d.line == line), None)
+    h1: Dropped | Kept | None = next((d for d in cleaned.dropped if d.line == line), None)
     first = next((k.line for k in cleaned.kept if k.role != "headline"), None)
     current = cleaned.headline
     if h1 is None and first == line and current is not None and current.line < line:
@@ -499,7 +499,7 @@ def _with_markdown_headline(cleaned: Cleaned, line: int) -> Cleaned:
     return Cleaned(kept=sorted(kept, key=lambda k: k.line), dropped=sorted(dropped, key=lambda d: d.line))
 
 
-def _named_elsewhere(cleaned: Cleaned, line: Dropped) -> bool:
+def _named_elsewhere(cleaned: Cleaned, line: Dropped | Kept) -> bool:
     """Whether another line of the page holds the words of ``line`` (a site's name recurs in its byline
     or footer; a short headline does not), or the words are too few to tell (a single word)."""
     key = _alnum_key(line.text)
