@@ -200,7 +200,7 @@ def page_rows(scores: list[PageScore]) -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.ingest_quality",
                                      description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=("dev", "test", "fresh", "holdout", "unseen", "novel"),
+    parser.add_argument("--split", choices=("dev", "test", "fresh", "holdout", "unseen", "novel", "untried"),
                         required=True)
     parser.add_argument("--pages", action="store_true",
                         help="print per-page detail (development splits only)")
