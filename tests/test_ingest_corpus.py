@@ -1,9 +1,9 @@
 """Quality gate: ingest keeps its scores on the labelled corpus (tests/ingest_corpus/); floors never go down.
 
-All six splits are development data now (dev from the start; test, fresh, holdout, unseen and novel each
-after their held-out score): their floors sit just below what ingest reaches on them, so a change that
-makes it worse fails here.
-``python -m bench.ingest_quality --split dev|test|fresh|holdout|unseen|novel`` prints the table.
+All seven splits are development data now (dev from the start; test, fresh, holdout, unseen, novel and
+untried each after their held-out score): their floors sit just below what ingest reaches on them, so a
+change that makes it worse fails here.
+``python -m bench.ingest_quality --split dev|test|fresh|holdout|unseen|novel|untried`` prints the table.
 """
 
 from __future__ import annotations
@@ -50,6 +50,12 @@ UNSEEN_FLOORS = {"recall": 0.995, "junk": 0.0079, "title": 1.0, "date": 1.0, "ou
 # breadcrumb's, since).
 NOVEL_FLOORS = {"recall": 0.9916, "junk": 0.0191, "title": 0.9375, "date": 1.0, "outlet": 0.9375,
                 "tag_precision": 0.9375}
+# The untried split (32 pages in 16 layouts, written blind after the six others had been developed on),
+# scored once on 2026-12-06 at commit d6cbb17 with the ingest stage frozen: recall 0.9788, junk 0.0093,
+# title 0.9062, date 0.9688, outlet 0.7188, tag precision 0.78 (bench/results/ingest-quality-untried.txt).
+# Development data from then on; these floors are that score, so ingest may only get better on it.
+UNTRIED_FLOORS = {"recall": 0.9788, "junk": 0.0093, "title": 0.9062, "date": 0.9688, "outlet": 0.7188,
+                  "tag_precision": 0.78}
 CEILINGS = ("junk",)
 
 
@@ -87,3 +93,7 @@ def test_the_unseen_split_keeps_its_measured_scores():
 
 def test_the_novel_split_keeps_its_measured_scores():
     assert _check("novel", NOVEL_FLOORS) == []
+
+
+def test_the_untried_split_keeps_its_measured_scores():
+    assert _check("untried", UNTRIED_FLOORS) == []
