@@ -156,13 +156,10 @@ def test_search_profile_takes_each_part_out_of_the_records(tmp_path):
     from bench import search_profile
 
     rows = {r["records"]: r for r in search_profile.profile(5, tmp_path, ["zh-hant"])}
-    assert list(rows) == ["all", "no characters line", "no Simplified text", "neither"]
-    assert rows["neither"]["words"] < rows["no characters line"]["words"] < rows["all"]["words"]
-    assert rows["neither"]["words"] < rows["no Simplified text"]["words"] < rows["all"]["words"]
+    assert list(rows) == ["all", "no characters line"]
+    assert rows["no characters line"]["words"] < rows["all"]["words"]
     assert all(r["pagefind_cpu_seconds"] > 0 and r["peak_pagefind_mib"] > 0 for r in rows.values())
-    # Only the Traditional site's records hold Simplified text to take out.
-    assert [r["records"] for r in search_profile.profile(3, tmp_path / "zh", ["zh"])] == [
-        "all", "no characters line"]
+    assert all(r["records_seconds"] > 0 for r in rows.values())
 
 
 def test_the_english_build_indexes_every_language_once_the_others_ended(tmp_path):

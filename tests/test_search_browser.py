@@ -230,3 +230,30 @@ def test_a_query_in_the_address_opens_search(new_reader) -> None:
     paths, _ = result_paths(reader)
     assert {briefing_path("zh", i) for i in briefing_ids(entity="sam-altman")} <= set(paths)
     reader.watch.assert_clean()
+
+
+# A space the index put between Chinese words, or a mark it put beside one, shown to a reader.
+_INDEX_SPACE = re.compile(r"[\u4e00-\u9fff，。、：；「」（）“”] +[\u4e00-\u9fff，。、：；「」（）“”]|\^")
+
+
+@pytest.mark.parametrize("query", ["開源", "奧特曼", "OpenAI"])
+def test_traditional_results_read_as_written(new_reader, query: str) -> None:
+    """The spaces put between the Traditional site's words for its index never show: each result's
+    title is the page's title, its excerpt and its marked matches have no space between Chinese characters."""
+    hant = LANGUAGES["zh-hant"]
+    titles = {briefing_path("zh-hant", b.id): hant.pick(b.title) for b in corpus_briefings()}
+    reader: Reader = new_reader("desktop")
+    reader.open(SITE_PREFIX["zh-hant"])
+    paths, meta = search(reader, query)
+    assert paths, meta
+    items = reader.page.locator(".md-search-result__item")
+    marks = []
+    for i, path in enumerate(paths):
+        title = items.nth(i).locator("article > h1").inner_text()
+        excerpt = items.nth(i).locator("article > p").inner_text()
+        assert not _INDEX_SPACE.search(title) and not _INDEX_SPACE.search(excerpt), (path, title, excerpt)
+        if path in titles:
+            assert title == titles[path]
+        marks += items.nth(i).locator("article > p mark").all_inner_texts()
+    assert marks and not [m for m in marks if _INDEX_SPACE.search(m)], marks
+    reader.watch.assert_clean()

@@ -7,15 +7,16 @@ search can find and show. Run: ``.venv/bin/python -m pytest tests/test_search_in
 from __future__ import annotations
 
 import dataclasses
-import json
+import re
 from pathlib import Path
 
 import pytest
 
-from build_tools.convert import to_simplified, to_traditional
+from build_tools.convert import to_traditional
 from build_tools.site import search_index
 from build_tools.site.collect import Corpus, load_corpus
 from build_tools.site.language import LANGUAGES
+from build_tools.site.search_words import Segmenter, as_written
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -28,14 +29,25 @@ def corpus() -> Corpus:
 def _indexed(tmp_path: Path, corpus: Corpus, lang: str, briefings=None) -> dict[str, dict]:
     """Index ``briefings`` (default: the corpus) for ``lang``; return Pagefind's pages by URL."""
     language = LANGUAGES[lang]
-    records = search_index.records(briefings or corpus.briefings, corpus.taxonomy, language)
-    search_index.write_index(tmp_path, language, records)
+    words = search_index.segmenter(language, corpus.taxonomy)
+    records = search_index.records(briefings or corpus.briefings, corpus.taxonomy, language, words)
+    search_index.write_index(tmp_path, language, records, (), words)
     return {str(p["url"]): p for p in search_index.read_fragments(tmp_path / "pagefind")}
 
 
 def _content(page: dict) -> str:
-    # Pagefind keeps the zero-width spaces it put between the Chinese words it segmented.
-    return str(page["content"]).replace("\u200b", "")
+    # Pagefind keeps the zero-width spaces it put between the Chinese words it segmented; the
+    # Traditional site's words are separated by the spaces the build put in, which readers never see.
+    return as_written(str(page["content"]).replace("\u200b", ""))
+
+
+def _postings(bundle: Path) -> dict[str, dict[int, list[int]]]:
+    """Every word of an index: the pages it is on (by number) and its places on each."""
+    words: dict[str, dict[int, list[int]]] = {}
+    for chunk in sorted((bundle / "index").glob("*.pf_index")):
+        for word, pages, *_ in search_index._load(chunk)[0]:
+            words[word] = {page: [loc for loc in locs if loc >= 0] for page, locs, *_ in pages}
+    return words
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
@@ -109,17 +121,54 @@ def test_two_indexes_of_the_same_pages_are_byte_identical(tmp_path: Path, corpus
     assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []
 
 
-def test_traditional_queries_reach_the_simplified_text(tmp_path: Path, corpus: Corpus) -> None:
-    """The Traditional site's pages hold the Simplified text too, and its table maps every character."""
+def test_traditional_text_is_indexed_as_its_words(tmp_path: Path, corpus: Corpus) -> None:
+    """The Traditional site's index holds Traditional words, once each where they stand: no copy of
+    the Simplified text, no posting of a character for each time it is part of a word."""
     pages = _indexed(tmp_path, corpus, "zh-hant")
+    postings = _postings(tmp_path / "pagefind")
     b = corpus.by_id["board-crisis"]
-    assert b.paragraphs[-1].zh in _content(pages["briefings/board-crisis/"])
-    table = json.loads((tmp_path / "pagefind" / search_index.SIMPLIFIED_MAP).read_text(encoding="utf-8"))
-    assert table["開"] == "开" and table["奧"] == "奥"
-    last = to_traditional(b.paragraphs[-1].zh)
-    changed = {c: to_simplified(c) for c in last if "\u4e00" <= c <= "\u9fff" and to_simplified(c) != c}
-    assert changed and all(table[c] == s for c, s in changed.items())
-    assert all(len(k) == 1 and len(v) == 1 and k != v for k, v in table.items())
-    assert search_index.simplified_map(["開", "开", "a"]) == {"開": "开"}
-    _indexed(tmp_path / "zh", corpus, "zh")
-    assert not (tmp_path / "zh" / "pagefind" / search_index.SIMPLIFIED_MAP).exists()
+    words = Segmenter(corpus.taxonomy).words(to_traditional(b.paragraphs[-1].zh))
+    long_words = [w for w in words if len(w) >= 2 and "\u4e00" <= w[0] <= "\u9fff"]
+    assert long_words and all(w.lower() in postings for w in long_words), long_words
+    # Simplified forms that differ from the Traditional ones are not indexed (the names aside).
+    names = "".join(_content(p) for p in pages.values())
+    simplified_only = [w for w in Segmenter(corpus.taxonomy).words(b.paragraphs[-1].zh)
+                       if len(w) >= 2 and w != to_traditional(w) and w not in names]
+    assert simplified_only and not [w for w in simplified_only if w in postings], simplified_only
+    # A character of a word is not a posting each time the word is: at most once per page (the
+    # line of the page's characters that a query split into single characters can still find),
+    # unless the page also has it as a word of its own (的) or a part of a longer word (奧|特曼).
+    hant = LANGUAGES["zh-hant"]
+    record = search_index.briefing_record(b, hant, corpus.taxonomy, Segmenter(corpus.taxonomy)).html
+    text = record.split(f'<p data-pagefind-weight="{search_index.CHARACTERS_WEIGHT}">')[0]
+    alone = set(re.split(r"[ ^<>]+", text))
+    chars = {c for w in long_words for c in w if c not in alone}
+    assert chars
+    number = sorted(pages).index("briefings/board-crisis/")
+    for char in chars:
+        assert len(postings[char][number]) == 1, char
+    assert not (tmp_path / "pagefind" / "t2s.json").exists()
+
+
+def test_indexed_chinese_reads_as_written(corpus: Corpus) -> None:
+    """The spaces and marks put between Chinese words for the index come out as the search box
+    takes them out: every paragraph of the corpus, in each script, reads as written."""
+    words = Segmenter(corpus.taxonomy)
+    for b in corpus.briefings:
+        for p in b.paragraphs:
+            for text in (p.zh, to_traditional(p.zh), p.en, f"AI 简报，{p.zh}GPT-4o（大模型）"):
+                assert as_written(words.spaced(text)) == text, text
+    assert words.spaced("使用GPT的人工智能") == "使用^ GPT^ 的 人工^智能"
+
+
+def test_a_built_pages_text_is_segmented_and_its_scripts_kept(corpus: Corpus) -> None:
+    """The hand-written pages of the Traditional site are read as HTML: their text is segmented like
+    the records', their markup, scripts and styles stay as they were."""
+    words = Segmenter(corpus.taxonomy)
+    page = ('<html><head><script>var s = "開源模型";</script><style>p{}</style></head>'
+            '<body><p class="開源">開源模型與人工智慧</p><b>AI簡報</b><script>"開源模型"')
+    spaced = search_index.spaced_html(page, words)
+    assert '<script>var s = "開源模型";</script><style>p{}</style>' in spaced
+    assert '<p class="開源">' in spaced and spaced.endswith('<script>"開源模型"')
+    assert "開源^模型 與 人工^智慧</p><b>AI^ 簡報</b>" in spaced
+    assert as_written(spaced) == page

@@ -12,6 +12,7 @@ Stages, in the order a build runs them:
     pages.py      every generated page of one language: MkDocs pages that skip Python-Markdown
     cache.py      rendered pages, signed, by content hash (~/.cache/ai-briefing/)
     search_index.py  one Pagefind full-text index per language from the corpus and the built pages
+    search_words.py  the Traditional site's Chinese segmented into words for its index (jieba)
     projects.py   the other languages' MkDocs projects, built in worker processes
     serve.py      mkdocs serve: an edited briefing rebuilds only the pages that show it
     swap.py       mkdocs build writes beside site/ and swaps it in when every language succeeded

@@ -42,6 +42,9 @@ class SiteLanguage:
     zh_tag: str = "zh-Hans"  # the lang attribute of Chinese text on this site
     # The language Pagefind segments and stems this site's index in (None: ``html_lang``, lower case).
     search_language: str | None = None
+    # True: the build segments this site's Chinese into words for search (search_words.py), and
+    # ``search_language`` must be one whose text Pagefind does not segment again (not zh, ja or th).
+    search_words: bool = False
     strings_from: LanguageCode = "en"  # where interface strings not given for this language come from
     date_format: str = "{day} {month_name} {year}"
     month_format: str = "{month_name} {year}"
@@ -145,7 +148,9 @@ LANGUAGES: dict[str, SiteLanguage] = {
                        date_format="{year}年{month}月{day}日", month_format="{year}年{month}月"),
     "zh-hant": SiteLanguage("zh-hant", "繁體中文", "zh-hant/", "zh-Hant", "zh-tw", "zh_TW", "zh",
                             opencc=OPENCC_PROFILE, zh_tag="zh-Hant", strings_from="zh",
-                            search_language="zh-tw",
+                            # Pagefind's dictionary is Simplified: the build finds the words, and
+                            # "und" (BCP 47: language not given) keeps Pagefind from splitting them.
+                            search_language="und-hant", search_words=True,
                             date_format="{year}年{month}月{day}日", month_format="{year}年{month}月"),
 }
 

@@ -243,9 +243,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         corpus = self.corpus
         for folder, lang in sites:
             try:
-                report = search_index.write_index(
-                    folder, lang, search_index.records(corpus.briefings, corpus.taxonomy, lang),
-                    search_index.built_pages(folder))
+                report = search_index.index_site(folder, lang, corpus.briefings, corpus.taxonomy)
             except search_index.SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
             log.debug(f"search: {report.pages} pages of {lang.code} indexed in {report.seconds:.1f} s")

@@ -2,15 +2,15 @@
 
 Pagefind (https://pagefind.app) writes a static index split into small fragments; the browser fetches
 only the fragments of the words a reader types, so a search costs the same few hundred kilobytes
-whether the archive holds a hundred briefings or thousands. Its "extended" binary segments Chinese.
+whether the archive holds a hundred briefings or thousands. Its "extended" binary segments Chinese
+with a Simplified dictionary; the Traditional site's Chinese is segmented by the build instead
+(search_words.py), and indexed in a language Pagefind leaves as it is given.
 
 Briefings and topic pages are given to Pagefind as records made from the corpus (no HTML to parse):
 the whole article in the column a reader of the site sees first, with the title, summary and key
 points, and every name of every topic and entity the briefing is tagged with, aliases included, so
 奥尔特曼 finds a briefing that writes 奥特曼. Topic, name and year are filters; the date is a sort key.
-The Traditional site's records also hold the Simplified text they were converted from, which Pagefind
-segments better. The hand-written pages (about, contributing, glossary, ...) are few: Pagefind reads
-their built HTML.
+The hand-written pages (about, contributing, glossary, ...) are few: Pagefind reads their built HTML.
 
 Each language site gets its own index in ``<site>/pagefind/``, so results are of that language only.
 The index is written beside and moved into place whole: a reader never sees half an index.
@@ -34,15 +34,14 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.briefing.taxonomy import Taxonomy
-from build_tools.convert import to_simplified
 from build_tools.model import Briefing, Entry
 from build_tools.site.language import SiteLanguage, other_languages
 from build_tools.site.pages import NOT_IN_NAV
 from build_tools.site.render import briefing_url, entry_names, esc, indexed_column, topic_url
+from build_tools.site.search_words import Segmenter
 
 # Folder of the index in each language site; overrides/partials/search.html loads it from there.
 BUNDLE_DIR = "pagefind"
-# Pagefind's language of each site: it picks the word segmentation (Chinese for both Chinese sites).
 # Parts of hand-written pages that are lists of what is found elsewhere (the glossary's table of
 # every name): left out of the index as Material's search left them out.
 EXCLUDE_SELECTORS = ["[data-search-exclude]", ".headerlink"]
@@ -58,12 +57,8 @@ UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "
                 "pagefind-component-ui.js", "pagefind-component-ui.css")
 # Pagefind's weight of the line of every name a page is tagged with (its default weight is 1).
 NAMES_WEIGHT = 0.3
-# ... of the Simplified text a Traditional page was converted from (see _document).
-SIMPLIFIED_WEIGHT = 0.5
 # ... and of the line of every Chinese character of the page (see _document).
 CHARACTERS_WEIGHT = 0.1
-# The Traditional site's table of characters to Simplified, read by the search box.
-SIMPLIFIED_MAP = "t2s.json"
 # Requests sent before their answers are read (see write_index).
 BATCH = 64
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -101,27 +96,28 @@ def _names(keys: Iterable[str], tax: Taxonomy) -> list[Entry]:
 
 
 def _document(lang: SiteLanguage, title: str, blocks: Iterable[str], names: Iterable[str], *,
-              fields: Iterable[tuple[str, str, str]] = (), simplified: str = "") -> str:
+              fields: Iterable[tuple[str, str, str]] = (), words: Segmenter | None = None) -> str:
     """A lean page: ``title`` as its heading, ``blocks`` of text, ``names`` weighted low, and
-    (attribute, key, value) ``fields`` Pagefind reads but does not index; on the Traditional site,
-    the ``simplified`` text the page was converted from, weighted low."""
-    body = [f"<h1>{esc(title)}</h1>", *(f"<p>{esc(b)}</p>" for b in blocks if b)]
-    names = " · ".join(dict.fromkeys(names))
+    (attribute, key, value) ``fields`` Pagefind reads but does not index; with ``words``, the
+    Chinese text segmented into words separated by spaces (see search_words.py)."""
     blocks = [b for b in blocks if b]
+    names = " · ".join(dict.fromkeys(names))
+    fields = list(fields)
+    if words is not None:
+        # The title as written, for the result list; the heading below is the segmented one.
+        fields.append(("meta", "title", title))
+        title, names = words.spaced(title), words.spaced(names)
+        blocks = [words.spaced(b) for b in blocks]
+    body = [f"<h1>{esc(title)}</h1>", *(f"<p>{esc(b)}</p>" for b in blocks)]
     if names:
         # Found by every name and alias, but a low weight: an excerpt prefers the article's words.
         body.append(f'<p data-pagefind-weight="{NAMES_WEIGHT}">{esc(names)}</p>')
-    if simplified:
-        # Pagefind segments Simplified text well and Traditional text badly (its dictionary is
-        # Simplified): the search box also searches a Traditional query converted to Simplified, which
-        # finds the page here. Read by search only; the excerpt is made from the Traditional text.
-        body.append(f'<p data-pagefind-weight="{SIMPLIFIED_WEIGHT}">{esc(simplified)}</p>')
-    characters = " ".join(dict.fromkeys(_HAN.findall("".join([title, *blocks, names, simplified]))))
+    characters = " ".join(dict.fromkeys(_HAN.findall("".join([title, *blocks, names]))))
     if characters:
-        # The browser splits a Chinese query with its own dictionary (Intl.Segmenter), often into
-        # single characters (扎|克|伯|格) where Pagefind's indexer kept a word (扎克伯格): every
-        # character of the page, once, lets such a query still find the page, ranked below pages
-        # that match it as words.
+        # The browser splits a Chinese query into words with its own dictionary (Intl.Segmenter),
+        # often into single characters (扎|克|伯|格, 鴻|禕) where the index holds a word (扎克伯格):
+        # every character of the page, once, lets such a query still find the page, ranked below
+        # pages that match it as words.
         body.append(f'<p data-pagefind-weight="{CHARACTERS_WEIGHT}">{characters}</p>')
     hidden = "".join(f'<span data-pagefind-{attr}="{esc(key)}">{esc(value)}</span>'
                      for attr, key, value in fields)
@@ -131,8 +127,9 @@ def _document(lang: SiteLanguage, title: str, blocks: Iterable[str], names: Iter
             + "".join(body) + "</article></body></html>")
 
 
-def briefing_record(b: Briefing, lang: SiteLanguage, tax: Taxonomy) -> Record:
-    """The record of briefing ``b`` on the ``lang`` site: everything a reader can read on its page."""
+def briefing_record(b: Briefing, lang: SiteLanguage, tax: Taxonomy, words: Segmenter | None = None) -> Record:
+    """The record of briefing ``b`` on the ``lang`` site: everything a reader can read on its page
+    (its Chinese segmented by ``words``, on a site that Pagefind does not segment)."""
     column = indexed_column(b, lang)
     topics = _names(b.tags, tax)
     entities = _names(b.entities, tax)
@@ -150,45 +147,39 @@ def briefing_record(b: Briefing, lang: SiteLanguage, tax: Taxonomy) -> Record:
     fields += [("filter", "topic", lang.label(e)) for e in topics]
     fields += [("filter", "name", lang.label(e)) for e in entities]
     names = (n for e in [*topics, *entities] for n in entry_names(lang, e))
-    simplified = ""
-    if lang.converts_script:
-        article = [p.zh for p in b.paragraphs] if column == "zh" else []
-        simplified = "\n".join([b.title.zh, b.summary.zh, *b.key_points.get("zh", []), *article])
-    html = _document(lang, lang.pick(b.title), blocks, names, fields=fields, simplified=simplified)
+    html = _document(lang, lang.pick(b.title), blocks, names, fields=fields, words=words)
     return Record(briefing_url(b.id), html)
 
 
-def entry_record(entry: Entry, lang: SiteLanguage) -> Record:
+def entry_record(entry: Entry, lang: SiteLanguage, words: Segmenter | None = None) -> Record:
     """The record of a topic or entity page: its label, description and every name it is known by.
 
     Its list of briefings stays out: they have records of their own.
     """
-    simplified = entry.description.zh if lang.converts_script and entry.description else ""
     html = _document(lang, lang.label(entry), [lang.pick(entry.description)], entry_names(lang, entry),
-                     simplified=simplified)
+                     words=words)
     return Record(topic_url(entry.id), html)
 
 
-def records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLanguage) -> Iterator[Record]:
+def records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLanguage,
+            words: Segmenter | None = None) -> Iterator[Record]:
     """Every record of the ``lang`` site: the briefings, then the topics and entities, by id."""
     for b in briefings:
-        yield briefing_record(b, lang, tax)
+        yield briefing_record(b, lang, tax, words)
     for entry in sorted(tax, key=lambda e: e.id):
-        yield entry_record(entry, lang)
+        yield entry_record(entry, lang, words)
 
 
-def simplified_map(characters: Iterable[str]) -> dict[str, str]:
-    """Traditional -> Simplified, for each of ``characters`` that changes (OpenCC, one by one).
+def segmenter(lang: SiteLanguage, tax: Taxonomy) -> Segmenter | None:
+    """The word segmenter of the ``lang`` site's Chinese text, or None where Pagefind segments."""
+    return Segmenter(tax) if lang.search_words else None
 
-    The Traditional site's records also hold the Simplified text they were converted from: the
-    search box converts a reader's Traditional query character by character with this table and
-    searches both forms (開源 -> 开源, 科學研究 -> 科学研究).
-    """
-    chosen = sorted(set(characters))
-    simplified = to_simplified("\n".join(chosen)).split("\n")
-    if len(simplified) != len(chosen):  # a conversion that merged lines: map nothing, lose nothing
-        return {}
-    return {t: s for t, s in zip(chosen, simplified, strict=True) if len(s) == 1 and s != t}
+
+def index_site(site_dir: str | Path, lang: SiteLanguage, briefings: Iterable[Briefing],
+               tax: Taxonomy) -> IndexReport:
+    """The whole search index of one language site: the corpus's records and the built pages."""
+    words = segmenter(lang, tax)
+    return write_index(site_dir, lang, records(briefings, tax, lang, words), built_pages(site_dir), words)
 
 
 class Pagefind:
@@ -270,20 +261,20 @@ def write_index(
     lang: SiteLanguage,
     page_records: Iterable[Record],
     html_pages: Iterable[tuple[str, Path]] = (),
+    words: Segmenter | None = None,
 ) -> IndexReport:
     """Index ``page_records`` and the built HTML ``html_pages`` ((url, file) pairs) of one language
-    site into ``<site_dir>/pagefind``; return what was indexed."""
+    site into ``<site_dir>/pagefind``; return what was indexed. ``words`` segments the pages' Chinese
+    text (the records come segmented)."""
     start = time.perf_counter()
     site = Path(site_dir)
-    characters: set[str] = set()
     service = Pagefind()
     try:
         config = {"root_selector": ROOT_SELECTOR, "exclude_selectors": EXCLUDE_SELECTORS,
                   "force_language": lang.pagefind_language}
         index_id = service.request({"type": "NewIndex", "config": config})["index_id"]
-        pages = words = 0
-        wanted = characters if lang.converts_script else None
-        requests = _requests(index_id, page_records, html_pages, wanted)
+        pages = words_indexed = 0
+        requests = _requests(index_id, page_records, html_pages, words)
         # In batches: the answers of a batch fit in the pipe, so the service never stalls on writing
         # them while this process writes the next requests (and no more than a batch is held here).
         while batch := list(itertools.islice(requests, BATCH)):
@@ -291,37 +282,54 @@ def write_index(
                 service.send(payload)
             service.flush()
             for _ in batch:
-                words += int(service.receive().get("page_word_count", 0))
+                words_indexed += int(service.receive().get("page_word_count", 0))
                 pages += 1
-        extra = {}
-        if characters:
-            table = simplified_map(characters)
-            extra[SIMPLIFIED_MAP] = json.dumps(table, ensure_ascii=False, sort_keys=True)
-        size = _write_bundle(service, index_id, site / BUNDLE_DIR, extra)
+        size = _write_bundle(service, index_id, site / BUNDLE_DIR)
     except (OSError, ValueError, KeyError) as exc:
         raise SearchIndexError(f"pagefind: {exc}") from exc
     finally:
         service.close()
-    return IndexReport(pages, words, size, time.perf_counter() - start)
+    return IndexReport(pages, words_indexed, size, time.perf_counter() - start)
 
 
 def _requests(index_id: int, page_records: Iterable[Record], html_pages: Iterable[tuple[str, Path]],
-              characters: set[str] | None) -> Iterator[dict[str, object]]:
-    """Pagefind's requests for the records, then the HTML pages; collects their Han ``characters``."""
+              words: Segmenter | None) -> Iterator[dict[str, object]]:
+    """Pagefind's requests for the records, then the HTML pages (their text segmented by ``words``)."""
     for r in page_records:
-        if characters is not None:
-            characters.update(_HAN.findall(r.html))
         yield {"type": "AddFile", "index_id": index_id, "url": r.url, "file_contents": r.html,
                "file_path": None}
     for url, path in html_pages:
         html = path.read_text(encoding="utf-8")
-        if characters is not None:
-            characters.update(_HAN.findall(html))
+        if words is not None:
+            html = spaced_html(html, words)
         yield {"type": "AddFile", "index_id": index_id, "url": url, "file_contents": html,
                "file_path": None}
 
 
-def _write_bundle(service: Pagefind, index_id: int, target: Path, extra_files: dict[str, str]) -> int:
+def spaced_html(html: str, words: Segmenter) -> str:
+    """A built page with the Chinese of its text segmented by ``words``; scripts, styles and the
+    markup itself as they were."""
+    lower = html.lower()
+    out = []
+    at = 0
+    while at < len(html):
+        tag = html.find("<", at)
+        if tag < 0:
+            tag = len(html)
+        out.append(words.spaced(html[at:tag]))
+        end = tag  # where the markup that stays as it is ends: a tag, or a script or style to its end
+        for raw in ("script", "style"):
+            if lower.startswith(f"<{raw}", tag):
+                closing = lower.find(f"</{raw}", tag)
+                end = len(html) if closing < 0 else closing
+                break
+        close = html.find(">", end)
+        at = len(html) if close < 0 else close + 1
+        out.append(html[tag:at])
+    return "".join(out)
+
+
+def _write_bundle(service: Pagefind, index_id: int, target: Path) -> int:
     """Write the index beside ``target``, then put it in ``target``'s place; return its size."""
     fresh = target.with_name(f".{target.name}.new")
     old = target.with_name(f".{target.name}.old")
@@ -333,8 +341,6 @@ def _write_bundle(service: Pagefind, index_id: int, target: Path, extra_files: d
     service.close()
     for name in UNUSED_FILES:
         (fresh / name).unlink(missing_ok=True)
-    for name, text in extra_files.items():
-        (fresh / name).write_text(text, encoding="utf-8")
     _settle_filters(fresh)
     size = sum(p.stat().st_size for p in fresh.rglob("*") if p.is_file())
     if target.exists():

@@ -149,8 +149,7 @@ def _index_sites(sites: list[tuple[Path, SiteLanguage]], briefings: list[Briefin
     done = []
     for folder, lang in sites:
         try:
-            search_index.write_index(folder, lang, search_index.records(briefings, tax, lang),
-                                     search_index.built_pages(folder))
+            search_index.index_site(folder, lang, briefings, tax)
         except Exception as exc:  # any failure is reported, and the other languages go on
             reason = exc if isinstance(exc, search_index.SearchIndexError) else f"{type(exc).__name__}: {exc}"
             log.error(f"Search index of the {lang.code} site not updated: {reason}. Search shows the "

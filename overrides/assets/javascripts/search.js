@@ -7,13 +7,13 @@
  * words on that page; ?q= on any page opens search with that query (the 404 page's form).
  * Text from the index is never inserted as HTML: titles are text, and excerpts (Pagefind escapes the
  * page's < and >, and marks the matches) are rebuilt from their text and <mark> elements only.
+ * Chinese text is indexed with a space between its words (build_tools/site/search_words.py): the
+ * spaces and marks put in for search are taken out of every title and excerpt shown (see visible()).
  */
 (function () {
   "use strict";
   var PAGE = 10;             // results rendered at once; more as the list is scrolled
   var DEBOUNCE_MS = 120;     // typing pauses shorter than this do not start a search
-  var EXCERPT_BEFORE = 24;   // characters of a Traditional excerpt before the first match ...
-  var EXCERPT_AFTER = 72;    // ... and from it on
 
   var config = JSON.parse(document.getElementById("__config").textContent);
   var root = new URL(config.base.replace(/\/?$/, "/"), window.location.href);
@@ -33,7 +33,6 @@
   var t = config.translations || {};
 
   var engine = null;         // Promise of the Pagefind module, loaded on first use
-  var toSimplified = null;   // Promise of the Traditional -> Simplified character map (zh-hant)
   var current = [];          // the results of the last search, in order
   var shown = 0;
   var generation = 0;        // a newer search makes the answers of older ones stale
@@ -47,24 +46,6 @@
       });
     }
     return engine;
-  }
-
-  // The Traditional site's index also holds the Simplified text each page was converted from, which
-  // Pagefind segments better: a Traditional query is searched in both scripts (開源 and 开源).
-  function simplifiedMap() {
-    if (language !== "zh-hant") return Promise.resolve(null);
-    if (!toSimplified) {
-      toSimplified = fetch(new URL("pagefind/t2s.json", root).href)
-        .then(function (r) { return r.ok ? r.json() : null; })
-        .catch(function () { return null; });
-    }
-    return toSimplified;
-  }
-
-  // The query with each Traditional character that has a Simplified form replaced (no map: as typed).
-  function simplified(query, map) {
-    if (!map) return query;
-    return Array.from(query).map(function (c) { return map[c] || c; }).join("");
   }
 
   function countLine(n) {
@@ -91,52 +72,71 @@
     return opts;
   }
 
-  // Text and <mark> only, whatever the excerpt holds.
+  // Chinese as the index holds it: a space between two words, "^ " where a word meets Latin text
+  // (使用^ GPT), "^" between the parts of a long word (人工^智能). A reader sees none of them: a space
+  // or "^" goes when Chinese is on both sides of it, a "^ " when Chinese is on either side.
+  var CHINESE = /^(?:[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3ffff}]|(?![\x00-\x7f])[\p{P}\p{S}])$/u;
+
+  function chinese(c) {
+    return c !== undefined && CHINESE.test(c);
+  }
+
+  // For each character of ``chars`` (an array), whether it is shown.
+  function visible(chars) {
+    var keep = chars.map(function () { return true; });
+    for (var i = 0; i < chars.length; i++) {
+      var c = chars[i];
+      if (c === "^" && i + 1 === chars.length) {
+        keep[i] = false;  // an excerpt that ends inside a "^ " (its next word not shown)
+      } else if (c === "^" && chars[i + 1] === " ") {
+        if (chinese(chars[i - 1]) || chinese(chars[i + 2])) { keep[i] = false; keep[i + 1] = false; }
+        i++;
+      } else if ((c === " " || c === "^") && chinese(chars[i - 1]) && chinese(chars[i + 1])) {
+        keep[i] = false;
+      }
+    }
+    return keep;
+  }
+
+  // A title as written.
+  function titleText(text) {
+    var chars = Array.from(text);
+    var keep = visible(chars);
+    return chars.filter(function (_, i) { return keep[i]; }).join("");
+  }
+
+  // Text and <mark> only, whatever the excerpt holds; the index's spaces in Chinese taken out.
   function excerptNodes(html, into) {
     var doc = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html");
+    var chars = [];
+    var marked = [];
     doc.body.childNodes.forEach(function (node) {
-      if (node.nodeType === 1 && node.nodeName === "MARK") {
+      var isMark = node.nodeType === 1 && node.nodeName === "MARK";
+      Array.from(node.textContent).forEach(function (c) { chars.push(c); marked.push(isMark); });
+    });
+    var keep = visible(chars);
+    var run = "";
+    var runMarked = false;
+    function flush() {
+      if (!run) return;
+      if (runMarked) {
         var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
+        mark.textContent = run;
         into.appendChild(mark);
       } else {
-        into.appendChild(document.createTextNode(node.textContent));
+        into.appendChild(document.createTextNode(run));
       }
+      run = "";
+    }
+    chars.forEach(function (c, i) {
+      if (!keep[i]) return;
+      if (marked[i] !== runMarked) { flush(); runMarked = marked[i]; }
+      run += c;
     });
+    flush();
   }
 
-  // On the Traditional site a page may have been found through the Simplified text it holds for search
-  // (see build_tools/site/search_index.py): the excerpt is cut from its Traditional text, around the
-  // first place that says what the reader typed.
-  function traditionalExcerpt(content, query, into) {
-    var text = content.replace(/\u200b/g, "");
-    var terms = query.split(/\s+/).filter(function (w) { return /[\u3400-\u9fff]/.test(w); });
-    var at = -1;
-    terms.forEach(function (w) {
-      var i = text.indexOf(w);
-      if (i >= 0 && (at < 0 || i < at)) at = i;
-    });
-    if (at < 0) return false;
-    var start = Math.max(0, at - EXCERPT_BEFORE);
-    var piece = text.slice(start, at + EXCERPT_AFTER);
-    var pattern = new RegExp(terms.map(function (w) {
-      return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }).join("|"), "g");
-    var last = 0;
-    piece.replace(pattern, function (match, offset) {
-      into.appendChild(document.createTextNode(piece.slice(last, offset)));
-      var mark = document.createElement("mark");
-      mark.textContent = match;
-      into.appendChild(mark);
-      last = offset + match.length;
-      return match;
-    });
-    into.appendChild(document.createTextNode(piece.slice(last) + "…"));
-    if (start > 0) into.insertBefore(document.createTextNode("…"), into.firstChild);
-    return true;
-  }
-
-  function item(data, query) {
+  function item(data) {
     var li = document.createElement("li");
     li.className = "md-search-result__item";
     var a = document.createElement("a");
@@ -146,7 +146,7 @@
     article.className = "md-search-result__article md-typeset";
     var title = document.createElement("h1");
     // Pagefind's meta values are the page's text as written (not HTML).
-    title.textContent = (data.meta && data.meta.title) || data.url;
+    title.textContent = titleText((data.meta && data.meta.title) || data.url);
     article.appendChild(title);
     if (data.meta && data.meta.date) {
       var date = document.createElement("time");
@@ -155,9 +155,7 @@
       article.appendChild(date);
     }
     var p = document.createElement("p");
-    if (!(language === "zh-hant" && query && traditionalExcerpt(data.content || "", query, p))) {
-      excerptNodes(data.excerpt || "", p);
-    }
+    excerptNodes(data.excerpt || "", p);
     article.appendChild(p);
     var topics = (data.filters && data.filters.topic) || [];
     if (topics.length) {
@@ -177,7 +175,6 @@
   }
 
   function renderMore(mine) {
-    var answered = result.getAttribute("data-pf-query") || "";
     if (result.getAttribute("data-pf-state") === "loading") return;
     if (shown >= current.length) {
       if (mine === generation) result.setAttribute("data-pf-state", "done");
@@ -188,22 +185,9 @@
     result.setAttribute("data-pf-state", "loading");
     Promise.all(batch.map(function (r) { return r.data(); })).then(function (all) {
       if (mine !== generation) return;
-      all.forEach(function (data) { list.appendChild(item(data, answered)); });
+      all.forEach(function (data) { list.appendChild(item(data)); });
       result.setAttribute("data-pf-state", "done");
     });
-  }
-
-  // Results of the query as typed, then those found only by its Simplified form (Traditional site).
-  function merged(searches) {
-    var seen = {};
-    var out = [];
-    searches.forEach(function (s) {
-      if (!s) return;
-      s.results.forEach(function (r) {
-        if (!seen[r.id]) { seen[r.id] = true; out.push(r); }
-      });
-    });
-    return out;
   }
 
   function run() {
@@ -220,19 +204,11 @@
       return;
     }
     result.setAttribute("data-pf-state", "searching");
-    Promise.all([pagefind(), simplifiedMap()]).then(function (loaded) {
-      var pf = loaded[0];
-      var map = loaded[1];
-      var terms = [query || null];
-      if (query) {
-        var simple = simplified(query, map);
-        // Sorted by date, one search keeps one order: the Simplified text every briefing holds.
-        if (simple !== query) terms = sortSelect && sortSelect.value ? [simple] : [query, simple];
-      }
-      return Promise.all(terms.map(function (q) { return pf.search(q, options()); }));
-    }).then(function (searches) {
+    pagefind().then(function (pf) {
+      return pf.search(query || null, options());
+    }).then(function (search) {
       if (mine !== generation) return;
-      current = merged(searches);
+      current = search.results;
       shown = 0;
       list.textContent = "";
       meta.textContent = countLine(current.length);
@@ -247,17 +223,11 @@
   // reader comes to the search box.
   function warm() {
     pagefind().then(function (pf) { return pf.init(); }).catch(function () { return null; });
-    simplifiedMap();
   }
 
   function preload(query) {
     if (!query) return;
-    Promise.all([pagefind(), simplifiedMap()]).then(function (loaded) {
-      var map = loaded[1];
-      loaded[0].preload(query);
-      var simple = simplified(query, map);
-      if (simple !== query) loaded[0].preload(simple);
-    }).catch(function () { return null; });
+    pagefind().then(function (pf) { return pf.preload(query); }).catch(function () { return null; });
   }
 
   var timer = 0;
