@@ -12,26 +12,26 @@ from bench.ingest_quality import pages_of, score_page, summarise
 
 # (measure, floor or ceiling): recall, title, date, outlet and tag precision may not fall below, junk may
 # not rise above.
-DEV_FLOORS = {"recall": 1.0, "junk": 0.0, "title": 1.0, "date": 1.0, "outlet": 1.0, "tag_precision": 0.94}
+DEV_FLOORS = {"recall": 1.0, "junk": 0.0, "title": 1.0, "date": 1.0, "outlet": 1.0, "tag_precision": 0.958}
 # The test half was scored once as held-out pages (2026-12-06, commit 03a1f66: recall 0.9817, junk 0.0771,
 # title 0.75, date 0.8438, outlet 0.4375, tag precision 0.8136); since then it is development data too, and
 # its floors are what the page model reaches on it now. Raise them only by a better ingest.
 HELD_OUT_FLOORS = {"recall": 0.995, "junk": 0.0005, "title": 1.0, "date": 1.0, "outlet": 1.0,
-                   "tag_precision": 0.87}
+                   "tag_precision": 0.92}
 # The fresh split (pages written later by someone who had seen neither half nor the code). Scored first with
 # the code of the held-out run (recall 0.9709, junk 0.0642, title 1.0, date 0.9286, outlet 0.5, tag
 # precision 0.8966); scored once more on 2026-12-06 at commit 800d60f, after the page model was developed on
 # dev and test (recall 0.9607, junk 0.0607, title 1.0, date 0.9286, outlet 0.4643, tag precision 0.8966).
 # Development data since; its floors are what ingest reaches on it now. Raise them only by a better ingest.
 FRESH_FLOORS = {"recall": 0.995, "junk": 0.02, "title": 1.0, "date": 0.99, "outlet": 0.99,
-                "tag_precision": 0.91}
+                "tag_precision": 0.916}
 # The holdout split (32 pages in 16 layouts, written blind after the three others had been developed on),
 # scored once on 2026-12-06 at commit 0998c65 with the ingest stage frozen: recall 0.9872, junk 0.0512,
 # title 0.9062, date 0.9375, outlet 0.6875, tag precision 0.8571 (bench/results/ingest-quality-holdout.txt).
 # Development data from then on; its floors are what ingest reaches on it now. Raise them only by a better
 # ingest.
 HOLDOUT_FLOORS = {"recall": 0.999, "junk": 0.005, "title": 1.0, "date": 1.0, "outlet": 0.968,
-                  "tag_precision": 0.906}
+                  "tag_precision": 0.944}
 # The unseen split (32 pages in 16 layouts, written blind after the four others had been developed on),
 # scored once on 2026-12-06 at commit 09d87a2 with the ingest stage frozen: recall 0.9825, junk 0.0705,
 # title 0.875, date 0.9688, outlet 0.875, tag precision 0.9231 (bench/results/ingest-quality-unseen.txt).
@@ -40,7 +40,7 @@ HOLDOUT_FLOORS = {"recall": 0.999, "junk": 0.005, "title": 1.0, "date": 1.0, "ou
 # deck, which named chatbots (an optional tag of the page); a post's opening line replaced its author's
 # profile line, and its "internal AI assistant" now tags chatbots, which the gold does not.
 UNSEEN_FLOORS = {"recall": 0.995, "junk": 0.0079, "title": 1.0, "date": 1.0, "outlet": 1.0,
-                 "tag_precision": 0.897}
+                 "tag_precision": 0.945}
 # The novel split (32 pages in 16 layouts, written blind after the five others had been developed on),
 # scored once on 2026-12-06 at commit 11429c5 with the ingest stage frozen: recall 0.9525, junk 0.0542,
 # title 0.7188, date 1.0, outlet 0.8438, tag precision 0.9355 (bench/results/ingest-quality-novel.txt).
@@ -49,13 +49,15 @@ UNSEEN_FLOORS = {"recall": 0.995, "junk": 0.0079, "title": 1.0, "date": 1.0, "ou
 # toolbars, a sentence above the lead picture; title: the headline's shapes; outlet: the masthead's and the
 # breadcrumb's, since).
 NOVEL_FLOORS = {"recall": 0.9916, "junk": 0.0191, "title": 0.9375, "date": 1.0, "outlet": 0.9375,
-                "tag_precision": 0.9375}
+                "tag_precision": 1.0}
 # The untried split (32 pages in 16 layouts, written blind after the six others had been developed on),
 # scored once on 2026-12-06 at commit d6cbb17 with the ingest stage frozen: recall 0.9788, junk 0.0093,
 # title 0.9062, date 0.9688, outlet 0.7188, tag precision 0.78 (bench/results/ingest-quality-untried.txt).
-# Development data from then on; these floors are that score, so ingest may only get better on it.
+# Development data from then on; these floors are that score, so ingest may only get better on it. Tag
+# precision since: a topic at the minimum score named only late in a long story, a broad topic's words
+# scattered across it, and an entity named only in the title line (a share row) no longer tag.
 UNTRIED_FLOORS = {"recall": 0.9788, "junk": 0.0093, "title": 0.9062, "date": 0.9688, "outlet": 0.7188,
-                  "tag_precision": 0.78}
+                  "tag_precision": 0.926}
 CEILINGS = ("junk",)
 
 

@@ -120,3 +120,55 @@ def test_a_broad_topic_needs_more_than_one_word_repeated():
     # a topic that is not broad is tagged on one word twice
     specific = [("text", "团队用合成数据训练模型。"), ("text", "合成数据的质量决定了结果。")]
     assert "synthetic-data" in tagger.tag("新方法", specific).tags
+
+
+def _story(paragraphs: int, extra: dict[int, str]) -> list[tuple[str, str]]:
+    """A story of plain paragraphs about a model release, with ``extra`` sentences added to some of them."""
+    filler = "The lab said the new release answers questions faster than the one it replaces."
+    return [("text", filler + (" " + extra[n] if n in extra else "")) for n in range(1, paragraphs + 1)]
+
+
+def test_a_topic_first_named_late_in_a_long_story_is_an_aside():
+    tagger = get_tagger()
+    aside = {6: "Customers can fine-tune it on their own data.", 7: "A fine-tuned version follows."}
+    assert "fine-tuning" not in tagger.tag("Lab ships a mid-sized model", _story(8, aside)).tags
+    early = {2: aside[6], 3: aside[7]}
+    assert "fine-tuning" in tagger.tag("Lab ships a mid-sized model", _story(8, early)).tags
+    # the lead always counts, and a short story has no asides
+    lead = {1: aside[6], 7: aside[7]}
+    assert "fine-tuning" in tagger.tag("Lab ships a mid-sized model", _story(8, lead)).tags
+    short = {3: aside[6], 4: aside[7]}
+    assert "fine-tuning" in tagger.tag("Lab ships a mid-sized model", _story(4, short)).tags
+
+
+def test_a_topic_in_one_paragraph_counts_unless_that_paragraph_is_in_the_last_third():
+    tagger = get_tagger()
+    both = "Customers can fine-tune it, and a fine-tuned version follows."
+    assert "fine-tuning" not in tagger.tag("Lab ships a mid-sized model", _story(9, {7: both})).tags
+    assert "fine-tuning" in tagger.tag("Lab ships a mid-sized model", _story(9, {4: both})).tags
+
+
+def test_a_broad_topic_at_the_minimum_needs_its_words_together():
+    tagger = get_tagger()
+    assert load_taxonomy().get("large-language-models").broad
+    filler = "新品的功耗更低，交付时间也更短。"
+    scattered = [("text", filler)] * 6
+    scattered[1] = ("text", "这款芯片面向大模型推理。" + filler)
+    scattered[5] = ("text", "厂商称，大语言模型客户已开始测试样片。")
+    assert "large-language-models" not in tagger.tag("新芯片发布", scattered).tags
+    together = list(scattered)
+    together[5], together[2] = together[2], together[5]
+    assert "large-language-models" in tagger.tag("新芯片发布", together).tags
+
+
+def test_an_entity_named_only_in_the_title_line_is_not_what_the_story_is_about():
+    tagger = get_tagger()
+    share_row = "SHARE Share Article via Facebook Share Article via Twitter"
+    body = [("text", "Microsoft said its spending on data centers will keep rising next year."),
+            ("text", "Microsoft expects the new capacity to come online over two years."),
+            ("text", "Analysts said Microsoft could afford it.")]
+    got = tagger.tag(share_row, body)
+    assert "meta" not in got.about
+    assert "microsoft" in got.about
+    named = tagger.tag("Meta and Microsoft raise spending", [*body, ("text", "Meta did the same.")])
+    assert "meta" in named.about

@@ -9,7 +9,9 @@ dictionary knows are the candidates for new taxonomy entries. jieba only reads t
 (about 30 ms per 10 kB of text would otherwise be most of the cost of a seed).
 
 Entities are every organisation, person and product mentioned. Topics need evidence: their keywords must
-occur often enough (``TOPIC_MIN_SCORE``), a mention in the title or a heading counting double.
+occur often enough (``TOPIC_MIN_SCORE``), a mention in the title or a heading counting double, and not only
+as a late aside. A story is about an entity its body names: a name only in the title line (a share row
+taken for the title) is not enough.
 """
 
 from __future__ import annotations
@@ -35,6 +37,14 @@ HEADING_WEIGHT = 2
 # paragraphs) of the story.
 BROAD_MIN_SCORE = 4
 BROAD_MIN_BLOCKS = 3
+# At the minimum score, a broad topic's two words count only together, in one paragraph or neighbouring
+# ones: "AI applications" in the lead and "use cases" five paragraphs on are the field's vocabulary.
+# Where a topic's evidence sits: a topic with only the minimum score that the story first names past its
+# middle (fine-tuning in the closing paragraphs of a model launch, a distillation aside at the end of a
+# pricing explainer) is an aside; one paragraph with both mentions is an aside only in the last third.
+# The title (block 0) and the lead (block 1) always count, and a short story has no asides.
+LEAD_BLOCK = 1
+LONG_STORY_BLOCKS = 6
 # At most this many topics: beyond it the tags describe the vocabulary, not the story.
 MAX_TOPICS = 8
 # An entity the story is about: named in the title, or mentioned at least this often (a title mention
@@ -236,23 +246,32 @@ class Tagger:
         order = sorted(score, key=lambda i: (-score[i], first[i], i))
         tags = [i for i in order if self.tax.entries[i].is_topic and score[i] >= TOPIC_MIN_SCORE
                 and (not self.tax.entries[i].broad or score[i] >= BROAD_MIN_SCORE or len(forms_of[i]) >= 2
-                     or len(blocks_of[i]) >= BROAD_MIN_BLOCKS)]
+                     or len(blocks_of[i]) >= BROAD_MIN_BLOCKS)
+                and (not self.tax.entries[i].broad or score[i] > TOPIC_MIN_SCORE
+                     or max(blocks_of[i]) - min(blocks_of[i]) <= 1)
+                and _spread(blocks_of[i], score[i], len(texts) - 1)]
         tags = tags[:MAX_TOPICS]
         entities = [i for i in order if not self.tax.entries[i].is_topic]
-        about = self._about(entities, score, first, starts[1])
+        in_body = {i for i, b in blocks_of.items() if max(b) > 0}
+        about = self._about(entities, score, first, starts[1], in_body)
         return Tagging(tags=tags, entities=entities, about=about, counts=dict(score),
                        suggestions=self._suggest(joined, spans, texts[0]))
 
-    def _about(self, entities: list[str], score: Counter[str], first: dict[str, int], body: int) -> list[str]:
-        """The entities a story is about: named in the title, or often; a product's mentions count for its
-        maker too (a story about DeepSeek-V2 is about DeepSeek)."""
+    def _about(self, entities: list[str], score: Counter[str], first: dict[str, int], body: int,
+               in_body: set[str]) -> list[str]:
+        """The entities a story is about: named in the title, or often, and named in the body; a product's
+        mentions count for its maker too (a story about DeepSeek-V2 is about DeepSeek)."""
         weight = Counter({i: score[i] for i in entities})
+        named = set(in_body)
         for i in entities:
             if i in self.maker:
                 weight[self.maker[i]] += score[i]
                 first.setdefault(self.maker[i], first[i])
+                if i in in_body:
+                    named.add(self.maker[i])
         ranked = sorted(weight, key=lambda i: (-weight[i], first[i], i))
-        return [i for i in ranked if weight[i] >= ABOUT_MIN_SCORE or first[i] < body][:MAX_ABOUT]
+        about = [i for i in ranked if weight[i] >= ABOUT_MIN_SCORE or first[i] < body]
+        return [i for i in about if i in named][:MAX_ABOUT]
 
     def _suggest(self, text: str, known: list[tuple[int, int]], title: str) -> list[tuple[str, int]]:
         """Salient names the taxonomy does not know: words jieba discovered, and capitalised names."""
@@ -319,6 +338,17 @@ def _makers(tax: Taxonomy) -> dict[str, str]:
             if head in orgs and head != e.en.casefold():
                 makers[e.id] = orgs[head]  # DeepSeek-V3 -> deepseek
     return makers
+
+
+def _spread(blocks: set[int], score: int, body_blocks: int) -> bool:
+    """Whether a topic at the minimum score is more than an aside: named in the title or lead, or first
+    named in the first half of a long story (in the first two thirds when all in one paragraph)."""
+    first = min(blocks)
+    if score > TOPIC_MIN_SCORE or first <= LEAD_BLOCK or body_blocks < LONG_STORY_BLOCKS:
+        return True
+    if len(blocks) > 1:
+        return 2 * first <= body_blocks
+    return 3 * first <= 2 * body_blocks
 
 
 def _block_of(starts: list[int], offset: int) -> int:
