@@ -317,3 +317,49 @@ def test_a_brand_shaped_like_a_menu_that_the_page_credits_again_is_the_masthead(
 def test_a_pictures_source_inside_the_article_is_not_the_outlet():
     lines = [ZH_HEADLINE, ZH_BODY[0], "图片", "来源：某研究报告", *ZH_BODY[1:]]
     assert extract_source(clean_lines(lines))[0] is None
+
+
+@pytest.mark.parametrize("page, expected", [
+    # The page's controls at the very top are no name: the brand is the next line, and © agrees.
+    (["Subscribe  |  Sign in", "HALVERN TRADE JOURNAL", "Markets  Companies  Tech  Opinion", EN_HEADLINE,
+      "Published Tue, Jun 11 2024 7:05 AM EDT", *EN_BODY, "Subscribe for unlimited access.", "Subscribe now",
+      "Subscribe to our newsletters  |  Help  |  Privacy",
+      "© 2024 Halvern Trade Journal. All rights reserved."],
+     "Halvern Trade Journal"),
+    (["登录 | 注册", ZH_HEADLINE, "2024-12-02 20:15", *ZH_BODY], None),
+])
+def test_a_line_of_the_pages_controls_is_never_the_outlet(page: list[str], expected: str | None):
+    assert extract_source(clean_lines(page))[0] == expected
+
+
+@pytest.mark.parametrize("page, expected", [
+    # A label naming the outlet's tech channel beside the outlet's own copyright line.
+    (["青川在线 首页 新闻 财经 科技 体育", ZH_HEADLINE, "2024年12月2日 09:12  来源：青川在线科技  作者：林晓",
+      *ZH_BODY, "Copyright © 2024 青川在线 版权所有"], "青川在线"),
+    # An e-paper's masthead names its edition: the paper is the name without it.
+    (["西岭日报数字报", "2024年12月02日 星期一", "上一期 下一期 往期回顾", ZH_HEADLINE, "本报记者 钱薇",
+      *ZH_BODY], "西岭日报"),
+])
+def test_a_channel_or_edition_after_the_outlets_name_is_not_the_outlet(page: list[str], expected: str):
+    assert extract_source(clean_lines(page))[0] == expected
+
+
+def test_a_rights_line_without_a_copyright_sign_names_the_paper_its_publisher_owns():
+    page = ["上一期 下一期 往期回顾", ZH_HEADLINE, "2024-12-02 20:15", *ZH_BODY,
+            "西岭日报社版权所有 未经书面授权不得复制或建立镜像"]
+    assert extract_source(clean_lines(page))[0] == "西岭日报"
+
+
+def test_a_long_masthead_counts_when_the_page_names_itself_so_again():
+    top = ["An official website of the government", "Here's how you know", "OFFICE FOR OPEN DIGITAL RECORDS",
+           "About  Standards  News  Contact", EN_HEADLINE, "For immediate release: June 17, 2024"]
+    said_again = [*EN_BODY, "The Office for Open Digital Records keeps the record of digital services."]
+    assert extract_source(clean_lines([*top, *said_again]))[0] == "Office for Open Digital Records"
+    assert extract_source(clean_lines([*top, *EN_BODY]))[0] is None  # five words once: maybe a slogan
+
+
+def test_the_outlet_between_the_author_and_the_date_of_a_byline():
+    page = [f"# {EN_HEADLINE}", "", "By Jo Roe · The Quarry Review · February 3, 2025", "", *EN_BODY]
+    assert extract_source(clean_lines(page))[0] == "The Quarry Review"
+    roles = [f"# {EN_HEADLINE}", "", "By Jo Roe · Senior Reporter · February 3, 2025", "", *EN_BODY]
+    assert extract_source(clean_lines(roles))[0] is None

@@ -87,7 +87,8 @@ SOURCE_PREFIX = re.compile(r"^(?:微信公众号|微信公眾號|公众号|公�
 # An account id or a note after the name: 算力前沿(ID:suanli), 芯潮日报」，已获授权.
 SOURCE_TAIL = re.compile(r"[(（] {0,3}(?:id|ID|微信号|微信號)|[」』”》]")
 # A company's legal form after the outlet's name: 維港財經報有限公司.
-_CN_COMPANY = re.compile(r"(?:股份有限公司|有限责任公司|有限責任公司|有限公司|集团|集團)$")
+# A paper's publisher is the paper and 社 (东海日报社 publishes 东海日报).
+_CN_COMPANY = re.compile(r"(?:股份有限公司|有限责任公司|有限責任公司|有限公司|集团|集團|(?<=[报報刊])社)$")
 SOURCE_SUFFIX = re.compile(r"(?:微信公众号|微信公眾號|公众号|公眾號|官方微信|微信号|官方账号|官方帳號"
                            r"|官网|官網|客户端|客戶端|\s?APP|\s?App)$")
 SOURCE_STOP = re.compile(r"\s*[,，]\s*(?:作者|编辑|編輯|记者|記者).*$"
@@ -458,6 +459,9 @@ _REPORT_KINDS = frozenset([
 # "By Jo Roe, Lumen Wire": the outlet after the author's name, in capitals, no role ("staff writer").
 _BYLINE_OUTLET = re.compile(r"^[Bb]y [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, "
                             r"([A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,3})$")
+# "By Felix Arrowood · The Lantern Review · February 3, 2025": the author, the outlet, the date.
+_BYLINE_PARTS = re.compile(r"^[Bb]y [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s[·|•]\s(.+)$")
+_BYLINE_NAME = re.compile(r"(?:The )?[A-Z][\w&.'’-]*(?: (?:[A-Z&][\w&.'’-]*|of|for|and|on)){0,4}")
 _ROLE_WORDS = re.compile(r"\b(?:writer|reporter|correspondent|editor|contributor|columnist|analyst|staff"
                          r"|senior|chief|desk)\b", re.IGNORECASE)
 # A newsletter platform's footer: "Thanks for reading Prompt 周刊! Subscribe for free …".
@@ -467,6 +471,8 @@ _COPYRIGHT = re.compile(r"(?:copyright\s?(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}\s*(?
                         re.IGNORECASE)
 _RIGHTS = re.compile(r"(?:版权所有|版權所有|all rights reserved|不得转载|不得轉載|转载请|轉載請"
                     r"|未经|未經|禁止).*$", re.IGNORECASE)
+# A holder that opens a Chinese rights line without a © sign: 东海日报社版权所有.
+_RIGHTS_HOLDER = re.compile(r"^([^\s©:：,，。]{2,20}?)\s*(?:版权所有|版權所有)")
 # Words in a copyright line that are no holder: an article's end mark (THE END), a forum engine's credit.
 _NOT_HOLDERS = re.compile(r"^(?:the end|end|完|全文完)$", re.IGNORECASE)
 # Words of a company's legal name that are not the outlet's (Keystone Markets LLC, … Media Group Limited).
@@ -494,6 +500,9 @@ def _without_company_words(name: str) -> str:
 def _copyright_name(text: str) -> str | None:
     """The holder named in a copyright line: ``© 2024 Corvane.``, ``北辰日報 版權所有 © 2024``."""
     m = _COPYRIGHT.search(text)
+    if not m and ("权所有" in text or "權所有" in text) and (held := _RIGHTS_HOLDER.match(text)):
+        name = _without_company_words(held.group(1))
+        return name if han_count(name) >= 2 else None  # "东海日报社版权所有 未经…": the holder, no ©
     if not m or re.search(r"\bpowered by\b", text, re.IGNORECASE):
         return None  # "Powered by <forum engine> © 2008-2024" credits software, not the page's outlet
     before = _RIGHTS.sub("", text[: m.start()]).strip(" |·,，")
@@ -512,6 +521,8 @@ def _masthead(text: str) -> str | None:
     """A brand alone on one of the first lines: ``Corvane``, ``CIRCUIT ALLEY``, ``【維港日報】``,
     ``智源前沿 AI Frontier``, ``北辰日報 電子報``, ``华岳证券研究所 | 研报速览``."""
     text = _MARKDOWN_LINK.sub(r"\1", text.strip())
+    if _controls(text):
+        return None  # "Subscribe | Sign in", "登录 | 注册": the page's buttons, not its name
     if len(parts := text.replace("｜", "|").split("|")) == 2 and not layout.is_menu(text):
         text = parts[0]  # "Brand | section": the site's name, then the page's section
     name = text.strip().strip("【】[]").strip()
@@ -525,7 +536,15 @@ def _masthead(text: str) -> str | None:
     if not han and not all(w[0].isupper() or w.casefold() in _NAME_SMALL_WORDS for w in name.split()):
         return None  # "Member-only story": a label in sentence case, not a brand
     return name if (2 <= han <= MASTHEAD_MAX_HAN and han == len(name.replace(" ", ""))) or (
-        not han and 1 <= len(name.split()) <= 4) else None
+        not han and 1 <= len(name.split()) <= LONG_BRAND_MAX_WORDS) else None
+
+
+def _long_masthead(text: str, cleaned: Cleaned, line: int) -> str | None:
+    """A masthead; one of five words or more alone at the top may be a slogan, so it counts only if the page
+    names itself so again (NATIONAL OFFICE FOR DIGITAL STANDARDS, then "The National Office for …")."""
+    name = _masthead(text)
+    return None if name and len(name.split()) > BRAND_MAX_WORDS and not _said_again(name, cleaned, line) \
+        else name
 
 
 def _repeated_brand(text: str, cleaned: Cleaned, line: int) -> str | None:
@@ -537,13 +556,20 @@ def _repeated_brand(text: str, cleaned: Cleaned, line: int) -> str | None:
     if han_count(name) or not 2 <= len(words) <= BRAND_MAX_WORDS or not layout.is_menu(name) or \
             re.search(r"[|/·•>›»]", name):
         return None
+    return name if _said_again(name, cleaned, line) else None
+
+
+def _said_again(name: str, cleaned: Cleaned, line: int) -> bool:
+    """Whether the page writes ``name`` again, word for word, inside a longer line than ``line``."""
     phrase = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
     others = [d.text for d in cleaned.dropped if d.line != line] + [k.text for k in cleaned.kept]
-    return name if any(len(o) > len(name) and phrase.search(" ".join(o.split())) for o in others) else None
+    return any(len(o) > len(name) and phrase.search(" ".join(o.split())) for o in others)
 
 
-# A brand in title case is at most this many words (The Northgate Evening Courier).
+# A brand in title case is at most this many words (The Northgate Evening Courier); a longer masthead (an
+# agency's name: NATIONAL OFFICE FOR DIGITAL STANDARDS) is a name only if the page writes it again.
 BRAND_MAX_WORDS = 4
+LONG_BRAND_MAX_WORDS = 6
 
 
 # A Han brand is at most this long: an agency's or a university's full name (江临省经济和信息化厅).
@@ -560,6 +586,23 @@ _HAN_BRAND = re.compile(r"([^\x00-\x7f\s]{2,10}) (?:[A-Za-z][A-Za-z0-9]*(?: [A-Z
 
 # Lowercase words a brand set in title case may hold: The Northgate Courier, House of Code.
 _NAME_SMALL_WORDS = frozenset(["of", "the", "and", "&", "for", "on", "in"])
+
+
+# Words of a page's controls (buttons and links of the reader's account, sharing, the menu): a line made of
+# them only is no outlet's name, however it is set.
+_UI_WORDS = frozenset([
+    "subscribe", "subscribe now", "sign in", "sign up", "log in", "login", "log out", "register", "share",
+    "menu", "search", "print", "email", "follow", "newsletter", "newsletters", "account", "my account",
+    "登录", "登錄", "注册", "註冊", "订阅", "訂閱", "分享", "搜索", "搜尋", "菜单", "選單", "退出",
+    "客户端下载", "客戶端下載", "下载app", "下載app", "打开app", "打開app",
+])
+_UI_SPLIT = re.compile(r"\s*[|｜·•/]\s*|\s{2,}")
+
+
+def _controls(text: str) -> bool:
+    """Whether a line is made of the page's controls only (Subscribe | Sign in)."""
+    parts = [p.strip().casefold() for p in _UI_SPLIT.split(text) if p.strip()]
+    return bool(parts) and all(p in _UI_WORDS for p in parts)
 
 
 # The first item of nearly every site's menu, in the three scripts: never a site's name.
@@ -584,6 +627,13 @@ def _line_evidence(text: str, kind: str) -> list[tuple[str, str]]:
         found.append(("label", name))
     if (m := _BYLINE_OUTLET.match(text)) and not _ROLE_WORDS.search(m.group(1)):
         found.append(("byline", m.group(1)))
+    if m := _BYLINE_PARTS.match(text):
+        for segment in re.split(r"\s[·|•]\s", m.group(1)):
+            part = segment.strip()
+            if _BYLINE_NAME.fullmatch(part) and not layout.has_date(part) and not _ROLE_WORDS.search(part) \
+                    and part.casefold() not in _UI_WORDS:
+                found.append(("byline", part))
+                break
     if m := _THANKS_FOR_READING.match(text):
         found.append(("byline", m.group(1).strip()))
     for pattern in (_OUTLET_BYLINE, _OUTLET_REPORTER):
@@ -627,7 +677,8 @@ def _source_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
         parts = layout.split_title(text)
         if parts and _squash(parts[0]) in headline_keys:
             found.append(("title", parts[1]))
-        name = _masthead(text) if d.kind in _MASTHEAD_KINDS and (n < MASTHEAD_LINES or d.line < top) else None
+        at_top = d.kind in _MASTHEAD_KINDS and (n < MASTHEAD_LINES or d.line < top)
+        name = _long_masthead(text, cleaned, d.line) if at_top else None
         neighbours = [by_line.get(d.line + 1, ""), by_line.get(d.line - 1, "")]
         if name and (name.casefold() in _HOME_WORDS or (
                 n > 0 and _one_word(text) and any(_one_word(t) and t != text for t in neighbours))):
@@ -760,6 +811,7 @@ def extract_source(cleaned: Cleaned) -> tuple[str | None, str | None]:
     authors = {_squash(d.text) for d in cleaned.dropped if top < d.line < first}
     for kind, stated in _source_evidence(cleaned):
         name = _DOMAIN.sub("", stated) or stated
+        name = _EDITION.sub("", name).strip() or name
         key = _squash(name)
         if len(key) < 2 or (kind == "copyright" and not HAN.search(name) and any(key in a for a in authors)):
             continue  # a blog's "© 2024 Ines Carver" names its author, who signs the byline too
@@ -789,21 +841,41 @@ def extract_source(cleaned: Cleaned) -> tuple[str | None, str | None]:
     scores = totals
     if scores[best] < SOURCE_MIN_SCORE:
         return None, url
-    shown = [f for f in forms[best] if not _shouting(f)] or [forms[best][0].title()]
+    shown = [f for f in forms[best] if not _shouting(f)] or [_as_written(forms[best][0], cleaned)]
     return own_script(shown[0]), url
+
+
+def _as_written(name: str, cleaned: Cleaned) -> str:
+    """A name set in capitals as the page writes it in its text (NATIONAL OFFICE FOR DIGITAL STANDARDS is
+    "the National Office for Digital Standards"), else in title case."""
+    phrase = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
+    for text in [k.text for k in cleaned.kept] + [d.text for d in cleaned.dropped]:
+        if (m := phrase.search(" ".join(text.split()))) and not _shouting(m.group()):
+            return m.group()
+    return name.title()
 
 
 # The parts of a breadcrumb: 星河网 > 科技 > 人工智能 > 正文.
 _CRUMB_SPLIT = re.compile(r"[>›»/|｜]")
 
 
+# A channel's or an edition's name after an outlet's: 华夏在线科技 (its tech channel), 东海日报数字报 (its
+# e-paper), X客户端, X App. Compared squashed (case-folded, no spaces).
+_CHANNEL_WORDS = re.compile(r"(?:科技|财经|財經|频道|頻道|数字报|數字報|电子报|電子報|电子版|電子版"
+                            r"|客户端|客戶端|app|tech)$")
+# An edition's name never is the outlet's, even with no shorter form on the page: 东海日报数字报 is 东海日报.
+_EDITION = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:数字报|數字報|电子报|電子報|电子版|電子版|客户端|客戶端)$")
+
+
 def _without_channel(best: str, group: list[str], cleaned: Cleaned) -> str:
-    """The outlet, not its channel: a name that is another name of the page plus the section its
-    breadcrumb puts right under that name (来源：星河网科技 under 星河网 > 科技 > …) is the section's label;
-    the outlet is the shorter name."""
+    """The outlet, not its channel: a name that is another name of the page plus a channel's word
+    (来源：华夏在线科技 beside © 华夏在线) or the section its breadcrumb puts right under that name
+    (来源：星河网科技 under 星河网 > 科技 > …) is the section's label; the outlet is the shorter name."""
     shorter = [k for k in group if k != best and best.startswith(k)]
     for short in sorted(shorter, key=len, reverse=True):
         channel = best[len(short):]
+        if len(short) >= 2 and _CHANNEL_WORDS.fullmatch(channel):
+            return short
         for d in cleaned.dropped:
             if d.kind != "navigation":
                 continue
