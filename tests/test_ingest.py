@@ -359,3 +359,19 @@ def test_a_sentence_taken_for_the_headline_stays_in_the_article_when_the_page_st
     cleaned = Cleaned(kept=[Kept(1, first, "headline"), Kept(2, paragraph, "text")])
     out = _with_title(cleaned, "Data centre operators sign long-term deals for nuclear power")
     assert [k.text for k in out.body] == [first, paragraph] and not out.dropped
+
+
+def test_a_markdown_pages_hidden_address_confirms_the_outlet_its_byline_names(cli, tmp_path: Path):
+    """A clipper's front matter url and a link's target are not shown, but name the site the byline names."""
+    lines = (PAGES / "wire_en.txt").read_text(encoding="utf-8").splitlines()
+    body = [line.replace("(Reuters) - ", "") for line in lines[6:]]
+    head = ["---", "title: x", "url: https://quarryreview.example/tech/2025/memory", "---", "",
+            "# " + lines[1]]
+    md = "\n\n".join([*head, "By Jo Roe · The Quarry Review · February 3, 2025", *body])
+    (tmp_path / "post.md").write_text(md, encoding="utf-8")
+    (got,) = _json_lines(cli("ingest", "--json", "post.md").out)
+    assert got["source"] == "The Quarry Review"
+    place = md.replace("The Quarry Review", "San Francisco")
+    (tmp_path / "post.md").write_text(place, encoding="utf-8")
+    (got,) = _json_lines(cli("ingest", "--json", "post.md").out)
+    assert got["source"] is None

@@ -327,6 +327,9 @@ def test_a_pictures_source_inside_the_article_is_not_the_outlet():
       "© 2024 Halvern Trade Journal. All rights reserved."],
      "Halvern Trade Journal"),
     (["登录 | 注册", ZH_HEADLINE, "2024-12-02 20:15", *ZH_BODY], None),
+    # a brand set beside its technology channel is one name, not a channel of a shorter one
+    (["HALYARD TECH", "Home | Reviews | Deals", EN_HEADLINE, "Jun 11 2024", *EN_BODY,
+      "© 2024 Halyard Media Inc."], "Halyard Tech"),
 ])
 def test_a_line_of_the_pages_controls_is_never_the_outlet(page: list[str], expected: str | None):
     assert extract_source(clean_lines(page))[0] == expected
@@ -348,6 +351,9 @@ def test_a_rights_line_without_a_copyright_sign_names_the_paper_its_publisher_ow
     page = ["上一期 下一期 往期回顾", ZH_HEADLINE, "2024-12-02 20:15", *ZH_BODY,
             "西岭日报社版权所有 未经书面授权不得复制或建立镜像"]
     assert extract_source(clean_lines(page))[0] == "西岭日报"
+    this_site = ["上一期 下一期 往期回顾", ZH_HEADLINE, "2024-12-02 20:15", *ZH_BODY,
+                 "本站版权所有 未经授权不得转载"]
+    assert extract_source(clean_lines(this_site))[0] is None
 
 
 def test_a_long_masthead_counts_when_the_page_names_itself_so_again():
@@ -359,7 +365,11 @@ def test_a_long_masthead_counts_when_the_page_names_itself_so_again():
 
 
 def test_the_outlet_between_the_author_and_the_date_of_a_byline():
-    page = [f"# {EN_HEADLINE}", "", "By Jo Roe · The Quarry Review · February 3, 2025", "", *EN_BODY]
+    page = [f"# {EN_HEADLINE}", "", "By Jo Roe · The Quarry Review · February 3, 2025", "", *EN_BODY,
+            "[Open in browser](https://quarryreview.example/p/memory)"]
     assert extract_source(clean_lines(page))[0] == "The Quarry Review"
+    # once, and nowhere else on the page: maybe a place or a desk, not said to be the outlet
+    place = [f"# {EN_HEADLINE}", "", "By Jo Roe · San Francisco · February 3, 2025", "", *EN_BODY]
+    assert extract_source(clean_lines(place))[0] is None
     roles = [f"# {EN_HEADLINE}", "", "By Jo Roe · Senior Reporter · February 3, 2025", "", *EN_BODY]
     assert extract_source(clean_lines(roles))[0] is None

@@ -425,8 +425,11 @@ def _wechat_source(text: str) -> str | None:
 # How much each kind of evidence counts towards an outlet's name (see extract_source). A name needs
 # SOURCE_MIN_SCORE: a label (来源：X), a dateline or a byline alone is enough; a copyright line or a masthead
 # needs the name to recur on the page.
-SOURCE_WEIGHTS = {"label": 4.0, "dateline": 3.0, "byline": 2.0, "credit": 2.0, "title": 2.0, "address": 2.0,
-                  "tagline": 2.0, "copyright": 1.5, "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5}
+# A segment of a byline ("By Jo Roe · The Quarry Review · date") may be a place or a desk: it needs other
+# evidence for the name (its address, a footer), not only the page's repeating it (a dateline's place).
+SOURCE_WEIGHTS = {"label": 4.0, "dateline": 3.0, "byline": 2.0, "byline-part": 1.0, "credit": 2.0,
+                  "title": 2.0, "address": 2.0, "tagline": 2.0, "copyright": 1.5, "masthead": 1.0,
+                  "late-masthead": 0.5, "first-line": 0.5}
 SOURCE_MIN_SCORE = 1.5
 SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
@@ -437,8 +440,9 @@ _MASTHEAD_KINDS = frozenset(["chrome", "tag-line"])
 # the copyright line): the one the page itself sets as its name, before a legal holder's. A wire dateline
 # signs with the short form ("BRUSSELS (Lumen) -" of © Lumen Wire), so any fuller form found wins over it.
 # An address only counts for a name, it shows none of its own.
-SOURCE_DISPLAY = {"label": 5, "dateline": 0, "byline": 3, "credit": 3, "title": 3, "address": 0, "tagline": 2,
-                  "masthead": 2, "late-masthead": 2, "first-line": 2, "copyright": 1}
+SOURCE_DISPLAY = {"label": 5, "dateline": 0, "byline": 3, "byline-part": 3, "credit": 3, "title": 3,
+                  "address": 0, "tagline": 2, "masthead": 2, "late-masthead": 2, "first-line": 2,
+                  "copyright": 1}
 _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
 # An outlet's claim to the article: 本文系智源前沿原创 (not 本文为UP主原创: a role, said with 为).
@@ -473,6 +477,7 @@ _RIGHTS = re.compile(r"(?:版权所有|版權所有|all rights reserved|不得�
                     r"|未经|未經|禁止).*$", re.IGNORECASE)
 # A holder that opens a Chinese rights line without a © sign: 东海日报社版权所有.
 _RIGHTS_HOLDER = re.compile(r"^([^\s©:：,，。]{2,20}?)\s*(?:版权所有|版權所有)")
+_NOT_RIGHTS_HOLDERS = re.compile(r"本|作者|原作者|图片|圖片|文章|内容|內容")
 # Words in a copyright line that are no holder: an article's end mark (THE END), a forum engine's credit.
 _NOT_HOLDERS = re.compile(r"^(?:the end|end|完|全文完)$", re.IGNORECASE)
 # Words of a company's legal name that are not the outlet's (Keystone Markets LLC, … Media Group Limited).
@@ -502,7 +507,9 @@ def _copyright_name(text: str) -> str | None:
     m = _COPYRIGHT.search(text)
     if not m and ("权所有" in text or "權所有" in text) and (held := _RIGHTS_HOLDER.match(text)):
         name = _without_company_words(held.group(1))
-        return name if han_count(name) >= 2 else None  # "东海日报社版权所有 未经…": the holder, no ©
+        if han_count(name) < 2 or _NOT_RIGHTS_HOLDERS.match(name):
+            return None  # 本站版权所有, 图片版权所有: "this site", "the picture's", no name
+        return name  # "东海日报社版权所有 未经…": the holder, no ©
     if not m or re.search(r"\bpowered by\b", text, re.IGNORECASE):
         return None  # "Powered by <forum engine> © 2008-2024" credits software, not the page's outlet
     before = _RIGHTS.sub("", text[: m.start()]).strip(" |·,，")
@@ -632,7 +639,7 @@ def _line_evidence(text: str, kind: str) -> list[tuple[str, str]]:
             part = segment.strip()
             if _BYLINE_NAME.fullmatch(part) and not layout.has_date(part) and not _ROLE_WORDS.search(part) \
                     and part.casefold() not in _UI_WORDS:
-                found.append(("byline", part))
+                found.append(("byline-part", part))
                 break
     if m := _THANKS_FOR_READING.match(text):
         found.append(("byline", m.group(1).strip()))
@@ -647,7 +654,7 @@ def _line_evidence(text: str, kind: str) -> list[tuple[str, str]]:
     return found
 
 
-def _source_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
+def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(kind of evidence, name) for every line that names the outlet."""
     first, last = _body_span(cleaned)
     found: list[tuple[str, str]] = []
@@ -693,7 +700,7 @@ def _source_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
             if n == 0:  # the page's first line: where a site puts its name
                 found.append(("first-line", name))
     found += _dateline_evidence(cleaned)
-    return found + _address_evidence(cleaned, [name for _, name in found])
+    return found + _address_evidence(cleaned, [name for _, name in found], addresses)
 
 
 # A web address or an email address on the page: its host names the site (news@northgate.example).
@@ -705,12 +712,13 @@ _HOST_WORDS = frozenset(["www", "news", "blog", "mail", "static", "example", "co
 _FOOTER_PARTS = re.compile(r"\s[·|｜•∙]\s")
 
 
-def _address_evidence(cleaned: Cleaned, names: list[str]) -> list[tuple[str, str]]:
+def _address_evidence(cleaned: Cleaned, names: list[str], addresses: tuple[str, ...] = ()) \
+        -> list[tuple[str, str]]:
     """Names on the page that spell the page's own web or email address (THE LEDGERPOINT and
     maria@ledgerpoint.example; "Signal Hill" in a footer and signalhill.example.com)."""
     texts = [d.text for d in cleaned.dropped] + [k.text for k in cleaned.kept]
     lines = [unicodedata.normalize("NFKC", text) for text in texts]
-    hosts = {label.casefold() for line in lines if "@" in line or "//" in line
+    hosts = {label.casefold() for line in [*lines, *addresses] if "@" in line or "//" in line
              for host in _HOST.findall(line) for label in host.split(".")
              if len(label) >= 4 and label.casefold() not in _HOST_WORDS}
     if not hosts:
@@ -789,12 +797,14 @@ def _squash(text: str) -> str:
     return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
-def extract_source(cleaned: Cleaned) -> tuple[str | None, str | None]:
+def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
     """The outlet's name and the original URL, when the page states them.
 
     Every line that names an outlet is evidence (a 来源 label, a dateline, a byline, a copyright line, a
     share card's "Headline - Outlet", the masthead); names are compared case- and width-insensitively,
     and a name the page repeats elsewhere gains. The best name with enough evidence wins; None otherwise.
+    ``addresses`` are the page's web addresses its text does not show (a Markdown link's target, a front
+    matter's ``url``): their hosts count like an address written out.
     """
     url: str | None = None
     for d in cleaned.dropped:
@@ -806,10 +816,11 @@ def extract_source(cleaned: Cleaned) -> tuple[str | None, str | None]:
     strongest: dict[str, float] = {}
     display: dict[str, int] = {}
     forms: dict[str, list[str]] = {}
+    kinds: dict[str, set[str]] = {}
     top = cleaned.headline.line if cleaned.headline else 0
     first, _ = _body_span(cleaned)
     authors = {_squash(d.text) for d in cleaned.dropped if top < d.line < first}
-    for kind, stated in _source_evidence(cleaned):
+    for kind, stated in _source_evidence(cleaned, addresses):
         name = _DOMAIN.sub("", stated) or stated
         name = _EDITION.sub("", name).strip() or name
         key = _squash(name)
@@ -819,6 +830,7 @@ def extract_source(cleaned: Cleaned) -> tuple[str | None, str | None]:
         strongest[key] = max(strongest.get(key, 0.0), SOURCE_WEIGHTS[kind])
         display[key] = max(display.get(key, 0), SOURCE_DISPLAY[kind])
         forms.setdefault(key, []).append(name.strip())
+        kinds.setdefault(key, set()).add(kind)
     if not scores or (_declines_source(cleaned) and max(strongest.values()) < SOURCE_WEIGHTS["byline"]):
         return None, url  # a blank source field outweighs a masthead or a copyright line
     page = [_squash(d.text) for d in cleaned.dropped] + [_squash(k.text) for k in cleaned.kept]
@@ -839,8 +851,8 @@ def extract_source(cleaned: Cleaned) -> tuple[str | None, str | None]:
     best = max(group, key=lambda k: (display[k], -len(k)))
     best = _without_channel(best, group, cleaned)
     scores = totals
-    if scores[best] < SOURCE_MIN_SCORE:
-        return None, url
+    if scores[best] < SOURCE_MIN_SCORE or set().union(*(kinds[k] for k in group)) == {"byline-part"}:
+        return None, url  # a byline's segment alone may be a place or a desk (By Jo Roe · San Francisco)
     shown = [f for f in forms[best] if not _shouting(f)] or [_as_written(forms[best][0], cleaned)]
     return own_script(shown[0]), url
 
@@ -862,7 +874,7 @@ _CRUMB_SPLIT = re.compile(r"[>›»/|｜]")
 # A channel's or an edition's name after an outlet's: 华夏在线科技 (its tech channel), 东海日报数字报 (its
 # e-paper), X客户端, X App. Compared squashed (case-folded, no spaces).
 _CHANNEL_WORDS = re.compile(r"(?:科技|财经|財經|频道|頻道|数字报|數字報|电子报|電子報|电子版|電子版"
-                            r"|客户端|客戶端|app|tech)$")
+                            r"|客户端|客戶端|app)$")
 # An edition's name never is the outlet's, even with no shorter form on the page: 东海日报数字报 is 东海日报.
 _EDITION = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:数字报|數字報|电子报|電子報|电子版|電子版|客户端|客戶端)$")
 
@@ -945,7 +957,7 @@ def derive_title(cleaned: Cleaned, score: Callable[[str], int] | None = None) ->
 
 
 def extract_metadata(cleaned: Cleaned, text: str, score: Callable[[str], int] | None = None,
-                     *, title: str | None = None) -> Metadata:
+                     *, title: str | None = None, addresses: tuple[str, ...] = ()) -> Metadata:
     """All metadata of a cleaned seed; ``title`` (e.g. from HTML) wins over the headline line."""
     headline = cleaned.headline
     language = detect_language(text)
@@ -956,6 +968,6 @@ def extract_metadata(cleaned: Cleaned, text: str, score: Callable[[str], int] | 
         else:
             title = derive_title(cleaned, score)
             derived = True
-    name, url = extract_source(cleaned)
+    name, url = extract_source(cleaned, addresses)
     return Metadata(language=language, title=" ".join(title.split()), title_derived=derived,
                     date=extract_date(cleaned), source=name, url=url)

@@ -192,6 +192,9 @@ def _checked_text(text: str, shown: str) -> str:
 # Link texts hold no brackets and targets at most one level of parentheses: a class that could run on over
 # the next "[" or "(" would make every opener of a line like "[[[[..." scan to its end (quadratic).
 _MD_IMAGE = re.compile(r" ?!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)")
+# A web address in a Markdown page's markup: a link's target, the front matter's url; at most this many.
+_MD_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]{1,253}")
+MD_ADDRESSES = 50
 _MD_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()]|\([^()]*\))*\)")
 _MD_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|`)(.+?)\1")
@@ -405,6 +408,8 @@ def read_seed(path: Path) -> tuple[list[str], dict[str, str | None], bytes]:
     elif suffix in (".md", ".markdown"):
         lines = markdown_lines(text)
         info["h1_line"] = _markdown_h1(text.replace("\r\n", "\n").replace("\r", "\n"))
+        # the addresses Markdown hides from the reader (link targets, the front matter's url) name the site
+        info["addresses"] = " ".join(_MD_ADDRESS.findall(text)[:MD_ADDRESSES]) or None
     else:
         lines = text.splitlines()
     return lines, info, raw
@@ -439,7 +444,8 @@ def extract(path: Path) -> Extraction:
     def score(clause: str) -> int:
         return len({i for i, _, _ in tagger.mentions(clause)})
 
-    meta = extract_metadata(cleaned, kept_text, score, title=given_title)
+    addresses = tuple((info.get("addresses") or "").split())
+    meta = extract_metadata(cleaned, kept_text, score, title=given_title, addresses=addresses)
     simplify = to_simplified if meta.language == "zh-Hant" else (lambda s: s)
     tagging = tagger.tag(simplify(meta.title), [(k.role, simplify(k.text)) for k in cleaned.body])
     return Extraction(
