@@ -373,3 +373,11 @@ def test_the_outlet_between_the_author_and_the_date_of_a_byline():
     assert extract_source(clean_lines(place))[0] is None
     roles = [f"# {EN_HEADLINE}", "", "By Jo Roe · Senior Reporter · February 3, 2025", "", *EN_BODY]
     assert extract_source(clean_lines(roles))[0] is None
+
+
+def test_an_address_made_of_the_names_initials_confirms_a_masthead():
+    page = ["Home  Services  News", "NORTHGATE EVENING COURIER", "Local  Business  Tech", EN_HEADLINE,
+            "June 3, 2024", *EN_BODY, "Contact the newsroom: desk@nec.example"]
+    assert extract_source(clean_lines(page))[0] == "Northgate Evening Courier"
+    other = [*page[:-1], "Contact the newsroom: desk@harbourline.example"]
+    assert extract_source(clean_lines(other))[0] is None

@@ -556,14 +556,19 @@ def _long_masthead(text: str, cleaned: Cleaned, line: int) -> str | None:
 
 def _repeated_brand(text: str, cleaned: Cleaned, line: int) -> str | None:
     """A name in title case on one of the first lines that the page writes again, word for word, inside
-    another line (a photo credit, a footer): "Lowland Science Journal" has a menu's shape, but a row of
-    sections does not recur as one phrase."""
+    another line (a photo credit, a footer), or spells in its address (NORTHGATE EVENING COURIER and
+    desk@nec.example): "Lowland Science Journal" has a menu's shape, but a row of sections does not recur
+    as one phrase nor make the site's address."""
     name = " ".join(_MARKDOWN_LINK.sub(r"\1", text.strip()).split())
     words = name.split()
     if han_count(name) or not 2 <= len(words) <= BRAND_MAX_WORDS or not layout.is_menu(name) or \
             re.search(r"[|/·•>›»]", name):
         return None
-    return name if _said_again(name, cleaned, line) else None
+    if _said_again(name, cleaned, line):
+        return name
+    hosts = _page_hosts([unicodedata.normalize("NFKC", o) for o in
+                         [d.text for d in cleaned.dropped] + [k.text for k in cleaned.kept]])
+    return name if _squash(name) in hosts or _initials(name) in hosts else None  # desk@nec.example
 
 
 def _said_again(name: str, cleaned: Cleaned, line: int) -> bool:
@@ -718,9 +723,7 @@ def _address_evidence(cleaned: Cleaned, names: list[str], addresses: tuple[str, 
     maria@ledgerpoint.example; "Signal Hill" in a footer and signalhill.example.com)."""
     texts = [d.text for d in cleaned.dropped] + [k.text for k in cleaned.kept]
     lines = [unicodedata.normalize("NFKC", text) for text in texts]
-    hosts = {label.casefold() for line in [*lines, *addresses] if "@" in line or "//" in line
-             for host in _HOST.findall(line) for label in host.split(".")
-             if len(label) >= 4 and label.casefold() not in _HOST_WORDS}
+    hosts = _page_hosts(lines, addresses)
     if not hosts:
         return []
     candidates = list(names)
@@ -730,9 +733,25 @@ def _address_evidence(cleaned: Cleaned, names: list[str], addresses: tuple[str, 
     found: list[tuple[str, str]] = []
     for name in candidates:
         key = _squash(name)
-        if key in hosts or (key.startswith("the") and key[3:] in hosts):
+        if key in hosts or (key.startswith("the") and key[3:] in hosts) or _initials(name) in hosts:
             found.append(("address", name))
     return found
+
+
+def _page_hosts(lines: list[str], addresses: tuple[str, ...] = ()) -> set[str]:
+    """The labels of the hosts in the page's web and email addresses that may be a site's name."""
+    return {label.casefold() for line in [*lines, *addresses] if "@" in line or "//" in line
+            for host in _HOST.findall(line) for label in host.split(".")
+            if len(label) >= 3 and label.casefold() not in _HOST_WORDS}
+
+
+def _initials(name: str) -> str | None:
+    """The initials of a name of three words or more, as its address abbreviates it (National Office for
+    Digital Standards at nods.example), small words skipped; None for a shorter or a Han name."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.casefold() not in _NAME_SMALL_WORDS]
+    if len(words) < 3 or HAN.search(name):
+        return None
+    return "".join(w[0] for w in words).casefold()
 
 
 # "Second Shift — conversations about work and technology": a name, a dash, a description in lower case.
