@@ -1,9 +1,9 @@
 """Quality gate: ingest keeps its scores on the labelled corpus (tests/ingest_corpus/); floors never go down.
 
-All seven splits are development data now (dev from the start; test, fresh, holdout, unseen, novel and
-untried each after their held-out score): their floors sit just below what ingest reaches on them, so a
-change that makes it worse fails here.
-``python -m bench.ingest_quality --split dev|test|fresh|holdout|unseen|novel|untried`` prints the table.
+All eight splits are development data now (dev from the start; test, fresh, holdout, unseen, novel,
+untried and sealed each after their held-out score): their floors sit just below what ingest reaches on
+them, so a change that makes it worse fails here.
+``python -m bench.ingest_quality --split SPLIT`` prints the table of a split.
 """
 
 from __future__ import annotations
@@ -60,6 +60,12 @@ NOVEL_FLOORS = {"recall": 0.9916, "junk": 0.0191, "title": 0.9375, "date": 1.0, 
 # the page repeats, the outlet in a byline's segments.
 UNTRIED_FLOORS = {"recall": 0.9788, "junk": 0.0093, "title": 0.9062, "date": 0.9688, "outlet": 1.0,
                   "tag_precision": 0.926}
+# The sealed split (32 pages in 16 layouts, written blind after the seven others had been developed on),
+# scored once on 2026-12-06 at commit 78005ea with the ingest stage frozen: recall 0.9748, junk 0.0236,
+# title 0.8438, date 0.9688, outlet 0.5938, tag precision 0.5556 (bench/results/ingest-quality-sealed.txt).
+# Development data from then on; these floors are that score, so ingest may only get better on it.
+SEALED_FLOORS = {"recall": 0.9748, "junk": 0.0236, "title": 0.8438, "date": 0.9688, "outlet": 0.5938,
+                 "tag_precision": 0.5556}
 CEILINGS = ("junk",)
 
 
@@ -101,3 +107,7 @@ def test_the_novel_split_keeps_its_measured_scores():
 
 def test_the_untried_split_keeps_its_measured_scores():
     assert _check("untried", UNTRIED_FLOORS) == []
+
+
+def test_the_sealed_split_keeps_its_measured_scores():
+    assert _check("sealed", SEALED_FLOORS) == []
