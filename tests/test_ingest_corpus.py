@@ -8,6 +8,8 @@ them, so a change that makes it worse fails here.
 
 from __future__ import annotations
 
+import pytest
+
 from bench.ingest_quality import pages_of, score_page, summarise
 
 # (measure, floor or ceiling): recall, title, date, outlet and tag precision may not fall below, junk may
@@ -80,34 +82,11 @@ def _check(split: str, floors: dict[str, float]) -> list[str]:
     return failures
 
 
-def test_the_development_half_meets_the_targets():
-    assert pages_of("dev"), "tests/ingest_corpus/dev/ has no labelled pages"
-    assert _check("dev", DEV_FLOORS) == []
+FLOORS = {"dev": DEV_FLOORS, "test": HELD_OUT_FLOORS, "fresh": FRESH_FLOORS, "holdout": HOLDOUT_FLOORS,
+          "unseen": UNSEEN_FLOORS, "novel": NOVEL_FLOORS, "untried": UNTRIED_FLOORS, "sealed": SEALED_FLOORS}
 
 
-def test_the_held_out_half_keeps_its_measured_scores():
-    assert _check("test", HELD_OUT_FLOORS) == []
-
-
-def test_the_fresh_split_keeps_its_measured_scores():
-    assert _check("fresh", FRESH_FLOORS) == []
-
-
-def test_the_holdout_split_keeps_its_measured_scores():
-    assert _check("holdout", HOLDOUT_FLOORS) == []
-
-
-def test_the_unseen_split_keeps_its_measured_scores():
-    assert _check("unseen", UNSEEN_FLOORS) == []
-
-
-def test_the_novel_split_keeps_its_measured_scores():
-    assert _check("novel", NOVEL_FLOORS) == []
-
-
-def test_the_untried_split_keeps_its_measured_scores():
-    assert _check("untried", UNTRIED_FLOORS) == []
-
-
-def test_the_sealed_split_keeps_its_measured_scores():
-    assert _check("sealed", SEALED_FLOORS) == []
+@pytest.mark.parametrize("split", FLOORS)
+def test_each_split_keeps_its_measured_scores(split: str) -> None:
+    assert pages_of(split), f"tests/ingest_corpus/{split}/ has no labelled pages"
+    assert _check(split, FLOORS[split]) == []
