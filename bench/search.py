@@ -166,22 +166,32 @@ def _pasted(browser, base: str, lang: str, query: str) -> dict[str, Any]:
 
 
 def measure_search(site_dir: Path, words: dict[str, list[str]],
-                   frequent: dict[str, str] | None = None) -> dict[str, Any]:
+                   frequent: dict[str, str] | None = None, *, browser: Any = None) -> dict[str, Any]:
     """Each language's queries on the built ``site_dir``: bytes per search and time to first results;
-    the ``frequent`` word of each language apart (``frequent_runs``), not in the maxima."""
+    the ``frequent`` word of each language apart (``frequent_runs``), not in the maxima. Chromium is
+    started here unless a running ``browser`` is given."""
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).is_file():
+    if browser is None and not Path(CHROMIUM).is_file():
         return {"error": f"{CHROMIUM} is missing: run `make browser-deps`"}
     runs: dict[str, list[dict[str, Any]]] = {}
-    with _served(site_dir) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            for lang, qs in words.items():
-                runs[lang] = [_one(browser, base, lang, q) for q in qs]
-            frequent_runs = {lang: _one(browser, base, lang, q) for lang, q in (frequent or {}).items()}
-        finally:
-            browser.close()
+    frequent_runs: dict[str, dict[str, Any]] = {}
+
+    def run_all(chromium: Any) -> None:
+        for lang, qs in words.items():
+            runs[lang] = [_one(chromium, base, lang, q) for q in qs]
+        frequent_runs.update({lang: _one(chromium, base, lang, q) for lang, q in (frequent or {}).items()})
+
+    with _served(site_dir) as base:
+        if browser is not None:
+            run_all(browser)
+        else:
+            with sync_playwright() as pw:
+                own = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+                try:
+                    run_all(own)
+                finally:
+                    own.close()
     every = [r for rs in runs.values() for r in rs]
     return {
         "runs": runs,
