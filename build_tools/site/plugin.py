@@ -73,6 +73,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError("the corpus is read in on_config, before any page")
         return self._corpus
 
+    @property
+    def sitemaps_after_build(self) -> bool:
+        """Under ``mkdocs serve`` the sitemaps, which read every page of the three sites, are written after
+        the rebuild, with search (serve.py): no build reads the page facts for them."""
+        return self.command == "serve"
+
     def follow(self, parent: BriefingPlugin) -> None:
         """In a language worker: share what the English build read and knows (no-op when the same)."""
         self.reader, self.serve, self.page_facts = parent.reader, parent.serve, parent.page_facts
@@ -228,13 +234,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             write_edition_feeds(config.site_dir, config.site_url, lang, corpus, config.site_name)
         sitemaps = functools.partial(write_sitemaps, config.site_dir, head.root_url(config, lang),
                                      self.page_facts)
-        if lang.is_root and self.command != "serve":
+        if lang.is_root and not self.sitemaps_after_build:
             sitemaps()
         if self.swap is not None and self.swap.owned and self.swap.finish(config):
             self.swap = None
         if lang.is_root and self.command == "serve":
-            # After the rebuild, not in it: the edited page shows at once; the sitemaps, which read
-            # every page of the three sites, and search follow it (serve.py).
+            # After the rebuild, not in it: the edited page shows at once; the sitemaps and search
+            # follow it (serve.py).
             self.serve.search.start(config.site_dir, corpus.briefings, corpus.taxonomy, first=sitemaps)
 
     def _index_search(self, sites: list[tuple[Path, SiteLanguage]]) -> None:
@@ -251,7 +257,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _finish_languages(self, config) -> list[tuple[Path, SiteLanguage]]:
         """Wait for the other languages (their pages read for the sitemaps meanwhile); fail with them.
         Return each finished language's site folder."""
-        if self.command != "serve":  # under mkdocs serve the sitemaps are written after the rebuild
+        if not self.sitemaps_after_build:
             skip = [other.prefix for other in other_languages()]
             self.page_facts.read(config.site_dir, skip=skip)  # while the other languages may still build
         builds, self.builds = self.builds, []

@@ -67,7 +67,7 @@ def _build_in_worker(config_file: str, site_dir: str, results: Connection, paren
         config = load_config(config_file=config_file, site_dir=site_dir, strict=False)
         cast("BriefingPlugin", config.plugins[PLUGIN]).follow(parent)
         build(config, dirty=parent.serve.dirty)
-        if parent.command != "serve":  # under mkdocs serve the sitemaps are written after the rebuild
+        if not parent.sitemaps_after_build:
             facts = parent.page_facts.read(site_dir)  # here, beside the other builds, not after them
     except BaseException as exc:  # reported to the parent, which fails the build with it
         error = str(exc) or type(exc).__name__
