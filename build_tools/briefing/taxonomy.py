@@ -212,3 +212,17 @@ def jieba_userdict(tax: Taxonomy, convert=None) -> str:
                         if w and " " not in w and w not in words:
                             words.append(w)
     return "".join(f"{w} 100000 nz\n" for w in sorted(words))
+
+
+def jieba_tokenizer(tax: Taxonomy):
+    """A jieba tokenizer of its own, loaded now (about a second), with ``tax``'s names as user dictionary."""
+    import io
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    tokenizer.load_userdict(io.StringIO(jieba_userdict(tax)))
+    return tokenizer

@@ -16,14 +16,12 @@ taken for the title) is not enough.
 
 from __future__ import annotations
 
-import io
-import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from build_tools.briefing.taxonomy import Taxonomy, jieba_userdict, load_taxonomy
+from build_tools.briefing.taxonomy import Taxonomy, jieba_tokenizer, load_taxonomy
 
 # A topic is tagged when its keywords score at least this much: two mentions in the text, or one in the
 # title or a heading (which count double). One passing mention of "regulation" is not what a story is about.
@@ -172,13 +170,7 @@ class Tagger:
     def tokenizer(self):
         """jieba with the taxonomy as user dictionary; loaded on first use (about a second)."""
         if self._tokenizer is None:
-            import jieba
-
-            jieba.setLogLevel(logging.WARNING)
-            tk = jieba.Tokenizer()
-            tk.initialize()
-            tk.load_userdict(io.StringIO(jieba_userdict(self.tax)))
-            self._tokenizer = tk
+            self._tokenizer = jieba_tokenizer(self.tax)
         return self._tokenizer
 
     def mentions(self, text: str) -> list[tuple[str, int, int]]:

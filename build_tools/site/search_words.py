@@ -18,12 +18,10 @@ the search box removes only the marked ones. Pagefind drops the ``^`` from the w
 
 from __future__ import annotations
 
-import io
-import logging
 import re
 import unicodedata
 
-from build_tools.briefing.taxonomy import Taxonomy, jieba_userdict
+from build_tools.briefing.taxonomy import Taxonomy, jieba_tokenizer
 from build_tools.convert import to_simplified
 
 # Put before the space of a boundary with Latin on one side; overrides/assets/javascripts/search.js
@@ -47,12 +45,7 @@ class Segmenter:
     """jieba over the taxonomy's names, reading Traditional characters as their Simplified forms."""
 
     def __init__(self, tax: Taxonomy) -> None:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        self._tokenizer = jieba.Tokenizer()
-        self._tokenizer.initialize()
-        self._tokenizer.load_userdict(io.StringIO(jieba_userdict(tax)))
+        self._tokenizer = jieba_tokenizer(tax)
         self._simplified: dict[str, str] = {}
 
     def _as_simplified(self, text: str) -> str:
