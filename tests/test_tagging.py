@@ -172,3 +172,38 @@ def test_an_entity_named_only_in_the_title_line_is_not_what_the_story_is_about()
     assert "microsoft" in got.about
     named = tagger.tag("Meta and Microsoft raise spending", [*body, ("text", "Meta did the same.")])
     assert "meta" in named.about
+
+
+def test_a_topic_named_twice_in_the_closing_paragraph_is_the_conclusion_not_an_aside():
+    tagger = get_tagger()
+    both = "Customers can fine-tune it, and a fine-tuned version follows."
+    assert "fine-tuning" in tagger.tag("Lab ships a mid-sized model", _story(9, {9: both})).tags
+    # the paragraph before the close is still an aside
+    assert "fine-tuning" not in tagger.tag("Lab ships a mid-sized model", _story(9, {8: both})).tags
+
+
+def _roundup(extra: dict[int, str]) -> list[tuple[str, str]]:
+    """A story in three sections under headings, ``extra`` sentences added to some of its blocks."""
+    blocks = _story(11, extra)
+    for n in (4, 8):
+        blocks[n - 1] = ("heading", f"Part {n}")
+    return blocks
+
+
+def test_a_topic_two_sections_name_is_no_aside():
+    tagger = get_tagger()
+    late = {7: "Customers can fine-tune it on their own data.", 10: "A fine-tuned version follows."}
+    assert "fine-tuning" in tagger.tag("Lab ships a mid-sized model", _roundup(late)).tags
+    # the same paragraphs without headings are one story's late aside
+    assert "fine-tuning" not in tagger.tag("Lab ships a mid-sized model", _story(11, late)).tags
+    # and two late paragraphs of one section are too
+    one_section = {9: late[7], 10: late[10]}
+    assert "fine-tuning" not in tagger.tag("Lab ships a mid-sized model", _roundup(one_section)).tags
+
+
+def test_a_broad_topic_at_the_minimum_counts_in_two_sections():
+    tagger = get_tagger()
+    assert load_taxonomy().get("large-language-models").broad
+    words = {2: "Its makers tested it on large language models.", 6: "Buyers of LLMs liked the price."}
+    assert "large-language-models" in tagger.tag("A new chip", _roundup(words)).tags
+    assert "large-language-models" not in tagger.tag("A new chip", _story(11, words)).tags

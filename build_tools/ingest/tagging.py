@@ -43,6 +43,10 @@ BROAD_MIN_BLOCKS = 3
 # The title (block 0) and the lead (block 1) always count, and a short story has no asides.
 LEAD_BLOCK = 1
 LONG_STORY_BLOCKS = 6
+# The closing paragraph is where a piece states its conclusion: a topic named twice in it is no aside.
+# A story with headings after its lead is several stories in sections (a roundup, an essay's parts): a topic
+# that two sections name is evidence from each of them, neither an aside nor one story's scattered
+# vocabulary, wherever in the story the sections sit.
 # At most this many topics: beyond it the tags describe the vocabulary, not the story.
 MAX_TOPICS = 8
 # An entity the story is about: named in the title, or mentioned at least this often (a title mention
@@ -235,13 +239,15 @@ class Tagger:
             blocks_of.setdefault(entry_id, set()).add(block)
             forms_of.setdefault(entry_id, set()).add(joined[s:e].casefold().rstrip("s"))  # chip = chips
             first.setdefault(entry_id, s)
+        section = _sections([role for role, _ in blocks])
         order = sorted(score, key=lambda i: (-score[i], first[i], i))
         tags = [i for i in order if self.tax.entries[i].is_topic and score[i] >= TOPIC_MIN_SCORE
                 and (not self.tax.entries[i].broad or score[i] >= BROAD_MIN_SCORE or len(forms_of[i]) >= 2
                      or len(blocks_of[i]) >= BROAD_MIN_BLOCKS)
                 and (not self.tax.entries[i].broad or score[i] > TOPIC_MIN_SCORE
-                     or max(blocks_of[i]) - min(blocks_of[i]) <= 1)
-                and _spread(blocks_of[i], score[i], len(texts) - 1)]
+                     or max(blocks_of[i]) - min(blocks_of[i]) <= 1
+                     or len({section[b] for b in blocks_of[i]}) >= 2)
+                and _spread(blocks_of[i], score[i], section)]
         tags = tags[:MAX_TOPICS]
         entities = [i for i in order if not self.tax.entries[i].is_topic]
         in_body = {i for i, b in blocks_of.items() if max(b) > 0}
@@ -332,11 +338,23 @@ def _makers(tax: Taxonomy) -> dict[str, str]:
     return makers
 
 
-def _spread(blocks: set[int], score: int, body_blocks: int) -> bool:
-    """Whether a topic at the minimum score is more than an aside: named in the title or lead, or first
-    named in the first half of a long story (in the first two thirds when all in one paragraph)."""
+def _sections(roles: list[str]) -> list[int]:
+    """The section of the title and of each block: a new section starts at every heading after the lead."""
+    section = [0]
+    for n, role in enumerate(roles, 1):
+        section.append(section[-1] + (role == "heading" and n > LEAD_BLOCK))
+    return section
+
+
+def _spread(blocks: set[int], score: int, section: list[int]) -> bool:
+    """Whether a topic at the minimum score is more than an aside: named in the title or lead, in two
+    sections, or all in the closing paragraph, or first named in the first half of a long story (in the first
+    two thirds when all in one paragraph)."""
     first = min(blocks)
+    body_blocks = len(section) - 1
     if score > TOPIC_MIN_SCORE or first <= LEAD_BLOCK or body_blocks < LONG_STORY_BLOCKS:
+        return True
+    if len({section[b] for b in blocks}) >= 2 or blocks == {body_blocks}:
         return True
     if len(blocks) > 1:
         return 2 * first <= body_blocks
