@@ -14,7 +14,9 @@ from bench.ingest_quality import pages_of, score_page, summarise
 
 # (measure, floor or ceiling): recall, title, date, outlet and tag precision may not fall below, junk may
 # not rise above.
-DEV_FLOORS = {"recall": 1.0, "junk": 0.0, "title": 1.0, "date": 1.0, "outlet": 1.0, "tag_precision": 0.958}
+# Tag precision 0.958 -> 0.957: one middle paragraph of a story without sections no longer tags, and the
+# one topic of dev's that this drops (large-language-models in a robotics story) is an optional one.
+DEV_FLOORS = {"recall": 1.0, "junk": 0.0, "title": 1.0, "date": 1.0, "outlet": 1.0, "tag_precision": 0.957}
 # The test half was scored once as held-out pages (2026-12-06, commit 03a1f66: recall 0.9817, junk 0.0771,
 # title 0.75, date 0.8438, outlet 0.4375, tag precision 0.8136); since then it is development data too, and
 # its floors are what the page model reaches on it now. Raise them only by a better ingest.
@@ -33,9 +35,10 @@ FRESH_FLOORS = {"recall": 0.995, "junk": 0.02, "title": 1.0, "date": 0.99, "outl
 # Development data from then on; its floors are what ingest reaches on it now. Raise them only by a better
 # ingest. Tag precision went from 0.944 to 0.9315 when a broad topic's words in two sections of a story with
 # headings began to count (the first seed's roundup tags ai-applications again): a page on a reasoning model
-# names "base model" in its opening part and "大模型" in its last, and is tagged large-language-models.
+# names "base model" in its opening part and "大模型" in its last, and is tagged large-language-models;
+# then 0.930 when a section heading alone stopped tagging (an optional commercialisation).
 HOLDOUT_FLOORS = {"recall": 0.999, "junk": 0.005, "title": 1.0, "date": 1.0, "outlet": 0.968,
-                  "tag_precision": 0.9315}
+                  "tag_precision": 0.930}
 # The unseen split (32 pages in 16 layouts, written blind after the four others had been developed on),
 # scored once on 2026-12-06 at commit 09d87a2 with the ingest stage frozen: recall 0.9825, junk 0.0705,
 # title 0.875, date 0.9688, outlet 0.875, tag precision 0.9231 (bench/results/ingest-quality-unseen.txt).
@@ -44,7 +47,7 @@ HOLDOUT_FLOORS = {"recall": 0.999, "junk": 0.005, "title": 1.0, "date": 1.0, "ou
 # deck, which named chatbots (an optional tag of the page); a post's opening line replaced its author's
 # profile line, and its "internal AI assistant" now tags chatbots, which the gold does not.
 UNSEEN_FLOORS = {"recall": 0.995, "junk": 0.0079, "title": 1.0, "date": 1.0, "outlet": 1.0,
-                 "tag_precision": 0.945}
+                 "tag_precision": 0.972}
 # The novel split (32 pages in 16 layouts, written blind after the five others had been developed on),
 # scored once on 2026-12-06 at commit 11429c5 with the ingest stage frozen: recall 0.9525, junk 0.0542,
 # title 0.7188, date 1.0, outlet 0.8438, tag precision 0.9355 (bench/results/ingest-quality-novel.txt).
@@ -63,13 +66,13 @@ NOVEL_FLOORS = {"recall": 0.9916, "junk": 0.0191, "title": 0.9375, "date": 1.0, 
 # since: the page's controls, a channel's or an edition's name, a rights line without ©, a long masthead
 # the page repeats, the outlet in a byline's segments.
 UNTRIED_FLOORS = {"recall": 0.9788, "junk": 0.0093, "title": 0.9062, "date": 0.9688, "outlet": 1.0,
-                  "tag_precision": 0.9285}
+                  "tag_precision": 0.95}
 # The sealed split (32 pages in 16 layouts, written blind after the seven others had been developed on),
 # scored once on 2026-12-06 at commit 78005ea with the ingest stage frozen: recall 0.9748, junk 0.0236,
 # title 0.8438, date 0.9688, outlet 0.5938, tag precision 0.5556 (bench/results/ingest-quality-sealed.txt).
 # Development data from then on; these floors are that score, so ingest may only get better on it.
 SEALED_FLOORS = {"recall": 0.9748, "junk": 0.0236, "title": 0.8438, "date": 0.9688, "outlet": 0.5938,
-                 "tag_precision": 0.586}
+                 "tag_precision": 0.6538}
 CEILINGS = ("junk",)
 
 

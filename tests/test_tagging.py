@@ -141,11 +141,31 @@ def test_a_topic_first_named_late_in_a_long_story_is_an_aside():
     assert "fine-tuning" in tagger.tag("Lab ships a mid-sized model", _story(4, short)).tags
 
 
-def test_a_topic_in_one_paragraph_counts_unless_that_paragraph_is_in_the_last_third():
+def test_a_topic_in_one_middle_paragraph_of_a_long_story_is_a_passing_mention():
     tagger = get_tagger()
     both = "Customers can fine-tune it, and a fine-tuned version follows."
-    assert "fine-tuning" not in tagger.tag("Lab ships a mid-sized model", _story(9, {7: both})).tags
-    assert "fine-tuning" in tagger.tag("Lab ships a mid-sized model", _story(9, {4: both})).tags
+    for n in (3, 4, 7):
+        assert "fine-tuning" not in tagger.tag("Lab ships a mid-sized model", _story(9, {n: both})).tags
+    assert "fine-tuning" in tagger.tag("Lab ships a mid-sized model", _story(9, {1: both})).tags
+    # two paragraphs in the first half are evidence, and so is one paragraph of a short story
+    apart = {3: "Customers can fine-tune it.", 4: "A fine-tuned version follows."}
+    assert "fine-tuning" in tagger.tag("Lab ships a mid-sized model", _story(9, apart)).tags
+    assert "fine-tuning" in tagger.tag("Lab ships a mid-sized model", _story(5, {3: both})).tags
+
+
+def test_one_paragraph_of_a_story_in_sections_is_an_aside_only_in_its_last_third():
+    tagger = get_tagger()
+    both = "Customers can fine-tune it, and a fine-tuned version follows."
+    assert "fine-tuning" in tagger.tag("Lab ships a mid-sized model", _roundup({6: both})).tags
+    assert "fine-tuning" not in tagger.tag("Lab ships a mid-sized model", _roundup({9: both})).tags
+
+
+def test_a_section_heading_alone_is_a_passing_mention():
+    tagger = get_tagger()
+    blocks = _roundup({})
+    blocks[3] = ("heading", "Fine-tuning is cheaper now")
+    assert "fine-tuning" not in tagger.tag("Lab ships a mid-sized model", blocks).tags
+    assert "fine-tuning" in tagger.tag("Lab ships a mid-sized model", blocks[:5]).tags
 
 
 def test_a_broad_topic_at_the_minimum_needs_its_words_together():

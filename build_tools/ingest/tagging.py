@@ -39,8 +39,11 @@ BROAD_MIN_BLOCKS = 3
 # ones: "AI applications" in the lead and "use cases" five paragraphs on are the field's vocabulary.
 # Where a topic's evidence sits: a topic with only the minimum score that the story first names past its
 # middle (fine-tuning in the closing paragraphs of a model launch, a distillation aside at the end of a
-# pricing explainer) is an aside; one paragraph with both mentions is an aside only in the last third.
-# The title (block 0) and the lead (block 1) always count, and a short story has no asides.
+# pricing explainer) is an aside. All in one heading (a section heading's one word), or in one paragraph
+# between the lead and the close of a long story without sections (two mentions of "compute" in the fifth
+# of ten paragraphs), it is a passing mention wherever it sits; one paragraph of a story in sections may be
+# a section's subject, and is an aside only in the story's last third. The title (block 0) and the lead
+# (block 1) always count, and a short story has no asides.
 LEAD_BLOCK = 1
 LONG_STORY_BLOCKS = 6
 # The closing paragraph is where a piece states its conclusion: a topic named twice in it is no aside.
@@ -239,7 +242,8 @@ class Tagger:
             blocks_of.setdefault(entry_id, set()).add(block)
             forms_of.setdefault(entry_id, set()).add(joined[s:e].casefold().rstrip("s"))  # chip = chips
             first.setdefault(entry_id, s)
-        section = _sections([role for role, _ in blocks])
+        roles = ["title"] + [role for role, _ in blocks]
+        section = _sections(roles[1:])
         order = sorted(score, key=lambda i: (-score[i], first[i], i))
         tags = [i for i in order if self.tax.entries[i].is_topic and score[i] >= TOPIC_MIN_SCORE
                 and (not self.tax.entries[i].broad or score[i] >= BROAD_MIN_SCORE or len(forms_of[i]) >= 2
@@ -247,7 +251,7 @@ class Tagger:
                 and (not self.tax.entries[i].broad or score[i] > TOPIC_MIN_SCORE
                      or max(blocks_of[i]) - min(blocks_of[i]) <= 1
                      or len({section[b] for b in blocks_of[i]}) >= 2)
-                and _spread(blocks_of[i], score[i], section)]
+                and _spread(blocks_of[i], score[i], roles, section)]
         tags = tags[:MAX_TOPICS]
         entities = [i for i in order if not self.tax.entries[i].is_topic]
         in_body = {i for i, b in blocks_of.items() if max(b) > 0}
@@ -346,19 +350,21 @@ def _sections(roles: list[str]) -> list[int]:
     return section
 
 
-def _spread(blocks: set[int], score: int, section: list[int]) -> bool:
-    """Whether a topic at the minimum score is more than an aside: named in the title or lead, in two
-    sections, or all in the closing paragraph, or first named in the first half of a long story (in the first
-    two thirds when all in one paragraph)."""
+def _spread(blocks: set[int], score: int, roles: list[str], section: list[int]) -> bool:
+    """Whether a topic at the minimum score is more than an aside: named in the title or lead, all in the
+    closing paragraph, in one paragraph of a story in sections short of its last third, or in more than one
+    paragraph of a long story, first in its first half or in two sections."""
     first = min(blocks)
     body_blocks = len(section) - 1
     if score > TOPIC_MIN_SCORE or first <= LEAD_BLOCK or body_blocks < LONG_STORY_BLOCKS:
         return True
-    if len({section[b] for b in blocks}) >= 2 or blocks == {body_blocks}:
-        return True
-    if len(blocks) > 1:
-        return 2 * first <= body_blocks
-    return 3 * first <= 2 * body_blocks
+    if len(blocks) == 1:
+        if first == body_blocks:
+            return True
+        if roles[first] == "heading" or section[-1] == 0:
+            return False
+        return 3 * first <= 2 * body_blocks
+    return len({section[b] for b in blocks}) >= 2 or 2 * first <= body_blocks
 
 
 def _block_of(starts: list[int], offset: int) -> int:
