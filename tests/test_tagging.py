@@ -227,3 +227,18 @@ def test_a_broad_topic_at_the_minimum_counts_in_two_sections():
     words = {2: "Its makers tested it on large language models.", 6: "Buyers of LLMs liked the price."}
     assert "large-language-models" in tagger.tag("A new chip", _roundup(words)).tags
     assert "large-language-models" not in tagger.tag("A new chip", _story(11, words)).tags
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("The county will vote on the data center next month.", "compute"),
+    ("The campus needs a new electrical substation.", "energy"),
+    ("States passed dozens of AI laws this year.", "ai-governance"),
+    ("Startups moved workloads to open models.", "open-source"),
+    ("The startup closed a Series B last week.", "funding"),
+    ("Carriers cannot detect synthetic voices in real time.", "deepfakes"),
+    ("Critics say the ranking encodes bias.", "ai-ethics"),
+    ("国产模型的价格继续下降。", "china-ai"),
+    ("这家公司完成了天使轮融资。", "funding"),
+])
+def test_the_fields_common_words_name_their_topic(text: str, topic: str):
+    assert topic in _ids(text)
