@@ -96,11 +96,16 @@ def queries(text_by_lang: dict[str, str]) -> dict[str, list[str]]:
 
 
 def frequent_words(text_by_lang: dict[str, str]) -> dict[str, str]:
-    """The most frequent word of each language's sample text ("the", "的"): the largest index chunk a
-    search can fetch, reported beside the three words a reader types."""
+    """The most frequent word of each language's sample text that the index holds (not a stop word,
+    which the search box takes out of a query): the largest index chunk a search can fetch, reported
+    beside the three words a reader types."""
+    from build_tools.site.search_words import query_stop_words
+
+    stop = set(query_stop_words().split())
     out = {}
     for lang, text in text_by_lang.items():
         found = _ANY_WORD.findall(text.lower()) if lang == "en" else _HAN.findall(text)
+        found = [w for w in found if w not in stop]
         if found:
             out[lang] = collections.Counter(found).most_common(1)[0][0]
     return out

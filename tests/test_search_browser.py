@@ -257,3 +257,28 @@ def test_traditional_results_read_as_written(new_reader, query: str) -> None:
         marks += items.nth(i).locator("article > p mark").all_inner_texts()
     assert marks and not [m for m in marks if _INDEX_SPACE.search(m)], marks
     reader.watch.assert_clean()
+
+
+# A character of a word the index leaves out, shown to a reader as it is kept in the index.
+_HIDDEN = re.compile("[\ue000-\ue07f\U000f0000-\U000fffff]")
+
+
+@pytest.mark.parametrize(("lang", "query", "common"),
+                         [("en", "Altman", "the"), ("zh", "奥特曼", "的"), ("zh-hant", "奧特曼", "的")])
+def test_stop_words_are_taken_out_of_a_query_and_shown_in_results(new_reader, lang: str, query: str,
+                                                                   common: str) -> None:
+    """A stop word beside a word finds what the word finds; excerpts show it as written; a query of
+    stop words alone says so instead of searching."""
+    reader: Reader = new_reader("desktop")
+    reader.open(SITE_PREFIX[lang])
+    alone, _ = search(reader, query)
+    assert alone
+    paths, meta = _search_again(reader, f"{common} {query}")
+    assert paths == alone, meta
+    texts = reader.page.locator(".md-search-result__article").all_inner_texts()
+    assert not [t for t in texts if _HIDDEN.search(t)], texts
+    pattern = rf"\b{common}\b" if lang == "en" else common
+    assert any(re.search(pattern, t, re.IGNORECASE) for t in texts), texts
+    paths, meta = _search_again(reader, common.upper())
+    assert not paths and meta == reader.page.locator(".pf-search").get_attribute("data-pf-common"), meta
+    reader.watch.assert_clean()

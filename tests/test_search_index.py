@@ -16,7 +16,15 @@ from build_tools.convert import to_traditional
 from build_tools.site import search_index
 from build_tools.site.collect import Corpus, load_corpus
 from build_tools.site.language import LANGUAGES
-from build_tools.site.search_words import Segmenter, as_written
+from build_tools.site.search_words import (
+    STOP_WORDS_PATH,
+    Segmenter,
+    as_written,
+    derive_stop_words,
+    hidden,
+    shown,
+    stop_words,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -62,7 +70,7 @@ def test_every_briefing_is_indexed_whole_once_with_every_name(tmp_path: Path, co
         # Every paragraph of the article, to the last, in the site's script.
         for p in b.paragraphs:
             assert language.column(column, p.text(column)) in text, (lang, b.id, p.line)
-        assert page["meta"]["title"] == language.pick(b.title)
+        assert shown(page["meta"]["title"]) == language.pick(b.title)
     text = _content(pages["briefings/altman-open-source/"])
     for name in ("Sam Altman", "Altman", "萨姆·奥尔特曼", "奥尔特曼", "奥特曼"):
         assert name in text, (lang, name)
@@ -158,7 +166,7 @@ def test_indexed_chinese_reads_as_written(corpus: Corpus) -> None:
         for p in b.paragraphs:
             for text in (p.zh, to_traditional(p.zh), p.en, f"AI 简报，{p.zh}GPT-4o（大模型）"):
                 assert as_written(words.spaced(text)) == text, text
-    assert words.spaced("使用GPT的人工智能") == "使用^ GPT^ 的 人工^智能"
+    assert words.spaced("使用GPT的人工智能") == f"使用^ GPT^ {hidden('的')} 人工^智能"
 
 
 def test_a_built_pages_text_is_segmented_and_its_scripts_kept(corpus: Corpus) -> None:
@@ -172,3 +180,37 @@ def test_a_built_pages_text_is_segmented_and_its_scripts_kept(corpus: Corpus) ->
     assert '<p class="開源">' in spaced and spaced.endswith('<script>"開源模型"')
     assert "開源^模型 與 人工^智慧</p><b>AI^ 簡報</b>" in spaced
     assert as_written(spaced) == page
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_stop_words_are_in_the_text_and_in_no_index(tmp_path: Path, corpus: Corpus, lang: str) -> None:
+    """The most frequent words (the, of, 的 ...) have no posting, and every page still reads whole,
+    each of them in its place: an excerpt shows them, only the index leaves them out."""
+    pages = _indexed(tmp_path, corpus, lang)
+    postings = _postings(tmp_path / "pagefind")
+    left_out = stop_words("en") | (stop_words("zh") if LANGUAGES[lang].body == "zh" else frozenset())
+    assert not left_out & set(postings), sorted(left_out & set(postings))
+    text = " ".join(_content(p) for p in pages.values())
+    if LANGUAGES[lang].body == "zh":
+        assert "的" in text
+    else:
+        assert re.search(r"\bthe\b", text, re.IGNORECASE)
+    assert "model" in postings or "模型" in postings
+
+
+def test_a_hidden_word_is_no_word_to_pagefind_and_reads_back() -> None:
+    """The characters of a left-out word are neither letters nor digits (Pagefind indexes none of
+    them) nor spaces (it stays one word in its place), and come back as written."""
+    for word in ["the", "The", "THAT", "的", "是", "們", "I"]:
+        moved = hidden(word)
+        assert len(moved) == len(word) and shown(moved) == word
+        assert not any(c.isalnum() or c.isspace() for c in moved), word
+    assert shown("plain 文字 text") == "plain 文字 text"
+
+
+def test_the_stop_words_are_the_rules() -> None:
+    """data/search_stop_words.yaml is what its rule gives (wordfreq's frequencies), not a hand-made list."""
+    import yaml
+
+    data = yaml.safe_load(STOP_WORDS_PATH.read_text(encoding="utf-8"))
+    assert derive_stop_words(data["zipf_at_least"]) == {"en": data["en"], "zh": data["zh"]}

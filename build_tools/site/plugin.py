@@ -35,6 +35,7 @@ from build_tools.site.publish import head
 from build_tools.site.publish.edition_feeds import edition_feed_links, write_edition_feeds
 from build_tools.site.publish.sitemap import PageFacts, write_sitemaps
 from build_tools.site.render import footer_links, indexed_column, reading_minutes, repository_from
+from build_tools.site.search_words import query_stop_words
 from build_tools.site.serve import ServeState, other_inputs
 from build_tools.site.swap import SiteSwap
 
@@ -163,13 +164,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return nav
 
     def on_env(self, env, *, config, files):
-        """The footer's links (overrides/partials/copyright.html).
+        """The footer's links (overrides/partials/copyright.html) and the words search leaves out.
 
         No bytecode cache for the templates: Jinja executes what such a cache holds, so a file planted in
         it would be code run by the build (SECURITY.md). Compiling the theme costs about a second.
         """
         env = self.serve.templates(env)  # under mkdocs serve, compiled once (serve.py)
         env.globals["footer_links"] = footer_links(self.language, config.extra)
+        env.globals["search_stop_words"] = query_stop_words()
         return env
 
     def on_template_context(self, context, *, template_name: str, config):

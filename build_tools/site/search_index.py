@@ -38,7 +38,7 @@ from build_tools.model import Briefing, Entry
 from build_tools.site.language import SiteLanguage, other_languages
 from build_tools.site.pages import NOT_IN_NAV
 from build_tools.site.render import briefing_url, entry_names, esc, indexed_column, topic_url
-from build_tools.site.search_words import Segmenter
+from build_tools.site.search_words import Segmenter, without_stop_words
 
 # Folder of the index in each language site; overrides/partials/search.html loads it from there.
 BUNDLE_DIR = "pagefind"
@@ -99,15 +99,20 @@ def _document(lang: SiteLanguage, title: str, blocks: Iterable[str], names: Iter
               fields: Iterable[tuple[str, str, str]] = (), words: Segmenter | None = None) -> str:
     """A lean page: ``title`` as its heading, ``blocks`` of text, ``names`` weighted low, and
     (attribute, key, value) ``fields`` Pagefind reads but does not index; with ``words``, the
-    Chinese text segmented into words separated by spaces (see search_words.py)."""
+    Chinese text segmented into words separated by spaces (see search_words.py); stop words left
+    out of the index (search_words.py)."""
     blocks = [b for b in blocks if b]
     names = " · ".join(dict.fromkeys(names))
     fields = list(fields)
+    if lang.search_words:
+        # The title as written, for the result list; the heading below is the segmented one. Pagefind
+        # indexes meta fields too: its Latin stop words are hidden (shown as written by the search box).
+        fields.append(("meta", "title", without_stop_words(title)))
     if words is not None:
-        # The title as written, for the result list; the heading below is the segmented one.
-        fields.append(("meta", "title", title))
         title, names = words.spaced(title), words.spaced(names)
         blocks = [words.spaced(b) for b in blocks]
+    title, names = without_stop_words(title), without_stop_words(names)
+    blocks = [without_stop_words(b) for b in blocks]
     body = [f"<h1>{esc(title)}</h1>", *(f"<p>{esc(b)}</p>" for b in blocks)]
     if names:
         # Found by every name and alias, but a low weight: an excerpt prefers the article's words.
@@ -171,8 +176,11 @@ def records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLanguage,
 
 
 def segmenter(lang: SiteLanguage, tax: Taxonomy) -> Segmenter | None:
-    """The word segmenter of the ``lang`` site's Chinese text, or None where Pagefind segments."""
-    return Segmenter(tax) if lang.search_words else None
+    """The word segmenter of the ``lang`` site's Chinese text (where Pagefind segments it, one that
+    only finds its stop words), or None on a site whose text is not Chinese."""
+    if lang.search_words or lang.body == "zh":
+        return Segmenter(tax, spacing=lang.search_words)
+    return None
 
 
 def index_site(site_dir: str | Path, lang: SiteLanguage, briefings: Iterable[Briefing],
@@ -299,16 +307,14 @@ def _requests(index_id: int, page_records: Iterable[Record], html_pages: Iterabl
         yield {"type": "AddFile", "index_id": index_id, "url": r.url, "file_contents": r.html,
                "file_path": None}
     for url, path in html_pages:
-        html = path.read_text(encoding="utf-8")
-        if words is not None:
-            html = spaced_html(html, words)
+        html = spaced_html(path.read_text(encoding="utf-8"), words)
         yield {"type": "AddFile", "index_id": index_id, "url": url, "file_contents": html,
                "file_path": None}
 
 
-def spaced_html(html: str, words: Segmenter) -> str:
-    """A built page with the Chinese of its text segmented by ``words``; scripts, styles and the
-    markup itself as they were."""
+def spaced_html(html: str, words: Segmenter | None) -> str:
+    """A built page with the Chinese of its text segmented by ``words`` (if any) and its stop words
+    left out of the index; scripts, styles and the markup itself as they were."""
     lower = html.lower()
     out = []
     at = 0
@@ -316,7 +322,8 @@ def spaced_html(html: str, words: Segmenter) -> str:
         tag = html.find("<", at)
         if tag < 0:
             tag = len(html)
-        out.append(words.spaced(html[at:tag]))
+        text = html[at:tag]
+        out.append(without_stop_words(words.spaced(text) if words is not None else text))
         end = tag  # where the markup that stays as it is ends: a tag, or a script or style to its end
         for raw in ("script", "style"):
             if lower.startswith(f"<{raw}", tag):

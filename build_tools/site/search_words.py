@@ -14,14 +14,25 @@ box removes every space between two such characters. Where one side is Latin (a 
 ASCII punctuation), the space is marked ``^ ``: a space there may be the writer's (``AI 简报``), and
 the search box removes only the marked ones. Pagefind drops the ``^`` from the word it indexes
 (``使用^`` is the word 使用), so the mark costs no posting.
+
+The most frequent words of each language (data/search_stop_words.yaml: the, of, 的, 了 ...) are left
+out of every site's index, as search engines leave out stop words: each is on every page and alone
+fills whole index chunks, which a search for any word beside it in the chunk's range downloads. The
+word stays in the indexed text, its characters moved to the Private Use Area, which Pagefind does not
+index (neither letters nor digits) but counts as a word: excerpts keep every word in its place, and
+the search box moves the characters back (``shown``) and takes the words out of a query.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
 
-from build_tools.briefing.taxonomy import Taxonomy, jieba_tokenizer
+import yaml
+
+from build_tools.briefing.taxonomy import DATA_DIR, Taxonomy, jieba_tokenizer
 from build_tools.convert import to_simplified
 
 # Put before the space of a boundary with Latin on one side; overrides/assets/javascripts/search.js
@@ -32,6 +43,49 @@ MARK = "^"
 PART = "^"
 _HAN_WORD = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff]+$")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+STOP_WORDS_PATH = DATA_DIR / "search_stop_words.yaml"
+# Where a left-out word's characters go: an ASCII character to U+E000 + its code, any other character
+# of the Basic Multilingual Plane to U+F0000 + its code (Private Use Areas: no text uses them).
+_ASCII_HIDDEN = 0xE000
+_OTHER_HIDDEN = 0xF0000
+# A Latin word, not part of a longer one (it's, e-mail, 的the).
+_LATIN_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")
+
+
+@functools.cache
+def stop_words(language: str) -> frozenset[str]:
+    """The words of ``language`` ("en" or "zh", Simplified) that no index holds, in lower case."""
+    data = yaml.safe_load(STOP_WORDS_PATH.read_text(encoding="utf-8")) or {}
+    return frozenset(str(w).lower() for w in data.get(language) or ())
+
+
+def query_stop_words() -> str:
+    """Every stop word as a reader may type it, in both scripts, space-separated: what the search box
+    takes out of a query (overrides/partials/search.html)."""
+    from build_tools.convert import to_traditional
+
+    chinese = sorted(stop_words("zh"))
+    forms = {*stop_words("en"), *chinese, *to_traditional("\n".join(chinese)).split("\n")}
+    return " ".join(sorted(forms))
+
+
+def hidden(word: str) -> str:
+    """``word`` with its characters moved to the Private Use Area: in the text, not in the index."""
+    return "".join(chr((_ASCII_HIDDEN if ord(c) < 0x80 else _OTHER_HIDDEN) + ord(c)) if ord(c) < 0x10000
+                   else c for c in word)
+
+
+def shown(text: str) -> str:
+    """``text`` with every ``hidden`` word as written again."""
+    return "".join(chr(ord(c) - _ASCII_HIDDEN) if _ASCII_HIDDEN <= ord(c) < _ASCII_HIDDEN + 0x80
+                   else chr(ord(c) - _OTHER_HIDDEN) if _OTHER_HIDDEN <= ord(c) < _OTHER_HIDDEN + 0x10000
+                   else c for c in text)
+
+
+def without_stop_words(text: str) -> str:
+    """``text`` with its Latin stop words ``hidden`` (the Chinese ones are found by ``Segmenter``)."""
+    latin = stop_words("en")
+    return _LATIN_WORD.sub(lambda m: hidden(m[0]) if m[0].lower() in latin else m[0], text)
 
 
 def is_chinese(c: str) -> bool:
@@ -42,11 +96,16 @@ def is_chinese(c: str) -> bool:
 
 
 class Segmenter:
-    """jieba over the taxonomy's names, reading Traditional characters as their Simplified forms."""
+    """jieba over the taxonomy's names, reading Traditional characters as their Simplified forms.
 
-    def __init__(self, tax: Taxonomy) -> None:
+    With ``spacing`` False, ``spaced`` only hides the stop words: for a site whose Chinese Pagefind
+    segments itself.
+    """
+
+    def __init__(self, tax: Taxonomy, *, spacing: bool = True) -> None:
         self._tokenizer = jieba_tokenizer(tax)
         self._simplified: dict[str, str] = {}
+        self._spacing = spacing
 
     def _as_simplified(self, text: str) -> str:
         """``text`` with each character that has a one-character Simplified form replaced by it."""
@@ -89,26 +148,36 @@ class Segmenter:
         return [leaf for c in cuts for leaf in self.parts(c)]
 
     def spaced(self, text: str) -> str:
-        """``text`` with a space (or ``MARK`` and a space) at each word boundary beside Chinese."""
+        """``text`` with a space (or ``MARK`` and a space) at each word boundary beside Chinese, and
+        its Chinese stop words ``hidden``."""
         if not _HAN.search(text):
             return text
+        chinese_stop = stop_words("zh")
         pieces: list[str] = []
+        left = ""  # the last character put in, as written
         for word in self.words(text):
-            if pieces and pieces[-1] and word:
-                left, right = pieces[-1][-1], word[0]
+            if left and word and self._spacing:
+                right = word[0]
                 if not left.isspace() and not right.isspace():
                     wide_left, wide_right = is_chinese(left), is_chinese(right)
                     if wide_left and wide_right:
                         pieces.append(" ")
                     elif wide_left or wide_right:
                         pieces.append(MARK + " ")
-            pieces.append(PART.join(self.parts(word)))
+            if self._as_simplified(word) in chinese_stop:
+                pieces.append(hidden(word))
+            elif not self._spacing:
+                pieces.append(word)
+            else:
+                pieces.append(PART.join(self.parts(word)))
+            left = word[-1:] or left
         return "".join(pieces)
 
 
 def as_written(indexed: str) -> str:
     """Indexed text as a reader sees it: the spaces and marks put in by ``spaced`` taken out, as the
     search box takes them out of what it shows (overrides/assets/javascripts/search.js)."""
+    indexed = shown(indexed)
     out: list[str] = []
     i = 0
     while i < len(indexed):
@@ -128,3 +197,18 @@ def as_written(indexed: str) -> str:
         out.append(c)
         i += 1
     return "".join(out)
+
+
+def derive_stop_words(zipf_at_least: float) -> dict[str, list[str]]:
+    """The stop words by the rule of data/search_stop_words.yaml: the words of each language that make
+    up at least 10 ** (zipf_at_least - 9) of its running text, by wordfreq's frequencies."""
+    import wordfreq
+
+    return {lang: [w for w in wordfreq.top_n_list(lang, 1000)
+                   if wordfreq.zipf_frequency(w, lang) >= zipf_at_least] for lang in ("en", "zh")}
+
+
+if __name__ == "__main__":
+    rule = yaml.safe_load(STOP_WORDS_PATH.read_text(encoding="utf-8"))["zipf_at_least"]
+    for code, found in derive_stop_words(rule).items():
+        sys.stdout.write(f"{code}: [{', '.join(found)}]\n")

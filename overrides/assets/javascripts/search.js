@@ -9,6 +9,9 @@
  * page's < and >, and marks the matches) are rebuilt from their text and <mark> elements only.
  * Chinese text is indexed with a space between its words (build_tools/site/search_words.py): the
  * spaces and marks put in for search are taken out of every title and excerpt shown (see visible()).
+ * The most frequent words (the, of, 的, 了: data-pf-stop-words) are in no index: they are taken out of
+ * a query, and their characters, which the index keeps moved to the Private Use Area, shown as
+ * written (see asWritten()).
  */
 (function () {
   "use strict";
@@ -30,6 +33,13 @@
   var selects = dialog.querySelectorAll("select[data-pf-filter]");
   var sortSelect = dialog.querySelector("select[data-pf-sort]");
   var language = dialog.getAttribute("data-pf-language");
+  var stopWords = {};
+  (dialog.getAttribute("data-pf-stop-words") || "").split(" ").forEach(function (w) {
+    if (w) stopWords[w] = true;
+  });
+  var commonOnly = dialog.getAttribute("data-pf-common") || "";
+  var words = typeof Intl !== "undefined" && Intl.Segmenter
+    ? new Intl.Segmenter(language, { granularity: "word" }) : null;
   var t = config.translations || {};
 
   var engine = null;         // Promise of the Pagefind module, loaded on first use
@@ -81,6 +91,30 @@
     return c !== undefined && CHINESE.test(c);
   }
 
+  // A character of a word the index leaves out, as written: U+E000 + an ASCII code, U+F0000 + any
+  // other code of the Basic Multilingual Plane (build_tools/site/search_words.py: hidden()).
+  function asWritten(c) {
+    var code = c.codePointAt(0);
+    if (code >= 0xE000 && code < 0xE080) return String.fromCodePoint(code - 0xE000);
+    if (code >= 0xF0000 && code < 0x100000) return String.fromCodePoint(code - 0xF0000);
+    return c;
+  }
+
+  // The query without its stop words (the index has none of them); "" when it is nothing else.
+  // A quoted phrase with one loses its quotes: the other words are searched, not as a phrase.
+  function searchable(query) {
+    var pieces = words ? Array.from(words.segment(query), function (s) { return s.segment; })
+      : query.split(/(\s+)/);
+    var dropped = false;
+    var rest = pieces.map(function (piece) {
+      if (!stopWords[piece.toLowerCase()]) return piece;
+      dropped = true;
+      return " ";
+    }).join("").replace(/\s+/g, " ").trim();
+    if (dropped && rest.indexOf('"') >= 0) rest = rest.replace(/"/g, " ").replace(/\s+/g, " ").trim();
+    return rest;
+  }
+
   // For each character of ``chars`` (an array), whether it is shown.
   function visible(chars) {
     var keep = chars.map(function () { return true; });
@@ -100,7 +134,7 @@
 
   // A title as written.
   function titleText(text) {
-    var chars = Array.from(text);
+    var chars = Array.from(text).map(asWritten);
     var keep = visible(chars);
     return chars.filter(function (_, i) { return keep[i]; }).join("");
   }
@@ -112,7 +146,7 @@
     var marked = [];
     doc.body.childNodes.forEach(function (node) {
       var isMark = node.nodeType === 1 && node.nodeName === "MARK";
-      Array.from(node.textContent).forEach(function (c) { chars.push(c); marked.push(isMark); });
+      Array.from(node.textContent).forEach(function (c) { chars.push(asWritten(c)); marked.push(isMark); });
     });
     var keep = visible(chars);
     var run = "";
@@ -203,9 +237,17 @@
       result.setAttribute("data-pf-state", "done");
       return;
     }
+    var asked = searchable(query);
+    if (query && !asked && !Object.keys(chosen).length) {
+      current = []; shown = 0;
+      list.textContent = "";
+      meta.textContent = commonOnly;
+      result.setAttribute("data-pf-state", "done");
+      return;
+    }
     result.setAttribute("data-pf-state", "searching");
     pagefind().then(function (pf) {
-      return pf.search(query || null, options());
+      return pf.search(asked || null, options());
     }).then(function (search) {
       if (mine !== generation) return;
       current = search.results;
@@ -226,6 +268,7 @@
   }
 
   function preload(query) {
+    query = searchable(query);
     if (!query) return;
     pagefind().then(function (pf) { return pf.preload(query); }).catch(function () { return null; });
   }
