@@ -717,3 +717,58 @@ def test_a_label_set_with_the_lead_picture_goes_with_the_sentence_above_it():
             *PAGE_EN_BODY]
     _, body, dropped = _regions(page)
     assert body == PAGE_EN_BODY and dropped[note] == dropped["Rating: 6/10"] == "header"
+
+
+@pytest.mark.parametrize("line", [
+    "Please turn on JavaScript to use this feature",  # a request to the reader about the page itself
+    "请务必阅读正文之后的免责条款部分",
+    "@反诈小林同学", "Hannah Whitcombe @hwhitcombe",  # an account's handle
+    # a tool's note of where a page came from
+    "Clipped from Lakeside Ledger", "Saved from The Harbour Review",
+    # a share bar: the same few words again and again
+    "SHARE Share Article via Facebook Share Article via Twitter Share Article via LinkedIn "
+    "Share Article via Email",
+    "东海日报数字报",  # an outlet's edition
+])
+def test_notices_handles_tool_labels_share_bars_and_editions_are_never_a_headline(line: str):
+    from build_tools.ingest import layout
+
+    assert layout.headline_excluded(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Share prices of chip makers jump as export rules ease",
+    "Researchers ask whether benchmarks still measure progress",
+    "Meet the start-up building chips for robots from recycled designs",
+    "东海日报发布人工智能专题报道",
+])
+def test_headlines_that_share_words_with_those_shapes_may_be_headlines(line: str):
+    from build_tools.ingest import layout
+
+    assert not layout.headline_excluded(line)
+
+
+def test_a_live_blogs_headline_stays_above_its_controls_notice_and_writers():
+    header = ["Key events", "Show key events only", "Please turn on JavaScript to use this feature",
+              "Hannah Pryce (now) and Tom Ashworth (earlier)", "Tue 11 Feb 2025 18.42 GMT"]
+    headline, body, dropped = _regions(["The London Chronicle", "Support the Chronicle: subscribe from £1",
+                                        "Live", PAGE_HEADLINE, *header, *PAGE_EN_BODY])
+    assert (headline, body) == (PAGE_HEADLINE, PAGE_EN_BODY)
+    assert dropped["Hannah Pryce (now) and Tom Ashworth (earlier)"] in ("byline", "header")
+
+
+def test_a_headline_comes_before_its_longer_standfirst_above_the_byline():
+    title = "European banks quietly shrink back-office hiring as AI tools spread"
+    deck = ("Lenders say automation of compliance checks and document review is reducing the need for junior "
+            "staff")
+    page = ["The Ledger", "Financial services", "Add to reading list", title, deck,
+            "Sophie Carrington in London and Jonas Weil in Frankfurt",
+            "Published Tue, Mar 4 2025 7:05 AM EST", *PAGE_EN_BODY]
+    assert _regions(page)[0] == title
+
+
+def test_an_e_papers_masthead_is_not_its_headline():
+    page = ["东海日报数字报", "2025年05月20日 星期二", "上一期 下一期 往期回顾 版面导航",
+            "第A07版：经济·科技", "本版标题导航", ZH_HEADLINE, "我省发布首批人工智能应用场景清单",
+            ZH_HEADLINE, "——走访甬江电子元件厂", "本报记者 方舟 通讯员 李悦", *ZH_BODY]
+    assert _regions(page)[0] == ZH_HEADLINE

@@ -375,3 +375,32 @@ def test_a_markdown_pages_hidden_address_confirms_the_outlet_its_byline_names(cl
     (tmp_path / "post.md").write_text(place, encoding="utf-8")
     (got,) = _json_lines(cli("ingest", "--json", "post.md").out)
     assert got["source"] is None
+
+
+def test_a_clipped_markdown_page_takes_its_headline_and_outlet_past_the_clippers_h1(cli, tmp_path: Path):
+    body = ("The school district will turn on a chatbot for high school students next month, making it one "
+            "of the first districts in the region to do so, officials said on Thursday.")
+    page = tmp_path / "clip.md"
+    page.write_text("---\nsource: https://lakesideledger.example/news/gemini\n---\n\n"
+                    "# Clipped from Lakeside Ledger\n\n"
+                    "## District turns on a chatbot for high school laptops\n\n"
+                    f"By Corinne Haldane | March 20, 2025\n\n{body}\n\n{body}\n\n{body}\n", encoding="utf-8")
+    run = cli("ingest", "--json", str(page), cwd=ROOT)
+    assert run.code == 0, run.err
+    (got,) = _json_lines(run.out)
+    assert (got["title"], got["source"]) == ("District turns on a chatbot for high school laptops",
+                                             "Lakeside Ledger")
+
+
+def test_a_markdown_pages_logo_linked_to_its_home_page_names_the_outlet(cli, tmp_path: Path):
+    body = ("阿里巴巴旗下通义团队今天凌晨发布了新一代千问模型，并以开放权重的方式在多个开源社区同步上线，"
+            "开发者反响热烈。")
+    page = tmp_path / "logo.md"
+    page.write_text("[![新智库科技](https://img.xinzhiku.example/logo.png)](https://xinzhiku.example/)\n\n"
+                    "# 通义千问新一代模型开源\n\n作者：岑小舟 | 2025-04-29 10:48\n\n"
+                    f"{body}\n\n{body}\n\n一位创业者告诉新智库科技，团队会优先测试新模型。\n",
+                    encoding="utf-8")
+    run = cli("ingest", "--json", str(page), cwd=ROOT)
+    assert run.code == 0, run.err
+    (got,) = _json_lines(run.out)
+    assert got["source"] == "新智库科技"

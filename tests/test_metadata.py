@@ -381,3 +381,72 @@ def test_an_address_made_of_the_names_initials_confirms_a_masthead():
     assert extract_source(clean_lines(page))[0] == "Northgate Evening Courier"
     other = [*page[:-1], "Contact the newsroom: desk@harbourline.example"]
     assert extract_source(clean_lines(other))[0] is None
+
+
+WIRE_PAGE = ["WKXN 7 News", "News Weather Traffic Sports", EN_HEADLINE, "Tue, March 4th 2025 at 11:48 AM",
+             f"WASHINGTON (AW) — {EN_BODY[0]}", *EN_BODY[1:]]
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    ([*WIRE_PAGE, "Copyright 2025 Associated Wire. All rights reserved."], "Associated Wire"),
+    # spelled out in a byline no rule reads as one: the page's words still say what the initials stand for
+    ([*WIRE_PAGE[:3], "by ERIN MATSUDA Associated Wire", *WIRE_PAGE[3:]], "Associated Wire"),
+    (WIRE_PAGE, "AW"),  # nowhere spelled out: the initials are all the page says
+])
+def test_initials_in_a_dateline_go_by_the_full_name_the_page_spells_out(page: list[str], expected: str):
+    assert extract_source(clean_lines(page))[0] == expected
+
+
+def test_a_masthead_the_page_calls_by_its_last_word_beats_a_legal_holder():
+    page = ["The London Chronicle", "UK World Politics Business Tech",
+            "Support the Chronicle: subscribe from £1", EN_HEADLINE, "Tue 11 Feb 2025 18.42 GMT", *EN_BODY,
+            "© 2025 Chronicle News & Media Limited or its affiliated companies. All rights reserved."]
+    assert extract_source(clean_lines(page))[0] == "The London Chronicle"
+
+
+def test_an_accounts_header_line_outranks_the_credit_of_a_reprint():
+    credit = "转载自公众号“数字职场研究”，已获授权"
+    page = [ZH_HEADLINE, "杜若 智能办公观察 2025年05月12日 07:30 上海", credit, *ZH_BODY]
+    assert extract_source(clean_lines(page))[0] == "智能办公观察"
+    assert extract_source(clean_lines([ZH_HEADLINE, "2025年05月12日", credit, *ZH_BODY]))[0] == "数字职场研究"
+    # "作者 发表于 date": a forum's verb of posting is no account
+    assert extract_source(clean_lines([ZH_HEADLINE, "溪边小鹿 发表于 2024-12-02 20:15", *ZH_BODY]))[0] is None
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("本文为新智库科技原创，转载请联系授权。", "新智库科技"),
+    ("声明：本文为云帆网原创，转载请注明出处。", "云帆网"),
+    ("版权声明：本文为博主原创文章，转载请附上原文出处链接。", None),  # a role, not an outlet
+    ("本文为UP主原创，未经授权禁止转载", None),
+])
+def test_an_outlets_claim_to_the_article_said_with_wei(line: str, expected: str | None):
+    assert extract_source(clean_lines([ZH_HEADLINE, *ZH_BODY, line]))[0] == expected
+
+
+FORUM_TOP = ["threadhub", "Search threadhub", "Log In  Sign Up", "r/LocalModels", "Posted by u/offline_first",
+             "3 days ago", EN_HEADLINE]
+
+
+def test_a_forums_lowercase_wordmark_is_the_outlet_of_its_posters_own_writing():
+    own = ["I ran everything on a laptop with 32 GB of RAM for a month, and it was fast enough for most of "
+           "my drafting work.",
+           "What did not work: long documents and anything needing fresh information, so I went back to a "
+           "hosted model twice a week.",
+           "Biggest plus is privacy, since I stopped worrying about pasting work documents into a website."]
+    assert extract_source(clean_lines([*FORUM_TOP, *own]))[0] == "threadhub"
+    # an article copied into a post (no first person): the page does not say whose it is
+    assert extract_source(clean_lines([*FORUM_TOP, *EN_BODY]))[0] is None
+
+
+def test_a_clippers_note_names_the_site_it_clipped():
+    page = ["Clipped from Lakeside Ledger", EN_HEADLINE, "By Corinne Haldane | March 20, 2025", *EN_BODY]
+    cleaned = clean_lines(page)
+    assert cleaned.headline is not None and cleaned.headline.text == EN_HEADLINE
+    assert extract_source(cleaned)[0] == "Lakeside Ledger"
+
+
+def test_a_logos_name_counts_as_the_masthead():
+    page = [ZH_HEADLINE, "作者：岑小舟 | 2025-04-29 10:48", *ZH_BODY,
+            "一位创业者告诉新智库科技，团队会优先测试新模型。"]
+    assert extract_source(clean_lines(page))[0] is None
+    assert extract_source(clean_lines(page), logo="新智库科技")[0] == "新智库科技"

@@ -647,16 +647,28 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
         # the body's first line may be the headline itself (a question reads as text), unless it sits
         # under a headline-shaped line (a standfirst): look past it for the byline
         past = i == start and i - 1 not in candidates
-        after = range(following, min(len(norms) if past else start, following + BYLINE_WINDOW))
-        if any(page.kind(j) == "byline" or layout.is_metadata_line(norms[j])
-               or (j == i + 1 and verdict[j] is None and _name_alone(norms[j])) for j in after):
-            score += 2.0
+        limit = len(norms) if past else start
+        end = min(limit, following + BYLINE_WINDOW)
+        # the page's controls and notices set between a headline and its byline ("Key events", "Show key
+        # events only", "Please turn on JavaScript …") do not move the byline away from it
+        while end < limit and end - following < BYLINE_REACH and \
+                all(_control_between(page, j) for j in range(following, end - BYLINE_WINDOW + 1)):
+            end += 1
+        after = range(following, end)
+        bylined = any(page.kind(j) == "byline" or layout.is_metadata_line(norms[j])
+                      or (j == i + 1 and verdict[j] is None and _name_alone(norms[j])) for j in after)
+        score += 2.0 if bylined else 0.0
         if i == 0 or i - 1 not in candidates or layout.units(norms[i - 1]) < KICKER_MAX_UNITS:
             score += 1.0  # the top of the header (a short kicker, label or button above does not count)
         if i + 1 in candidates and layout.units(norms[i]) < KICKER_MAX_UNITS and \
                 layout.units(norms[i + 1]) >= 2 * layout.units(norms[i]):
             score -= 2.0  # a section label or kicker above the headline ("Artificial intelligence (AI)")
-        if i + 1 < start and all(verdict[j] is not None for j in range(i + 1, start)):
+        # a longer line between it and its byline is its standfirst ("European banks shrink hiring as AI
+        # spreads", then "Lenders say automation of compliance checks is reducing …"): not in its way; unless
+        # it sits right under the site's name, as a tagline does (BYTE HARBOR, "Exclusive news and data …")
+        deck = bylined and following == i + 2 and layout.units(norms[i + 1]) > layout.units(norms[i]) and \
+            i > 1 and not layout.is_masthead(norms[i - 1])
+        if i + 1 < start and all(verdict[j] is not None for j in range(following if deck else i + 1, start)):
             score += 1.0  # nothing but dropped lines (an app prompt, a byline) between it and the article
         if squashed[i] and squashed.count(squashed[i]) > 1 and squashed.index(squashed[i]) == i:
             score += 1.0
@@ -669,6 +681,19 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+# How far past the page's controls under a headline its byline may sit (see _control_between).
+BYLINE_REACH = 6
+
+
+def _control_between(page: _Page, j: int) -> bool:
+    """Whether line ``j`` under a headline candidate is a control, a label or a notice of the page (shorter
+    than a kicker, or never a headline), not a line of the header that separates a headline from a byline."""
+    from build_tools.ingest import layout
+
+    norm = page.norms[j]
+    return page.verdict[j] is None and (layout.units(norm) < KICKER_MAX_UNITS or layout.is_notice(norm))
 
 
 # A person's name alone on a line: two to four Han characters, or two or three capitalised words.

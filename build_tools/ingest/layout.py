@@ -318,10 +318,12 @@ def is_byline(text: str) -> bool:
     return bool(_BYLINE_EN.match(s) or _ISSUER.match(s) or _placed_names(s)) or short
 
 
-# Two or more people, each a name of two or three capitalised words, at least one placed "in City": a
-# byline of reporters filing from several cities. Only names, "in", "and" and commas: no verb, no headline.
+# Two or more people, each a name of two or three capitalised words, at least one placed "in City" or with a
+# note in brackets ("(now)", "(earlier)": a live blog credits its writers in turn): a byline of reporters.
+# Only names, places, notes, "and" and commas: no verb, no headline.
 _PERSON_PLACED = re.compile(r"[A-Z][a-z'’-]{1,20}(?: [A-Z][a-z'’-]{1,20}){1,2}"
-                            r"(?P<place> in [A-Z][a-z'’-]{1,20}(?: [A-Z][a-z'’-]{1,20})?)?")
+                            r"(?P<place> in [A-Z][a-z'’-]{1,20}(?: [A-Z][a-z'’-]{1,20})?"
+                            r"| \([a-z][a-z ]{0,20}\))?")
 _NAME_JOINS = re.compile(r", | and | & ")
 PLACED_NAMES_MAX = 4
 
@@ -619,7 +621,63 @@ def headline_excluded(text: str) -> bool:
     s = _cut(text).strip()
     return (is_menu(s) or is_ticker(s) or is_masthead(s) or is_metadata_line(s) or is_profile(s)
             or _spaced_items(s) or is_control_row(s) or bool(_AGE.match(s)) or bool(_APP_PROMPT.search(s))
-            or inline_junk(s) is not None or s.endswith((":", "：")))
+            or inline_junk(s) is not None or s.endswith((":", "：")) or is_notice(s) or is_handle(s)
+            or is_tool_label(s) is not None or _repetitive(s) or is_edition_name(s))
+
+
+# A request to the reader opening a line ("Please turn on JavaScript …", "请务必阅读…"), or a line that
+# speaks of the page's own workings ("… to use this feature", "Listen to this article"): a notice from the
+# site to its reader, never the article's headline.
+_NOTICE = re.compile(r"^(?:please|kindly)\b|^(?:请|請)"
+                     r"|\bthis (?:feature|page|site|website|article|content|browser)\b"
+                     r"|(?:本页|本頁|此页|此頁|本功能|此功能)", re.IGNORECASE)
+
+
+def is_notice(text: str) -> bool:
+    """A notice to the reader: a request ("Please …", 请…) or words about the page itself ("this feature")."""
+    return bool(_NOTICE.search(_cut(text).strip()))
+
+
+# A social account's handle: "@反诈小林同学" opening a line, or ending one after a name ("Ann Lee @annlee").
+_HANDLE = re.compile(r"^@[^\s@]{2,30}|\s@[\w.]{2,30}$")
+
+
+def is_handle(text: str) -> bool:
+    """A line that is or ends with an account's handle (@name): the poster's, never a headline."""
+    return bool(_HANDLE.search(_cut(text).strip()))
+
+
+# A tool's note of where a page came from: a past participle, "from" and a name in title case ("Clipped from
+# Lakeside Ledger", "Saved from …", "Shared from …"), or 摘自/转自/剪藏自 and a name.
+_TOOL_LABEL = re.compile(r"^[A-Z][a-z]{2,14}(?:ed|en) from (?P<en>(?:the |The )?[A-Z][\w&'’.-]*"
+                         r"(?: (?:[A-Z&][\w&'’.-]*|of|for|and|on|the)){0,5})$"
+                         r"|^(?:摘自|转自|轉自|剪藏自|收藏自|保存自)\s?[「『“《]?(?P<zh>[^\s，,。」』”》]{2,20})[」』”》]?$")
+
+
+def is_tool_label(text: str) -> str | None:
+    """The name in a tool's note of where a page came from ("Clipped from Lakeside Ledger"), or None."""
+    m = _TOOL_LABEL.match(_cut(text).strip())
+    return (m.group("en") or m.group("zh")) if m else None
+
+
+# A row of repeated words: "SHARE Share Article via Facebook Share Article via Twitter …" (a share bar).
+REPEAT_MIN_WORDS = 8
+REPEAT_MAX_DISTINCT = 0.6
+
+
+def _repetitive(s: str) -> bool:
+    words = [w.casefold() for w in _LATIN_TOKEN.findall(s)]
+    return len(words) >= REPEAT_MIN_WORDS and len(set(words)) <= REPEAT_MAX_DISTINCT * len(words)
+
+
+# An edition's or a channel's name after a Chinese outlet's: 东海日报数字报 (its e-paper), X电子报, X客户端.
+EDITION = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:数字报|數字報|电子报|電子報|电子版|電子版|客户端|客戶端)$")
+
+
+def is_edition_name(text: str) -> bool:
+    """An outlet's edition alone on a line (东海日报数字报): a masthead, never a headline."""
+    s = _cut(text).strip()
+    return len(s) <= 16 and " " not in s and bool(EDITION.search(s))
 
 
 # A post's age, as social sites stamp it: "2d • Edited", "3h", "5 hours ago", "3小时前".

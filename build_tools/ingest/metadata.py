@@ -405,13 +405,29 @@ def _labelled_source(text: str) -> str | None:
     return None
 
 
+# An account's header line: the author, the account, the date and time it posted, the place it posted from
+# ("杜若 智能办公观察 2025年05月12日 07:30 上海"); two words before a full date and a time, a place after.
+_ACCOUNT_HEADER = re.compile(r"^[^\s\d]{1,12}\s+([^\s\d]{2,20})\s+"
+                             r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
+                             r"\s+\d{1,2}:\d{2}(?:\s+[\u4e00-\u9fff]{2,4})?$")
+
+
+# The word of posting in a forum's "作者 发表于 2024-12-02 20:15": no account's name.
+_POSTING = re.compile(r"发表|發表|发布|發布|更新|编辑|編輯|回复|回覆")
+
+
 def _wechat_source(text: str) -> str | None:
     """``原创 作者 公众号 2024年05月22日 08:30 北京``: the account is the word after the author.
 
     Without 原创 the line is known by the place it was posted from after the time (``作者 公众号
-    2024-05-16 07:45 发表于北京``); then an author alone is no account.
+    2024-05-16 07:45 发表于北京``, ``作者 公众号 2025年05月12日 07:30 上海``); then an author alone is no
+    account.
     """
     original = re.match(r"^原[创創]\s+(.+)$", text)
+    header = None if original else _ACCOUNT_HEADER.match(text)
+    account = header.group(1) if header else ""
+    if han_count(account) >= 2 and not _POSTING.search(account) and find_dates(text):
+        return _clean_source(account)
     m = original or re.match(r"^(.+\d\s+(?:发表于|發表於)\S{1,6})$", text)
     if not m or not find_dates(text):
         return None
@@ -427,9 +443,9 @@ def _wechat_source(text: str) -> str | None:
 # needs the name to recur on the page.
 # A segment of a byline ("By Jo Roe · The Quarry Review · date") may be a place or a desk: it needs other
 # evidence for the name (its address, a footer), not only the page's repeating it (a dateline's place).
-SOURCE_WEIGHTS = {"label": 4.0, "dateline": 3.0, "byline": 2.0, "byline-part": 1.0, "credit": 2.0,
-                  "title": 2.0, "address": 2.0, "tagline": 2.0, "copyright": 1.5, "masthead": 1.0,
-                  "late-masthead": 0.5, "first-line": 0.5}
+SOURCE_WEIGHTS = {"label": 4.0, "reprint": 3.0, "dateline": 3.0, "byline": 2.0, "byline-part": 1.0,
+                  "credit": 2.0, "title": 2.0, "address": 2.0, "tagline": 2.0, "copyright": 1.5,
+                  "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5}
 SOURCE_MIN_SCORE = 1.5
 SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
@@ -440,14 +456,19 @@ _MASTHEAD_KINDS = frozenset(["chrome", "tag-line"])
 # the copyright line): the one the page itself sets as its name, before a legal holder's. A wire dateline
 # signs with the short form ("BRUSSELS (Lumen) -" of © Lumen Wire), so any fuller form found wins over it.
 # An address only counts for a name, it shows none of its own.
-SOURCE_DISPLAY = {"label": 5, "dateline": 0, "byline": 3, "byline-part": 3, "credit": 3, "title": 3,
-                  "address": 0, "tagline": 2, "masthead": 2, "late-masthead": 2, "first-line": 2,
+SOURCE_DISPLAY = {"label": 5, "reprint": 5, "dateline": 0, "byline": 3, "byline-part": 3, "credit": 3,
+                  "title": 3, "address": 0, "tagline": 2, "masthead": 2, "late-masthead": 2, "first-line": 2,
                   "copyright": 1}
 _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
-# An outlet's claim to the article: 本文系智源前沿原创 (not 本文为UP主原创: a role, said with 为).
-_ORIGINAL_TO = re.compile(r"^本文(?:系|係)\s?[「『“\"]?([^」』”\"\s，,。]{2,20}?)[」』”\"]?\s?"
-                          r"(?:独家|獨家)?原[创創]")
+# An outlet's claim to the article: 本文系智源前沿原创, 声明：本文为云帆网原创.
+_ORIGINAL_TO = re.compile(r"^(?:[^\s:：]{1,6}[:：]\s?)?本文(?:系|係|为|為)\s?"
+                          r"[「『“\"]?([^」』”\"\s，,。]{2,20}?)[」』”\"]?\s?(?:独家|獨家)?原[创創]")
+# A person's role, not an outlet, in that claim: 本文为博主原创, 本文为UP主原创, 本文为作者原创.
+_ROLES = ("主", "者")
+# A credit for the article another outlet first published: 转载自公众号“数字职场研究”，已获授权. It names the
+# original's outlet, which a page's own account line or label outranks.
+_REPRINT = re.compile(r"^(?:\d{1,2}\s*[.、)）]\s*)?(?:本文)?(?:转载自|轉載自)")
 # 光科网讯 …, 光科网讯（记者 邓佳音）…: the outlet signs the first paragraph.
 _NEWS_AGENCY_PREFIX = re.compile(r"^([^\s\d，,。(（]{2,10}?)(?:讯|訊)[\s(（]")
 _OUTLET_BYLINE = re.compile(r"^([^\s／/]{2,12}?)\s*[／/]\s*(?:綜合|综合)?(?:報導|报道|編譯|编译)$")
@@ -571,6 +592,28 @@ def _repeated_brand(text: str, cleaned: Cleaned, line: int) -> str | None:
     return name if _squash(name) in hosts or _initials(name) in hosts else None  # desk@nec.example
 
 
+# A brand written as one word in lower case (threadhub, a site's wordmark), at least this long.
+LOWERCASE_BRAND_MIN = 4
+
+
+def _lowercase_brand(text: str, cleaned: Cleaned, line: int) -> str | None:
+    """A page's first line that is one word in lower case, which the page writes again inside another line
+    ("threadhub", then "Search threadhub"): the wordmark of a site where people post (a word of the page's
+    controls is not one). It names the outlet of a post its writer wrote (in the first person), not of an
+    article someone copied in, whose outlet the page does not say."""
+    name = text.strip()
+    if not re.fullmatch(r"[a-z][a-z0-9]{1,30}", name) or len(name) < LOWERCASE_BRAND_MIN or \
+            name in _UI_WORDS or name in _HOME_WORDS:
+        return None
+    first_person = sum(1 for k in cleaned.body if _FIRST_PERSON.search(k.text))
+    return name if first_person >= FIRST_PERSON_LINES and _said_again(name, cleaned, line) else None
+
+
+# A writer speaking of themselves: "I", "my", "我".
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|My)\b|我")
+FIRST_PERSON_LINES = 2
+
+
 def _said_again(name: str, cleaned: Cleaned, line: int) -> bool:
     """Whether the page writes ``name`` again, word for word, inside a longer line than ``line``."""
     phrase = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
@@ -627,16 +670,25 @@ def _one_word(text: str) -> bool:
     return bool(text) and " " not in text and (han_count(text) <= 4 if HAN.search(text) else len(text) <= 12)
 
 
-def _line_evidence(text: str, kind: str) -> list[tuple[str, str]]:
-    """(kind of evidence, name) for the outlet names one line states."""
+def _label_evidence(text: str, kind: str) -> list[tuple[str, str]]:
+    """(kind of evidence, name) for the outlet a line states in words: 来源：X, 转载自X, 本文系X原创, an
+    account's header, a clipper's "Clipped from X"."""
     found: list[tuple[str, str]] = []
     label = _labelled_source(text) or _wechat_source(text)
     if label and kind not in ("teaser", "caption", "promotion"):
-        found.append(("label", label))
+        found.append(("reprint" if _REPRINT.match(text) else "label", label))
+    if name := layout.is_tool_label(text):
+        found.append(("label", name))  # "Clipped from Lakeside Ledger": the clipper names the site
     if m := _SHARED_BY.match(text):
         found.append(("label", m.group(1)))
-    if (m := _ORIGINAL_TO.match(text)) and (name := _clean_source(m.group(1))):
+    if (m := _ORIGINAL_TO.match(text)) and (name := _clean_source(m.group(1))) and not name.endswith(_ROLES):
         found.append(("label", name))
+    return found
+
+
+def _line_evidence(text: str, kind: str) -> list[tuple[str, str]]:
+    """(kind of evidence, name) for the outlet names one line states."""
+    found: list[tuple[str, str]] = _label_evidence(text, kind)
     if (m := _BYLINE_OUTLET.match(text)) and not _ROLE_WORDS.search(m.group(1)):
         found.append(("byline", m.group(1)))
     if m := _BYLINE_PARTS.match(text):
@@ -699,7 +751,8 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
             name = None  # a section name above the headline (政策), too short to tell from a brand
         if not name and n < MASTHEAD_LINES and d.kind in _MASTHEAD_KINDS:
             name = (_first_line_brand(text, cleaned, found) if n == 0 else None) or \
-                _repeated_brand(text, cleaned, d.line)
+                _repeated_brand(text, cleaned, d.line) or (_lowercase_brand(text, cleaned, d.line) if n == 0
+                                                           else None)
         if name and not any(kind in ("masthead", "late-masthead") for kind, _ in found):
             found.append(("masthead" if n < MASTHEAD_LINES else "late-masthead", name))
             if n == 0:  # the page's first line: where a site puts its name
@@ -816,14 +869,16 @@ def _squash(text: str) -> str:
     return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
-def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
+def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
+                   logo: str | None = None) -> tuple[str | None, str | None]:
     """The outlet's name and the original URL, when the page states them.
 
     Every line that names an outlet is evidence (a 来源 label, a dateline, a byline, a copyright line, a
     share card's "Headline - Outlet", the masthead); names are compared case- and width-insensitively,
     and a name the page repeats elsewhere gains. The best name with enough evidence wins; None otherwise.
     ``addresses`` are the page's web addresses its text does not show (a Markdown link's target, a front
-    matter's ``url``): their hosts count like an address written out.
+    matter's ``url``): their hosts count like an address written out; ``logo``, the name a logo image at the
+    top shows, counts as a masthead.
     """
     url: str | None = None
     for d in cleaned.dropped:
@@ -839,7 +894,16 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> tuple[s
     top = cleaned.headline.line if cleaned.headline else 0
     first, _ = _body_span(cleaned)
     authors = {_squash(d.text) for d in cleaned.dropped if top < d.line < first}
-    for kind, stated in _source_evidence(cleaned, addresses):
+    evidence = _source_evidence(cleaned, addresses)
+    if logo and (brand := _masthead(logo)):
+        # a logo linked to the home page, above everything: the site's name where its first line puts it
+        evidence += [("masthead", brand), ("first-line", brand)]
+    texts = [unicodedata.normalize("NFKC", text) for text in
+             [d.text for d in cleaned.dropped] + [k.text for k in cleaned.kept]]
+    if any(_ACRONYM.fullmatch(stated) for _, stated in evidence):
+        names = [stated for _, stated in evidence]
+        evidence = [(kind, _spelled_out(stated, names, texts) or stated) for kind, stated in evidence]
+    for kind, stated in evidence:
         name = _DOMAIN.sub("", stated) or stated
         name = _EDITION.sub("", name).strip() or name
         key = _squash(name)
@@ -854,7 +918,7 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> tuple[s
         return None, url  # a blank source field outweighs a masthead or a copyright line
     page = [_squash(d.text) for d in cleaned.dropped] + [_squash(k.text) for k in cleaned.kept]
     for key in scores:
-        repeats = sum(1 for line in page if key in line) - 1
+        repeats = sum(1 for line in page if key in line) - 1 + _called_by_head(forms[key][0], key, texts)
         scores[key] += min(SOURCE_REPEAT_MAX, SOURCE_REPEAT_BONUS * max(0, repeats))
     # Names inside one another are one outlet: a brand and its legal name (明港電視, © 明港電視廣播有限公司),
     # a masthead and its owner (The Northgate Courier and © Northgate Media Group). Each counts for the
@@ -876,6 +940,59 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> tuple[s
     return own_script(shown[0]), url
 
 
+# An agency's or an outlet's initials, as a dateline signs with them: "WASHINGTON (AW) —".
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+# A run of capitalised words, small words between them allowed: "Associated Wire", "Bank of the North".
+# (Starting only at a word's start, each word matched whole: linear on a line of one long word.)
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’&-])[A-Z][\w'’&-]*+"
+                              r"(?: (?:(?:of|for|and|the|on|&) ){0,2}[A-Z][\w'’&-]*+){1,6}")
+
+
+def _initial_letters(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w.casefold() not in _NAME_SMALL_WORDS).casefold()
+
+
+def _spelled_out(name: str, names: list[str], texts: list[str]) -> str | None:
+    """The full name that initials stand for, spelled out on the page: "AW" in a dateline and "Copyright
+    Associated Wire" in the footer or "by ERIN MATSUDA Associated Wire" in the byline. Names that other
+    evidence states come first, then any run of capitalised words on the page; None when nothing matches."""
+    if not _ACRONYM.fullmatch(name):
+        return None
+    key = name.casefold()
+    for other in names:
+        words = other.split()
+        if len(words) >= 2 and other != name and _initial_letters(words) == key and \
+                all(w[0].isupper() for w in words if w.casefold() not in _NAME_SMALL_WORDS):
+            return other
+    size = len(key)
+    for text in texts:
+        for run in _CAPITALISED_RUN.findall(text):
+            words = run.split()
+            capital = [n for n, w in enumerate(words) if w.casefold() not in _NAME_SMALL_WORDS]
+            for a in range(len(capital) - size + 1):
+                part = words[capital[a]: capital[a + size - 1] + 1]
+                if _initial_letters(part) == key and not _shouting(" ".join(part)):
+                    return " ".join(part)
+    return None
+
+
+# "the Chronicle" for The London Chronicle: how an outlet names itself in its own text, by its last word.
+HEAD_MIN_CHARS = 4
+
+
+def _called_by_head(name: str, key: str, texts: list[str]) -> int:
+    """How many lines call a name of two words or more by its last word after "the" ("Support the
+    Chronicle", "told the Chronicle"), besides the lines that write the whole name."""
+    words = name.split()
+    if len(words) < 2 or HAN.search(name):
+        return 0
+    head = words[-1]
+    if len(head) < HEAD_MIN_CHARS or not head[0].isupper() or head.casefold() in _COMPANY_WORDS:
+        return 0
+    phrase = re.compile(rf"\b[Tt]he {re.escape(head)}\b(?! [A-Z])")
+    return sum(1 for text in texts if phrase.search(text) and key not in _squash(text))
+
+
 def _as_written(name: str, cleaned: Cleaned) -> str:
     """A name set in capitals as the page writes it in its text (NATIONAL OFFICE FOR DIGITAL STANDARDS is
     "the National Office for Digital Standards"), else in title case."""
@@ -895,7 +1012,7 @@ _CRUMB_SPLIT = re.compile(r"[>›»/|｜]")
 _CHANNEL_WORDS = re.compile(r"(?:科技|财经|財經|频道|頻道|数字报|數字報|电子报|電子報|电子版|電子版"
                             r"|客户端|客戶端|app)$")
 # An edition's name never is the outlet's, even with no shorter form on the page: 东海日报数字报 is 东海日报.
-_EDITION = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:数字报|數字報|电子报|電子報|电子版|電子版|客户端|客戶端)$")
+_EDITION = layout.EDITION
 
 
 def _without_channel(best: str, group: list[str], cleaned: Cleaned) -> str:
@@ -976,8 +1093,10 @@ def derive_title(cleaned: Cleaned, score: Callable[[str], int] | None = None) ->
 
 
 def extract_metadata(cleaned: Cleaned, text: str, score: Callable[[str], int] | None = None,
-                     *, title: str | None = None, addresses: tuple[str, ...] = ()) -> Metadata:
-    """All metadata of a cleaned seed; ``title`` (e.g. from HTML) wins over the headline line."""
+                     *, title: str | None = None, addresses: tuple[str, ...] = (),
+                     logo: str | None = None) -> Metadata:
+    """All metadata of a cleaned seed; ``title`` (e.g. from HTML) wins over the headline line; ``logo`` is
+    the name a page's logo image shows (its alt text), which the page's text does not hold."""
     headline = cleaned.headline
     language = detect_language(text)
     derived = False
@@ -987,6 +1106,6 @@ def extract_metadata(cleaned: Cleaned, text: str, score: Callable[[str], int] | 
         else:
             title = derive_title(cleaned, score)
             derived = True
-    name, url = extract_source(cleaned, addresses)
+    name, url = extract_source(cleaned, addresses, logo)
     return Metadata(language=language, title=" ".join(title.split()), title_derived=derived,
                     date=extract_date(cleaned), source=name, url=url)

@@ -32,6 +32,7 @@ from build_tools.briefing.schema import MAX_ID_LENGTH
 from build_tools.briefing.taxonomy import ID_PATTERN
 from build_tools.errors import InputError, Problem, display_path
 from build_tools.files import write_atomic
+from build_tools.ingest import layout
 from build_tools.ingest.clean import (
     BULLET,
     Cleaned,
@@ -197,6 +198,12 @@ _MD_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]{1,253}")
 MD_ADDRESSES = 50
 _MD_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()]|\([^()]*\))*\)")
 _MD_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+# A site's logo: an image alone on its line, linked to the site's home page. Its alt text is the name the
+# reader sees drawn there (a masthead), unlike a picture's alt text in the article.
+_MD_LOGO = re.compile(r"^\s{0,3}\[!\[([^\[\]]{1,60})\]\([^()\s]{1,300}\)\]\((?:https?://[^/()\s]{1,253})?/?\)\s*$",
+                      re.MULTILINE)
+# How far into a Markdown page its logo may sit (above the headline, past any front matter).
+LOGO_REACH = 2000
 _MD_EMPHASIS = re.compile(r"(\*\*|__|`)(.+?)\1")
 # Raw HTML in Markdown: elements whose content is never shown, comments, and tags (the text between
 # tags is kept). Only tag-shaped text counts: "a < b > c" in a sentence is left alone. The end of a hidden
@@ -410,6 +417,7 @@ def read_seed(path: Path) -> tuple[list[str], dict[str, str | None], bytes]:
         info["h1_line"] = _markdown_h1(text.replace("\r\n", "\n").replace("\r", "\n"))
         # the addresses Markdown hides from the reader (link targets, the front matter's url) name the site
         info["addresses"] = " ".join(_MD_ADDRESS.findall(text)[:MD_ADDRESSES]) or None
+        info["logo"] = logo.group(1).strip() if (logo := _MD_LOGO.search(text[:LOGO_REACH])) else None
     else:
         lines = text.splitlines()
     return lines, info, raw
@@ -445,7 +453,8 @@ def extract(path: Path) -> Extraction:
         return len({i for i, _, _ in tagger.mentions(clause)})
 
     addresses = tuple((info.get("addresses") or "").split())
-    meta = extract_metadata(cleaned, kept_text, score, title=given_title, addresses=addresses)
+    meta = extract_metadata(cleaned, kept_text, score, title=given_title, addresses=addresses,
+                            logo=info.get("logo"))
     simplify = to_simplified if meta.language == "zh-Hant" else (lambda s: s)
     tagging = tagger.tag(simplify(meta.title), [(k.role, simplify(k.text)) for k in cleaned.body])
     return Extraction(
@@ -497,6 +506,8 @@ def _with_markdown_headline(cleaned: Cleaned, line: int) -> Cleaned:
     if h1 is None or first is None or line > first or current is None or \
             (han_count(h1.text) < 8 and word_count(h1.text) < 4 and _named_elsewhere(cleaned, h1)):
         return cleaned  # a short "# Notes" the page names again is a section or the site, not the article
+    if layout.headline_excluded(h1.text):
+        return cleaned  # a clipper's "# Clipped from X", a notice: the tool's line, not the article's
     dropped = [d for d in cleaned.dropped if d.line != line]
     # above the # headline it is page furniture (the site's name), under it the header (a deck)
     dropped.append(Dropped(current.line, current.text, "a line above the article that is not its # headline "
