@@ -404,3 +404,33 @@ def test_a_markdown_pages_logo_linked_to_its_home_page_names_the_outlet(cli, tmp
     assert run.code == 0, run.err
     (got,) = _json_lines(run.out)
     assert got["source"] == "新智库科技"
+
+
+OUTLET_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>States are writing AI laws faster than Congress | {site}</title>
+<meta property="og:site_name" content="{site}"></head><body>
+<header><div class="brand">{site}</div><nav><a>Research</a> <a>Commentary</a> <a>Events</a></nav></header>
+<article><h1>States are writing AI laws faster than Congress</h1>
+<div class="meta"><span>Jordan Abara</span> · <time>April 8, 2025</time></div>
+<p>In the first three months of this year, state legislators introduced more than 600 bills dealing with
+artificial intelligence, while Congress passed none of substance.</p>
+<p>Much of this activity is sensible: bills requiring disclosure when an agency uses an automated system
+to decide on benefits address real harms that residents already face.</p>
+<p>But the patchwork creates costs for a small company that deploys one hiring tool across ten states with
+ten different definitions of a high-risk system.</p></article>
+<footer><p>&copy; 2025 {short}. All rights reserved.</p></footer></body></html>"""
+
+
+@pytest.mark.parametrize(("site", "short", "expected"), [
+    # the page shortens the name in its footer: the site's name is the outlet
+    ("Meridian Institute for Public Technology", "Meridian Institute",
+     "Meridian Institute for Public Technology"),
+    # the site's name adds one word, its edition's or section's: the page's own name is the outlet
+    ("Kisaragi Denki Global", "Kisaragi Denki", "Kisaragi Denki"),
+])
+def test_an_html_pages_site_name_against_the_shorter_name_its_text_gives(
+        cli, tmp_path: Path, site: str, short: str, expected: str):
+    (tmp_path / "page.html").write_text(OUTLET_HTML.format(site=site, short=short), encoding="utf-8")
+    run = cli("ingest", "--json", "page.html")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["source"] == expected

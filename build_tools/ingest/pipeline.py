@@ -318,13 +318,22 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
 
 def _html_source(info: dict[str, str | None]) -> str | None:
     """The outlet of an HTML page: its og:site_name, unless the page's own text names the brand inside it
-    (og:site_name "Kisaragi Denki Global", the page "Kisaragi Denki")."""
+    and the site's name only adds one word to it, the edition's or the section's (og:site_name "Kisaragi
+    Denki Global" or "Halvorsen Systems Newsroom", the page "Kisaragi Denki"). A longer complement is part
+    of the name the page shortens ("Meridian Institute for Public Technology", "© Meridian Institute")."""
     site, shown = info.get("source"), info.get("page_source")
     if site and shown and _alnum_key(shown) in _alnum_key(site):
         # A bilingual og:site_name ("數位前線 DigiFront") goes by its Han form, as a masthead does, even
         # where the page's copyright line holds the Latin one.
-        return own_script(site) if own_script(site) != site else shown
+        if own_script(site) != site:
+            return own_script(site)
+        added = site[len(shown):].split() if site.casefold().startswith(shown.casefold()) else []
+        return site if len(added) >= NAME_COMPLEMENT_WORDS else shown
     return site or shown
+
+
+# Words an og:site_name adds to the name the page shows that make a longer name, not an edition's label.
+NAME_COMPLEMENT_WORDS = 2
 
 
 _BLOCK_TAGS = frozenset([
