@@ -450,3 +450,13 @@ def test_a_logos_name_counts_as_the_masthead():
             "一位创业者告诉新智库科技，团队会优先测试新模型。"]
     assert extract_source(clean_lines(page))[0] is None
     assert extract_source(clean_lines(page), logo="新智库科技")[0] == "新智库科技"
+
+
+def test_a_source_label_naming_a_department_yields_to_the_institutions_site():
+    page = ["江州理工大学新闻网", "首页 | 学校要闻 | 综合新闻 | 院系动态", ZH_HEADLINE,
+            "发布时间：2025-05-12  来源：材料科学与工程学院  作者：许文静", *ZH_BODY,
+            "江州理工大学 版权所有  地址：江州市学府路88号"]
+    assert extract_source(clean_lines(page))[0] == "江州理工大学新闻网"
+    # alone on the page, the department that wrote it is all the page says
+    alone = [ZH_HEADLINE, "来源：材料科学与工程学院", *ZH_BODY]
+    assert extract_source(clean_lines(alone))[0] == "材料科学与工程学院"

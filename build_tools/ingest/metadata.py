@@ -443,9 +443,9 @@ def _wechat_source(text: str) -> str | None:
 # needs the name to recur on the page.
 # A segment of a byline ("By Jo Roe · The Quarry Review · date") may be a place or a desk: it needs other
 # evidence for the name (its address, a footer), not only the page's repeating it (a dateline's place).
-SOURCE_WEIGHTS = {"label": 4.0, "reprint": 3.0, "dateline": 3.0, "byline": 2.0, "byline-part": 1.0,
-                  "credit": 2.0, "title": 2.0, "address": 2.0, "tagline": 2.0, "copyright": 1.5,
-                  "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5}
+SOURCE_WEIGHTS = {"label": 4.0, "reprint": 3.0, "unit": 2.0, "dateline": 3.0, "byline": 2.0,
+                  "byline-part": 1.0, "credit": 2.0, "title": 2.0, "address": 2.0, "tagline": 2.0,
+                  "copyright": 1.5, "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5}
 SOURCE_MIN_SCORE = 1.5
 SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
@@ -456,14 +456,17 @@ _MASTHEAD_KINDS = frozenset(["chrome", "tag-line"])
 # the copyright line): the one the page itself sets as its name, before a legal holder's. A wire dateline
 # signs with the short form ("BRUSSELS (Lumen) -" of © Lumen Wire), so any fuller form found wins over it.
 # An address only counts for a name, it shows none of its own.
-SOURCE_DISPLAY = {"label": 5, "reprint": 5, "dateline": 0, "byline": 3, "byline-part": 3, "credit": 3,
-                  "title": 3, "address": 0, "tagline": 2, "masthead": 2, "late-masthead": 2, "first-line": 2,
-                  "copyright": 1}
+SOURCE_DISPLAY = {"label": 5, "reprint": 5, "unit": 3, "dateline": 0, "byline": 3, "byline-part": 3,
+                  "credit": 3, "title": 3, "address": 0, "tagline": 2, "masthead": 2, "late-masthead": 2,
+                  "first-line": 2, "copyright": 1}
 _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
 # An outlet's claim to the article: 本文系智源前沿原创, 声明：本文为云帆网原创.
 _ORIGINAL_TO = re.compile(r"^(?:[^\s:：]{1,6}[:：]\s?)?本文(?:系|係|为|為)\s?"
                           r"[「『“\"]?([^」』”\"\s，,。]{2,20}?)[」』”\"]?\s?(?:独家|獨家)?原[创創]")
+# A department of an institution, as a source label names the unit that wrote the story on the institution's
+# site (来源：材料科学与工程学院): it says who wrote it, like a byline, more than whose page it is.
+_UNIT = re.compile(r"(?:学院|學院|系|研究所|实验室|實驗室|课题组|課題組|教研室)$")
 # A person's role, not an outlet, in that claim: 本文为博主原创, 本文为UP主原创, 本文为作者原创.
 _ROLES = ("主", "者")
 # A credit for the article another outlet first published: 转载自公众号“数字职场研究”，已获授权. It names the
@@ -676,7 +679,8 @@ def _label_evidence(text: str, kind: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     label = _labelled_source(text) or _wechat_source(text)
     if label and kind not in ("teaser", "caption", "promotion"):
-        found.append(("reprint" if _REPRINT.match(text) else "label", label))
+        kind_of = "reprint" if _REPRINT.match(text) else "unit" if _UNIT.search(label) else "label"
+        found.append((kind_of, label))
     if name := layout.is_tool_label(text):
         found.append(("label", name))  # "Clipped from Lakeside Ledger": the clipper names the site
     if m := _SHARED_BY.match(text):
