@@ -772,3 +772,18 @@ def test_an_e_papers_masthead_is_not_its_headline():
             "第A07版：经济·科技", "本版标题导航", ZH_HEADLINE, "我省发布首批人工智能应用场景清单",
             ZH_HEADLINE, "——走访甬江电子元件厂", "本报记者 方舟 通讯员 李悦", *ZH_BODY]
     assert _regions(page)[0] == ZH_HEADLINE
+
+
+def test_a_forum_posts_title_in_the_first_person_is_no_caption():
+    from build_tools.ingest import layout
+
+    title = "I replaced my cloud chatbot with a local model for a month. Notes"
+    post = ["Running everything on a laptop with 32 GB of RAM, I mostly used a small open model for drafting "
+            "and another one for code.",
+            "What did not work: long documents and anything needing fresh information, so I went back to a "
+            "hosted model twice a week.",
+            "Biggest plus is privacy, since I stopped worrying about pasting work documents into a website."]
+    headline, body, _ = _regions(["threadhub", "Search threadhub", "Posted by u/offline_first", "3 days ago",
+                                  title, *post])
+    assert (headline, body) == (title, post)
+    assert layout.inline_junk("A cyclone nears the coast of the island. NASA Earth Observatory") is not None

@@ -372,7 +372,13 @@ _BRACKETED = re.compile(r"^[(（][^()（）。，,.!?！？]{2,14}[)）]$")
 
 def _credited(s: str) -> bool:
     m = _CAPTION_CREDIT.search(s)
-    return m is not None and m.group(1).casefold() not in _FUNCTION_WORDS
+    # a caption describes the picture; a writer speaking of themselves ("I replaced my chatbot with a local
+    # model for a month. Notes") is titling a post
+    return m is not None and m.group(1).casefold() not in _FUNCTION_WORDS and not _WRITER.search(s)
+
+
+# The writer speaking of themselves, in English: I, my, me.
+_WRITER = re.compile(r"\b(?:I|my|My|me)\b")
 
 
 # "386 人赞同了该回答", "56 条评论", "12 篇文章 3 订阅": a count and a few words.
