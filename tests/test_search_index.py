@@ -214,3 +214,17 @@ def test_the_stop_words_are_the_rules() -> None:
 
     data = yaml.safe_load(STOP_WORDS_PATH.read_text(encoding="utf-8"))
     assert derive_stop_words(data["zipf_at_least"]) == {"en": data["en"], "zh": data["zh"]}
+
+
+def test_simplified_stop_words_go_only_where_no_word_joins_them(corpus: Corpus) -> None:
+    """On the Simplified site (Pagefind segments it), 的 了 是 are hidden where they stand alone and
+    stay in 目的, 的确, 为了: no word a segmenter could make is broken. Nothing else changes."""
+    words = Segmenter(corpus.taxonomy, spacing=False)
+    assert words.spaced("模型的发布") == f"模型{hidden('的')}发布"
+    le, shi, de = hidden("了"), hidden("是"), hidden("的")
+    assert words.spaced("新模型发布了。它是开源的") == f"新模型发布{le}。它{shi}开源{de}"
+    for kept in ("为了目的", "的确如此", "OpenAI 简报"):
+        assert words.spaced(kept) == kept
+    for b in corpus.briefings:
+        for p in b.paragraphs:
+            assert shown(words.spaced(p.zh)) == p.zh
