@@ -741,6 +741,7 @@ def test_notices_handles_tool_labels_share_bars_and_editions_are_never_a_headlin
     "Researchers ask whether benchmarks still measure progress",
     "Meet the start-up building chips for robots from recycled designs",
     "东海日报发布人工智能专题报道",
+    "The AI the world wants and the AI the world gets",  # repeats itself for effect
 ])
 def test_headlines_that_share_words_with_those_shapes_may_be_headlines(line: str):
     from build_tools.ingest import layout

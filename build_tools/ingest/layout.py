@@ -667,11 +667,15 @@ def is_tool_label(text: str) -> str | None:
 
 
 # A row of repeated words: "SHARE Share Article via Facebook Share Article via Twitter …" (a share bar).
-REPEAT_MIN_WORDS = 8
-REPEAT_MAX_DISTINCT = 0.6
+# (A headline may repeat itself for effect, "The AI the world wants and the AI the world gets": more than half
+# of its words differ.)
+REPEAT_MIN_WORDS = 10
+REPEAT_MAX_DISTINCT = 0.5
 
 
 def _repetitive(s: str) -> bool:
+    if s.count(" ") < REPEAT_MIN_WORDS - 1:
+        return False
     words = [w.casefold() for w in _LATIN_TOKEN.findall(s)]
     return len(words) >= REPEAT_MIN_WORDS and len(set(words)) <= REPEAT_MAX_DISTINCT * len(words)
 
