@@ -460,3 +460,16 @@ def test_a_source_label_naming_a_department_yields_to_the_institutions_site():
     # alone on the page, the department that wrote it is all the page says
     alone = [ZH_HEADLINE, "来源：材料科学与工程学院", *ZH_BODY]
     assert extract_source(clean_lines(alone))[0] == "材料科学与工程学院"
+
+
+@pytest.mark.parametrize(("credit", "expected"), [
+    # kept with the article's text, as it reads as a sentence
+    ("This article was originally published on The Conversation.", "The Conversation"),
+    ("Originally published at Lantern Weekly.", "Lantern Weekly"),
+    ("Republished with permission from Quarry Review.", "Quarry Review"),
+    # a sentence of the article that opens with the same words names no outlet
+    ("Published in the spring, the report found that most firms use AI for drafting.", "Daily Digest"),
+])
+def test_a_republishing_credit_in_english_names_the_outlet_over_a_masthead(credit: str, expected: str):
+    page = ["Daily Digest", EN_HEADLINE, "March 3, 2025", *EN_BODY, credit]
+    assert extract_source(clean_lines(page))[0] == expected

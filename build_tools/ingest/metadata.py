@@ -472,6 +472,16 @@ _ROLES = ("主", "者")
 # A credit for the article another outlet first published: 转载自公众号“数字职场研究”，已获授权. It names the
 # original's outlet, which a page's own account line or label outranks.
 _REPRINT = re.compile(r"^(?:\d{1,2}\s*[.、)）]\s*)?(?:本文)?(?:转载自|轉載自)")
+# How many of the article's last lines may be its republishing credit.
+REPUBLISHED_REACH = 2
+# The same credit in English: "This article was originally published on The Conversation.", "Originally
+# published at X", "This story first appeared in X", "Republished with permission from X".
+_REPUBLISHED = re.compile(
+    r"^(?i:(?:this (?:article|story|post|piece|essay|column) )?(?:was |is )?(?:originally |first )?"
+    r"(?:published|appeared|ran|republished|reprinted|reproduced)(?: with (?:kind )?permission)?"
+    r" (?:in|on|at|by|from)) "
+    r"(?P<name>(?:the |The )?[A-Z][\w&'’.-]*(?: (?:[A-Z&][\w&'’.-]*|of|for|and|on|the)){0,5})"
+    r"(?:[.,;]|\s[-–—(]|$)")
 # 光科网讯 …, 光科网讯（记者 邓佳音）…: the outlet signs the first paragraph.
 _NEWS_AGENCY_PREFIX = re.compile(r"^([^\s\d，,。(（]{2,10}?)(?:讯|訊)[\s(（]")
 _OUTLET_BYLINE = re.compile(r"^([^\s／/]{2,12}?)\s*[／/]\s*(?:綜合|综合)?(?:報導|报道|編譯|编译)$")
@@ -683,6 +693,8 @@ def _label_evidence(text: str, kind: str) -> list[tuple[str, str]]:
         found.append((kind_of, label))
     if name := layout.is_tool_label(text):
         found.append(("label", name))  # "Clipped from Lakeside Ledger": the clipper names the site
+    if m := _REPUBLISHED.match(text):
+        found.append(("reprint", m.group("name").rstrip(".")))
     if m := _SHARED_BY.match(text):
         found.append(("label", m.group(1)))
     if (m := _ORIGINAL_TO.match(text)) and (name := _clean_source(m.group(1))) and not name.endswith(_ROLES):
@@ -761,6 +773,9 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
             found.append(("masthead" if n < MASTHEAD_LINES else "late-masthead", name))
             if n == 0:  # the page's first line: where a site puts its name
                 found.append(("first-line", name))
+    # a republishing credit closing the article reads as a sentence and may be kept with it
+    found += [("reprint", m.group("name").rstrip(".")) for k in cleaned.body[-REPUBLISHED_REACH:]
+              if (m := _REPUBLISHED.match(unicodedata.normalize("NFKC", k.text).strip()))]
     found += _dateline_evidence(cleaned)
     return found + _address_evidence(cleaned, [name for _, name in found], addresses)
 
