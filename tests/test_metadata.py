@@ -473,3 +473,15 @@ def test_a_source_label_naming_a_department_yields_to_the_institutions_site():
 def test_a_republishing_credit_in_english_names_the_outlet_over_a_masthead(credit: str, expected: str):
     page = ["Daily Digest", EN_HEADLINE, "March 3, 2025", *EN_BODY, credit]
     assert extract_source(clean_lines(page))[0] == expected
+
+
+def test_a_long_masthead_counts_when_the_page_shortens_it_to_its_first_words():
+    top = ["Meridian Institute for Public Technology", "Research  Commentary  Events", EN_HEADLINE,
+           "Commentary · Jordan Abara · April 8, 2025"]
+    footer = ["Jordan Abara is a senior fellow at the Meridian Institute.",
+              "© 2025 Meridian Institute. All rights reserved."]
+    full = "Meridian Institute for Public Technology"
+    assert extract_source(clean_lines([*top, *EN_BODY, *footer]))[0] == full
+    # a slogan's first words are not said again as a name
+    slogan = ["Making Sense of the Machines Around Us", *top[1:], *EN_BODY]
+    assert extract_source(clean_lines(slogan))[0] is None

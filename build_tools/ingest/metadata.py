@@ -582,10 +582,19 @@ def _masthead(text: str) -> str | None:
 
 def _long_masthead(text: str, cleaned: Cleaned, line: int) -> str | None:
     """A masthead; one of five words or more alone at the top may be a slogan, so it counts only if the page
-    names itself so again (NATIONAL OFFICE FOR DIGITAL STANDARDS, then "The National Office for …")."""
+    names itself so again (NATIONAL OFFICE FOR DIGITAL STANDARDS, then "The National Office for …"), or by
+    its first words, as a page shortens its own long name (Meridian Institute for Public Technology, then
+    "© 2025 Meridian Institute")."""
     name = _masthead(text)
-    return None if name and len(name.split()) > BRAND_MAX_WORDS and not _said_again(name, cleaned, line) \
-        else name
+    if not name or len(words := name.split()) <= BRAND_MAX_WORDS or _said_again(name, cleaned, line):
+        return name
+    short = " ".join(words[:SHORT_NAME_WORDS])
+    named = all(w[0].isupper() for w in words[:SHORT_NAME_WORDS]) and not _shouting(short)
+    return name if named and _said_again(short, cleaned, line, case=True) else None
+
+
+# The first words of a long name that a page shortens it to: Meridian Institute.
+SHORT_NAME_WORDS = 2
 
 
 def _repeated_brand(text: str, cleaned: Cleaned, line: int) -> str | None:
@@ -627,9 +636,10 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|My)\b|我")
 FIRST_PERSON_LINES = 2
 
 
-def _said_again(name: str, cleaned: Cleaned, line: int) -> bool:
-    """Whether the page writes ``name`` again, word for word, inside a longer line than ``line``."""
-    phrase = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
+def _said_again(name: str, cleaned: Cleaned, line: int, *, case: bool = False) -> bool:
+    """Whether the page writes ``name`` again, word for word, inside a longer line than ``line`` (``case``: in
+    the same capitals)."""
+    phrase = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", 0 if case else re.IGNORECASE)
     others = [d.text for d in cleaned.dropped if d.line != line] + [k.text for k in cleaned.kept]
     return any(len(o) > len(name) and phrase.search(" ".join(o.split())) for o in others)
 
