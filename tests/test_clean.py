@@ -721,7 +721,8 @@ def test_a_label_set_with_the_lead_picture_goes_with_the_sentence_above_it():
 
 @pytest.mark.parametrize("line", [
     "Please turn on JavaScript to use this feature",  # a request to the reader about the page itself
-    "请务必阅读正文之后的免责条款部分",
+    "请务必阅读正文之后的免责条款部分", "为了更好的阅读体验，建议使用最新版浏览器",
+    "JavaScript is disabled in your browser",
     "@反诈小林同学", "Hannah Whitcombe @hwhitcombe",  # an account's handle
     # a tool's note of where a page came from
     "Clipped from Lakeside Ledger", "Saved from The Harbour Review",
@@ -742,6 +743,7 @@ def test_notices_handles_tool_labels_share_bars_and_editions_are_never_a_headlin
     "Meet the start-up building chips for robots from recycled designs",
     "东海日报发布人工智能专题报道",
     "The AI the world wants and the AI the world gets",  # repeats itself for effect
+    "Google builds Gemini into its Chrome browser for all desktop users", "浏览器厂商加速接入大模型",
 ])
 def test_headlines_that_share_words_with_those_shapes_may_be_headlines(line: str):
     from build_tools.ingest import layout

@@ -635,8 +635,11 @@ def headline_excluded(text: str) -> bool:
 # speaks of the page's own workings ("… to use this feature", "Listen to this article"): a notice from the
 # site to its reader, never the article's headline.
 _NOTICE = re.compile(r"^(?:please|kindly)\b|^(?:请|請)"
-                     r"|\bthis (?:feature|page|site|website|article|content|browser)\b"
-                     r"|(?:本页|本頁|此页|此頁|本功能|此功能)", re.IGNORECASE)
+                     r"|\bthis (?:feature|page|site|website|article|content|browser)\b|\byour browser\b"
+                     r"|\b(?:enable|turn on|allow) (?:javascript|cookies)\b"
+                     r"|(?:本页|本頁|此页|此頁|本功能|此功能)"
+                     # a recommendation to the reader: 建议使用最新版浏览器, 建議您升級…
+                     r"|(?:建议|建議)您?(?:使用|升级|升級|更换|更換|开启|開啟)", re.IGNORECASE)
 
 
 def is_notice(text: str) -> bool:
