@@ -485,3 +485,14 @@ def test_a_long_masthead_counts_when_the_page_shortens_it_to_its_first_words():
     # a slogan's first words are not said again as a name
     slogan = ["Making Sense of the Machines Around Us", *top[1:], *EN_BODY]
     assert extract_source(clean_lines(slogan))[0] is None
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    ([EN_HEADLINE, "By Jo Roe for The Harbour Review", "March 3, 2025", *EN_BODY], "The Harbour Review"),
+    ([EN_HEADLINE, "March 3, 2025", *EN_BODY, "Via: The Harbour Review"], "The Harbour Review"),
+    # an agency's name with a hyphen in a wire dateline
+    (["Byte Harbor", EN_HEADLINE, "March 3, 2025", f"PARIS (Agence France-Presse) — {EN_BODY[0]}",
+      *EN_BODY[1:]], "Agence France-Presse"),
+])
+def test_an_author_for_an_outlet_a_via_line_and_a_hyphenated_agency(page: list[str], expected: str):
+    assert extract_source(clean_lines(page))[0] == expected

@@ -48,10 +48,10 @@ WIRE_DATELINES = [
     # BEIJING, June 3 (Reuters) -   /   WASHINGTON (AP) — June 3   /   SAN FRANCISCO, June 3 (Reuters) -
     re.compile(rf"^[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s*[A-Z][A-Za-z .]{{1,30}})?,\s+{_MONTH}"
                r"\s+(?P<d>\d{1,2})\s*"
-               r"\((?P<src>[A-Z][A-Za-z&.' ]{0,30}[A-Za-z.])\)\s*[-–—]", re.IGNORECASE),
+               r"\((?P<src>[A-Z][A-Za-z&.' -]{0,30}[A-Za-z.])\)\s*[-–—]", re.IGNORECASE),
     # LONDON (Lumen Wire) — : no date, only the agency
     re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*"
-               r"\((?P<src>[A-Z][A-Za-z&.' ]{0,30}[A-Za-z.])\)\s*[-–—]"),
+               r"\((?P<src>[A-Z][A-Za-z&.' -]{0,30}[A-Za-z.])\)\s*[-–—]"),
     # 新华社北京6月3日电 / 中新网6月3日电 / 中央社記者台北3日電 (the month is then unknown)
     re.compile(r"^[(（]?(?P<src>新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|中央社)"
                r"[^。,，\d]{0,16}?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?:电|電)"),
@@ -472,6 +472,8 @@ _ROLES = ("主", "者")
 # A credit for the article another outlet first published: 转载自公众号“数字职场研究”，已获授权. It names the
 # original's outlet, which a page's own account line or label outranks.
 _REPRINT = re.compile(r"^(?:\d{1,2}\s*[.、)）]\s*)?(?:本文)?(?:转载自|轉載自)")
+# "Via: X" on a line of its own, the colon required ("Via satellite, clinics …" is a sentence).
+_VIA = re.compile(r"^via\s?[:：]\s?(.{2,40})$", re.IGNORECASE)
 # How many of the article's last lines may be its republishing credit.
 REPUBLISHED_REACH = 2
 # The same credit in English: "This article was originally published on The Conversation.", "Originally
@@ -495,7 +497,8 @@ _REPORT_KINDS = frozenset([
     "图片", "圖片", "视频", "視頻", "新闻", "新聞",
 ])
 # "By Jo Roe, Lumen Wire": the outlet after the author's name, in capitals, no role ("staff writer").
-_BYLINE_OUTLET = re.compile(r"^[Bb]y [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, "
+# "By Jo Roe for The Harbour Review": the outlet the author writes for.
+_BYLINE_OUTLET = re.compile(r"^[Bb]y [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, | for )"
                             r"([A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,3})$")
 # "By Felix Arrowood · The Lantern Review · February 3, 2025": the author, the outlet, the date.
 _BYLINE_PARTS = re.compile(r"^[Bb]y [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s[·|•]\s(.+)$")
@@ -705,6 +708,8 @@ def _label_evidence(text: str, kind: str) -> list[tuple[str, str]]:
         found.append(("label", name))  # "Clipped from Lakeside Ledger": the clipper names the site
     if m := _REPUBLISHED.match(text):
         found.append(("reprint", m.group("name").rstrip(".")))
+    if (m := _VIA.match(text)) and (name := _clean_source(m.group(1))):
+        found.append(("reprint", name))  # "Via: The Harbour Review": where the story was taken from
     if m := _SHARED_BY.match(text):
         found.append(("label", m.group(1)))
     if (m := _ORIGINAL_TO.match(text)) and (name := _clean_source(m.group(1))) and not name.endswith(_ROLES):
