@@ -409,8 +409,10 @@ def test_an_accounts_header_line_outranks_the_credit_of_a_reprint():
     page = [ZH_HEADLINE, "杜若 智能办公观察 2025年05月12日 07:30 上海", credit, *ZH_BODY]
     assert extract_source(clean_lines(page))[0] == "智能办公观察"
     assert extract_source(clean_lines([ZH_HEADLINE, "2025年05月12日", credit, *ZH_BODY]))[0] == "数字职场研究"
-    # "作者 发表于 date": a forum's verb of posting is no account
+    # "作者 发表于 date": a forum's verb of posting is no account; two reporters' names are none either
     assert extract_source(clean_lines([ZH_HEADLINE, "溪边小鹿 发表于 2024-12-02 20:15", *ZH_BODY]))[0] is None
+    reporters = [ZH_HEADLINE, "张三 李小明 2025年05月12日 07:30 上海", *ZH_BODY]
+    assert extract_source(clean_lines(reporters))[0] is None
 
 
 @pytest.mark.parametrize(("line", "expected"), [

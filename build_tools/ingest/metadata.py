@@ -412,6 +412,9 @@ _ACCOUNT_HEADER = re.compile(r"^[^\s\d]{1,12}\s+([^\s\d]{2,20})\s+"
                              r"\s+\d{1,2}:\d{2}(?:\s+[\u4e00-\u9fff]{2,4})?$")
 
 
+# An account's name in such a header is longer than a person's (two to three characters, as in a line of two
+# reporters "张三 李四 2025年05月12日 07:30 北京").
+ACCOUNT_MIN_HAN = 4
 # The word of posting in a forum's "作者 发表于 2024-12-02 20:15": no account's name.
 _POSTING = re.compile(r"发表|發表|发布|發布|更新|编辑|編輯|回复|回覆")
 
@@ -426,7 +429,7 @@ def _wechat_source(text: str) -> str | None:
     original = re.match(r"^原[创創]\s+(.+)$", text)
     header = None if original else _ACCOUNT_HEADER.match(text)
     account = header.group(1) if header else ""
-    if han_count(account) >= 2 and not _POSTING.search(account) and find_dates(text):
+    if han_count(account) >= ACCOUNT_MIN_HAN and not _POSTING.search(account) and find_dates(text):
         return _clean_source(account)
     m = original or re.match(r"^(.+\d\s+(?:发表于|發表於)\S{1,6})$", text)
     if not m or not find_dates(text):
