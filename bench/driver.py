@@ -9,6 +9,7 @@ appends one JSON line per stage to STAGE_LOG when its MkDocs build ends:
 Stages: ``collect`` (read + validate the corpus), ``generation`` (the generated pages: their sources,
 and their HTML when the theme asks for it, from the cache or rendered), ``search`` (Pagefind indexing
 the language's site; the English build indexes all three, each counted for its language),
+``search_records`` (a language worker segmenting its site's records into the build cache),
 ``languages_wait`` (the English build waiting for the others), ``sitemaps`` (the English build
 writing the sitemaps of all three) and ``build`` (the whole MkDocs build of that language; for English
 it includes ``languages_wait`` and the three indexes). A function that no
@@ -105,6 +106,7 @@ STAGES = (
     ("build_tools.site.pages", "edition_page", "editions"),
     ("build_tools.site.plugin", "write_edition_feeds", "editions"),
     ("build_tools.site.search_index", "write_index", "search"),
+    ("build_tools.site.search_index", "prepare_records", "search_records"),
 )
 
 

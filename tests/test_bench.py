@@ -164,8 +164,9 @@ def test_search_profile_takes_each_part_out_of_the_records(tmp_path):
     assert all(r["records_seconds"] > 0 for r in rows.values())
 
 
-def test_the_english_build_indexes_every_language_once_the_others_ended(tmp_path):
-    """One Pagefind process at a time: the language workers index nothing, the English build all three."""
+def test_the_english_build_indexes_every_language_and_the_traditional_build_segments(tmp_path):
+    """One Pagefind process at a time: the language workers index nothing, the English build all three;
+    each Chinese worker segments its records beside the other builds."""
     from bench import measure
 
     corpus.write_corpus(tmp_path / "corpus", 4)
@@ -176,6 +177,12 @@ def test_the_english_build_indexes_every_language_once_the_others_ended(tmp_path
     searches = sorted((line["pid"], line["lang"], line["calls"])
                       for line in lines if line["stage"] == "search")
     assert searches == [(english, lang, 1) for lang in ("en", "zh", "zh-hant")]
+    prepared = [(line["lang"], line["calls"]) for line in lines if line["stage"] == "search_records"]
+    assert sorted(prepared) == [("zh", 1), ("zh-hant", 1)]
+    workers = {line["lang"]: line["pid"] for line in lines
+               if line["stage"] == "build" and line["lang"] != "en"}
+    assert english not in workers.values()
+    assert {line["lang"]: line["pid"] for line in lines if line["stage"] == "search_records"} == workers
     waited = next(line for line in lines if line["lang"] == "en" and line["stage"] == "languages_wait")
     assert waited["calls"] == 1
     for prefix in ("", "zh/", "zh-hant/"):

@@ -18,6 +18,7 @@ import jinja2
 from jinja2.bccache import Bucket
 
 from build_tools.site import cache
+from build_tools.site.search_index import read_fragments
 from tests.support.sites import ROOT, build
 
 MARK = "PlantedByAPullRequest"
@@ -54,6 +55,10 @@ def test_planted_page_and_search_entries_are_not_used(tmp_path: Path, monkeypatc
     second = build(tmp_path / "second")
     assert second.returncode == 0, second.stderr[-2000:]
     assert MARK not in _site_text(tmp_path / "second")
+    # Nor in what search finds and shows (the Traditional site's records are cached, segmented).
+    bundles = sorted((tmp_path / "second").rglob("pagefind"))
+    assert len(bundles) == 3
+    assert not [f for b in bundles for f in read_fragments(b) if MARK in json.dumps(f, ensure_ascii=False)]
 
 
 def _plant_bytecode(folder: Path, marker: Path) -> int:

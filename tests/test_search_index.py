@@ -228,3 +228,37 @@ def test_simplified_stop_words_go_only_where_no_word_joins_them(corpus: Corpus) 
     for b in corpus.briefings:
         for p in b.paragraphs:
             assert shown(words.spaced(p.zh)) == p.zh
+
+
+def test_segmented_records_are_made_once_and_only_signed_ones_are_read(tmp_path: Path, corpus: Corpus,
+                                                                        monkeypatch) -> None:
+    """A Chinese site's records are segmented into the build cache by ``prepare_records``; the index
+    reads them from there; a record planted without this machine's signature is made again."""
+    from build_tools.site import cache
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    hant, tax = LANGUAGES["zh-hant"], corpus.taxonomy
+    fresh = [r.html for r in search_index.records(corpus.briefings, tax, hant, Segmenter(tax))]
+    stored = sorted((tmp_path / "cache" / search_index.RECORD_CACHE).rglob("*.html"))
+    assert len(stored) == len(corpus.briefings)
+    # The language's own build makes none again; a site Pagefind segments keeps nothing.
+    written = {p: p.stat().st_mtime_ns for p in stored}
+    assert search_index.prepare_records(corpus.briefings, tax, hant) == len(corpus.briefings)
+    assert search_index.prepare_records(corpus.briefings, tax, LANGUAGES["en"]) == 0
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.html")} == written
+    for path in stored:
+        path.write_text("forged\n<html><body><p>PlantedRecord</p></body></html>", encoding="utf-8")
+    again = [r.html for r in search_index.records(corpus.briefings, tax, hant, Segmenter(tax))]
+    assert again == fresh
+    # A signed value is what the index reads: the record is not segmented again.
+    key = stored[0].stem
+    cache.write_text(search_index.RECORD_CACHE, key, "<html><body><p>signed</p></body></html>")
+    read = [r.html for r in search_index.records(corpus.briefings, tax, hant, Segmenter(tax))]
+    assert "<html><body><p>signed</p></body></html>" in read
+    assert sum(r != f for r, f in zip(read, fresh, strict=True)) == 1
+    # Another taxonomy (a name added) is another key: nothing read from before.
+    entry = next(iter(tax))
+    changed = dataclasses.replace(tax, entries={**tax.entries, entry.id: dataclasses.replace(
+        entry, aliases={**entry.aliases, "zh": [*entry.aliases.get("zh", []), "新別名"]})})
+    assert "<html><body><p>signed</p></body></html>" not in [
+        r.html for r in search_index.records(corpus.briefings, changed, hant, Segmenter(changed))]

@@ -222,14 +222,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_build(self, *, config) -> None:
         """Search index, the other languages, feeds, sitemaps, then the swap into place."""
         lang, corpus = self.language, self.corpus
-        if self.command != "serve" and not lang.is_root and not self.indexed_by_root:
-            self._index_search([(Path(config.site_dir), lang)])  # a language project built on its own
+        if self.command != "serve" and not lang.is_root:
+            if self.indexed_by_root:
+                # The costly part of this language's index, its segmenting, done here beside the other
+                # builds and kept in the build cache for the English build, which writes the index.
+                search_index.prepare_records(corpus.briefings, corpus.taxonomy, lang)
+            else:
+                self._index_search([(Path(config.site_dir), lang)])  # a language project built on its own
         self.serve.record(config.site_dir, dict(self.keys))
         if lang.is_root:
-            sites = [(Path(config.site_dir), lang), *self._finish_languages(config)]
             if self.command != "serve":  # under mkdocs serve: after the rebuild, below
-                # One language after another, once the other builds have ended and given back their
-                # memory: one Pagefind process at a time holds a whole language's index.
+                # One Pagefind process at a time holds a whole language's index: the English one
+                # beside the other languages' builds, theirs once those have ended and given back
+                # their memory.
+                self._index_search([(Path(config.site_dir), lang)])
+            sites = self._finish_languages(config)
+            if self.command != "serve":
                 self._index_search(sites)
         head.write_feeds(config, lang, corpus)
         if self.config.editions:

@@ -35,10 +35,11 @@ from typing import Any
 
 from build_tools.briefing.taxonomy import Taxonomy
 from build_tools.model import Briefing, Entry
+from build_tools.site import cache
 from build_tools.site.language import SiteLanguage, other_languages
 from build_tools.site.pages import NOT_IN_NAV
 from build_tools.site.render import briefing_url, entry_names, esc, indexed_column, topic_url
-from build_tools.site.search_words import Segmenter, without_stop_words
+from build_tools.site.search_words import STOP_WORDS_PATH, Segmenter, without_stop_words
 
 # Folder of the index in each language site; overrides/partials/search.html loads it from there.
 BUNDLE_DIR = "pagefind"
@@ -59,6 +60,8 @@ UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "
 NAMES_WEIGHT = 0.3
 # ... and of the line of every Chinese character of the page (see _document).
 CHARACTERS_WEIGHT = 0.1
+# The build cache's folder of the segmented sites' briefing records (see records).
+RECORD_CACHE = "search-record"
 # Requests sent before their answers are read (see write_index).
 BATCH = 64
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -168,11 +171,51 @@ def entry_record(entry: Entry, lang: SiteLanguage, words: Segmenter | None = Non
 
 def records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLanguage,
             words: Segmenter | None = None) -> Iterator[Record]:
-    """Every record of the ``lang`` site: the briefings, then the topics and entities, by id."""
+    """Every record of the ``lang`` site: the briefings, then the topics and entities, by id.
+
+    A Chinese site's briefing records are kept in the build cache (cache.py): segmenting them with
+    jieba is most of their cost, and an unchanged briefing is then not segmented again (see
+    ``prepare_records``).
+    """
+    taxonomy_key = _inputs_key(tax) if words is not None else ""
     for b in briefings:
-        yield briefing_record(b, lang, tax, words)
+        yield _cached_record(b, lang, tax, words, taxonomy_key) if words is not None \
+            else briefing_record(b, lang, tax)
     for entry in sorted(tax, key=lambda e: e.id):
         yield entry_record(entry, lang, words)
+
+
+def _inputs_key(tax: Taxonomy) -> str:
+    """A hash of every name the records (and the segmenter's dictionary) are made from, and of the
+    stop words they leave out (data the cache's code version does not cover)."""
+    return cache.digest(STOP_WORDS_PATH.read_text(encoding="utf-8"),
+                        *(repr(e) for e in sorted(tax, key=lambda e: e.id)))
+
+
+def _cached_record(b: Briefing, lang: SiteLanguage, tax: Taxonomy, words: Segmenter,
+                   taxonomy_key: str) -> Record:
+    key = cache.digest(RECORD_CACHE, lang.code, taxonomy_key, cache.briefing_hash(b))
+    html = cache.read_text(RECORD_CACHE, key)  # None unless this machine signed it
+    if html is None:
+        html = briefing_record(b, lang, tax, words).html
+        cache.write_text(RECORD_CACHE, key, html)
+    return Record(briefing_url(b.id), html)
+
+
+def prepare_records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLanguage) -> int:
+    """Segment the briefing records of the ``lang`` site into the build cache, where its index will
+    read them; return how many the cache holds. Run by the language's own build process once its
+    pages are written, beside the other builds, so that the index written after them does not wait
+    for the segmenting. Nothing to do on a site whose text is not Chinese, or without a cache."""
+    words = segmenter(lang, tax)
+    if words is None or cache.directory() is None:
+        return 0
+    taxonomy_key = _inputs_key(tax)
+    held = 0
+    for b in briefings:
+        _cached_record(b, lang, tax, words, taxonomy_key)
+        held += 1
+    return held
 
 
 def segmenter(lang: SiteLanguage, tax: Taxonomy) -> Segmenter | None:
@@ -440,11 +483,15 @@ def built_pages(site_dir: str | Path) -> list[tuple[str, Path]]:
     every page but the generated ones (the glossary aside) and the other languages' sites."""
     site = Path(site_dir)
     pages = []
-    for path in sorted(site.rglob("index.html")):
-        url = path.parent.relative_to(site).as_posix() + "/"
-        if url == "./" or url.startswith(OTHER_FOLDERS):
+    # Folders left out are not walked: the English site's index is written while the other languages'
+    # builds still write theirs inside it.
+    for top in sorted(site.iterdir()):
+        if not top.is_dir() or f"{top.name}/".startswith(OTHER_FOLDERS):
             continue
-        pages.append((url, path))
+        for path in sorted(top.rglob("index.html")):
+            url = path.parent.relative_to(site).as_posix() + "/"
+            if not url.startswith(OTHER_FOLDERS):
+                pages.append((url, path))
     return pages
 
 

@@ -109,6 +109,9 @@ class Segmenter:
         # Both scripts' forms: a word is looked up as written.
         self._stop = frozenset([*chinese, *to_traditional("\n".join(chinese)).split("\n")])
         self._stop_pattern = re.compile("|".join(map(re.escape, sorted(self._stop, key=len, reverse=True))))
+        # Each word as indexed, its parts joined by PART: a word recurs across an archive, and finding
+        # its parts costs a jieba route of its own.
+        self._indexed: dict[str, str] = {}
 
     def _as_simplified(self, text: str) -> str:
         """``text`` with each character that has a one-character Simplified form replaced by it."""
@@ -171,7 +174,10 @@ class Segmenter:
             if word in self._stop:
                 pieces.append(hidden(word))
             else:
-                pieces.append(PART.join(self.parts(word)))
+                indexed = self._indexed.get(word)
+                if indexed is None:
+                    indexed = self._indexed[word] = PART.join(self.parts(word))
+                pieces.append(indexed)
             left = word[-1:] or left
         return "".join(pieces)
 
