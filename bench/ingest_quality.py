@@ -201,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.ingest_quality",
                                      description=__doc__.split("\n")[0])
     parser.add_argument("--split", required=True,
-                        choices=("dev", "test", "fresh", "holdout", "unseen", "novel", "untried", "sealed"))
+                        choices=("dev", "test", "fresh", "holdout", "unseen", "novel", "untried", "sealed",
+                                 "pristine"))
     parser.add_argument("--pages", action="store_true",
                         help="print per-page detail (development splits only)")
     parser.add_argument("--out", type=Path, default=RESULTS_DIR, help="folder for the results")

@@ -1,8 +1,8 @@
 """Quality gate: ingest keeps its scores on the labelled corpus (tests/ingest_corpus/); floors never go down.
 
-All eight splits are development data now (dev from the start; test, fresh, holdout, unseen, novel,
-untried and sealed each after their held-out score): their floors sit just below what ingest reaches on
-them, so a change that makes it worse fails here.
+All nine splits are development data now (dev from the start; test, fresh, holdout, unseen, novel,
+untried, sealed and pristine each after their held-out score): their floors sit just below what ingest
+reaches on them, so a change that makes it worse fails here.
 ``python -m bench.ingest_quality --split SPLIT`` prints the table of a split.
 """
 
@@ -86,6 +86,12 @@ UNTRIED_FLOORS = {"recall": 0.987, "junk": 0.0029, "title": 1.0, "date": 0.9688,
 # a local model" tags chatbots, which the gold does not.
 SEALED_FLOORS = {"recall": 0.997, "junk": 0.0182, "title": 1.0, "date": 0.9688, "outlet": 1.0,
                  "tag_precision": 0.697}
+# The pristine split (32 pages in 16 layouts, written blind after the eight others had been developed on),
+# scored once on 2026-12-06 at commit 5b01284 with the ingest stage frozen: recall 0.9972, junk 0.0235,
+# title 1.0, date 0.9062, outlet 0.75, tag precision 0.9512 (bench/results/ingest-quality-pristine.txt).
+# Development data from then on; these floors are that score, so ingest may only get better on it.
+PRISTINE_FLOORS = {"recall": 0.997, "junk": 0.0236, "title": 1.0, "date": 0.9062, "outlet": 0.75,
+                   "tag_precision": 0.951}
 CEILINGS = ("junk",)
 
 
@@ -101,7 +107,8 @@ def _check(split: str, floors: dict[str, float]) -> list[str]:
 
 
 FLOORS = {"dev": DEV_FLOORS, "test": HELD_OUT_FLOORS, "fresh": FRESH_FLOORS, "holdout": HOLDOUT_FLOORS,
-          "unseen": UNSEEN_FLOORS, "novel": NOVEL_FLOORS, "untried": UNTRIED_FLOORS, "sealed": SEALED_FLOORS}
+          "unseen": UNSEEN_FLOORS, "novel": NOVEL_FLOORS, "untried": UNTRIED_FLOORS, "sealed": SEALED_FLOORS,
+          "pristine": PRISTINE_FLOORS}
 
 
 @pytest.mark.parametrize("split", FLOORS)
