@@ -281,4 +281,9 @@ def test_stop_words_are_taken_out_of_a_query_and_shown_in_results(new_reader, la
     assert any(re.search(pattern, t, re.IGNORECASE) for t in texts), texts
     paths, meta = _search_again(reader, common.upper())
     assert not paths and meta == reader.page.locator(".pf-search").get_attribute("data-pf-common"), meta
+    if lang == "en":  # a stop word inside a compound stays, as the index keeps the compound whole
+        whole, _ = _search_again(reader, "texttoimage")  # the compound as Pagefind indexes it
+        paths, meta = _search_again(reader, "text-to-image")
+        apart, _ = _search_again(reader, "text image")  # what leaving "to" out would search
+        assert whole and paths == whole and paths != apart, meta
     reader.watch.assert_clean()

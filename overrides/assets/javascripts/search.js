@@ -104,13 +104,16 @@
   }
 
   // The query without its stop words (the index has none of them); "" when it is nothing else.
+  // A stop word joined to its neighbour (text-to-image) stays: the index keeps such words whole.
   // A quoted phrase with one loses its quotes: the other words are searched, not as a phrase.
+  var JOINER = /^[-'\u2019]$/;
   function searchable(query) {
     var pieces = words ? Array.from(words.segment(query), function (s) { return s.segment; })
       : query.split(/(\s+)/);
     var dropped = false;
-    var rest = pieces.map(function (piece) {
+    var rest = pieces.map(function (piece, i) {
       if (!stopWords[piece.toLowerCase()]) return piece;
+      if (JOINER.test(pieces[i - 1] || "") || JOINER.test(pieces[i + 1] || "")) return piece;
       dropped = true;
       return " ";
     }).join("").replace(/\s+/g, " ").trim();
