@@ -434,3 +434,31 @@ def test_an_html_pages_site_name_against_the_shorter_name_its_text_gives(
     run = cli("ingest", "--json", "page.html")
     assert run.code == 0, run.err
     assert json.loads(run.out)["source"] == expected
+
+
+HAN_OUTLET_HTML = """<!DOCTYPE html><html lang="zh-Hant"><head><meta charset="utf-8">
+<title>輝達市值首度突破3兆美元 超越蘋果｜{site}</title>
+<meta property="og:site_name" content="{site}"></head><body>
+<header class="masthead"><a href="/" class="logo">東岸快報</a>
+<nav><a>即時</a> <a>財經</a> <a>科技</a> <a>國際</a></nav></header>
+<article><h1>輝達市值首度突破3兆美元 超越蘋果</h1>
+<div class="meta">記者林書妤／台北報導 2024/06/05 18:20</div>
+<p>輝達股價5日大漲5%，市值首度突破3兆美元，超越蘋果成為全球市值第二高的公司，僅次於微軟。</p>
+<p>執行長黃仁勳日前在台北國際電腦展發表主題演講時表示，生成式人工智慧將重塑每一個產業。</p>
+<p>分析師指出，全球科技巨頭持續擴大資料中心投資，帶動晶片需求居高不下，投資人應留意短期波動風險。</p>
+</article><div class="promo">下載東岸快報APP，重大新聞即時推播</div></body></html>"""
+
+
+@pytest.mark.parametrize(("site", "expected"), [
+    # a Han name's own ending, its kind of outlet, is part of the name the logo shortens
+    ("東岸快報新聞網", "東岸快報新聞網"),
+    # an e-paper's or a channel's label after the name is not
+    ("東岸快報電子報", "東岸快報"),
+    ("東岸快報財經", "東岸快報"),
+])
+def test_an_html_pages_han_site_name_against_the_shorter_name_its_logo_gives(
+        cli, tmp_path: Path, site: str, expected: str):
+    (tmp_path / "page.html").write_text(HAN_OUTLET_HTML.format(site=site), encoding="utf-8")
+    run = cli("ingest", "--json", "page.html")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["source"] == expected

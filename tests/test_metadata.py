@@ -498,3 +498,12 @@ def test_a_long_masthead_counts_when_the_page_shortens_it_to_its_first_words():
 ])
 def test_an_author_for_an_outlet_a_via_line_and_a_hyphenated_agency(page: list[str], expected: str):
     assert extract_source(clean_lines(page))[0] == expected
+
+
+def test_a_bilingual_wordmark_leading_the_top_menu_names_the_outlet_in_the_articles_script():
+    """數位脈動 DigiPulse ｜ 新聞 ｜ … ｜ 訂閱電子報 heads the page; © DigiPulse Media closes it: the Chinese
+    article's outlet is 數位脈動, whatever a link in the row (訂閱) made of the line."""
+    page = ["數位脈動 DigiPulse ｜ 新聞 ｜ 專題 ｜ 評測 ｜ 訂閱電子報", "首頁 / AI / 生成式AI",
+            "輝達市值首度突破3兆美元 超越蘋果", "撰文 陳柏安 ｜ 2024.06.05", *HANT_BODY,
+            "© 2024 DigiPulse Media. 版權所有，未經授權請勿轉載。"]
+    assert extract_source(clean_lines(page))[0] == "數位脈動"

@@ -776,7 +776,9 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
         if parts and _squash(parts[0]) in headline_keys:
             found.append(("title", parts[1]))
         at_top = d.kind in _MASTHEAD_KINDS and (n < MASTHEAD_LINES or d.line < top)
-        name = _long_masthead(text, cleaned, d.line) if at_top else None
+        # the page's first line above the headline leads its menu, whatever a link in it made it (訂閱電子報)
+        name = _long_masthead(text, cleaned, d.line) if at_top else \
+            _menu_brand(text, cleaned) if n == 0 and d.line < top and re.search(r"[|·]", text) else None
         neighbours = [by_line.get(d.line + 1, ""), by_line.get(d.line - 1, "")]
         if name and (name.casefold() in _HOME_WORDS or (
                 n > 0 and _one_word(text) and any(_one_word(t) and t != text for t in neighbours))):
@@ -865,7 +867,7 @@ def _first_line_brand(text: str, cleaned: Cleaned, found: list[tuple[str, str]])
 def _menu_brand(text: str, cleaned: Cleaned) -> str | None:
     """The site's name leading the menu on a page's first line (``Kernel Notes · Posts · Talks``), if the
     page names it again: a section's name (AI · Phones · Chips) is not repeated below."""
-    if not layout.is_menu(text):
+    if not layout.is_menu(text) and not _link_row(text):
         return None
     first = re.split(r"[|｜·•]", text, maxsplit=1)[0].strip()
     name = _masthead(first)
@@ -873,7 +875,34 @@ def _menu_brand(text: str, cleaned: Cleaned) -> str | None:
         return None
     lines = [d.text for d in cleaned.dropped if d.text.strip() != text.strip()]
     lines += [k.text for k in cleaned.kept]
-    return name if any(key in _squash(line) for line in lines) else None
+    # A bilingual wordmark (數位脈動 DigiPulse) recurs by either of its forms: 《數位脈動》, © DigiPulse.
+    keys = {key} | {k for k in map(_squash, _bilingual_parts(name)) if len(k) >= 4 or han_count(k) >= 2}
+    return name if any(k in _squash(line) for line in lines for k in keys) else None
+
+
+def _bilingual_parts(name: str) -> tuple[str, ...]:
+    """The Han and the Latin form of a bilingual brand (數位脈動 DigiPulse), or none."""
+    m = _BILINGUAL.fullmatch(name)
+    return (m.group(1), m.group(2)) if m else ()
+
+
+# A Han brand and its Latin wordmark, as a logo sets them side by side: 數位脈動 DigiPulse.
+_BILINGUAL = re.compile(r"([^\x00-\x7f\s]{2,8}) ([A-Za-z][A-Za-z0-9]{1,20})")
+
+
+# A row of links set apart by bars or dots, each a few words at most: 數位脈動 DigiPulse ｜ 新聞 ｜ 訂閱.
+_ROW_SPLIT = re.compile(r"[|｜·•]")
+ROW_MIN_LINKS = 3
+LINK_MAX_HAN = 6
+LINK_MAX_WORDS = 3
+
+
+def _link_row(text: str) -> bool:
+    """Whether a line is a row of short links (a menu that is_menu's words may not fit: a section's
+    name of five Han, a Latin wordmark beside the Han one)."""
+    parts = [p.strip() for p in _ROW_SPLIT.split(text) if p.strip()]
+    return len(parts) >= ROW_MIN_LINKS and not re.search(r"[,，。!?！？:：]", text) and all(
+        han_count(p) <= LINK_MAX_HAN and len(p.split()) <= LINK_MAX_WORDS for p in parts)
 
 
 def _dateline_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
@@ -1068,6 +1097,15 @@ def _without_channel(best: str, group: list[str], cleaned: Cleaned) -> str:
             if any(a == short and b == channel for a, b in itertools.pairwise(parts)):
                 return short
     return best
+
+
+def completes_name(added: str) -> bool:
+    """Whether Han written after a shorter form of a name is part of the name, not a channel's or an
+    edition's label: 寶島即時新聞網 is the name 寶島即時 shortens (its kind of outlet: 新聞網, 日报,
+    时报), where 华夏在线科技 and 东海日报数字报 are the outlet's channel and e-paper."""
+    added = added.strip()
+    return bool(added) and han_count(added) == len(added) and not _CHANNEL_WORDS.fullmatch(
+        _squash(added)) and not _EDITION.search("中文" + added)
 
 
 def own_script(name: str) -> str:

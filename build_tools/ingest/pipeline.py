@@ -45,6 +45,7 @@ from build_tools.ingest.clean import (
     word_count,
 )
 from build_tools.ingest.metadata import (
+    completes_name,
     extract_date,
     extract_metadata,
     extract_source,
@@ -327,7 +328,10 @@ def _html_source(info: dict[str, str | None]) -> str | None:
         # where the page's copyright line holds the Latin one.
         if own_script(site) != site:
             return own_script(site)
-        added = site[len(shown):].split() if site.casefold().startswith(shown.casefold()) else []
+        prefix = site.casefold().startswith(shown.casefold())
+        added = site[len(shown):].split() if prefix else []
+        if prefix and completes_name(site[len(shown):]):
+            return site  # a Han name's own ending: 寶島即時新聞網, shortened to 寶島即時 in its text
         return site if len(added) >= NAME_COMPLEMENT_WORDS else shown
     return site or shown
 
