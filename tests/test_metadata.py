@@ -507,3 +507,19 @@ def test_a_bilingual_wordmark_leading_the_top_menu_names_the_outlet_in_the_artic
             "輝達市值首度突破3兆美元 超越蘋果", "撰文 陳柏安 ｜ 2024.06.05", *HANT_BODY,
             "© 2024 DigiPulse Media. 版權所有，未經授權請勿轉載。"]
     assert extract_source(clean_lines(page))[0] == "數位脈動"
+
+
+def test_a_publication_line_after_a_live_blog_names_the_day_of_the_week_between_label_and_date():
+    """"First published on Tue 24 Feb 2026" below the posts: the weekday does not hide the label."""
+    page = ["Live", EN_HEADLINE, *EN_BODY, "Share", "First published on Tue 11 Jun 2024 09.30 GMT",
+            "© 2024 The Harbour Ledger"]
+    assert extract_date(clean_lines(page)) == "2024-06-11"
+    zh = [ZH_HEADLINE, *ZH_BODY[:1], *ZH_BODY[2:], "分享", "发布于 周二 2024-06-11 09:30", "© 2024 云帆网"]
+    assert extract_date(clean_lines(zh)) == "2024-06-11"
+
+
+def test_a_press_releases_dateline_without_a_year_takes_it_from_the_page():
+    """SAN JOSE, Calif. – June 3 – …: a release's place and day, the year from its copyright line."""
+    page = [EN_HEADLINE, "SAN JOSE, Calif. – June 3 – " + EN_BODY[0], *EN_BODY[1:],
+            "© 2024 Vantorra, Inc. All rights reserved."]
+    assert extract_date(clean_lines(page)) == "2024-06-03"

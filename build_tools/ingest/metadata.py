@@ -288,6 +288,14 @@ _PUBLISH_WORD = re.compile(r"发布|發布|發佈|发表|發表|刊发|刊登|�
 HEADER_REACH = 4
 
 
+# A day of the week right before a date ("Tue 24 Feb 2026", "周二 2024年6月4日"); how far back it may start.
+_WEEKDAY_BEFORE = re.compile(r"(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?|(?:周|週|星期|禮拜|礼拜)"
+                             r"[一二三四五六日天])\s?$", re.IGNORECASE)
+WEEKDAY_REACH = 24
+# How far before a date its label may start: "First published on ".
+LABEL_REACH = 20
+
+
 def _page_dates(cleaned: Cleaned) -> _PageDates:
     """Dates outside the article, ranked: those between the headline and the article (the byline region)
     before those above the headline (a masthead's "today"), and within each, by how they are labelled."""
@@ -314,7 +322,9 @@ def _page_dates(cleaned: Cleaned) -> _PageDates:
             found.years.append(date.year)
             if edited or d.kind in ("footer", "credit"):
                 continue
-            label = PUBLISHED.search(text[max(0, offset - 12): offset])
+            # "First published on Tue 24 Feb 2026": the day of the week sits between the label and the date
+            before = _WEEKDAY_BEFORE.sub("", text[max(0, offset - WEEKDAY_REACH): offset])
+            label = PUBLISHED.search(before[-LABEL_REACH:])
             after = PUBLISHED_AFTER.match(_after_date(text, offset))
             labelled = bool(label or after)
             rank = 0 if after or (label and _PUBLISH_WORD.search(label.group())) else 1 if labelled else 2
@@ -335,6 +345,10 @@ def _opening_date(cleaned: Cleaned, years: list[int]) -> dt.date | None:
     place = _PLACE_DATELINE.match(opening)
     if place and (dates := find_dates(opening[: place.end() + 30])) and dates[0][0] == place.end():
         return dates[0][1]  # AUSTIN, Texas – March 4, 2025 – Quantalis … (a press release's dateline)
+    if place and years and (m := _MONTH_DAY_EN[0].match(opening, place.end())) and \
+            re.match(r"\s?[–—-]", opening[m.end():]):
+        # SAN JOSE, Calif. – March 2 – Forty-one percent …: a release's dateline, the year from the page
+        return _to_date(years[0], MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("d")))
     wire = _wire_dateline(opening)
     return _to_date(years[0], wire[0], wire[1]) if wire and wire[0] and years else None
 
