@@ -523,3 +523,21 @@ def test_a_press_releases_dateline_without_a_year_takes_it_from_the_page():
     page = [EN_HEADLINE, "SAN JOSE, Calif. – June 3 – " + EN_BODY[0], *EN_BODY[1:],
             "© 2024 Vantorra, Inc. All rights reserved."]
     assert extract_date(clean_lines(page)) == "2024-06-03"
+
+
+def test_a_writers_name_and_outlet_under_the_headline_name_the_outlet_the_page_confirms():
+    """"Jenna Whitcombe, Cascade Courier" under the headline, the courier's address in the tail: the outlet.
+    The part after the comma alone may be a place or a second writer, so it needs the page's confirming it."""
+    tail = "Jenna Whitcombe covers technology. Reach her at jw@cascadecourier.example."
+    page = [EN_HEADLINE, "Jenna Whitcombe, Cascade Courier", "6–8 minutes", *EN_BODY, tail]
+    assert extract_source(clean_lines(page))[0] == "Cascade Courier"
+    unconfirmed = [EN_HEADLINE, "Jenna Whitcombe, Rhea Batra", "6–8 minutes", *EN_BODY]
+    assert extract_source(clean_lines(unconfirmed))[0] is None
+
+
+def test_an_accounts_name_before_its_posting_time_under_the_headline_names_the_outlet():
+    """An app's share page: "岭南科创报 · 06-03 08:12 · 广东" under the headline; a person's name is short."""
+    page = ["打开App，阅读体验更佳", ZH_HEADLINE, "岭南科创报 · 06-03 08:12 · 广东", "关注", *ZH_BODY]
+    assert extract_source(clean_lines(page))[0] == "岭南科创报"
+    person = ["打开App，阅读体验更佳", ZH_HEADLINE, "郑思远 · 06-03 08:12 · 广东", "关注", *ZH_BODY]
+    assert extract_source(clean_lines(person))[0] is None

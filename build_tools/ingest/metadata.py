@@ -784,6 +784,7 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
             found.append(("label", name))  # "1.媒體來源:" with the outlet on the next line
         if d.line > first:
             continue
+        found += _header_evidence(text) if top < d.line else []
         if (m := _OUTLET_REPORTS.match(text)) and m.group(1) not in _NOT_OUTLETS | _REPORT_KINDS:
             found.append(("byline", m.group(1)))
         parts = layout.split_title(text)
@@ -812,6 +813,26 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
               if (m := _REPUBLISHED.match(unicodedata.normalize("NFKC", k.text).strip()))]
     found += _dateline_evidence(cleaned)
     return found + _address_evidence(cleaned, [name for _, name in found], addresses)
+
+
+# Under the headline, a writer's name and the outlet they write for: "Jenna Whitcombe, Cascade Courier".
+# (A "By" line is a byline of its own: "By Owen Castellano, Rhea Batra" names two writers.)
+_NAME_COMMA_OUTLET = re.compile(r"^(?!By )[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,2}, (.{2,60})$")
+# Under the headline, an account's name, then when it posted: "岭南科创报 · 03-05 08:12 · 广东".
+_ACCOUNT_POSTED = re.compile(r"^([\u4e00-\u9fff]{2,12}) ?[·|•] ?(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?"
+                             r"(?: \d{1,2}:\d{2})?(?: ?[·|•] ?[\u4e00-\u9fff]{2,4})?$")
+
+
+def _header_evidence(text: str) -> list[tuple[str, str]]:
+    """(kind of evidence, name) for an outlet named between the headline and the article: after a writer's
+    name (a segment of a byline: it may be a place, so it needs other evidence), or as the account that
+    posted it, a name longer than a person's (ACCOUNT_MIN_HAN) before the time of posting."""
+    if (m := _NAME_COMMA_OUTLET.match(text)) and _BYLINE_NAME.fullmatch(part := m.group(1)) and \
+            not _ROLE_WORDS.search(part) and not layout.has_date(part):
+        return [("byline-part", part)]
+    if (m := _ACCOUNT_POSTED.match(text)) and han_count(m.group(1)) >= ACCOUNT_MIN_HAN:
+        return [("byline", m.group(1))]
+    return []
 
 
 # A web address or an email address on the page: its host names the site (news@northgate.example).
