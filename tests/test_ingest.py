@@ -462,3 +462,22 @@ def test_an_html_pages_han_site_name_against_the_shorter_name_its_logo_gives(
     run = cli("ingest", "--json", "page.html")
     assert run.code == 0, run.err
     assert json.loads(run.out)["source"] == expected
+
+
+@pytest.mark.parametrize(("first", "expected"), [
+    # a link to the site's home page opening the first line: the community's name, however short
+    ("[问知](https://www.wenzhi.example/) 首页 会员 发现 等你来答", "问知"),
+    # the menu's "home" item is no name
+    ("[首页](https://www.wenzhi.example/) 会员 发现 等你来答", None),
+])
+def test_a_markdown_pages_first_line_opening_with_a_link_home_names_the_site(
+        cli, tmp_path: Path, first: str, expected: str | None):
+    answer = ("谢邀。这个问题很好，我从一线做推理服务的角度说几点，推理引擎和批处理这两年进步很快，"
+              "单位成本下降了不少。")
+    page = tmp_path / "answer.md"
+    page.write_text(f"{first}\n\n# 为什么推理模型想得越来越久，价格却没有变贵？\n\n关注问题　写回答\n\n"
+                    f"{answer}\n\n{answer}\n\n发布于 2025-02-11 09:13\n", encoding="utf-8")
+    run = cli("ingest", "--json", str(page), cwd=ROOT)
+    assert run.code == 0, run.err
+    (got,) = _json_lines(run.out)
+    assert got["source"] == expected

@@ -996,7 +996,7 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
     first, _ = _body_span(cleaned)
     authors = {_squash(d.text) for d in cleaned.dropped if top < d.line < first}
     evidence = _source_evidence(cleaned, addresses)
-    if logo and (brand := _masthead(logo)):
+    if logo and (brand := _masthead(logo)) and brand.casefold() not in _HOME_WORDS:
         # a logo linked to the home page, above everything: the site's name where its first line puts it
         evidence += [("masthead", brand), ("first-line", brand)]
     texts = [unicodedata.normalize("NFKC", text) for text in

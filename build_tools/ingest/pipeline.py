@@ -219,6 +219,22 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
 
+# A link to a site's home page opening the page's first line: [问知](https://www.wenzhi.example/) 首页 会员.
+_MD_HOME_LINK = re.compile(r"\s{0,3}\[([^\[\]]{1,40})\]\(https?://[^/()\s]{1,253}/?\)")
+
+
+def _home_link(text: str) -> str | None:
+    """The words of a link to a site's home page that open a Markdown page's first line (past any front
+    matter): the site's name, as a logo linked there shows it."""
+    lines = text.replace("\r\n", "\n").split("\n", 200)[:200]
+    start = 0
+    if lines and lines[0].strip() == "---":
+        start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
+    first = next((line for line in lines[start:] if line.strip()), "")
+    m = _MD_HOME_LINK.match(first)
+    return m.group(1).strip() if m else None
+
+
 def _without_hidden_html(text: str) -> str:
     """Remove scripts, styles and comments, keeping their line ends (line numbers still point into the seed).
 
@@ -430,7 +446,8 @@ def read_seed(path: Path) -> tuple[list[str], dict[str, str | None], bytes]:
         info["h1_line"] = _markdown_h1(text.replace("\r\n", "\n").replace("\r", "\n"))
         # the addresses Markdown hides from the reader (link targets, the front matter's url) name the site
         info["addresses"] = " ".join(_MD_ADDRESS.findall(text)[:MD_ADDRESSES]) or None
-        info["logo"] = logo.group(1).strip() if (logo := _MD_LOGO.search(text[:LOGO_REACH])) else None
+        info["logo"] = logo.group(1).strip() if (logo := _MD_LOGO.search(text[:LOGO_REACH])) else \
+            _home_link(text)
     else:
         lines = text.splitlines()
     return lines, info, raw
