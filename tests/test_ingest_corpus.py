@@ -93,8 +93,9 @@ SEALED_FLOORS = {"recall": 0.997, "junk": 0.0182, "title": 1.0, "date": 0.9688, 
 # 0.875 since a Han name's own ending (新聞網) and a bilingual wordmark leading the top menu were read; date
 # 0.9688 since a weekday between "published on" and the date, and a release's yearless dateline; outlet
 # 0.9375 since a writer's "Name, Outlet" and an account's "Name · time" under the headline were read, 1.0
-# since a Markdown page's first line opening with a link to the site's home page names the site.
-PRISTINE_FLOORS = {"recall": 0.997, "junk": 0.0236, "title": 1.0, "date": 0.9688, "outlet": 1.0,
+# since a Markdown page's first line opening with a link to the site's home page names the site; date 1.0
+# since a repost's original date under the original account's card is read.
+PRISTINE_FLOORS = {"recall": 0.997, "junk": 0.0236, "title": 1.0, "date": 1.0, "outlet": 1.0,
                    "tag_precision": 0.951}
 CEILINGS = ("junk",)
 

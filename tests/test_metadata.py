@@ -541,3 +541,13 @@ def test_an_accounts_name_before_its_posting_time_under_the_headline_names_the_o
     assert extract_source(clean_lines(page))[0] == "岭南科创报"
     person = ["打开App，阅读体验更佳", ZH_HEADLINE, "郑思远 · 06-03 08:12 · 广东", "关注", *ZH_BODY]
     assert extract_source(clean_lines(person))[0] is None
+
+
+def test_a_reposts_original_date_under_the_original_accounts_card_is_the_publication_date():
+    """A repost: the reposting account's header (2024年06月12日), then the original account's card (its
+    name, its motto) and the original's "发布时间"; the card's short lines do not start the article."""
+    page = [ZH_HEADLINE, "转载 AI小站 深度求知 2024年06月12日 08:00 北京",
+            "以下文章来源于云帆研究所，作者林溪", "云帆研究所 .",
+            "关注前沿科技，提供独立研究视角。", "来源：云帆研究所（ID：yunfan_lab）",
+            "发布时间：2024年6月11日", *ZH_BODY]
+    assert extract_date(clean_lines(page)) == "2024-06-11"

@@ -296,6 +296,22 @@ WEEKDAY_REACH = 24
 LABEL_REACH = 20
 
 
+def _in_header(cleaned: Cleaned, top: int, line: int) -> bool:
+    """Whether a byline's line under the headline is the header's: a few lines down, below one kept line at
+    most (a standfirst taken for the article's start), or below short kept lines only (a reposted
+    account's card: its name and its motto, 新知研究所 / 关注前沿科技，提供独立研究视角。)."""
+    above = [k.text for k in cleaned.body if top < k.line < line and k.role == "text"]
+    if line <= top + HEADER_REACH and len(above) <= 1:
+        return True
+    return len(above) <= CARD_LINES and all(len(text.strip()) <= CARD_LINE_CHARS for text in above)
+
+
+# An account's card between the headline and the article: at most this many lines of at most this many
+# characters (a name, a motto), never a paragraph.
+CARD_LINES = 3
+CARD_LINE_CHARS = 24
+
+
 def _page_dates(cleaned: Cleaned) -> _PageDates:
     """Dates outside the article, ranked: those between the headline and the article (the byline region)
     before those above the headline (a masthead's "today"), and within each, by how they are labelled."""
@@ -308,8 +324,8 @@ def _page_dates(cleaned: Cleaned) -> _PageDates:
         found.years += [int(y) for y in _COPYRIGHT_YEAR.findall(text)]
         # A date line a few lines under the headline, below one kept line at most (a standfirst taken for
         # the article's start), is the header's.
-        header = cleaned.headline is not None and d.kind == "byline" and top < d.line <= top + HEADER_REACH \
-            and sum(1 for k in cleaned.body if top < k.line < d.line and k.role == "text") <= 1
+        header = cleaned.headline is not None and d.kind == "byline" and top < d.line and \
+            _in_header(cleaned, top, d.line)
         if d.kind in _NOT_DATE_KINDS or (first < d.line < last and not header) or TEASER_WORDS.search(text):
             continue
         dates = find_dates(text)
