@@ -72,8 +72,8 @@ NOVEL_FLOORS = {"recall": 0.999, "junk": 0.0138, "title": 1.0, "date": 1.0, "out
 # Title since: a share bar (the same words again and again), an account's handle and an e-paper's
 # masthead are no headline. Tag precision went from 0.95 to 0.93 with one of those right titles:
 # "Microsoft's AI spending tests investors' patience …" replaced a share bar, and its "investors" tags
-# funding, which the gold does not.
-UNTRIED_FLOORS = {"recall": 0.987, "junk": 0.0029, "title": 1.0, "date": 0.9688, "outlet": 1.0,
+# funding, which the gold does not. Date 1.0 since "Updated Thu, Apr 3 2025" reads as an edit date.
+UNTRIED_FLOORS = {"recall": 0.987, "junk": 0.0029, "title": 1.0, "date": 1.0, "outlet": 1.0,
                   "tag_precision": 0.93}
 # The sealed split (32 pages in 16 layouts, written blind after the seven others had been developed on),
 # scored once on 2026-12-06 at commit 78005ea with the ingest stage frozen: recall 0.9748, junk 0.0236,

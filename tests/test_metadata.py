@@ -551,3 +551,10 @@ def test_a_reposts_original_date_under_the_original_accounts_card_is_the_publica
             "关注前沿科技，提供独立研究视角。", "来源：云帆研究所（ID：yunfan_lab）",
             "发布时间：2024年6月11日", *ZH_BODY]
     assert extract_date(clean_lines(page)) == "2024-06-11"
+
+
+def test_an_updated_date_after_a_weekday_is_never_the_publication_date():
+    """"Updated Thu, Apr 3 2025": the day of the week does not hide the word that makes it an edit date."""
+    assert find_dates("Updated Thu, Jun 13 2024 4:18 PM EDT")[0][2] is True
+    page = [EN_HEADLINE, "By Jo Roe", "Updated Thu, Jun 13 2024 4:18 PM EDT", *EN_BODY]
+    assert extract_date(clean_lines(page)) is None

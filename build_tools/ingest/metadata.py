@@ -178,6 +178,12 @@ def _to_date(year: int | None, month: int, day: int) -> dt.date | None:
         return None
 
 
+# A day of the week right before a date ("Tue 24 Feb 2026", "周二 2024年6月4日"); how far back it may start.
+_WEEKDAY_BEFORE = re.compile(r"(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?|(?:周|週|星期|禮拜|礼拜)"
+                             r"[一二三四五六日天])\s?$", re.IGNORECASE)
+WEEKDAY_REACH = 24
+
+
 def find_dates(text: str) -> list[tuple[int, dt.date, bool]]:
     """Every full date in ``text``: (offset, date, whether the words before it say it is an edit date)."""
     text = unicodedata.normalize("NFKC", text)
@@ -205,7 +211,8 @@ def find_dates(text: str) -> list[tuple[int, dt.date, bool]]:
             taken.append((m.start(), m.end()))
             before = text[max(0, m.start() - 16): m.start()]
             prev_end = max((e for s, e in taken if e <= m.start()), default=0)
-            before = text[max(prev_end, m.start() - 16): m.start()]
+            # "Updated Thu, Apr 3 2025": the day of the week sits between the label and the date
+            before = _WEEKDAY_BEFORE.sub("", text[max(prev_end, m.start() - WEEKDAY_REACH): m.start()])[-16:]
             after = text[m.end(): m.end() + 16]
             published = PUBLISHED_AFTER.match(_after_date(text, m.start()))
             edited = bool(EDITED_AFTER.match(after) or (EDITED.search(before) and not published))
@@ -288,10 +295,6 @@ _PUBLISH_WORD = re.compile(r"发布|發布|發佈|发表|發表|刊发|刊登|�
 HEADER_REACH = 4
 
 
-# A day of the week right before a date ("Tue 24 Feb 2026", "周二 2024年6月4日"); how far back it may start.
-_WEEKDAY_BEFORE = re.compile(r"(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?|(?:周|週|星期|禮拜|礼拜)"
-                             r"[一二三四五六日天])\s?$", re.IGNORECASE)
-WEEKDAY_REACH = 24
 # How far before a date its label may start: "First published on ".
 LABEL_REACH = 20
 
