@@ -1,8 +1,8 @@
 """Quality gate: ingest keeps its scores on the labelled corpus (tests/ingest_corpus/); floors never go down.
 
-All nine splits are development data now (dev from the start; test, fresh, holdout, unseen, novel,
-untried, sealed and pristine each after their held-out score): their floors sit just below what ingest
-reaches on them, so a change that makes it worse fails here.
+All ten splits are development data now (dev from the start; test, fresh, holdout, unseen, novel,
+untried, sealed, pristine and untouched each after their held-out score): their floors sit just below
+what ingest reaches on them, so a change that makes it worse fails here.
 ``python -m bench.ingest_quality --split SPLIT`` prints the table of a split.
 """
 
@@ -97,6 +97,12 @@ SEALED_FLOORS = {"recall": 0.997, "junk": 0.0182, "title": 1.0, "date": 0.9688, 
 # since a repost's original date under the original account's card is read.
 PRISTINE_FLOORS = {"recall": 0.997, "junk": 0.0236, "title": 1.0, "date": 1.0, "outlet": 1.0,
                    "tag_precision": 0.951}
+# The untouched split (32 pages in 16 layouts, written blind after the nine others had been developed on),
+# scored once on 2026-12-06 at commit 93ba8ff with the ingest stage frozen: recall 0.9544, junk 0.0344,
+# title 0.875, date 0.9375, outlet 0.6562, tag precision 0.902 (bench/results/ingest-quality-untouched.txt).
+# Development data from then on; these floors are that score, so ingest may only get better on it.
+UNTOUCHED_FLOORS = {"recall": 0.954, "junk": 0.0345, "title": 0.875, "date": 0.9375, "outlet": 0.656,
+                    "tag_precision": 0.902}
 CEILINGS = ("junk",)
 
 
@@ -113,7 +119,7 @@ def _check(split: str, floors: dict[str, float]) -> list[str]:
 
 FLOORS = {"dev": DEV_FLOORS, "test": HELD_OUT_FLOORS, "fresh": FRESH_FLOORS, "holdout": HOLDOUT_FLOORS,
           "unseen": UNSEEN_FLOORS, "novel": NOVEL_FLOORS, "untried": UNTRIED_FLOORS, "sealed": SEALED_FLOORS,
-          "pristine": PRISTINE_FLOORS}
+          "pristine": PRISTINE_FLOORS, "untouched": UNTOUCHED_FLOORS}
 
 
 @pytest.mark.parametrize("split", FLOORS)
