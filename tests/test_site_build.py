@@ -94,6 +94,19 @@ def test_hostile_text_injects_nothing(site: Path, lang: str) -> None:
     assert ">49<" not in text
 
 
+@pytest.mark.parametrize("lang", list(LANGUAGE_DIRS))
+def test_theme_configuration_holds_only_the_strings_pages_use(site: Path, lang: str) -> None:
+    text = _read(site, lang, "briefings/hostile-text")
+    raw = text.split('<script id="__config" type="application/json">', 1)[1].split("</script>", 1)[0]
+    config = json.loads(raw)
+    # Copying code (Material) and the count of results (search.js); Material's own search is not used.
+    assert set(config["translations"]) == {"clipboard.copy", "clipboard.copied", "search.result.none",
+                                           "search.result.one", "search.result.other"}
+    assert "\\u" not in raw  # the page's own script, not six bytes for each Chinese character
+    if lang != "en":
+        assert not config["translations"]["search.result.none"].isascii()
+
+
 def _resolve(page: str, link: str) -> str:
     parts = [p for p in page.split("/") if p]
     for segment in link.split("/"):

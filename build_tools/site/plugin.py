@@ -172,6 +172,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         env = self.serve.templates(env)  # under mkdocs serve, compiled once (serve.py)
         env.globals["footer_links"] = footer_links(self.language, config.extra)
         env.globals["search_stop_words"] = query_stop_words()
+        # The page's JSON (Material's __config) in UTF-8, not \uXXXX: half the bytes for a Chinese
+        # string. Jinja's tojson still escapes <, >, & and ' so the JSON cannot close its <script>.
+        env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
         return env
 
     def on_template_context(self, context, *, template_name: str, config):

@@ -192,9 +192,9 @@ def social_meta(config, lang: SiteLanguage, page, corpus: Corpus) -> list[str]:
         tax = corpus.taxonomy
         tags += [_meta("property", "article:tag", lang.label(entry))
                  for entry in map(tax.get, briefing.tags) if entry is not None]
-    tags += [_meta("name", "twitter:card", "summary"),
-             _meta("name", "twitter:title", title),
-             _meta("name", "twitter:description", description)]
+    # The card's title and description are the og: ones: X (Twitter) reads og:title and og:description
+    # when twitter:title and twitter:description are missing, so they are not written twice.
+    tags.append(_meta("name", "twitter:card", "summary"))
     return tags
 
 
