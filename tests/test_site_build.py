@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -105,6 +106,18 @@ def test_theme_configuration_holds_only_the_strings_pages_use(site: Path, lang: 
     assert "\\u" not in raw  # the page's own script, not six bytes for each Chinese character
     if lang != "en":
         assert not config["translations"]["search.result.none"].isascii()
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGE_DIRS))
+def test_header_icons_are_drawn_once_for_the_whole_site(site: Path, lang: str) -> None:
+    text = _read(site, lang, "briefings/hostile-text")
+    sprite = (site / LANGUAGE_DIRS[lang] / "assets/images/icons.svg").read_text(encoding="utf-8")
+    symbols = dict(re.findall(r'<symbol id="([^"]+)" viewBox="[^"]+">(.*?)</symbol>', sprite, re.S))
+    uses = re.findall(r'<use href="\.\./\.\./assets/images/icons\.svg#([^"]+)"/>', text)
+    assert set(uses) == set(symbols) == {"logo", "menu", "alternate", "search", "previous",
+                                                 "close", "top", "palette-0", "palette-1"}
+    for drawing in symbols.values():
+        assert "<path" in drawing and drawing not in text  # in the shared file only
 
 
 def _resolve(page: str, link: str) -> str:
