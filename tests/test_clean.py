@@ -770,6 +770,23 @@ def test_a_headline_comes_before_its_longer_standfirst_above_the_byline():
     assert _regions(page)[0] == title
 
 
+def test_an_aggregators_linked_headline_with_its_host_yields_to_the_headline_on_the_post():
+    title = "Local councils turn to open models to answer planning questions, survey finds"
+    page = ["Y Threadhub new | past | comments | ask | show | jobs | submit login",
+            f"{title} (harbourlab.example)", "212 points by jn_w 5 hours ago | hide | past | 64 comments",
+            title, "Harbour Lab Notes · Research", *PAGE_EN_BODY]
+    assert _regions(page)[0] == title
+
+
+def test_a_linked_headlines_host_is_cut_only_when_it_is_a_host_in_brackets():
+    from build_tools.ingest import layout
+
+    assert layout.title_suffix("Open models win a council tender (news.harbourlab.example)") == \
+        "Open models win a council tender"
+    assert layout.title_suffix("Open models win a council tender (and a second one)") is None
+    assert layout.title_suffix("Open models win a council tender (Reuters)") is None
+
+
 def test_an_e_papers_masthead_is_not_its_headline():
     page = ["东海日报数字报", "2025年05月20日 星期二", "上一期 下一期 往期回顾 版面导航",
             "第A07版：经济·科技", "本版标题导航", ZH_HEADLINE, "我省发布首批人工智能应用场景清单",

@@ -101,7 +101,9 @@ PRISTINE_FLOORS = {"recall": 0.997, "junk": 0.0236, "title": 1.0, "date": 1.0, "
 # scored once on 2026-12-06 at commit 93ba8ff with the ingest stage frozen: recall 0.9544, junk 0.0344,
 # title 0.875, date 0.9375, outlet 0.6562, tag precision 0.902 (bench/results/ingest-quality-untouched.txt).
 # Development data from then on; these floors are that score, so ingest may only get better on it.
-UNTOUCHED_FLOORS = {"recall": 0.954, "junk": 0.0345, "title": 0.875, "date": 0.9375, "outlet": 0.656,
+# Recall 0.958, junk 0.0293 and title 0.9375 since an aggregator's linked "Headline (host.example)" yields to
+# the headline on the post.
+UNTOUCHED_FLOORS = {"recall": 0.958, "junk": 0.0293, "title": 0.9375, "date": 0.9375, "outlet": 0.656,
                     "tag_precision": 0.902}
 CEILINGS = ("junk",)
 

@@ -747,10 +747,20 @@ def split_title(text: str) -> tuple[str, str] | None:
     return head, tail
 
 
+# A host name alone in brackets after a linked headline on an aggregator ("… study finds (lab.example)").
+_LINKED_HOST = re.compile(r"\((?:www\.)?[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.[a-z]{2,24}\)")
+
+
 def title_suffix(text: str) -> str | None:
-    """The headline of a ``Headline - Outlet`` line, or None."""
+    """The headline of a ``Headline - Outlet`` or a linked ``Headline (host.example)`` line, or None."""
     parts = split_title(text)
-    return parts[0] if parts else None
+    if parts:
+        return parts[0]
+    s = " ".join(_cut(text).split())
+    cut = s.rfind(" (")
+    if cut >= 6 and _LINKED_HOST.fullmatch(s[cut + 1:]):
+        return s[:cut]
+    return None
 
 
 @dataclass(frozen=True)
