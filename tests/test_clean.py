@@ -787,6 +787,17 @@ def test_a_linked_headlines_host_is_cut_only_when_it_is_a_host_in_brackets():
     assert layout.title_suffix("Open models win a council tender (Reuters)") is None
 
 
+def test_a_byline_with_its_age_after_a_middle_dot_sits_under_the_headline():
+    from build_tools.ingest import layout
+
+    assert layout.is_byline("by Noor Haddad · 5h")
+    assert layout.is_byline("By Noor Haddad • 4 min read")
+    title = "Port authority pilots driverless cranes at two container terminals"
+    page = ["Feedreader", "All articles (918)", "Starred", "Harbour Wire · 14", "Mark all as read",
+            "Harbour Wire", title, "by Noor Haddad · 5h", "Open original  Star  Share", *PAGE_EN_BODY]
+    assert _regions(page)[0] == title
+
+
 def test_an_e_papers_masthead_is_not_its_headline():
     page = ["东海日报数字报", "2025年05月20日 星期二", "上一期 下一期 往期回顾 版面导航",
             "第A07版：经济·科技", "本版标题导航", ZH_HEADLINE, "我省发布首批人工智能应用场景清单",

@@ -64,7 +64,7 @@ _APP_PROMPT = re.compile(
 # "Headline - Outlet" / "Headline | Outlet": the form of a page's <title>, and of a share card.
 _TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", " ｜ ")
 # Bylines: "By Dana Whitcomb, a senior reviewer ...", "潮點新聞／綜合報導", "記者吳承恩／編譯".
-_BYLINE_EN = re.compile(r"^[Bb][Yy]\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|$|and\b|&|\|)")
+_BYLINE_EN = re.compile(r"^[Bb][Yy]\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|$|and\b|&|\||·|•)")
 _BYLINE_ZH = re.compile(r"^\S{0,16}[/／]\s*\S{0,10}(?:報導|报道|報道|编译|編譯|撰文|整理|采访|採訪)$")
 _REPORTER_ZH = re.compile(
     r"^\S{0,12}(?:記者|记者)(?:\s*[^\s、,，]{2,4}(?:\s*[、,，]\s*[^\s、,，]{2,4}){0,4})?$")
