@@ -436,6 +436,15 @@ def test_an_html_pages_site_name_against_the_shorter_name_its_text_gives(
     assert json.loads(run.out)["source"] == expected
 
 
+def test_an_html_pages_site_name_of_initials_yields_to_the_name_its_page_spells_out(cli, tmp_path: Path):
+    page = OUTLET_HTML.format(site="HTR", short="Harbor Tech Review").replace(
+        '<div class="brand">HTR</div>', '<div class="brand">HARBOR TECH REVIEW</div>')
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    run = cli("ingest", "--json", "page.html")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["source"] == "Harbor Tech Review"
+
+
 HAN_OUTLET_HTML = """<!DOCTYPE html><html lang="zh-Hant"><head><meta charset="utf-8">
 <title>輝達市值首度突破3兆美元 超越蘋果｜{site}</title>
 <meta property="og:site_name" content="{site}"></head><body>

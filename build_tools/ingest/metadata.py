@@ -1072,6 +1072,13 @@ def _initial_letters(words: list[str]) -> str:
     return "".join(w[0] for w in words if w.casefold() not in _NAME_SMALL_WORDS).casefold()
 
 
+def spells_out(name: str, initials: str) -> bool:
+    """Whether ``name`` is what ``initials`` stand for: "Fab & Foundry Review" for FFR."""
+    words = name.split()
+    return bool(_ACRONYM.fullmatch(initials)) and len(words) >= 2 and \
+        _initial_letters(words) == initials.casefold()
+
+
 def _spelled_out(name: str, names: list[str], texts: list[str]) -> str | None:
     """The full name that initials stand for, spelled out on the page: "AW" in a dateline and "Copyright
     Associated Wire" in the footer or "by ERIN MATSUDA Associated Wire" in the byline. Names that other

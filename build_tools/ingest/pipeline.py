@@ -51,6 +51,7 @@ from build_tools.ingest.metadata import (
     extract_source,
     own_script,
     simplified_characters,
+    spells_out,
 )
 from build_tools.ingest.tagging import get_tagger
 from build_tools.model import Bilingual, Briefing, Paragraph, Source, body_language
@@ -339,6 +340,8 @@ def _html_source(info: dict[str, str | None]) -> str | None:
     Denki Global" or "Halvorsen Systems Newsroom", the page "Kisaragi Denki"). A longer complement is part
     of the name the page shortens ("Meridian Institute for Public Technology", "© Meridian Institute")."""
     site, shown = info.get("source"), info.get("page_source")
+    if site and shown and spells_out(shown, site):
+        return shown  # og:site_name of initials (FFR), the masthead spelling the name out
     if site and shown and _alnum_key(shown) in _alnum_key(site):
         # A bilingual og:site_name ("數位前線 DigiFront") goes by its Han form, as a masthead does, even
         # where the page's copyright line holds the Latin one.
