@@ -594,6 +594,14 @@ def test_a_teasers_headline_under_a_label_in_brackets_is_dropped_and_the_article
     assert body == ZH_BODY and dropped == {label: "promotion", teaser: "teaser"}
 
 
+def test_a_notices_salutation_under_a_label_in_brackets_is_no_teaser():
+    salutation = "各区县教育局，各有关学校："
+    page = ["东湖市教育局", "关于开展人工智能教育试点工作的通知", "发布时间：2026-04-02　　浏览次数：812",
+            "【大 中 小】", salutation, *ZH_BODY]
+    _, body, _ = _regions(page)
+    assert body == [salutation, *ZH_BODY]
+
+
 def test_a_list_under_a_lead_in_after_the_last_paragraph_is_the_articles():
     items = ["- Why teleoperation became the main way to collect robot data",
              "- What simulation can and cannot teach a robot hand"]

@@ -401,11 +401,12 @@ def _promotion_neighbours(page: _Page) -> None:
             for m in range(n, run):
                 verdict[m] = (before, "inside a promotion")
     # A teaser's headline under a label alone in brackets (〔相關新聞〕, 【延伸阅读】): short, no full stop;
-    # but a line with its own byline under it is the page's headline under its category ([经验分享]).
+    # but a line with its own byline under it is the page's headline under its category ([经验分享]), and a
+    # line ending in a colon leads into the text under it (a notice's salutation, 各有关单位：).
     for n in range(1, count):
         if verdict[n] is None and page.kind(n - 1) == "promotion" and layout.is_bracket_label(norms[n - 1]) \
                 and not layout.ends_like_prose(norms[n]) and layout.units(norms[n]) <= TEASER_MAX_UNITS \
-                and not layout.is_section_number(norms[n]) \
+                and not layout.is_section_number(norms[n]) and not norms[n].rstrip().endswith(("：", ":")) \
                 and not (n + 1 < count and page.kind(n + 1) == "byline"):
             verdict[n] = ("teaser", "teaser under a label in brackets")
 
