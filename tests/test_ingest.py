@@ -490,3 +490,15 @@ def test_a_markdown_pages_first_line_opening_with_a_link_home_names_the_site(
     assert run.code == 0, run.err
     (got,) = _json_lines(run.out)
     assert got["source"] == expected
+
+
+def test_inline_elements_set_side_by_side_are_separate_words_of_the_page():
+    from build_tools.ingest.pipeline import page_text_lines
+
+    lines = page_text_lines('<html><body><nav><a href="/">Quillworks</a><a>Product</a><a>Careers</a></nav>'
+                            '<div class="meta"><span>Ann Lee, Staff Engineer</span><span>April 9, 2026</span>'
+                            '<span>8 min read</span></div><p>Open<b>AI</b> said <i>so</i>.</p></body></html>')
+    assert [line for line in lines if line] == ["Quillworks Product Careers",
+                                                "Ann Lee, Staff Engineer April 9, 2026 8 min read",
+                                                "OpenAI said so."]
+

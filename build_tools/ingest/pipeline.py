@@ -401,6 +401,10 @@ def page_text_lines(html: str) -> list[str]:
         if isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS:
             element.tail = "\n" + (element.tail or "")
             element.text = "\n" + (element.text or "")
+        elif isinstance(element.tag, str) and not element.tail and element.getnext() is not None:
+            # inline elements set side by side (a post's meta: author, date, reading time in spans; a
+            # menu's links) are separate words on screen, whatever the markup leaves between them
+            element.tail = " "
     body = root.find("body")
     text = (body if body is not None else root).text_content()
     return [" ".join(line.split()) for line in text.splitlines()]
