@@ -267,6 +267,15 @@ def test_an_answer_pages_headline_is_the_question_not_the_answerers_profile():
     assert body == answer
 
 
+def test_a_columns_headline_is_not_the_profile_under_its_writers_pen_name():
+    title = "用了一年代码助手，我们团队的评审流程变了"
+    page = ["首页 关注 推荐 热榜 专栏", "登录/注册", "工程效率手记", title, "码农老周说",
+            "全栈工程师，关注研发效能", "关注他", "842 人赞同了该文章", *ZH_BODY]
+    headline, body, _ = _regions(page)
+    assert headline == title
+    assert body == ZH_BODY
+
+
 @pytest.mark.parametrize("line", [
     "Platform lead at a retail bank | Mentor | Opinions my own",  # a profile line
     "3d • Edited •", "5 hours ago", "3小时前",  # a post's age

@@ -105,8 +105,9 @@ PRISTINE_FLOORS = {"recall": 0.997, "junk": 0.0236, "title": 1.0, "date": 1.0, "
 # the headline on the post; recall 0.963, junk 0.0286 and title 0.969 since "by Name · 5h" is a byline;
 # outlet 0.719 since an og:site_name of initials (FFR) yields to the name the page spells out; recall 0.968
 # since a notice's salutation under a label in brackets is no teaser; date 1.0 since an HTML page's inline
-# elements set side by side (author, date, reading time in spans) are separate words.
-UNTOUCHED_FLOORS = {"recall": 0.967, "junk": 0.0287, "title": 0.968, "date": 1.0, "outlet": 0.718,
+# elements set side by side (author, date, reading time in spans) are separate words; recall 0.971, junk
+# 0.0282 and title 1.0 since a column's writer profile under a Chinese pen name is no headline.
+UNTOUCHED_FLOORS = {"recall": 0.970, "junk": 0.0283, "title": 1.0, "date": 1.0, "outlet": 0.718,
                     "tag_precision": 0.902}
 CEILINGS = ("junk",)
 

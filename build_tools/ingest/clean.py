@@ -676,7 +676,7 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
         if i + 1 in candidates and layout.is_labelled_item(norms[i]) and \
                 not layout.is_labelled_item(norms[i + 1]):
             score -= 2.0  # an item under a label in brackets (【即時】…) stacked above a headline: a teaser
-        if i > 0 and verdict[i - 1] is None and _name_alone(norms[i - 1]) and any(
+        if i > 0 and verdict[i - 1] is None and _pen_name_alone(norms[i - 1]) and any(
                 c < i - 1 and layout.units(norms[c]) >= layout.units(norms[i]) for c in candidates):
             score -= 2.0  # under a name alone, below a longer candidate: an answerer's or author's profile
         if score > best_score:
@@ -703,6 +703,16 @@ _NAME_ALONE = re.compile(r"[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z.'’-]*
 
 def _name_alone(norm: str) -> bool:
     return bool(_NAME_ALONE.fullmatch(norm.strip()))
+
+
+# A writer's pen name alone on a line: a person's name, or a Chinese handle of up to this many characters
+# without punctuation (程序员阿恒, 木棉妈妈), set between a column's headline and the writer's profile.
+PEN_NAME_MAX_HAN = 6
+
+
+def _pen_name_alone(norm: str) -> bool:
+    s = norm.strip()
+    return _name_alone(s) or (2 <= len(s) <= PEN_NAME_MAX_HAN and han_count(s) == len(s))
 
 
 # A label that says the next line is the headline: "3.完整新聞標題:", "Title:".
