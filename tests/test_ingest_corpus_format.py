@@ -64,7 +64,8 @@ def _gold_id(path: Path) -> str:
 
 # The least each split holds: (pages, distinct layouts).
 SPLIT_SIZES = {"dev": (22, 11), "fresh": (24, 12), "holdout": (32, 16), "unseen": (32, 16), "novel": (32, 16),
-                "untried": (32, 16), "sealed": (32, 16), "pristine": (32, 16), "untouched": (32, 16)}
+                "untried": (32, 16), "sealed": (32, 16), "pristine": (32, 16), "untouched": (32, 16),
+                "unopened": (32, 16)}
 
 
 @pytest.mark.parametrize(("split", "size"), SPLIT_SIZES.items(), ids=SPLIT_SIZES)
