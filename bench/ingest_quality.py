@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__.split("\n")[0])
     parser.add_argument("--split", required=True,
                         choices=("dev", "test", "fresh", "holdout", "unseen", "novel", "untried", "sealed",
-                                 "pristine", "untouched"))
+                                 "pristine", "untouched", "unopened"))
     parser.add_argument("--pages", action="store_true",
                         help="print per-page detail (development splits only)")
     parser.add_argument("--out", type=Path, default=RESULTS_DIR, help="folder for the results")

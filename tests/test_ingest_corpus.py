@@ -1,8 +1,8 @@
 """Quality gate: ingest keeps its scores on the labelled corpus (tests/ingest_corpus/); floors never go down.
 
-All ten splits are development data now (dev from the start; test, fresh, holdout, unseen, novel,
-untried, sealed, pristine and untouched each after their held-out score): their floors sit just below
-what ingest reaches on them, so a change that makes it worse fails here.
+All eleven splits are development data now (dev from the start; test, fresh, holdout, unseen, novel,
+untried, sealed, pristine, untouched and unopened each after their held-out score): their floors sit just
+below what ingest reaches on them, so a change that makes it worse fails here.
 ``python -m bench.ingest_quality --split SPLIT`` prints the table of a split.
 """
 
@@ -109,6 +109,12 @@ PRISTINE_FLOORS = {"recall": 0.997, "junk": 0.0236, "title": 1.0, "date": 1.0, "
 # 0.0282 and title 1.0 since a column's writer profile under a Chinese pen name is no headline.
 UNTOUCHED_FLOORS = {"recall": 0.970, "junk": 0.0283, "title": 1.0, "date": 1.0, "outlet": 0.718,
                     "tag_precision": 0.902}
+# The unopened split (32 pages in 16 layouts, written blind after the ten others had been developed on),
+# scored once on 2026-12-06 at commit bd98802 with the ingest stage frozen: recall 0.9863, junk 0.0466,
+# title 0.9375, date 0.9688, outlet 0.5625, tag precision 0.8974 (bench/results/ingest-quality-unopened.txt).
+# Development data from then on; these floors are that score, so ingest may only get better on it.
+UNOPENED_FLOORS = {"recall": 0.986, "junk": 0.0467, "title": 0.9375, "date": 0.9688, "outlet": 0.5625,
+                   "tag_precision": 0.897}
 CEILINGS = ("junk",)
 
 
@@ -125,7 +131,8 @@ def _check(split: str, floors: dict[str, float]) -> list[str]:
 
 FLOORS = {"dev": DEV_FLOORS, "test": HELD_OUT_FLOORS, "fresh": FRESH_FLOORS, "holdout": HOLDOUT_FLOORS,
           "unseen": UNSEEN_FLOORS, "novel": NOVEL_FLOORS, "untried": UNTRIED_FLOORS, "sealed": SEALED_FLOORS,
-          "pristine": PRISTINE_FLOORS, "untouched": UNTOUCHED_FLOORS}
+          "pristine": PRISTINE_FLOORS, "untouched": UNTOUCHED_FLOORS,
+          "unopened": UNOPENED_FLOORS}
 
 
 @pytest.mark.parametrize("split", FLOORS)
