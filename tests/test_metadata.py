@@ -558,3 +558,21 @@ def test_an_updated_date_after_a_weekday_is_never_the_publication_date():
     assert find_dates("Updated Thu, Jun 13 2024 4:18 PM EDT")[0][2] is True
     page = [EN_HEADLINE, "By Jo Roe", "Updated Thu, Jun 13 2024 4:18 PM EDT", *EN_BODY]
     assert extract_date(clean_lines(page)) is None
+
+
+def test_a_rights_phrase_in_the_copyright_line_is_no_outlet():
+    page = ["New national AI safety testing centre to open next spring", *EN_BODY,
+            "All content is available under the Open Government Licence v3.0. © Crown copyright"]
+    assert extract_source(clean_lines(page))[0] is None
+
+
+def test_a_rights_phrase_yields_to_the_next_evidence():
+    page = ["New national AI safety testing centre to open next spring", "Source: Harbour Review", *EN_BODY,
+            "© Crown copyright"]
+    assert extract_source(clean_lines(page))[0] == "Harbour Review"
+
+
+def test_a_bracket_fragment_of_the_byline_is_no_outlet():
+    page = ["AI晶片公司今日招股 集資逾十億元", "【本報記者 麥嘉欣】", *HANT_BODY,
+            "香江財經日報 版權所有 © 2026"]
+    assert extract_source(clean_lines(page))[0] == "香江財經日報"

@@ -989,6 +989,28 @@ def _squash(text: str) -> str:
     return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
+# A rights or licence phrase where a holder's name would stand: "© Crown copyright", "Creative Commons".
+_RIGHTS_PHRASE = re.compile(r"\b(?:copyright|all rights reserved|creative commons|licen[cs]ed?"
+                            r"|public domain)\b|版权所有|版權所有", re.IGNORECASE)
+_BRACKETS = ("【】", "[]", "()", "（）", "「」", "『』", "《》", "〔〕", "〖〗")
+# The paper's word for itself ("this paper", "this site"), a name only in its own context.
+_SELF_WORDS = re.compile(r"本[報报網网站]")
+
+
+def _may_be_name(stated: str) -> bool:
+    """Whether a piece of text that evidence gives may be an outlet's name: not a rights phrase, not a
+    piece of a bracketed line (an opening bracket without its close), not 本報 in brackets."""
+    if _RIGHTS_PHRASE.search(stated):
+        return False
+    bracketed = False
+    for pair in _BRACKETS:
+        opened, closed = stated.count(pair[0]), stated.count(pair[1])
+        if opened != closed:
+            return False
+        bracketed = bracketed or opened > 0
+    return not (bracketed and _SELF_WORDS.search(stated))
+
+
 def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
                    logo: str | None = None) -> tuple[str | None, str | None]:
     """The outlet's name and the original URL, when the page states them.
@@ -1023,6 +1045,8 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
     if any(_ACRONYM.fullmatch(stated) for _, stated in evidence):
         names = [stated for _, stated in evidence]
         evidence = [(kind, _spelled_out(stated, names, texts) or stated) for kind, stated in evidence]
+    # "© Crown copyright", "【本報記者 …】": a rights phrase, a bracket's piece; the next evidence decides
+    evidence = [(kind, stated) for kind, stated in evidence if _may_be_name(stated)]
     for kind, stated in evidence:
         name = _DOMAIN.sub("", stated) or stated
         name = _EDITION.sub("", name).strip() or name
