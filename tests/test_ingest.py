@@ -11,6 +11,7 @@ import yaml
 
 from build_tools.briefing.schema import check_against, read_briefing
 from build_tools.briefing.taxonomy import load_taxonomy
+from build_tools.ingest.metadata import host_spelled_out
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = sorted((ROOT / "tests" / "gold").glob("*.yaml"))
@@ -502,3 +503,35 @@ def test_inline_elements_set_side_by_side_are_separate_words_of_the_page():
                                                 "Ann Lee, Staff Engineer April 9, 2026 8 min read",
                                                 "OpenAI said so."]
 
+
+
+HOST_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>School board bans deepfake apps on district devices</title>
+<link rel="canonical" href="https://www.valleysentinel.example/school-deepfakes"></head><body>
+<div class="header"><a href="https://www.valleysentinel.example/">Home</a></div>
+<article><h1>School board bans deepfake apps on district devices</h1>
+<p class="byline">By Rosa Delgado · November 12, 2026</p>
+<p>The district school board voted on Monday to ban apps that generate fake images of real people from every
+device the district issues to its students and teachers.</p>
+<p class="caption">The district board met Monday evening. (Rosa Delgado / The Valley Sentinel)</p>
+<p>Board members said the rule follows several cases in which students shared fabricated pictures of
+classmates, and that the district will review the ban again at the end of the school year.</p>
+<p>Parents who spoke at the meeting mostly supported the ban, though some asked how it would be enforced on
+phones that families, not the district, pay for.</p>
+</article></body></html>"""
+
+
+def test_an_html_pages_web_address_yields_to_the_name_its_page_spells(cli, tmp_path: Path):
+    (tmp_path / "page.html").write_text(HOST_HTML, encoding="utf-8")
+    run = cli("ingest", "--json", "page.html")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["source"] == "The Valley Sentinel"
+
+
+@pytest.mark.parametrize(("host", "texts", "expected"), [
+    ("www.valleysentinel.example", ["Photo: Rosa Delgado / The Valley Sentinel"], "The Valley Sentinel"),
+    ("valleysentinel.example", ["Valley News and the Sentinel Post"], None),  # letters that do not match
+    ("The Valley Sentinel", ["The Valley Sentinel"], None),  # a name already, not an address
+])
+def test_the_name_a_web_address_stands_for(host: str, texts: list[str], expected: str | None):
+    assert host_spelled_out(host, texts) == expected

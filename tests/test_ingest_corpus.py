@@ -113,8 +113,9 @@ UNTOUCHED_FLOORS = {"recall": 0.970, "junk": 0.0283, "title": 1.0, "date": 1.0, 
 # scored once on 2026-12-06 at commit bd98802 with the ingest stage frozen: recall 0.9863, junk 0.0466,
 # title 0.9375, date 0.9688, outlet 0.5625, tag precision 0.8974 (bench/results/ingest-quality-unopened.txt).
 # Development data from then on; these floors are that score, so ingest may only get better on it. Outlet
-# 0.625 since a rights phrase (© Crown copyright) and a bracket's piece (【本報) are no outlet's name.
-UNOPENED_FLOORS = {"recall": 0.986, "junk": 0.0467, "title": 0.9375, "date": 0.9688, "outlet": 0.625,
+# 0.625 since a rights phrase (© Crown copyright) and a bracket's piece (【本報) are no outlet's name, 0.6875
+# since a site's name that is its web address yields to the name the page spells it as.
+UNOPENED_FLOORS = {"recall": 0.986, "junk": 0.0467, "title": 0.9375, "date": 0.9688, "outlet": 0.6875,
                    "tag_precision": 0.897}
 CEILINGS = ("junk",)
 

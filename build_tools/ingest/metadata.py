@@ -1127,6 +1127,30 @@ def _spelled_out(name: str, names: list[str], texts: list[str]) -> str | None:
     return None
 
 
+# Words a name may open with that its web address leaves out: The Valley Sentinel at valleysentinel.example.
+_ARTICLES = frozenset(["the", "a", "an"])
+
+
+def host_spelled_out(host: str, texts: list[str]) -> str | None:
+    """The name a web address stands for, spelled out on the page: "The Valley Sentinel" for
+    valleysentinel.example (the letters of the host's first label are the name's, without spaces or
+    articles, in any case); the longest such run of capitalised words, None when the page spells none."""
+    if not host or " " in host or "." not in host:
+        return None  # a name, not an address
+    label = host.casefold().removeprefix("www.").split(".")[0]
+    found: str | None = None
+    for text in texts:
+        for run in _CAPITALISED_RUN.findall(unicodedata.normalize("NFKC", text)):
+            words = run.split()
+            for a in range(len(words)):
+                for b in range(a + 1, len(words) + 1):
+                    part = words[a:b]
+                    letters = _squash("".join(w for w in part if w.casefold() not in _ARTICLES))
+                    if letters == label and (found is None or len(part) > len(found.split())):
+                        found = " ".join(part)
+    return found
+
+
 # "the Chronicle" for The London Chronicle: how an outlet names itself in its own text, by its last word.
 HEAD_MIN_CHARS = 4
 

@@ -49,6 +49,7 @@ from build_tools.ingest.metadata import (
     extract_date,
     extract_metadata,
     extract_source,
+    host_spelled_out,
     own_script,
     simplified_characters,
     spells_out,
@@ -319,6 +320,10 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
     page = clean_lines(page_text_lines(html))
     info["page_date"] = extract_date(page)
     info["page_source"] = extract_source(page)[0]
+    # A site's name that is its web address (no og:site_name) yields to the name the page spells it as.
+    texts = [d.text for d in page.dropped] + [k.text for k in page.kept]
+    if info["source"] and (spelled := host_spelled_out(info["source"], texts)):
+        info["source"] = spelled
     if (h1 := _only_h1(html)) and (page.headline is None or _alnum_key(page.headline.text) == _alnum_key(h1)):
         # One <h1> that the page model also takes for the headline: the article's own headline, where
         # og:title and <title> are often a shorter headline written for sharing and search.
