@@ -120,6 +120,20 @@ def test_header_icons_are_drawn_once_for_the_whole_site(site: Path, lang: str) -
         assert "<path" in drawing and drawing not in text  # in the shared file only
 
 
+@pytest.mark.parametrize("lang", list(LANGUAGE_DIRS))
+def test_briefing_page_carries_no_attribute_or_sidebar_nothing_reads(site: Path, lang: str) -> None:
+    text = _read(site, lang, "briefings/hostile-text")
+    scripts = "".join((site / LANGUAGE_DIRS[lang] / "assets/javascripts" / name).read_text(encoding="utf-8")
+                      for name in ("briefing.js", "search.js"))
+    related = text.split('<section class="related-briefings">', 1)[1].split("</section>", 1)[0]
+    assert 'class="briefing-link"' in related
+    for name in set(re.findall(r"\s(data-[\w-]+)", related)):
+        assert name in scripts, f"{name} in the related list, read by no script"
+    # The table of contents is hidden on generated pages: no empty sidebar is written for it.
+    assert 'data-md-type="toc"' not in text and 'data-md-type="navigation"' in text
+    assert "__tabbed_" not in text
+
+
 def _resolve(page: str, link: str) -> str:
     parts = [p for p in page.split("/") if p]
     for segment in link.split("/"):

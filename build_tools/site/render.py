@@ -229,12 +229,18 @@ def chip(lang: SiteLanguage, entry: Entry, here: str, *, count: int | None = Non
     )
 
 
-def briefing_link(lang: SiteLanguage, b: Briefing, here: str, *, summary: bool = False) -> str:
-    """A list item linking to a briefing, with its date (and summary)."""
+def briefing_link(lang: SiteLanguage, b: Briefing, here: str, *, summary: bool = False,
+                  marked: bool = True) -> str:
+    """A list item linking to a briefing, with its date (and summary).
+
+    ``marked`` names the briefing in a data attribute, for listings whose order is checked by id; a
+    briefing page's related list leaves it out, as nothing there reads it.
+    """
     day = f'<time datetime="{b.date.isoformat()}">{esc(lang.date(b.date))}</time> ' if b.date else ""
     text = f'<p class="briefing-link__summary">{esc(lang.pick(b.summary))}</p>' if summary else ""
+    mark = f' data-briefing-id="{esc(b.id)}"' if marked else ""
     return (
-        f'<li class="briefing-link" data-briefing-id="{esc(b.id)}">{day}'
+        f'<li class="briefing-link"{mark}>{day}'
         f'<a href="{href(here, briefing_url(b.id))}">{esc(lang.pick(b.title))}</a> '
         f'<span class="reading-time">{esc(reading_time(b, lang))}</span>{text}</li>'
     )
@@ -458,7 +464,7 @@ def briefing_page(  # noqa: PLR0917 -- the five things every page is made from, 
         f'<h1 id="briefing-title">{esc(title)}</h1>',
         "\n".join(
             [
-                f'<header class="briefing-header" data-briefing-id="{esc(b.id)}">',
+                '<header class="briefing-header">',
                 _meta_line(b, lang),
                 _source_line(b, lang),
                 "</header>",
@@ -495,7 +501,7 @@ def briefing_page(  # noqa: PLR0917 -- the five things every page is made from, 
         blocks.append(
             f'<section class="related-briefings">\n'
             f"<h2>{esc(lang.t('briefing.related'))}</h2>\n<ul>"
-            f"{''.join(briefing_link(lang, r, here) for r in related)}</ul>\n</section>"
+            f"{''.join(briefing_link(lang, r, here, marked=False) for r in related)}</ul>\n</section>"
         )
     pager = []
     for key, neighbour in (("older", rel.older.get(b.id)), ("newer", rel.newer.get(b.id))):
