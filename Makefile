@@ -12,11 +12,12 @@ help:  ## list the targets
 
 setup: $(STAMP)  ## create .venv and install the project with its test tools
 
-# Every dependency (and pip, setuptools) from requirements.lock, each version pinned and its files' hashes
-# checked; then the project itself, without dependencies and with the locked setuptools (no build
-# isolation, which would fetch an unpinned one).
-$(STAMP): pyproject.toml requirements.lock
+# pip from requirements-pip.lock, then every dependency (and setuptools) from requirements.lock, each
+# version pinned and its files' hashes checked; then the project itself, without dependencies and with the
+# locked setuptools (no build isolation, which would fetch an unpinned one).
+$(STAMP): pyproject.toml requirements.lock requirements-pip.lock
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-pip.lock
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)

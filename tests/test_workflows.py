@@ -59,8 +59,11 @@ def test_only_main_is_deployed():
 
 def test_dependencies_are_installed_from_the_lock_with_hashes():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "pip install --quiet --require-hashes -r requirements.lock" in makefile
+    pinned_pip = makefile.index("pip install --quiet --require-hashes -r requirements-pip.lock")
+    assert pinned_pip < makefile.index("pip install --quiet --require-hashes -r requirements.lock")
     assert "pip install --quiet --no-deps --no-build-isolation -e ." in makefile
+    assert re.search(r"^pip==\S+ \\\n    --hash=sha256:[0-9a-f]{64}$",
+                     (ROOT / "requirements-pip.lock").read_text(encoding="utf-8"), re.MULTILINE)
     lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
     pins = re.findall(r"^([A-Za-z0-9_.-]+)==(\S+) \\$", lock, re.MULTILINE)
     assert len(pins) > 20
@@ -76,7 +79,7 @@ def test_code_owners_review_every_path_that_runs():
     owners = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
     patterns = {line.split()[0] for line in owners.splitlines() if line.strip() and not line.startswith("#")}
     for path in ("/build_tools/", "/overrides/", "/mkdocs*.yml", "/.github/", "/Makefile", "/pyproject.toml",
-                 "/docs/", "/requirements.lock"):
+                 "/docs/", "/requirements.lock", "/requirements-pip.lock"):
         assert path in patterns, path
 
 
