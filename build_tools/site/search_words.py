@@ -59,12 +59,17 @@ def stop_words(language: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in data.get(language) or ())
 
 
+@functools.cache
+def chinese_stop_words() -> frozenset[str]:
+    """The Chinese stop words in both scripts: a word is looked up as written."""
+    chinese = sorted(stop_words("zh"))
+    return frozenset([*chinese, *to_traditional("\n".join(chinese)).split("\n")])
+
+
 def query_stop_words() -> str:
     """Every stop word as a reader may type it, in both scripts, space-separated: what the search box
     takes out of a query (overrides/partials/search.html)."""
-    chinese = sorted(stop_words("zh"))
-    forms = {*stop_words("en"), *chinese, *to_traditional("\n".join(chinese)).split("\n")}
-    return " ".join(sorted(forms))
+    return " ".join(sorted({*stop_words("en"), *chinese_stop_words()}))
 
 
 def hidden(word: str) -> str:
@@ -105,9 +110,7 @@ class Segmenter:
         self._tokenizer = jieba_tokenizer(tax)
         self._simplified: dict[str, str] = {}
         self._spacing = spacing
-        chinese = sorted(stop_words("zh"))
-        # Both scripts' forms: a word is looked up as written.
-        self._stop = frozenset([*chinese, *to_traditional("\n".join(chinese)).split("\n")])
+        self._stop = chinese_stop_words()
         self._stop_pattern = re.compile("|".join(map(re.escape, sorted(self._stop, key=len, reverse=True))))
         # Each word as indexed, its parts joined by PART: a word recurs across an archive, and finding
         # its parts costs a jieba route of its own.
