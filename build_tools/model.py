@@ -103,6 +103,9 @@ class Entry:
     # A topic nearly every AI story touches (large language models, compute): one word repeated is not
     # evidence for it (see ingest/tagging.py).
     broad: bool = False
+    # The wider topic a topic is part of (the EU AI Act is AI governance): a story tagged with the one is
+    # tagged with the other, as a reader browsing the wider topic expects to find it there.
+    broader: str | None = None
     line: int = 0
 
     @property

@@ -14,14 +14,16 @@ from bench.ingest_quality import pages_of, score_page, summarise
 
 # (measure, floor or ceiling): recall, title, date, outlet and tag precision may not fall below, junk may
 # not rise above.
+# Tag precision raised on dev 0.958, test 0.928, holdout 0.932, unseen 0.973 and untouched 0.905 since a law's
+# topic (the EU AI Act) brings the wider topic it is part of (AI governance).
 # Tag precision 0.958 -> 0.957: one middle paragraph of a story without sections no longer tags, and the
 # one topic of dev's that this drops (large-language-models in a robotics story) is an optional one.
-DEV_FLOORS = {"recall": 1.0, "junk": 0.0, "title": 1.0, "date": 1.0, "outlet": 1.0, "tag_precision": 0.957}
+DEV_FLOORS = {"recall": 1.0, "junk": 0.0, "title": 1.0, "date": 1.0, "outlet": 1.0, "tag_precision": 0.958}
 # The test half was scored once as held-out pages (2026-12-06, commit 03a1f66: recall 0.9817, junk 0.0771,
 # title 0.75, date 0.8438, outlet 0.4375, tag precision 0.8136); since then it is development data too, and
 # its floors are what the page model reaches on it now. Raise them only by a better ingest.
 HELD_OUT_FLOORS = {"recall": 0.995, "junk": 0.0005, "title": 1.0, "date": 1.0, "outlet": 1.0,
-                   "tag_precision": 0.927}
+                   "tag_precision": 0.928}
 # The fresh split (pages written later by someone who had seen neither half nor the code). Scored first with
 # the code of the held-out run (recall 0.9709, junk 0.0642, title 1.0, date 0.9286, outlet 0.5, tag
 # precision 0.8966); scored once more on 2026-12-06 at commit 800d60f, after the page model was developed on
@@ -39,7 +41,7 @@ FRESH_FLOORS = {"recall": 0.995, "junk": 0.02, "title": 1.0, "date": 0.99, "outl
 # then 0.930 when a section heading alone stopped tagging (an optional commercialisation).
 # Outlet since: a source label naming a department (来源：X学院) yields to the institution's site.
 HOLDOUT_FLOORS = {"recall": 0.999, "junk": 0.005, "title": 1.0, "date": 1.0, "outlet": 1.0,
-                  "tag_precision": 0.9315}
+                  "tag_precision": 0.932}
 # The unseen split (32 pages in 16 layouts, written blind after the four others had been developed on),
 # scored once on 2026-12-06 at commit 09d87a2 with the ingest stage frozen: recall 0.9825, junk 0.0705,
 # title 0.875, date 0.9688, outlet 0.875, tag precision 0.9231 (bench/results/ingest-quality-unseen.txt).
@@ -48,7 +50,7 @@ HOLDOUT_FLOORS = {"recall": 0.999, "junk": 0.005, "title": 1.0, "date": 1.0, "ou
 # deck, which named chatbots (an optional tag of the page); a post's opening line replaced its author's
 # profile line, and its "internal AI assistant" now tags chatbots, which the gold does not.
 UNSEEN_FLOORS = {"recall": 0.995, "junk": 0.0079, "title": 1.0, "date": 1.0, "outlet": 1.0,
-                 "tag_precision": 0.972}
+                 "tag_precision": 0.973}
 # The novel split (32 pages in 16 layouts, written blind after the five others had been developed on),
 # scored once on 2026-12-06 at commit 11429c5 with the ingest stage frozen: recall 0.9525, junk 0.0542,
 # title 0.7188, date 1.0, outlet 0.8438, tag precision 0.9355 (bench/results/ingest-quality-novel.txt).
@@ -108,7 +110,7 @@ PRISTINE_FLOORS = {"recall": 0.997, "junk": 0.0236, "title": 1.0, "date": 1.0, "
 # elements set side by side (author, date, reading time in spans) are separate words; recall 0.971, junk
 # 0.0282 and title 1.0 since a column's writer profile under a Chinese pen name is no headline.
 UNTOUCHED_FLOORS = {"recall": 0.970, "junk": 0.0283, "title": 1.0, "date": 1.0, "outlet": 0.718,
-                    "tag_precision": 0.902}
+                    "tag_precision": 0.905}
 # The unopened split (32 pages in 16 layouts, written blind after the ten others had been developed on),
 # scored once on 2026-12-06 at commit bd98802 with the ingest stage frozen: recall 0.9863, junk 0.0466,
 # title 0.9375, date 0.9688, outlet 0.5625, tag precision 0.8974 (bench/results/ingest-quality-unopened.txt).

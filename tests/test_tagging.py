@@ -242,3 +242,16 @@ def test_a_broad_topic_at_the_minimum_counts_in_two_sections():
 ])
 def test_the_fields_common_words_name_their_topic(text: str, topic: str):
     assert topic in _ids(text)
+
+
+def test_a_law_is_tagged_with_the_wider_topic_it_is_part_of():
+    law = get_tagger().tag("Brussels names the first models to face audits under the AI Act", [
+        ("text", "The European Commission said the AI Act's duties for general-purpose models start soon."),
+        ("text", "Providers will have to publish summaries of the data they trained on."),
+    ])
+    assert load_taxonomy().get("eu-ai-act").broader == "ai-governance"
+    assert law.tags == ["eu-ai-act", "ai-governance"]
+    plain = get_tagger().tag("A chip start-up ships its first inference card", [
+        ("text", "The card runs open-weight models; the AI Act is named once, in passing."),
+    ])
+    assert "ai-governance" not in plain.tags

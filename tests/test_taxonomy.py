@@ -108,7 +108,8 @@ def test_bad_entries_are_reported_with_their_lines():
         parse_taxonomy(text, "t.yaml")
     assert [str(p) for p in err.value.problems] == [
         "t.yaml:1: 'id': expected lowercase ASCII words joined by '-', got 'Bad Id'",
-        "t.yaml:9: unknown key 'colour'; allowed: aliases, broad, description, en, id, kind, zh, zh_hant",
+        "t.yaml:9: unknown key 'colour'; allowed: aliases, broad, broader, description, en, id, kind, zh, "
+        "zh_hant",
         "t.yaml:6: 'kind': expected one of topic, organisation, person, product, got 'thing'",
     ]
 
@@ -143,3 +144,27 @@ def test_a_description_or_traditional_label_of_the_wrong_shape_is_a_problem_not_
         "tax.yaml:10: 'zh_hant': expected the official Traditional label as text, got ['乙']",
         "tax.yaml:11: 'broad': expected true or false, got 'sometimes'",
     ]
+
+
+def test_a_wider_topic_must_be_another_topic_and_may_not_loop():
+    text = ("- id: a\n  kind: topic\n  en: A\n  zh: 甲\n  broader: b\n"
+            "- id: b\n  kind: topic\n  en: B\n  zh: 乙\n  broader: a\n"
+            "- id: c\n  kind: topic\n  en: C\n  zh: 丙\n  broader: nowhere\n"
+            "- id: d\n  kind: person\n  en: D\n  zh: 丁\n  broader: a\n"
+            "- id: e\n  kind: topic\n  en: E\n  zh: 戊\n  broader: [a]\n")
+    with pytest.raises(InputError) as exc:
+        parse_taxonomy(text, "tax.yaml")
+    assert [str(p) for p in exc.value.problems] == [
+        "tax.yaml:25: 'broader': expected the id of a topic, got ['a']",
+        "tax.yaml:5: 'broader': the wider topics of 'a' lead back to 'a'; they may not loop",
+        "tax.yaml:10: 'broader': the wider topics of 'b' lead back to 'b'; they may not loop",
+        "tax.yaml:15: 'broader': 'c' may name only another topic as its wider topic, got 'nowhere'",
+        "tax.yaml:20: 'broader': 'd' may name only another topic as its wider topic, got 'a'",
+    ]
+
+
+def test_a_wider_topic_is_read():
+    tax = parse_taxonomy("- id: a\n  kind: topic\n  en: A\n  zh: 甲\n  broader: b\n"
+                         "- id: b\n  kind: topic\n  en: B\n  zh: 乙\n", "tax.yaml")
+    assert tax.get("a").broader == "b"
+    assert tax.get("b").broader is None

@@ -126,6 +126,13 @@ def _broad(c: _EntryChecker, key: str, value: object) -> bool:
     return False
 
 
+def _broader(c: _EntryChecker, key: str, value: object) -> str | None:
+    if value is None or (isinstance(value, str) and ID_PATTERN.match(value)):
+        return value
+    c.add(key, f"'{key}': expected the id of a topic, got {value!r}")
+    return None
+
+
 # An entry's keys after its id, each with its rule: (checker, key, value or None) -> the checked value.
 # A new key is a row here and a field of model.Entry.
 ENTRY_FIELDS: dict[str, Callable[[_EntryChecker, str, object], object]] = {
@@ -136,6 +143,7 @@ ENTRY_FIELDS: dict[str, Callable[[_EntryChecker, str, object], object]] = {
     "aliases": _aliases,
     "description": _description,
     "broad": _broad,
+    "broader": _broader,
 }
 _ENTRY_KEYS = {"id", *ENTRY_FIELDS}
 
@@ -170,6 +178,7 @@ def parse_taxonomy(text: str, path: str) -> Taxonomy:
     problems: list[Problem] = []
     tax = Taxonomy()
     owners: dict[str, tuple[str, int]] = {}
+    broader_lines: dict[str, int] = {}
     for i, item in enumerate(data):
         c = _EntryChecker(path, lines, i)
         entry = _entry(item, c, tax)
@@ -185,9 +194,32 @@ def parse_taxonomy(text: str, path: str) -> Taxonomy:
                                         f"'{owner[0]}' (line {owner[1]}); one name, one entry"))
             owners.setdefault(key, (entry.id, entry.line))
         tax.entries[entry.id] = entry
+        broader_lines[entry.id] = lines.get(f"[{i}].broader", entry.line)
+    problems += _broader_problems(tax, path, broader_lines)
     if problems:
         raise InputError(problems)
     return tax
+
+
+def _broader_problems(tax: Taxonomy, path: str, lines: dict[str, int]) -> list[Problem]:
+    """A topic's wider topic must be another topic of the taxonomy, and no chain of them may loop."""
+    problems = []
+    for e in tax:
+        if e.broader is None:
+            continue
+        wider = tax.get(e.broader)
+        if e.kind != "topic" or wider is None or not wider.is_topic or wider.id == e.id:
+            message = f"'broader': '{e.id}' may name only another topic as its wider topic, got '{e.broader}'"
+            problems.append(Problem(path, lines[e.id], message))
+            continue
+        seen = {e.id}
+        while wider is not None and wider.broader and wider.id not in seen:
+            seen.add(wider.id)
+            wider = tax.get(wider.broader)
+        if wider is not None and wider.id in seen:
+            message = f"'broader': the wider topics of '{e.id}' lead back to '{wider.id}'; they may not loop"
+            problems.append(Problem(path, lines[e.id], message))
+    return problems
 
 
 @cache

@@ -252,12 +252,23 @@ class Tagger:
                      or max(blocks_of[i]) - min(blocks_of[i]) <= 1
                      or len({section[b] for b in blocks_of[i]}) >= 2)
                 and _spread(blocks_of[i], score[i], roles, section)]
-        tags = tags[:MAX_TOPICS]
+        tags = self._with_broader(tags[:MAX_TOPICS])
         entities = [i for i in order if not self.tax.entries[i].is_topic]
         in_body = {i for i, b in blocks_of.items() if max(b) > 0}
         about = self._about(entities, score, first, starts[1], in_body)
         return Tagging(tags=tags, entities=entities, about=about, counts=dict(score),
                        suggestions=self._suggest(joined, spans, texts[0]))
+
+    def _with_broader(self, tags: list[str]) -> list[str]:
+        """The tags and the wider topic of each (a story on the EU AI Act is one on AI governance), within
+        ``MAX_TOPICS``: evidence for a law is evidence for governance, though the story may never say so."""
+        out = list(tags)
+        for i in tags:
+            wider = self.tax.entries[i].broader
+            while wider and wider not in out and len(out) < MAX_TOPICS:
+                out.append(wider)
+                wider = self.tax.entries[wider].broader
+        return out
 
     def _about(self, entities: list[str], score: Counter[str], first: dict[str, int], body: int,
                in_body: set[str]) -> list[str]:
