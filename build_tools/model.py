@@ -106,6 +106,9 @@ class Entry:
     # The wider topic a topic is part of (the EU AI Act is AI governance): a story tagged with the one is
     # tagged with the other, as a reader browsing the wider topic expects to find it there.
     broader: str | None = None
+    # Words of another topic that are this one's too (compute's "chips" in a story on the chip industry):
+    # lender id -> its names that this topic may take (see ingest/tagging.py).
+    borrows: dict[str, list[str]] = field(default_factory=dict)
     line: int = 0
 
     @property

@@ -255,3 +255,40 @@ def test_a_law_is_tagged_with_the_wider_topic_it_is_part_of():
         ("text", "The card runs open-weight models; the AI Act is named once, in passing."),
     ])
     assert "ai-governance" not in plain.tags
+
+
+def test_chips_count_for_semiconductors_in_a_story_on_the_chip_industry():
+    assert "chips" in load_taxonomy().get("semiconductors").borrows["compute"]
+    industry = get_tagger().tag("Chip export bill advances in the Senate", [
+        ("text", "The bill would require licences for shipments of advanced chips to a list of countries."),
+        ("text", "Chipmakers said the rules on chips would cost them sales abroad."),
+        ("text", "Supporters said the chips could otherwise reach rival militaries."),
+    ])
+    assert "semiconductors" in industry.tags
+    assert "compute" not in industry.tags
+    capacity = get_tagger().tag("Cloud firm doubles its data centres", [
+        ("text", "The company will add two data centres with 50,000 chips and more computing power."),
+        ("text", "Its data centres run GPUs rented to model makers; one chipmaker supplies them."),
+    ])
+    assert "compute" in capacity.tags
+
+
+def test_a_product_is_about_its_maker_only_where_the_story_names_the_maker():
+    tagger = get_tagger()
+    chip_only = tagger.tag("H100 rental prices have collapsed", [
+        ("text", "A year ago an H100 cost $4 an hour on the smaller clouds; this week it was under $2."),
+        ("text", "Brokers say the H100 glut will last until next year."),
+    ])
+    assert "nvidia-h100" in chip_only.about
+    assert "nvidia" not in chip_only.about
+    full_name = tagger.tag("Nvidia H100 rental prices have collapsed", [
+        ("text", "A year ago an Nvidia H100 cost $4 an hour; this week the H100 was under $2."),
+    ])
+    assert "nvidia" in full_name.about
+
+
+def test_overlapping_names_are_both_found():
+    found = get_tagger().tag("What cheap open models from China mean for our portfolio", [
+        ("text", "Several companies tested models from DeepSeek within a week."),
+    ])
+    assert {"open-source", "china-ai"} <= set(found.counts)

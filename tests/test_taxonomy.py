@@ -108,8 +108,8 @@ def test_bad_entries_are_reported_with_their_lines():
         parse_taxonomy(text, "t.yaml")
     assert [str(p) for p in err.value.problems] == [
         "t.yaml:1: 'id': expected lowercase ASCII words joined by '-', got 'Bad Id'",
-        "t.yaml:9: unknown key 'colour'; allowed: aliases, broad, broader, description, en, id, kind, zh, "
-        "zh_hant",
+        "t.yaml:9: unknown key 'colour'; allowed: aliases, borrows, broad, broader, description, en, id, "
+        "kind, zh, zh_hant",
         "t.yaml:6: 'kind': expected one of topic, organisation, person, product, got 'thing'",
     ]
 
@@ -168,3 +168,17 @@ def test_a_wider_topic_is_read():
                          "- id: b\n  kind: topic\n  en: B\n  zh: 乙\n", "tax.yaml")
     assert tax.get("a").broader == "b"
     assert tax.get("b").broader is None
+
+
+def test_a_topic_borrows_only_another_topics_own_names():
+    text = ("- id: a\n  kind: topic\n  en: A\n  zh: 甲\n  aliases: {en: [chips]}\n"
+            "- id: b\n  kind: topic\n  en: B\n  zh: 乙\n  borrows: {a: [chips, wafers]}\n"
+            "- id: c\n  kind: topic\n  en: C\n  zh: 丙\n  borrows: {nowhere: [x]}\n"
+            "- id: d\n  kind: topic\n  en: D\n  zh: 丁\n  borrows: [chips]\n")
+    with pytest.raises(InputError) as exc:
+        parse_taxonomy(text, "tax.yaml")
+    assert [str(p) for p in exc.value.problems] == [
+        "tax.yaml:20: 'borrows': expected a mapping of a topic's id to a list of its names, got ['chips']",
+        "tax.yaml:10: 'borrows': 'wafers' is not a name of 'a'; list the names it lends",
+        "tax.yaml:15: 'borrows': 'c' may borrow only another topic's names, got 'nowhere'",
+    ]

@@ -133,6 +133,17 @@ def _broader(c: _EntryChecker, key: str, value: object) -> str | None:
     return None
 
 
+def _borrows(c: _EntryChecker, key: str, value: object) -> dict[str, list[str]]:
+    if value is None:
+        return {}
+    if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, list) and v
+                                       and all(isinstance(n, str) and n.strip() for n in v)
+                                       for k, v in value.items()):
+        return {k: [n.strip() for n in v] for k, v in value.items()}
+    c.add(key, f"'{key}': expected a mapping of a topic's id to a list of its names, got {value!r}")
+    return {}
+
+
 # An entry's keys after its id, each with its rule: (checker, key, value or None) -> the checked value.
 # A new key is a row here and a field of model.Entry.
 ENTRY_FIELDS: dict[str, Callable[[_EntryChecker, str, object], object]] = {
@@ -144,6 +155,7 @@ ENTRY_FIELDS: dict[str, Callable[[_EntryChecker, str, object], object]] = {
     "description": _description,
     "broad": _broad,
     "broader": _broader,
+    "borrows": _borrows,
 }
 _ENTRY_KEYS = {"id", *ENTRY_FIELDS}
 
@@ -179,6 +191,7 @@ def parse_taxonomy(text: str, path: str) -> Taxonomy:
     tax = Taxonomy()
     owners: dict[str, tuple[str, int]] = {}
     broader_lines: dict[str, int] = {}
+    borrows_lines: dict[str, int] = {}
     for i, item in enumerate(data):
         c = _EntryChecker(path, lines, i)
         entry = _entry(item, c, tax)
@@ -195,7 +208,8 @@ def parse_taxonomy(text: str, path: str) -> Taxonomy:
             owners.setdefault(key, (entry.id, entry.line))
         tax.entries[entry.id] = entry
         broader_lines[entry.id] = lines.get(f"[{i}].broader", entry.line)
-    problems += _broader_problems(tax, path, broader_lines)
+        borrows_lines[entry.id] = lines.get(f"[{i}].borrows", entry.line)
+    problems += _broader_problems(tax, path, broader_lines) + _borrows_problems(tax, path, borrows_lines)
     if problems:
         raise InputError(problems)
     return tax
@@ -219,6 +233,24 @@ def _broader_problems(tax: Taxonomy, path: str, lines: dict[str, int]) -> list[P
         if wider is not None and wider.id in seen:
             message = f"'broader': the wider topics of '{e.id}' lead back to '{wider.id}'; they may not loop"
             problems.append(Problem(path, lines[e.id], message))
+    return problems
+
+
+def _borrows_problems(tax: Taxonomy, path: str, lines: dict[str, int]) -> list[Problem]:
+    """A topic borrows words from another topic only, and only words that are that topic's names."""
+    problems = []
+    for e in tax:
+        for lender_id, names in e.borrows.items():
+            lender = tax.get(lender_id)
+            if e.kind != "topic" or lender is None or not lender.is_topic or lender.id == e.id:
+                message = f"'borrows': '{e.id}' may borrow only another topic's names, got '{lender_id}'"
+                problems.append(Problem(path, lines[e.id], message))
+                continue
+            own = {normalise(n) for n in lender.names()}
+            for name in names:
+                if normalise(name) not in own:
+                    message = f"'borrows': {name!r} is not a name of '{lender_id}'; list the names it lends"
+                    problems.append(Problem(path, lines[e.id], message))
     return problems
 
 

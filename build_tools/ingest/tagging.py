@@ -170,6 +170,10 @@ class Tagger:
                 for form in _forms(name):
                     self.forms.setdefault(form.lower(), []).append((entry.id, form if exact else None))
         self.pattern = re.compile(_trie_regex(sorted(self.forms)), re.IGNORECASE)
+        self.longest = max(map(len, self.forms), default=0)
+        # (borrower, lender, keys of the lent names): compute's "chips" that semiconductors may take
+        self.borrowed = [(e.id, lender, {_key(n) for n in names})
+                         for e in tax if e.is_topic for lender, names in e.borrows.items()]
         self.maker = _makers(tax)
         self._tokenizer = None
 
@@ -202,6 +206,20 @@ class Tagger:
             found.append((entry_id, s, e))
         return found
 
+    def _with_overlaps(self, found: list[tuple[str, int, int]], text: str) -> list[tuple[str, int, int]]:
+        """``found`` and the English names that start inside one of its names and run past its end: in
+        "open models from China", "models from China" as well as "open models" (one scan takes only the
+        first)."""
+        folded = text.translate(_FOLD)
+        extra = []
+        for _, s, e in found:
+            for space in (n for n in range(s + 1, e - 1) if folded[n] == " "):
+                # one character past the longest name, so that a name's end is checked against the next one
+                for entry_id, s2, e2 in self.mentions(folded[space + 1:space + 2 + self.longest]):
+                    if s2 == 0 and space + 1 + e2 > e:
+                        extra.append((entry_id, space + 1, space + 1 + e2))
+        return sorted(found + extra, key=lambda m: (m[1], m[2])) if extra else found
+
     def _is_word(self, text: str, start: int, end: int) -> bool:
         """Whether jieba, reading the clause around it, segments text[start:end] as one word."""
         lo = max(0, start - CONTEXT_CHARS)
@@ -230,7 +248,7 @@ class Tagger:
         first: dict[str, int] = {}
         spans: list[tuple[int, int]] = []
         last_end: dict[str, int] = {}
-        for entry_id, s, e in self.mentions(joined):
+        for entry_id, s, e in self._lend(self._with_overlaps(self.mentions(joined), joined), joined):
             # 通用人工智能(AGI), 山姆·奥尔特曼(Sam Altman): a name glossed in another language is one mention.
             near = s - last_end.get(entry_id, -10) <= 2
             last_end[entry_id] = e
@@ -255,9 +273,21 @@ class Tagger:
         tags = self._with_broader(tags[:MAX_TOPICS])
         entities = [i for i in order if not self.tax.entries[i].is_topic]
         in_body = {i for i, b in blocks_of.items() if max(b) > 0}
-        about = self._about(entities, score, first, starts[1], in_body)
+        about = self._about(entities, score, first, starts[1], in_body=in_body, forms_of=forms_of)
         return Tagging(tags=tags, entities=entities, about=about, counts=dict(score),
                        suggestions=self._suggest(joined, spans, texts[0]))
+
+    def _lend(self, found: list[tuple[str, int, int]], text: str) -> list[tuple[str, int, int]]:
+        """Mentions with lent words given to their borrower: "chips" count for semiconductors, not compute,
+        in a story that names the chip industry at least once and says "chips" more often than any other
+        word for compute (a story on a chip company's listing or a chip export bill, not on capacity)."""
+        for borrower, lender, keys in self.borrowed:
+            own = sum(1 for i, _, _ in found if i == borrower)
+            lent = {n for n, (i, s, e) in enumerate(found) if i == lender and _key(text[s:e]) in keys}
+            rest = sum(1 for i, _, _ in found if i == lender) - len(lent)
+            if own and len(lent) > rest:
+                found = [(borrower, s, e) if n in lent else (i, s, e) for n, (i, s, e) in enumerate(found)]
+        return found
 
     def _with_broader(self, tags: list[str]) -> list[str]:
         """The tags and the wider topic of each (a story on the EU AI Act is one on AI governance), within
@@ -270,21 +300,29 @@ class Tagger:
                 wider = self.tax.entries[wider].broader
         return out
 
-    def _about(self, entities: list[str], score: Counter[str], first: dict[str, int], body: int,
-               in_body: set[str]) -> list[str]:
+    def _about(self, entities: list[str], score: Counter[str], first: dict[str, int], body: int, *,
+               in_body: set[str], forms_of: dict[str, set[str]]) -> list[str]:
         """The entities a story is about: named in the title, or often, and named in the body; a product's
-        mentions count for its maker too (a story about DeepSeek-V2 is about DeepSeek)."""
+        mentions count for its maker too (a story about DeepSeek-V2 is about DeepSeek), where the story
+        names the maker: on its own or in the product's full name ("Nvidia H100"; "H100" alone is a story
+        about the chip, not about Nvidia)."""
         weight = Counter({i: score[i] for i in entities})
         named = set(in_body)
         for i in entities:
             if i in self.maker:
-                weight[self.maker[i]] += score[i]
-                first.setdefault(self.maker[i], first[i])
-                if i in in_body:
-                    named.add(self.maker[i])
+                maker = self.maker[i]
+                weight[maker] += score[i]
+                first.setdefault(maker, first[i])
+                if i in in_body and (maker in score or self._names_maker(forms_of[i], maker)):
+                    named.add(maker)
         ranked = sorted(weight, key=lambda i: (-weight[i], first[i], i))
         about = [i for i in ranked if weight[i] >= ABOUT_MIN_SCORE or first[i] < body]
         return [i for i in about if i in named][:MAX_ABOUT]
+
+    def _names_maker(self, forms: set[str], maker: str) -> bool:
+        """Whether a product's name as written contains its maker's name ("英伟达H20", "Nvidia H100")."""
+        names = {_key(n) for n in self.tax.entries[maker].names()}
+        return any(name in _key(form) for form in forms for name in names)
 
     def _suggest(self, text: str, known: list[tuple[int, int]], title: str) -> list[tuple[str, int]]:
         """Salient names the taxonomy does not know: words jieba discovered, and capitalised names."""
