@@ -501,8 +501,9 @@ _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[�
 _ORIGINAL_TO = re.compile(r"^(?:[^\s:：]{1,6}[:：]\s?)?本文(?:系|係|为|為)\s?"
                           r"[「『“\"]?([^」』”\"\s，,。]{2,20}?)[」』”\"]?\s?(?:独家|獨家)?原[创創]")
 # A department of an institution, as a source label names the unit that wrote the story on the institution's
-# site (来源：材料科学与工程学院): it says who wrote it, like a byline, more than whose page it is.
-_UNIT = re.compile(r"(?:学院|學院|系|研究所|实验室|實驗室|课题组|課題組|教研室)$")
+# site (来源：材料科学与工程学院, 来源：教务处): it says who wrote it, like a byline, more than whose
+# page it is, so it names the outlet only when nothing else on the page does (see extract_source).
+_UNIT = re.compile(r"(?:学院|學院|系|研究所|实验室|實驗室|课题组|課題組|教研室|处|處|办公室|辦公室)$")
 # A person's role, not an outlet, in that claim: 本文为博主原创, 本文为UP主原创, 本文为作者原创.
 _ROLES = ("主", "者")
 # A credit for the article another outlet first published: 转载自公众号“数字职场研究”，已获授权. It names the
@@ -1073,7 +1074,10 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
         for other in scores:
             if other != key and (key in other or other in key):
                 totals[other] += value
-    best = max(totals, key=lambda k: (totals[k], strongest[k], -len(k)))
+    # A department's label (来源：教务处) yields to any name the page gives itself with enough evidence (its
+    # masthead, its site's name, its copyright line): the department wrote the story, the page is the site's.
+    own = [k for k in totals if kinds[k] != {"unit"} and totals[k] >= SOURCE_MIN_SCORE]
+    best = max(own or totals, key=lambda k: (totals[k], strongest[k], -len(k)))
     group = [k for k in totals if k == best or k in best or best in k]
     best = max(group, key=lambda k: (display[k], -len(k)))
     best = _without_channel(best, group, cleaned)
