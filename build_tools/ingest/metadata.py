@@ -481,7 +481,7 @@ def _wechat_source(text: str) -> str | None:
 # evidence for the name (its address, a footer), not only the page's repeating it (a dateline's place).
 SOURCE_WEIGHTS = {"label": 4.0, "reprint": 3.0, "unit": 2.0, "dateline": 3.0, "byline": 2.0,
                   "byline-part": 1.0, "credit": 2.0, "title": 2.0, "address": 2.0, "tagline": 2.0,
-                  "copyright": 1.5, "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5}
+                  "copyright": 1.5, "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5, "logo": 2.0}
 SOURCE_MIN_SCORE = 1.5
 SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
@@ -494,7 +494,7 @@ _MASTHEAD_KINDS = frozenset(["chrome", "tag-line"])
 # An address only counts for a name, it shows none of its own.
 SOURCE_DISPLAY = {"label": 5, "reprint": 5, "unit": 3, "dateline": 0, "byline": 3, "byline-part": 3,
                   "credit": 3, "title": 3, "address": 0, "tagline": 2, "masthead": 2, "late-masthead": 2,
-                  "first-line": 2, "copyright": 1}
+                  "first-line": 2, "copyright": 1, "logo": 2}
 _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
 # An outlet's claim to the article: 本文系智源前沿原创, 声明：本文为云帆网原创.
@@ -703,7 +703,7 @@ _HAN_BRAND = re.compile(r"([^\x00-\x7f\s]{2,10}) (?:[A-Za-z][A-Za-z0-9]*(?: [A-Z
 
 
 # Lowercase words a brand set in title case may hold: The Northgate Courier, House of Code.
-_NAME_SMALL_WORDS = frozenset(["of", "the", "and", "&", "for", "on", "in"])
+_NAME_SMALL_WORDS = frozenset(["of", "the", "and", "&", "for", "on", "in", "from", "at", "to", "a"])
 
 
 # Words of a page's controls (buttons and links of the reader's account, sharing, the menu): a line made of
@@ -1039,8 +1039,9 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
     authors = {_squash(d.text) for d in cleaned.dropped if top < d.line < first}
     evidence = _source_evidence(cleaned, addresses)
     if logo and (brand := _masthead(logo)) and brand.casefold() not in _HOME_WORDS:
-        # a logo linked to the home page, above everything: the site's name where its first line puts it
-        evidence += [("masthead", brand), ("first-line", brand)]
+        # a logo linked to the home page, above everything: the site's name where its first line puts it, the
+        # way the site sets it (a blog's "© 2026 Maya Lindqvist" names who holds the rights, not the blog)
+        evidence += [("logo", brand), ("first-line", brand)]
     texts = [unicodedata.normalize("NFKC", text) for text in
              [d.text for d in cleaned.dropped] + [k.text for k in cleaned.kept]]
     if any(_ACRONYM.fullmatch(stated) for _, stated in evidence):

@@ -221,8 +221,9 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
 
-# A link to a site's home page opening the page's first line: [问知](https://www.wenzhi.example/) 首页 会员.
-_MD_HOME_LINK = re.compile(r"\s{0,3}\[([^\[\]]{1,40})\]\(https?://[^/()\s]{1,253}/?\)")
+# A link to a site's home page opening the page's first line: [问知](https://www.wenzhi.example/) 首页 会员,
+# [Notes from the Build Queue](/).
+_MD_HOME_LINK = re.compile(r"\s{0,3}\[([^\[\]]{1,40})\]\((?:https?://[^/()\s]{1,253}/?|/)\)")
 
 
 def _home_link(text: str) -> str | None:
