@@ -821,7 +821,9 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
         if name and n >= MASTHEAD_LINES and len(_squash(name)) < 3:
             name = None  # a section name above the headline (政策), too short to tell from a brand
         if not name and n < MASTHEAD_LINES and d.kind in _MASTHEAD_KINDS:
-            name = (_first_line_brand(text, cleaned, found) if n == 0 else None) or \
+            # a newsletter's name and what it is about, under its "View this email in your browser"
+            name = (_first_line_brand(text, cleaned, found) if n == 0 else
+                    _tagline_brand(text, found) if d.line < top else None) or \
                 _repeated_brand(text, cleaned, d.line) or (_lowercase_brand(text, cleaned, d.line) if n == 0
                                                            else None)
         if name and not any(kind in ("masthead", "late-masthead") for kind, _ in found):
@@ -910,6 +912,12 @@ def _first_line_brand(text: str, cleaned: Cleaned, found: list[tuple[str, str]])
     and a description of what the site is about (then also noted in ``found`` as a tagline)."""
     if "·" in text or "|" in text:
         return _menu_brand(text, cleaned)
+    return _tagline_brand(text, found)
+
+
+def _tagline_brand(text: str, found: list[tuple[str, str]]) -> str | None:
+    """The site's name before a dash and a description of what the site is about ("The Gradient Ledger — a
+    weekly letter on the business of AI"), also noted in ``found`` as a tagline."""
     m = _TAGLINE.match(text.strip())
     if not m or (len(m.group(2).split()) < 3 and not han_count(m.group(2))):
         return None
