@@ -805,6 +805,7 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
         if d.line > first:
             continue
         found += _header_evidence(text) if top < d.line else []
+        found += _issuer_evidence(cleaned, text, d.line, header=top < d.line)
         if (m := _OUTLET_REPORTS.match(text)) and m.group(1) not in _NOT_OUTLETS | _REPORT_KINDS:
             found.append(("byline", m.group(1)))
         parts = layout.split_title(text)
@@ -835,6 +836,52 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
               if (m := _REPUBLISHED.match(unicodedata.normalize("NFKC", k.text).strip()))]
     found += _dateline_evidence(cleaned)
     return found + _address_evidence(cleaned, [name for _, name in found], addresses)
+
+
+# A label alone on its line, the organisation that issues a release or a notice on the next one, as a
+# definition list sets it ("From:" / "Department for Digital Infrastructure").
+_ISSUER_LABEL = re.compile(r"(?:from|issued by|published by)\s?[:：]", re.IGNORECASE)
+_ISSUED_BY = re.compile(r"(?:from|issued by|published by)\s?[:：]\s?(.+)$", re.IGNORECASE)
+# An organisation's name: capitalised words, small words and commas between them (Department for Science,
+# Innovation and Technology). Each word is matched whole and words are set apart by one space: linear.
+_ORGANISATION = re.compile(r"(?<![\w&.'’-])(?:The )?[A-Z][\w&.'’-]*+"
+                           r"(?:,? (?:[A-Z&][\w&.'’-]*+|of|for|and|on|the|in)){1,9}")
+# A person's name has two or three words (From: Ed Marsh); an issuer's name under the headline has at least
+# this many.
+ISSUER_MIN_WORDS = 3
+
+
+def _issuer_evidence(cleaned: Cleaned, text: str, line: int, *, header: bool) -> list[tuple[str, str]]:
+    """A release's issuer above the article: "From:" alone, the name on the next line (as a definition list
+    sets it), or "From: Department for Digital Infrastructure" between the headline and the article."""
+    if _ISSUER_LABEL.fullmatch(text) and (name := _issuer(cleaned, line)):
+        return [("label", name)]
+    if header and (m := _ISSUED_BY.match(text)) and (name := _organisation(m.group(1))):
+        return [("label", name)]
+    return []
+
+
+def _issuer(cleaned: Cleaned, line: int) -> str | None:
+    """The name on the first line with words after ``line`` (kept or dropped), if it reads as an
+    organisation's name: capitalised words, no address, no date."""
+    after = [(k.line, k.text) for k in cleaned.kept if k.line > line] + \
+        [(d.line, d.text) for d in cleaned.dropped if d.line > line]
+    if not after:
+        return None
+    return _organisation(min(after)[1], 2)
+
+
+def _organisation(text: str, words: int = ISSUER_MIN_WORDS) -> str | None:
+    """``text`` if it reads as an organisation's name of ``words`` words or more: capitalised words, no
+    address, no date."""
+    text = " ".join(unicodedata.normalize("NFKC", text).split())
+    if not _ORGANISATION.fullmatch(text) or layout.has_date(text) or len(text.split()) < words:
+        return None
+    return text if len(text) <= SOURCE_NAME_MAX else None
+
+
+# The longest outlet's name (as _clean_source allows).
+SOURCE_NAME_MAX = 60
 
 
 # Under the headline, a writer's name and the outlet they write for: "Jenna Whitcombe, Cascade Courier".
