@@ -344,7 +344,8 @@ def _html_source(info: dict[str, str | None]) -> str | None:
     """The outlet of an HTML page: its og:site_name, unless the page's own text names the brand inside it
     and the site's name only adds one word to it, the edition's or the section's (og:site_name "Kisaragi
     Denki Global" or "Halvorsen Systems Newsroom", the page "Kisaragi Denki"). A longer complement is part
-    of the name the page shortens ("Meridian Institute for Public Technology", "© Meridian Institute")."""
+    of the name the page shortens ("Meridian Institute for Public Technology", "© Meridian Institute"), as is
+    any word that is no such label ("Tallyhouse Engineering", a company's engineering blog)."""
     site, shown = info.get("source"), info.get("page_source")
     if site and shown and spells_out(shown, site):
         return shown  # og:site_name of initials (FFR), the masthead spelling the name out
@@ -357,12 +358,17 @@ def _html_source(info: dict[str, str | None]) -> str | None:
         added = site[len(shown):].split() if prefix else []
         if prefix and completes_name(site[len(shown):]):
             return site  # a Han name's own ending: 寶島即時新聞網, shortened to 寶島即時 in its text
-        return site if len(added) >= NAME_COMPLEMENT_WORDS else shown
+        # "Tallyhouse Engineering" is the blog's own name, "Vantorra Newsroom" the company's press office
+        # (a Han channel's or edition's label, 電子報 or 財經, was told from a name's own ending above)
+        latin = [w for w in added if w.isascii()]
+        return site if any(w.casefold() not in _SECTION_WORDS for w in latin) else shown
     return site or shown
 
 
-# Words an og:site_name adds to the name the page shows that make a longer name, not an edition's label.
-NAME_COMPLEMENT_WORDS = 2
+# Words an og:site_name adds to the name the page shows that label the company's press office or an edition
+# of the site, not a publication of its own: the company issues the release, the outlet is the outlet.
+_SECTION_WORDS = frozenset(["newsroom", "news", "press", "pressroom", "room", "media", "centre", "center",
+                            "global", "international", "worldwide", "online", "edition", "official"])
 
 
 _BLOCK_TAGS = frozenset([
