@@ -20,6 +20,7 @@ from bench.ingest_quality import pages_of, score_page, summarise
 # is about its maker only where the story names the maker, and overlapping names are both found. Unseen's is
 # back at 0.972 (0.973 since the law rule, 0.9722 now): optional tags there (Huawei on a page that names only
 # its 昇腾 chips) are no longer given.
+# Test's 0.963 since a broad topic named in one paragraph past the lead and nowhere else is no tag.
 # Tag precision 0.958 -> 0.957: one middle paragraph of a story without sections no longer tags, and the
 # one topic of dev's that this drops (large-language-models in a robotics story) is an optional one.
 DEV_FLOORS = {"recall": 1.0, "junk": 0.0, "title": 1.0, "date": 1.0, "outlet": 1.0, "tag_precision": 0.958}
@@ -27,7 +28,7 @@ DEV_FLOORS = {"recall": 1.0, "junk": 0.0, "title": 1.0, "date": 1.0, "outlet": 1
 # title 0.75, date 0.8438, outlet 0.4375, tag precision 0.8136); since then it is development data too, and
 # its floors are what the page model reaches on it now. Raise them only by a better ingest.
 HELD_OUT_FLOORS = {"recall": 0.995, "junk": 0.0005, "title": 1.0, "date": 1.0, "outlet": 1.0,
-                   "tag_precision": 0.945}
+                   "tag_precision": 0.963}
 # The fresh split (pages written later by someone who had seen neither half nor the code). Scored first with
 # the code of the held-out run (recall 0.9709, junk 0.0642, title 1.0, date 0.9286, outlet 0.5, tag
 # precision 0.8966); scored once more on 2026-12-06 at commit 800d60f, after the page model was developed on

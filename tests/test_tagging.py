@@ -292,3 +292,12 @@ def test_overlapping_names_are_both_found():
         ("text", "Several companies tested models from DeepSeek within a week."),
     ])
     assert {"open-source", "china-ai"} <= set(found.counts)
+
+
+def test_a_broad_topic_in_one_paragraph_past_the_lead_is_that_paragraphs_vocabulary():
+    tagger = get_tagger()
+    assert load_taxonomy().get("compute").broad
+    processor = {4: "Its chips add computing power and more computing power for GPUs in data centres."}
+    assert "compute" not in tagger.tag("A laptop for the AI era, reviewed", _story(8, processor)).tags
+    spread = {4: processor[4], 5: "The chips also bring data centres closer."}
+    assert "compute" in tagger.tag("A laptop for the AI era, reviewed", _story(8, spread)).tags

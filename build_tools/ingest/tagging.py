@@ -50,6 +50,8 @@ LONG_STORY_BLOCKS = 6
 # A story with headings after its lead is several stories in sections (a roundup, an essay's parts): a topic
 # that two sections name is evidence from each of them, neither an aside nor one story's scattered
 # vocabulary, wherever in the story the sections sit.
+# A broad topic named in one paragraph past the lead of a long story and nowhere else ("算力" and "芯片" in
+# the paragraph of an AI PC review on its processor) is that paragraph's vocabulary, however often it says it.
 # At most this many topics: beyond it the tags describe the vocabulary, not the story.
 MAX_TOPICS = 8
 # An entity the story is about: named in the title, or mentioned at least this often (a title mention
@@ -269,6 +271,8 @@ class Tagger:
                 and (not self.tax.entries[i].broad or score[i] > TOPIC_MIN_SCORE
                      or max(blocks_of[i]) - min(blocks_of[i]) <= 1
                      or len({section[b] for b in blocks_of[i]}) >= 2)
+                and (not self.tax.entries[i].broad or min(blocks_of[i]) <= LEAD_BLOCK
+                     or len(blocks_of[i]) > 1 or len(blocks) < LONG_STORY_BLOCKS)
                 and _spread(blocks_of[i], score[i], roles, section)]
         tags = self._with_broader(tags[:MAX_TOPICS])
         entities = [i for i in order if not self.tax.entries[i].is_topic]
