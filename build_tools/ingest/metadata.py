@@ -481,7 +481,8 @@ def _wechat_source(text: str) -> str | None:
 # evidence for the name (its address, a footer), not only the page's repeating it (a dateline's place).
 SOURCE_WEIGHTS = {"label": 4.0, "reprint": 3.0, "unit": 2.0, "dateline": 3.0, "byline": 2.0,
                   "byline-part": 1.0, "credit": 2.0, "title": 2.0, "address": 2.0, "tagline": 2.0,
-                  "copyright": 1.5, "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5, "logo": 2.0}
+                  "copyright": 1.5, "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5, "logo": 2.0,
+                  "account": 2.0}
 SOURCE_MIN_SCORE = 1.5
 SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
@@ -494,7 +495,7 @@ _MASTHEAD_KINDS = frozenset(["chrome", "tag-line"])
 # An address only counts for a name, it shows none of its own.
 SOURCE_DISPLAY = {"label": 5, "reprint": 5, "unit": 3, "dateline": 0, "byline": 3, "byline-part": 3,
                   "credit": 3, "title": 3, "address": 0, "tagline": 2, "masthead": 2, "late-masthead": 2,
-                  "first-line": 2, "copyright": 1, "logo": 2}
+                  "first-line": 2, "copyright": 1, "logo": 2, "account": 3}
 _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
 # An outlet's claim to the article: 本文系智源前沿原创, 声明：本文为云帆网原创.
@@ -834,7 +835,7 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
     # a republishing credit closing the article reads as a sentence and may be kept with it
     found += [("reprint", m.group("name").rstrip(".")) for k in cleaned.body[-REPUBLISHED_REACH:]
               if (m := _REPUBLISHED.match(unicodedata.normalize("NFKC", k.text).strip()))]
-    found += _dateline_evidence(cleaned)
+    found += _dateline_evidence(cleaned) + _account_evidence(cleaned, top, first)
     return found + _address_evidence(cleaned, [name for _, name in found], addresses)
 
 
@@ -882,6 +883,40 @@ def _organisation(text: str, words: int = ISSUER_MIN_WORDS) -> str | None:
 
 # The longest outlet's name (as _clean_source allows).
 SOURCE_NAME_MAX = 60
+
+
+# A self-media platform's header under the headline, three lines: the account's name, when (and where) it
+# posted, its follow button ("科技老炮说 / 2天前 · 优质科技领域创作者 / 关注"). A writer's own name and bio
+# over "关注他" or "Follow", without the line of posting, is the writer's, not an outlet's.
+_FOLLOW = re.compile(r"[+＋]?\s?(?:关注|關注|follow)", re.IGNORECASE)
+# The line of posting opens with when: 2天前, 11-06 19:42, 前天 21:40, 3 hours ago.
+_POSTED = re.compile(r"^(?:\d|前天|昨天|今天|刚刚|剛剛)")
+# An account's name: no digits, no sentence's or label's punctuation, not a "By" line.
+_NOT_ACCOUNT = re.compile(r"[\d,，。:：!?！？@|/·•]|^[Bb]y ")
+ACCOUNT_MAX_HAN = 12
+ACCOUNT_MAX_WORDS = 4
+
+
+def _account_evidence(cleaned: Cleaned, top: int, first: int) -> list[tuple[str, str]]:
+    """The account that posted the article, from a self-media platform's header between the headline and
+    the article: its name, the line of posting, the follow button."""
+    if cleaned.headline is None:
+        return []
+    header = sorted((d.line, " ".join(unicodedata.normalize("NFKC", d.text).split()))
+                    for d in cleaned.dropped if top < d.line < first)
+    return [("account", name) for (_, name), (_, posted), (_, button) in zip(header, header[1:], header[2:],
+                                                                              strict=False)
+            if _FOLLOW.fullmatch(button) and _POSTED.match(posted) and _account_name(name)]
+
+
+def _account_name(name: str) -> bool:
+    """Whether a line reads as an account's name: a few Han or capitalised words."""
+    if not name or _NOT_ACCOUNT.search(name) or name.casefold() in _UI_WORDS:
+        return False
+    if han := han_count(name):
+        return 2 <= han <= ACCOUNT_MAX_HAN
+    words = name.split()
+    return len(words) <= ACCOUNT_MAX_WORDS and all(w[0].isupper() for w in words)
 
 
 # Under the headline, a writer's name and the outlet they write for: "Jenna Whitcombe, Cascade Courier".
