@@ -233,14 +233,18 @@ def test_simplified_stop_words_go_only_where_no_word_joins_them(corpus: Corpus) 
 def test_segmented_records_are_made_once_and_only_signed_ones_are_read(tmp_path: Path, corpus: Corpus,
                                                                         monkeypatch) -> None:
     """A Chinese site's records are segmented into the build cache by ``prepare_records``; the index
-    reads them from there; a record planted without this machine's signature is made again."""
+    reads them from there, without loading jieba; a record planted without this machine's signature
+    is made again."""
     from build_tools.site import cache
 
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
     hant, tax = LANGUAGES["zh-hant"], corpus.taxonomy
     fresh = [r.html for r in search_index.records(corpus.briefings, tax, hant, Segmenter(tax))]
     stored = sorted((tmp_path / "cache" / search_index.RECORD_CACHE).rglob("*.html"))
-    assert len(stored) == len(corpus.briefings)
+    assert len(stored) == len(corpus.briefings) + len(list(tax))  # the topics' and names' records too
+    cached = Segmenter(tax)
+    assert [r.html for r in search_index.records(corpus.briefings, tax, hant, cached)] == fresh
+    assert "_tokenizer" not in vars(cached)  # every record read: jieba's dictionary never loaded
     # The language's own build makes none again; a site Pagefind segments keeps nothing.
     written = {p: p.stat().st_mtime_ns for p in stored}
     assert search_index.prepare_records(corpus.briefings, tax, hant) == len(corpus.briefings)

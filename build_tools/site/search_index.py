@@ -65,6 +65,8 @@ RECORD_CACHE = "search-record"
 # Requests sent before their answers are read (see write_index).
 BATCH = 64
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# This process's segmenter of each language, with the taxonomy it was made from (see segmenter).
+_segmenters: dict[str, tuple[Taxonomy, Segmenter]] = {}
 
 
 class SearchIndexError(RuntimeError):
@@ -173,16 +175,24 @@ def records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLanguage,
             words: Segmenter | None = None) -> Iterator[Record]:
     """Every record of the ``lang`` site: the briefings, then the topics and entities, by id.
 
-    A Chinese site's briefing records are kept in the build cache (cache.py): segmenting them with
-    jieba is most of their cost, and an unchanged briefing is then not segmented again (see
-    ``prepare_records``).
+    A Chinese site's records are kept in the build cache (cache.py): segmenting them with jieba is
+    most of their cost, and an unchanged briefing is then not segmented again (see
+    ``prepare_records``); when every record is there, jieba is not even loaded.
     """
-    taxonomy_key = _inputs_key(tax) if words is not None else ""
+    if words is None:
+        yield from (briefing_record(b, lang, tax) for b in briefings)
+        yield from (entry_record(entry, lang) for entry in sorted(tax, key=lambda e: e.id))
+        return
+    taxonomy_key = _inputs_key(tax)
     for b in briefings:
-        yield _cached_record(b, lang, tax, words, taxonomy_key) if words is not None \
-            else briefing_record(b, lang, tax)
+        yield _cached_record(b, lang, tax, words, taxonomy_key)
     for entry in sorted(tax, key=lambda e: e.id):
-        yield entry_record(entry, lang, words)
+        key = cache.digest(RECORD_CACHE, lang.code, taxonomy_key, "entry", entry.id)
+        html = cache.read_text(RECORD_CACHE, key)
+        if html is None:
+            html = entry_record(entry, lang, words).html
+            cache.write_text(RECORD_CACHE, key, html)
+        yield Record(topic_url(entry.id), html)
 
 
 def _inputs_key(tax: Taxonomy) -> str:
@@ -220,10 +230,17 @@ def prepare_records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLang
 
 def segmenter(lang: SiteLanguage, tax: Taxonomy) -> Segmenter | None:
     """The word segmenter of the ``lang`` site's Chinese text (where Pagefind segments it, one that
-    only finds its stop words), or None on a site whose text is not Chinese."""
-    if lang.search_words or lang.body == "zh":
-        return Segmenter(tax, spacing=lang.search_words)
-    return None
+    only finds its stop words), or None on a site whose text is not Chinese.
+
+    One per language and taxonomy in a process: the records segmented before the index and the
+    index's own pages share it, and its jieba dictionary, loaded once.
+    """
+    if not (lang.search_words or lang.body == "zh"):
+        return None
+    held = _segmenters.get(lang.code)
+    if held is None or held[0] is not tax:
+        held = _segmenters[lang.code] = (tax, Segmenter(tax, spacing=lang.search_words))
+    return held[1]
 
 
 def index_site(site_dir: str | Path, lang: SiteLanguage, briefings: Iterable[Briefing],

@@ -103,11 +103,12 @@ class Segmenter:
 
     With ``spacing`` False, ``spaced`` only hides the stop words, for a site whose Chinese Pagefind
     segments itself: without segmenting, which would cost as much again as Pagefind's indexing
-    (``_without_stop_words``).
+    (``_without_stop_words``). jieba's dictionary is loaded at the first text with Chinese in it: a
+    build whose records all come from the build cache does not load it.
     """
 
     def __init__(self, tax: Taxonomy, *, spacing: bool = True) -> None:
-        self._tokenizer = jieba_tokenizer(tax)
+        self._tax = tax
         self._simplified: dict[str, str] = {}
         self._spacing = spacing
         self._stop = chinese_stop_words()
@@ -115,6 +116,11 @@ class Segmenter:
         # Each word as indexed, its parts joined by PART: a word recurs across an archive, and finding
         # its parts costs a jieba route of its own.
         self._indexed: dict[str, str] = {}
+
+    @functools.cached_property
+    def _tokenizer(self):  # jieba.Tokenizer, which has no type hints
+        """jieba with the taxonomy's names as user dictionary, loaded on first use (about a second)."""
+        return jieba_tokenizer(self._tax)
 
     def _as_simplified(self, text: str) -> str:
         """``text`` with each character that has a one-character Simplified form replaced by it."""
