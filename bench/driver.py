@@ -8,12 +8,12 @@ appends one JSON line per stage to STAGE_LOG when its MkDocs build ends:
 
 Stages: ``collect`` (read + validate the corpus), ``generation`` (the generated pages: their sources,
 and their HTML when the theme asks for it, from the cache or rendered), ``search`` (Pagefind indexing
-the language's site; the English build indexes all three, each counted for its language),
-``search_records`` (a language worker segmenting its site's records into the build cache),
-``languages_wait`` (the English build waiting for the others), ``sitemaps`` (the English build
-writing the sitemaps of all three) and ``build`` (the whole MkDocs build of that language; for English
-it includes ``languages_wait`` and the three indexes). A function that no
-longer exists is simply not timed.
+the language's site, by that language's build, one language at a time), ``search_records``
+(segmenting a Chinese site's records into the build cache, when a build does it itself: a helper
+process beside the builds does it, and writes no stage line), ``languages_wait`` (the English build
+waiting for the others), ``sitemaps`` (the English build writing the sitemaps of all three) and
+``build`` (the whole MkDocs build of that language; for English it includes ``languages_wait``). A
+function that no longer exists is simply not timed.
 """
 
 from __future__ import annotations

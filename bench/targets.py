@@ -257,8 +257,8 @@ def render_report(results: dict[str, Any]) -> str:
                _fmt(s["load_before"][0])]
         lines.append("| " + " | ".join(_fmt(v) for v in row) + " |")
     lines += ["", "Stages (seconds, per language process; search is Pagefind's indexing of that language,",
-              "done by the en build once the others have ended; the en build includes waiting for the",
-              "other languages and the three indexes):", ""]
+              "done by that language's build, one language at a time; the en build includes waiting for",
+              "the other languages):", ""]
     stage_head = ["N"] + [f"{stage} {lang}" for stage in ("build", "generation", "search", "collect")
                           for lang in LANGUAGES] + ["en waits"]
     lines += ["| " + " | ".join(stage_head) + " |", "|" + "---|" * len(stage_head)]

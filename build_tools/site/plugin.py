@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import multiprocessing
 import os
 import re
 from pathlib import Path
@@ -26,7 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from build_tools.errors import InputError
-from build_tools.site import projects, search_index
+from build_tools.site import cache, projects, search_index
 from build_tools.site.collect import Corpus, CorpusReader
 from build_tools.site.config import BriefingConfig
 from build_tools.site.language import LANGUAGES, SiteLanguage, other_languages
@@ -58,7 +59,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.page_facts = PageFacts()  # read back from the built pages, for the sitemaps
         self.swap: SiteSwap | None = None
         self.builds: list[projects.LanguageBuild] = []  # the other languages' builds, running
-        self.indexed_by_root = False  # a language worker's site is indexed by the English build
+        # The lock file of the builds' turns to index (projects.search_turn), under mkdocs build, and
+        # each Chinese site's, held while a helper segments that site's records (beside_holding).
+        self.search_lock: Path | None = None
+        self.records_locks: dict[str, Path] = {}
+        self.helpers: list[multiprocessing.process.BaseProcess] = []  # segmenting those records
         self.keys: list[tuple[str, str]] = []  # (source path, key) of every generated page of this build
         self._corpus: Corpus | None = None
 
@@ -84,8 +89,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """In a language worker: share what the English build read and knows (no-op when the same)."""
         self.reader, self.serve, self.page_facts = parent.reader, parent.serve, parent.page_facts
         self.command = parent.command  # under `mkdocs serve` the English build indexes every language
-        # Only a language worker follows (MkDocs may hand it the parent's plugin object, forked).
-        self.indexed_by_root = True
+        self.search_lock, self.records_locks = parent.search_lock, parent.records_locks
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command: only ``mkdocs build`` builds aside and swaps (swap.py)."""
@@ -137,6 +141,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Start the other languages' builds, then add this language's generated pages."""
         lang, corpus = self.language, self.corpus
         if lang.is_root and config.config_file_path:
+            if self.command != "serve":
+                self._start_records()
             self.builds = projects.start_builds(Path(config.config_file_path), Path(config.site_dir), self)
         sources = page_sources(corpus, corpus.relations, lang, repository_from(config.extra),
                                editions=self.config.editions)
@@ -225,23 +231,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_build(self, *, config) -> None:
         """Search index, the other languages, feeds, sitemaps, then the swap into place."""
         lang, corpus = self.language, self.corpus
-        if self.command != "serve" and not lang.is_root:
-            if self.indexed_by_root:
-                # The costly part of this language's index, its segmenting, done here beside the other
-                # builds and kept in the build cache for the English build, which writes the index.
-                search_index.prepare_records(corpus.briefings, corpus.taxonomy, lang)
-            else:
-                self._index_search([(Path(config.site_dir), lang)])  # a language project built on its own
+        if self.command != "serve":  # under mkdocs serve: after the rebuild, below
+            # Segmenting, the costly part of a Chinese index, done by a helper beside the builds
+            # and kept in the build cache, where the index reads it.
+            with projects.search_turn(self.records_locks.get(lang.code)):
+                pass
+            # Each language indexes its own site as soon as it is ready, one Pagefind process at a
+            # time: each holds a whole language's index until it writes it.
+            with projects.search_turn(self.search_lock):
+                self._index_search([(Path(config.site_dir), lang)])
         self.serve.record(config.site_dir, dict(self.keys))
         if lang.is_root:
-            if self.command != "serve":  # under mkdocs serve: after the rebuild, below
-                # One Pagefind process at a time holds a whole language's index: the English one
-                # beside the other languages' builds, theirs once those have ended and given back
-                # their memory.
-                self._index_search([(Path(config.site_dir), lang)])
-            sites = self._finish_languages(config)
-            if self.command != "serve":
-                self._index_search(sites)
+            try:
+                self._finish_languages(config)
+            finally:
+                self._drop_search_lock()
         head.write_feeds(config, lang, corpus)
         if self.config.editions:
             write_edition_feeds(config.site_dir, config.site_url, lang, corpus, config.site_name)
@@ -267,9 +271,31 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 raise PluginError(str(exc)) from None
             log.debug(f"search: {report.pages} pages of {lang.code} indexed in {report.seconds:.1f} s")
 
-    def _finish_languages(self, config) -> list[tuple[Path, SiteLanguage]]:
-        """Wait for the other languages (their pages read for the sitemaps meanwhile); fail with them.
-        Return each finished language's site folder."""
+    def _start_records(self) -> None:
+        """The lock files of this build's turns; a helper per Chinese site segmenting its records into
+        the build cache from now on, beside the builds (without a cache, its index segments them)."""
+        self._drop_search_lock()
+        self.search_lock = projects.new_lock_file("search")
+        corpus = self.corpus
+        for other in other_languages():
+            if search_index.segmenter(other, corpus.taxonomy) is not None and cache.directory() is not None:
+                lock = self.records_locks[other.code] = projects.new_lock_file(f"records-{other.code}")
+                self.helpers.append(projects.beside_holding(lock, search_index.prepare_records,
+                                                            (corpus.briefings, corpus.taxonomy, other)))
+
+    def _drop_search_lock(self) -> None:
+        for lock in [self.search_lock, *self.records_locks.values()]:
+            if lock is not None:
+                lock.unlink(missing_ok=True)
+        self.search_lock, self.records_locks = None, {}
+        helpers, self.helpers = self.helpers, []
+        for helper in helpers:  # ended, unless the build failed
+            if helper.is_alive():
+                helper.terminate()
+            helper.join()
+
+    def _finish_languages(self, config) -> None:
+        """Wait for the other languages (their pages read for the sitemaps meanwhile); fail with them."""
         if not self.sitemaps_after_build:
             skip = [other.prefix for other in other_languages()]
             self.page_facts.read(config.site_dir, skip=skip)  # while the other languages may still build
@@ -279,12 +305,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.serve.failed()
             raise PluginError("\n".join(errors))
         self.serve.succeeded([config.site_dir, *(str(b.site_dir) for b in builds)])
-        return [(b.site_dir, LANGUAGES[b.code]) for b in builds]
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop the other languages' builds; drop the half-written folder set aside."""
         builds, self.builds = self.builds, []
         projects.stop_builds(builds)
+        if self.language.is_root:
+            self._drop_search_lock()
         self.serve.failed(error)
         if self.swap is not None and self.swap.owned:
             self.swap.abandon()

@@ -7,14 +7,23 @@ Workers are forked where the platform allows: they inherit the corpus already re
 loaded dictionary and the imported modules. Each reads back the pages it wrote for the sitemaps
 (``sitemap.PageFacts.read``) while the others still build. Their warnings are relayed to the English
 build's log, where ``--strict`` counts them like its own; a failure fails the whole build.
+
+Each build writes its own language's search index as soon as its pages and records are ready, but one
+at a time (``search_turn``): Pagefind holds a whole language's index in memory until it writes it. A
+Chinese site's records are segmented by a helper started with the builds (``beside_holding``), while
+its pages are made.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import gc
 import logging
 import multiprocessing
-from collections.abc import Callable
+import os
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -80,7 +89,7 @@ def _context() -> Any:  # get_context is typed BaseContext, which the stubs give
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def beside(target: Callable[..., None], args: tuple) -> multiprocessing.process.BaseProcess:
+def beside(target: Callable[..., object], args: tuple) -> multiprocessing.process.BaseProcess:
     """Start ``target(*args)`` in a helper process (forked where the platform allows) and return it."""
     gc.freeze()  # see start_builds
     try:
@@ -91,10 +100,47 @@ def beside(target: Callable[..., None], args: tuple) -> multiprocessing.process.
     return process
 
 
+def beside_holding(lock_file: Path, target: Callable[..., object], args: tuple,
+                   ) -> multiprocessing.process.BaseProcess:
+    """Start ``target(*args)`` in a helper process that holds ``lock_file``'s lock until it ends: a
+    ``search_turn(lock_file)`` waits for it, and no longer should it die. (Where the platform cannot
+    fork, the helper does not hold the lock, and whoever waits on it does the helper's work.)"""
+    with lock_file.open("a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        # The forked helper inherits this descriptor and with it the lock, which outlives this copy.
+        return beside(target, args)
+
+
+def new_lock_file(purpose: str) -> Path:
+    """A new lock file for ``search_turn`` or ``beside_holding``, shared by one ``mkdocs build``."""
+    handle, name = tempfile.mkstemp(prefix=f"ai-briefing-{purpose}-", suffix=".lock")
+    os.close(handle)
+    return Path(name)
+
+
+@contextlib.contextmanager
+def search_turn(lock_file: Path | None) -> Iterator[None]:
+    """Wait for this build's turn to index, among the builds sharing ``lock_file`` (None: no wait).
+
+    A lock on the file, not a multiprocessing lock: the system releases it when its holder dies, so a
+    build that crashes while indexing never leaves the others waiting.
+    """
+    if lock_file is None:
+        yield
+        return
+    with lock_file.open("a") as fh:  # opened here: a descriptor inherited from the parent shares its lock
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def start_builds(root_config: Path, site_dir: Path, parent: BriefingPlugin) -> list[LanguageBuild]:
     """Start the build of every other language (its ``mkdocs.<code>.yml``) into ``site_dir/<prefix>``.
 
-    Each worker's plugin follows ``parent``: the corpus it read, the serve state, the page facts.
+    Each worker's plugin follows ``parent``: the corpus it read, the serve state, the page facts, and
+    the search turn.
     """
     ctx = _context()
     # Objects made so far (corpus, relations, jieba's dictionary) stay out of the collector's sight: a
