@@ -16,6 +16,7 @@ from bench import corpus, hugo_peer
 from build_tools.briefing.frontmatter import dump_briefing
 from build_tools.briefing.schema import load_briefings
 from build_tools.briefing.taxonomy import load_taxonomy
+from build_tools.site import search_index
 
 pytest_plugins = ["tests.support.browser"]
 
@@ -164,25 +165,24 @@ def test_search_profile_takes_each_part_out_of_the_records(tmp_path):
     assert all(r["records_seconds"] > 0 for r in rows.values())
 
 
-def test_the_english_build_indexes_every_language_and_the_traditional_build_segments(tmp_path):
-    """One Pagefind process at a time: the language workers index nothing, the English build all three;
-    each Chinese worker segments its records beside the other builds."""
+def test_each_language_build_indexes_its_own_site_and_no_build_segments(tmp_path):
+    """Each language's build writes its own index (one at a time, see projects.search_turn); the
+    Chinese records are segmented by helpers beside the builds, so no build segments them."""
     from bench import measure
 
     corpus.write_corpus(tmp_path / "corpus", 4)
     run = measure.run_build(tmp_path / "corpus" / "briefings", tmp_path / "site", tmp_path)
     assert run.returncode == 0, run.log_tail
     lines = [json.loads(line) for line in (tmp_path / "stages.jsonl").read_text().splitlines() if line]
-    english = next(line["pid"] for line in lines if line["lang"] == "en" and line["stage"] == "build")
+    builds = {line["lang"]: line["pid"] for line in lines if line["stage"] == "build"}
+    assert sorted(builds) == ["en", "zh", "zh-hant"] and len(set(builds.values())) == 3
     searches = sorted((line["pid"], line["lang"], line["calls"])
                       for line in lines if line["stage"] == "search")
-    assert searches == [(english, lang, 1) for lang in ("en", "zh", "zh-hant")]
-    prepared = [(line["lang"], line["calls"]) for line in lines if line["stage"] == "search_records"]
-    assert sorted(prepared) == [("zh", 1), ("zh-hant", 1)]
-    workers = {line["lang"]: line["pid"] for line in lines
-               if line["stage"] == "build" and line["lang"] != "en"}
-    assert english not in workers.values()
-    assert {line["lang"]: line["pid"] for line in lines if line["stage"] == "search_records"} == workers
+    assert searches == sorted((builds[lang], lang, 1) for lang in ("en", "zh", "zh-hant"))
+    assert [line for line in lines if line["stage"] == "search_records"] == []
+    # The helpers' records are what the indexes read: each Chinese site's are in the build cache.
+    records = list((tmp_path / "corpus" / "cache" / search_index.RECORD_CACHE).rglob("*.html"))
+    assert len(records) == 2 * (4 + len(list(load_taxonomy())))  # zh, zh-hant: briefings, topics, names
     waited = next(line for line in lines if line["lang"] == "en" and line["stage"] == "languages_wait")
     assert waited["calls"] == 1
     for prefix in ("", "zh/", "zh-hant/"):
