@@ -21,9 +21,11 @@ from bench.ingest_quality import pages_of, score_page, summarise
 # back at 0.972 (0.973 since the law rule, 0.9722 now): optional tags there (Huawei on a page that names only
 # its 昇腾 chips) are no longer given.
 # Test's 0.963 since a broad topic named in one paragraph past the lead and nowhere else is no tag.
+# Dev 0.959, novel 0.971 and unopened 0.926 since NPU, 仿声 (voice imitation), protein design and speech
+# model name their topics.
 # Tag precision 0.958 -> 0.957: one middle paragraph of a story without sections no longer tags, and the
 # one topic of dev's that this drops (large-language-models in a robotics story) is an optional one.
-DEV_FLOORS = {"recall": 1.0, "junk": 0.0, "title": 1.0, "date": 1.0, "outlet": 1.0, "tag_precision": 0.958}
+DEV_FLOORS = {"recall": 1.0, "junk": 0.0, "title": 1.0, "date": 1.0, "outlet": 1.0, "tag_precision": 0.959}
 # The test half was scored once as held-out pages (2026-12-06, commit 03a1f66: recall 0.9817, junk 0.0771,
 # title 0.75, date 0.8438, outlet 0.4375, tag precision 0.8136); since then it is development data too, and
 # its floors are what the page model reaches on it now. Raise them only by a better ingest.
@@ -67,7 +69,7 @@ UNSEEN_FLOORS = {"recall": 0.995, "junk": 0.0079, "title": 1.0, "date": 1.0, "ou
 # chip's press release that names "open-weights models" and "open-source serving frameworks" is tagged
 # open-source. Title since: a headline over its longer standfirst above the byline.
 NOVEL_FLOORS = {"recall": 0.999, "junk": 0.0138, "title": 1.0, "date": 1.0, "outlet": 0.9375,
-                "tag_precision": 0.968}
+                "tag_precision": 0.971}
 # The untried split (32 pages in 16 layouts, written blind after the six others had been developed on),
 # scored once on 2026-12-06 at commit d6cbb17 with the ingest stage frozen: recall 0.9788, junk 0.0093,
 # title 0.9062, date 0.9688, outlet 0.7188, tag precision 0.78 (bench/results/ingest-quality-untried.txt).
@@ -128,7 +130,7 @@ UNTOUCHED_FLOORS = {"recall": 0.970, "junk": 0.0283, "title": 1.0, "date": 1.0, 
 # a newsletter's name and tagline count below its first line and a release's "From:" names its issuer;
 # 1.0 since a self-media header (the account, when it posted, 关注) names the account.
 UNOPENED_FLOORS = {"recall": 0.986, "junk": 0.0467, "title": 0.9375, "date": 0.9688, "outlet": 1.0,
-                   "tag_precision": 0.921}
+                   "tag_precision": 0.926}
 CEILINGS = ("junk",)
 
 

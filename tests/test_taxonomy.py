@@ -128,6 +128,8 @@ def test_the_taxonomy_covers_the_field(kind: str, least: int):
     (["推理模型", "reasoning model", "chain of thought"], "reasoning-models"),
     (["AI Act", "人工智能法案"], "eu-ai-act"),
     (["昇腾", "Ascend 910B"], "huawei-ascend"),
+    (["NPU", "AI PC", "端侧"], "on-device-ai"),
+    (["仿声", "voice cloning"], "deepfakes"),
 ])
 def test_names_of_the_field_lead_to_their_entry(names: list[str], entry_id: str):
     index = load_taxonomy().alias_index()
