@@ -182,10 +182,13 @@ def _utf16_without_bom(raw: bytes) -> str | None:
 
 # Bidirectional controls too: check refuses them in a briefing (they make text read other than it is stored).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Unicode's control characters (category Cc, fixed by its stability policy to U+0000-U+001F and
+# U+007F-U+009F) other than the line and page breaks a text file holds; counted by one scan of the text.
+_BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def _checked_text(text: str, shown: str) -> str:
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
+    controls = len(_BINARY_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         raise InputError(Problem(shown, 0, "binary file, not text; a seed is the text of one article "
                                            "(.txt, .md or .html)"))
@@ -821,8 +824,15 @@ def _work(path: str) -> Extraction | list[Problem]:
 
 def _warm_up() -> None:
     """Load what every seed needs once, before worker processes fork and share it."""
+    from build_tools.convert import to_simplified
+    from build_tools.ingest.metadata import detect_language
+
     load_rules()
     get_tagger().tokenizer  # noqa: B018 - loads jieba and the taxonomy dictionary
+    # OpenCC's dictionaries (a quarter of a second) weigh the scripts of every Chinese seed and bring a
+    # Traditional one to Simplified for tagging: loaded here, not again in each worker.
+    detect_language("臺灣")
+    to_simplified("臺灣")
 
 
 def extract_all(paths: list[Path], jobs: int, progress=None):
