@@ -12,6 +12,7 @@ import datetime as dt
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -149,9 +150,7 @@ def detect_language(text: str) -> str:
     words = len(re.findall(r"[A-Za-z]+", text))
     if not han or len(han) * 2 < words:
         return "en"
-    counts: dict[str, int] = {}
-    for ch in han:
-        counts[ch] = counts.get(ch, 0) + 1
+    counts = Counter(han)
     chars = sorted(counts)
     t2s, s2t = _script_converters()
     joined = "\n".join(chars)
