@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import string
+
 import pytest
 
 from build_tools.briefing.taxonomy import load_taxonomy
 from build_tools.convert import to_simplified
-from build_tools.ingest.tagging import TOPIC_MIN_SCORE, get_tagger
+from build_tools.ingest.tagging import TOPIC_MIN_SCORE, case_variants, get_tagger
 
 
 def _ids(text: str) -> list[str]:
@@ -45,6 +48,23 @@ def test_english_names_respect_case_and_word_boundaries():
     assert _ids("a meta-analysis of prior work") == []
     assert _ids("GPT-4o在更多语言上表现出色") == ["gpt-4o"]
     assert _ids("GPT-4和其他大语言模型") == ["gpt-4", "large-language-models"]
+
+
+def test_case_variants_are_what_the_regex_engine_matches_ignoring_case():
+    every_character = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    firsts = {form[0] for form in get_tagger().forms} | set(string.ascii_letters) | {"\u00e9", "\u03c9"}
+    for ch in sorted(c for c in firsts if c.lower() != c.upper()):
+        expected = sorted(set(re.findall(re.escape(ch), every_character, re.IGNORECASE)))
+        assert case_variants(ch) == expected, ch
+
+
+def test_every_name_matches_in_every_case_the_regex_engine_ignores():
+    tagger = get_tagger()
+    odd = str.maketrans({"k": "\u212a", "s": "\u017f", "i": "\u0130"})
+    for form in tagger.forms:
+        for text in {form, form.upper(), form.title(), form.swapcase(), form.translate(odd)}:
+            if re.fullmatch(re.escape(form), text, re.IGNORECASE):
+                assert tagger.pattern.fullmatch(text), text
 
 
 def test_names_segment_as_words_with_the_taxonomy_dictionary():

@@ -111,8 +111,30 @@ def _key(name: str) -> str:
     return re.sub(_SEPARATORS, "", name).casefold()
 
 
+# Characters that match a letter of another case under re.IGNORECASE but are none of its str case forms
+# (the Kelvin sign matches k, the long s matches s, dotless i matches i); with the str forms, the candidates
+# for what a character matches ignoring case (written as escapes: an editor may normalise the signs).
+_OTHER_CASES = (
+    "IKi\u00b5\u00c5\u0130\u0131\u017f\u0345\u0390\u0398\u03a9\u03b0\u03c2\u03d0\u03d1\u03d5\u03d6"
+    "\u03f0\u03f1\u03f4\u03f5\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88\u1e9b\u1e9e"
+    "\u1fbe\u1fd3\u1fe3\u2126\u212a\u212b\ufb05\ufb06")
+
+
+def case_variants(ch: str) -> list[str]:
+    """The characters that ``ch`` matches under re.IGNORECASE (k: k, K and the Kelvin sign)."""
+    one = re.compile(re.escape(ch), re.IGNORECASE)
+    maybe = {ch, ch.lower(), ch.upper(), ch.title(), ch.swapcase(), ch.casefold(), *_OTHER_CASES}
+    return sorted(c for c in maybe if len(c) == 1 and one.fullmatch(c))
+
+
 def _trie_regex(words: list[str]) -> str:
-    """A regex matching any of ``words``, longest first, shared prefixes factored out."""
+    """A regex matching any of ``words`` ignoring case, longest first, shared prefixes factored out.
+
+    The first character of each branch is spelled out in every case it matches ("[kK]" as ``k|K``), the
+    rest matched under ``(?i:...)``: the pattern then starts with plain characters, and the regex engine
+    skips every position whose character starts no name without trying the branches there (a third of
+    the time of tagging a seed, otherwise). It matches exactly what the trie under re.IGNORECASE matches.
+    """
     trie: dict = {}
     for word in words:
         node = trie
@@ -128,7 +150,11 @@ def _trie_regex(words: list[str]) -> str:
         body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
         return f"(?:{body})?" if ends else body
 
-    return build(trie)
+    top = []
+    for ch, child in sorted(trie.items()):
+        rest = build(child)
+        top += [re.escape(v) + (f"(?i:{rest})" if rest else "") for v in case_variants(ch)]
+    return "|".join(top)
 
 
 def _forms(name: str) -> set[str]:
@@ -171,7 +197,7 @@ class Tagger:
                 exact = (name.isupper() and len(name) <= 6) if entry.is_topic else name != name.lower()
                 for form in _forms(name):
                     self.forms.setdefault(form.lower(), []).append((entry.id, form if exact else None))
-        self.pattern = re.compile(_trie_regex(sorted(self.forms)), re.IGNORECASE)
+        self.pattern = re.compile(_trie_regex(sorted(self.forms)))
         self.longest = max(map(len, self.forms), default=0)
         # (borrower, lender, keys of the lent names): compute's "chips" that semiconductors may take
         self.borrowed = [(e.id, lender, {_key(n) for n in names})
