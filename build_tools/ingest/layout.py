@@ -374,7 +374,20 @@ def _credited(s: str) -> bool:
     m = _CAPTION_CREDIT.search(s)
     # a caption describes the picture; a writer speaking of themselves ("I replaced my chatbot with a local
     # model for a month. Notes") is titling a post
-    return m is not None and m.group(1).casefold() not in _FUNCTION_WORDS and not _WRITER.search(s)
+    return m is not None and m.group(1).casefold() not in _FUNCTION_WORDS and not _WRITER.search(s) and \
+        not _title_case(s[: m.start() + 1])
+
+
+# A caption's sentence has words in lower case; a headline set in title case has none ("Compute Thresholds Are
+# a Blunt Tool. Regulators Should Keep Them Anyway" is no caption credited to "Regulators Should …").
+TITLE_CASE_MIN_WORDS = 3
+TITLE_CASE_SMALL = 3
+
+
+def _title_case(text: str) -> bool:
+    """Whether every word of ``text`` longer than a small word starts with a capital (at least three)."""
+    words = [w for w in _LATIN_TOKEN.findall(text) if len(w) > TITLE_CASE_SMALL]
+    return len(words) >= TITLE_CASE_MIN_WORDS and all(w[0].isupper() for w in words)
 
 
 # The writer speaking of themselves, in English: I, my, me.
