@@ -474,6 +474,35 @@ def test_an_html_pages_han_site_name_against_the_shorter_name_its_logo_gives(
     assert json.loads(run.out)["source"] == expected
 
 
+TITLED_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{title}</title></head><body>
+<main><h1>New national AI safety testing centre to open next spring</h1>
+<p>A new national centre for testing advanced artificial intelligence models will open next spring, the
+minister announced today.</p>
+<p>The centre will give government scientists dedicated computing capacity to evaluate the most capable
+models for risks before and after they are deployed.</p>
+<p>Developers of frontier models have agreed to provide access to their systems before release, allowing
+tests to take place before products reach the public.</p></main></body></html>"""
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # no og:site_name and nothing on the page names the site: the name <title> sets after the headline
+    ("New national AI safety testing centre to open next spring - Department for Digital Infrastructure",
+     "Department for Digital Infrastructure"),
+    ("New national AI safety testing centre to open next spring | Ministry of Digital Affairs",
+     "Ministry of Digital Affairs"),
+    # a <title> that is not the headline and an outlet names nothing
+    ("Home - Department for Digital Infrastructure", None),
+    ("New national AI safety testing centre to open next spring", None),
+])
+def test_an_html_pages_title_names_its_site_after_the_headline(cli, tmp_path: Path, title: str,
+                                                                expected: str | None):
+    (tmp_path / "page.html").write_text(TITLED_HTML.format(title=title), encoding="utf-8")
+    run = cli("ingest", "--json", "page.html")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["source"] == expected
+
+
 @pytest.mark.parametrize(("first", "expected"), [
     # a link to the site's home page opening the first line: the community's name, however short
     ("[问知](https://www.wenzhi.example/) 首页 会员 发现 等你来答", "问知"),

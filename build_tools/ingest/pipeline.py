@@ -324,11 +324,16 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
     page = clean_lines(page_text_lines(html))
     info["page_date"] = extract_date(page)
     info["page_source"] = extract_source(page)[0]
+    h1 = _only_h1(html)
+    if not info["source"]:
+        # no og:site_name: <title>'s "Headline - Outlet" names the site after the page's own headline
+        heads = [page.headline.text] if page.headline else []
+        info["source"] = _title_outlet(html, [*heads, *([h1] if h1 else [])])
     # A site's name that is its web address (no og:site_name) yields to the name the page spells it as.
     texts = [d.text for d in page.dropped] + [k.text for k in page.kept]
     if info["source"] and (spelled := host_spelled_out(info["source"], texts)):
         info["source"] = spelled
-    if (h1 := _only_h1(html)) and (page.headline is None or _alnum_key(page.headline.text) == _alnum_key(h1)):
+    if h1 and (page.headline is None or _alnum_key(page.headline.text) == _alnum_key(h1)):
         # One <h1> that the page model also takes for the headline: the article's own headline, where
         # og:title and <title> are often a shorter headline written for sharing and search.
         info["title"] = h1
@@ -341,6 +346,29 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
     if info["date"] and _only_modified(html, info["date"]):
         info["date"] = None
     return text.splitlines(), info
+
+
+# The page's <title>, as a browser's tab shows it.
+_TITLE_TAG = re.compile(r"<title(?:\s[^<>]{0,200})?>([^<>]{1,300})</title>", re.IGNORECASE)
+# How a <title> sets the site's name after the headline.
+_TITLE_SUFFIX = (" - ", " | ", " – ", " — ", " ｜ ", "_")
+TITLE_OUTLET_MAX = 60
+
+
+def _title_outlet(html_text: str, headlines: list[str]) -> str | None:
+    """The name after the page's headline in its <title> ("New national AI safety testing centre to open next
+    spring - Department for Digital Infrastructure"), or None when the title does not open with a headline
+    of the page."""
+    m = _TITLE_TAG.search(html_text[:20000])
+    if not m or not headlines:
+        return None
+    title = " ".join(html.unescape(m.group(1)).split())
+    keys = {_alnum_key(h) for h in headlines if _alnum_key(h)}
+    for sep in _TITLE_SUFFIX:
+        head, found, tail = title.rpartition(sep)
+        if found and _alnum_key(head) in keys and 2 <= len(tail.strip()) <= TITLE_OUTLET_MAX:
+            return tail.strip()
+    return None
 
 
 def _html_source(info: dict[str, str | None]) -> str | None:
