@@ -14,9 +14,9 @@ Every page of ``tests/ingest_corpus/<split>/`` is put through the ingest stage (
 
 The predicted ids are the draft's topic tags and the entities it is about (``Extraction.about``).
 Results go to ``bench/results/ingest-quality-<split>.json`` and ``.txt``. ``--pages`` adds the per-page
-rows to the output. Every split in the repository (``dev``, ``test``, ``fresh``) has been scored and tuned
-on: it is development data. What the project reports is a held-out split that is not in the repository
-while the ingest stage is developed; such a split (``HELD_OUT``) is scored as a whole, once.
+rows to the output. Every split in the repository (each folder of ``tests/ingest_corpus/``) has been
+scored and tuned on: it is development data. What the project reports is a held-out split that is not in
+the repository while the ingest stage is developed; such a split (``HELD_OUT``) is scored as a whole, once.
 """
 
 from __future__ import annotations
@@ -140,6 +140,12 @@ def _html_lines(gold: dict[str, Any], kept: list[tuple[int, str]]):
     return (recall, sum(len(t) for _, t in kept), sum(len(t) for t in junk), missed, junk)
 
 
+def splits() -> list[str]:
+    """The corpus's splits: its folders that hold labelled pages."""
+    return sorted(folder.name for folder in CORPUS.iterdir()
+                  if folder.is_dir() and any(folder.glob("*.yaml")))
+
+
 def pages_of(split: str) -> list[tuple[Path, dict[str, Any]]]:
     """The pages of a split with their gold files, in name order."""
     folder = CORPUS / split
@@ -200,9 +206,8 @@ def page_rows(scores: list[PageScore]) -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.ingest_quality",
                                      description=__doc__.split("\n")[0])
-    parser.add_argument("--split", required=True,
-                        choices=("dev", "test", "fresh", "holdout", "unseen", "novel", "untried", "sealed",
-                                 "pristine", "untouched", "unopened"))
+    parser.add_argument("--split", required=True, choices=splits(),
+                        help="a folder of tests/ingest_corpus/")
     parser.add_argument("--pages", action="store_true",
                         help="print per-page detail (development splits only)")
     parser.add_argument("--out", type=Path, default=RESULTS_DIR, help="folder for the results")
