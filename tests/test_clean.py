@@ -447,6 +447,32 @@ def test_a_notices_salutation_is_its_text():
     assert kept == [salutation, *body]
 
 
+@pytest.mark.parametrize("salutation", ["全校师生：", "广大市民："])
+def test_a_notices_salutation_to_a_whole_body_of_people_is_its_text(salutation: str):
+    body = ["为支撑我校人工智能相关教学科研工作，学校建设的公共算力平台已完成部署调试，现开放试运行。",
+            "在职教职工及在读研究生可通过统一身份认证登录申请，本科生须由指导教师代为申请使用。"]
+    _, kept, _ = _regions(["关于公共算力平台开放试运行的通知", "发布时间：2024-09-02 作者：网络中心",
+                           salutation, *body, "上一篇：另一则通知"])
+    assert kept == [salutation, *body]
+
+
+@pytest.mark.parametrize("closing", ["特此通知。", "特此公告。"])
+def test_the_formula_that_closes_a_notice_is_its_text_and_its_signature_is_not(closing: str):
+    body = ["为加快人工智能大模型在我市重点产业落地，经研究，决定面向社会公开征集第一批应用场景项目。",
+            "经评审入选的项目，按项目实际投入给予最高百分之三十的资金支持，并优先纳入典型应用案例。"]
+    signature = ["临江市经济和信息化局", "2024年6月13日"]
+    _, kept, dropped = _regions(["关于征集人工智能大模型应用场景项目的公告", "发布日期：2024-06-14", *body,
+                                 closing, *signature, "【打印本页】 【关闭窗口】"])
+    assert kept == [*body, closing] and "临江市经济和信息化局" in dropped
+
+
+def test_a_sentence_of_the_article_about_use_without_permission_is_no_rights_notice():
+    used = "已有用户投诉，部分直播间未经授权使用了知名人士的形象和声音，观众很难分辨真假，平台表示将处置。"
+    body = [*ZH_BODY[:2], used, ZH_BODY[2]]
+    _, kept, dropped = _regions(["测试框架草案公布", *body, "本文为作者原创，未经授权不得转载"])
+    assert kept == body and dropped["本文为作者原创，未经授权不得转载"] == "footer"
+
+
 @pytest.mark.parametrize("tail", ["Got a tip? Email us.", "We want to hear from you.", "感谢阅读。"])
 def test_a_short_sentence_after_the_article_is_not_joined_to_it(tail: str):
     _, body, dropped = _regions([PAGE_HEADLINE, *PAGE_EN_BODY, tail, "Share", "Related"])

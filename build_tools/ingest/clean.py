@@ -453,7 +453,7 @@ def _pass_regions(page: _Page, r: Rules) -> None:
     body = _before_author_box(page, _before_tail_rows(page, _before_boilerplate(norms, body)))
     if len(body) > 1 and layout.is_sign_off(norms[body[-1]]):
         body.pop()  # "Thanks for reading! If you liked this, subscribe …": the tail's
-    start, end = body[0], _with_list_after(page, body[-1])
+    start, end = body[0], _with_closing_formula(page, _with_list_after(page, body[-1]))
     page.headline = _labelled_headline(page, r, start) or _find_headline(page, r, start)
     if page.headline is None and len(body) >= 3 and _opening_hook(norms[start], r):
         page.headline = start  # a post without a headline: its short opening line stands for one
@@ -500,6 +500,17 @@ def _with_list_after(page: _Page, end: int) -> int:
             and BULLET.match(page.norms[last + 1]) and page.items[last + 1][0] - page.items[last][0] == 1:
         last += 1
     return last if last - lead >= LIST_MIN_ITEMS else end
+
+
+def _with_closing_formula(page: _Page, end: int) -> int:
+    """The body's last line, past the formula that closes a notice directly under it (特此通知。): a short
+    sentence after the last paragraph is otherwise the tail's."""
+    from build_tools.ingest import layout
+
+    after = end + 1
+    if after < len(page.norms) and page.verdict[after] is None:
+        return after if layout.is_closing_formula(page.norms[after]) else end
+    return end
 
 
 def _last_of_list(page: _Page, n: int, r: Rules) -> bool:

@@ -620,13 +620,24 @@ DECK_MAX_WORDS = 16
 DECK_LONG_WORDS = 32
 
 
-# The salutation that opens a letter or an official notice, ended by a colon or a comma.
-_SALUTATION = re.compile(r"^(?:各|致|尊敬的|亲爱的|親愛的|dear\b)[^:：。.!?]{1,40}[:：,，]$", re.IGNORECASE)
+# The salutation that opens a letter or an official notice, ended by a colon or a comma; or a whole body of
+# addressees ended by a colon (全校师生：, 全体员工：, 广大市民：, 各位家长：).
+_SALUTATION = re.compile(r"^(?:各|致|尊敬的|亲爱的|親愛的|dear\b)[^:：。.!?]{1,40}[:：,，]$"
+                         r"|^(?:全校|全院|全市|全体|全體|广大|廣大|各位)[^:：。.!?,，]{1,20}[:：]$",
+                         re.IGNORECASE)
+# The formula that closes an official notice, alone on its line: 特此通知。 特此公告。 特此函告。
+_CLOSING_FORMULA = re.compile(
+    r"^特此(?:通知|公告|通告|函告|告知|说明|說明|批复|批覆|函复|函覆|报告|報告)[。.!！]?$")
 
 
 def is_salutation(text: str) -> bool:
     """``各区县数据主管部门，各有关企业：``, ``Dear readers,``: the addressees of a letter or a notice."""
     return bool(_SALUTATION.match(_cut(text).strip()))
+
+
+def is_closing_formula(text: str) -> bool:
+    """``特此通知。``: the last line of an official notice's text, above its signature."""
+    return bool(_CLOSING_FORMULA.match(_cut(text).strip()))
 
 
 def is_section_number(text: str) -> bool:
