@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from build_tools.ingest.clean import clean_lines, load_rules
-from build_tools.ingest.pipeline import read_seed
+from build_tools.ingest.pipeline import markdown_lines, read_seed
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = sorted((ROOT / "tests" / "gold").glob("*.yaml"))
@@ -861,3 +861,23 @@ def test_a_forum_posts_title_in_the_first_person_is_no_caption():
                                   title, *post])
     assert (headline, body) == (title, post)
     assert layout.inline_junk("A cyclone nears the coast of the island. NASA Earth Observatory") is not None
+
+
+EN_POST = ["Last autumn we replaced the keyword search behind our help widget with a retrieval-augmented "
+           "chatbot that answers about twelve thousand questions a week.",
+           "The bot quoted an API limit we had raised months earlier, so we now attach the last-modified "
+           "date to every chunk and down-rank pages that have not been reviewed.",
+           "Build the evaluation set first: we spent weeks arguing about changes that we could have settled "
+           "in an afternoon with three hundred real questions."]
+
+
+def test_a_code_blocks_fences_go_with_the_code_they_enclose():
+    page = "\n".join(["# What broke when we put retrieval behind our bot", *EN_POST[:2], "```python",
+                      "score = similarity * freshness_weight(last_reviewed)", "```", EN_POST[2],
+                      "Cite this work", "```", "@article{lee2024, title={What broke}, year={2024}}", "```",
+                      "© 2024 Ferrolane, Inc. · Status · Security"])
+    cleaned = clean_lines(markdown_lines(page))
+    kept = [k.text for k in cleaned.body]
+    assert kept == [*EN_POST[:2], "```python", "score = similarity * freshness_weight(last_reviewed)", "```",
+                    EN_POST[2]]
+    assert [d.kind for d in cleaned.dropped if d.text == "```"] == ["code-fence", "code-fence"]

@@ -278,7 +278,7 @@ def clean_lines(lines: list[str], rules: Rules | None = None) -> Cleaned:
     items = [(i + 1, raw.strip()) for i, raw in enumerate(lines) if raw.strip()]
     page = _Page(items, [_norm(text) for _, text in items], [None] * len(items))
     stages = (_pass_lines, _pass_crumbs, _pass_shapes, _pass_regions, _pass_position, _pass_repetition,
-              _pass_structure)
+              _pass_structure, _pass_fences)
     for stage in stages:
         stage(page, r)
     out = Cleaned()
@@ -859,6 +859,21 @@ def _pass_structure(page: _Page, r: Rules) -> None:
             break
         if all(verdict[m] is not None for m in range(n + 1, len(verdict))):
             verdict[n] = ("orphan-heading", "heading of a dropped section")
+
+
+# The fence of a Markdown code block, as markdown_lines leaves it: ``` or ~~~ and the block's language.
+_FENCE = re.compile(r"(?:`{3,}|~{3,})[\w+.-]{0,30}")
+
+
+def _pass_fences(page: _Page, r: Rules) -> None:
+    """Pass 8: the fences of a code block go with what they enclose: kept around a kept line of code, dropped
+    around a dropped block (a citation's BibTeX, an embed) or left without a partner."""
+    fences = [n for n, norm in enumerate(page.norms) if _FENCE.fullmatch(norm.strip())]
+    for n in fences:
+        page.verdict[n] = ("code-fence", "fence of a dropped code block")
+    for opening, closing in zip(fences[::2], fences[1::2], strict=False):
+        if any(page.verdict[m] is None for m in range(opening + 1, closing)):
+            page.verdict[opening] = page.verdict[closing] = None
 
 
 def _resumes(norms: list[str], n: int, ends_article: bool, r: Rules) -> bool:

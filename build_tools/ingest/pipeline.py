@@ -211,6 +211,8 @@ _MD_LOGO = re.compile(r"^\s{0,3}\[!\[([^\[\]]{1,60})\]\([^()\s]{1,300}\)\]\((?:h
 # How far into a Markdown page its logo may sit (above the headline, past any front matter).
 LOGO_REACH = 2000
 _MD_EMPHASIS = re.compile(r"(\*\*|__|`)(.+?)\1")
+# The fence that opens or closes a code block (```python, ~~~): kept as it is, for the cleaner to pair.
+_MD_FENCE = re.compile(r"\s{0,3}(?:`{3,}|~{3,})[\w+.-]{0,30}\s*")
 # Raw HTML in Markdown: elements whose content is never shown, comments, and tags (the text between
 # tags is kept). Only tag-shaped text counts: "a < b > c" in a sentence is left alone. The end of a hidden
 # element is searched for once per opener (see _without_hidden_html), never by a lazy ".*?" that rescans the
@@ -292,6 +294,9 @@ def markdown_lines(text: str) -> list[str]:
             lines = [""] * (end + 1) + lines[end + 1 :]  # blank, so line numbers still point into the seed
     out = []
     for line in lines:
+        if _MD_FENCE.fullmatch(line):
+            out.append(line.strip())
+            continue
         s = re.sub(r"^\s{0,3}#{1,6}\s+", "", line).rstrip("# ")
         s = re.sub(r"^\s*>\s?", "", s)
         s = re.sub(r"^\s*[*+]\s+", "- ", s)
