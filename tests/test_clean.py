@@ -466,6 +466,15 @@ def test_the_formula_that_closes_a_notice_is_its_text_and_its_signature_is_not(c
     assert kept == [*body, closing] and "临江市经济和信息化局" in dropped
 
 
+def test_a_contact_line_above_a_notices_closing_formula_is_its_text():
+    body = ["为加快人工智能大模型在我市重点产业落地，经研究，决定面向社会公开征集第一批应用场景项目。",
+            "经评审入选的项目，按项目实际投入给予最高百分之三十的资金支持，并优先纳入典型应用案例。",
+            "联系人：周亦凡，联系电话：0579-86012345。", "特此通知。"]
+    _, kept, _ = _regions(["关于征集人工智能大模型应用场景项目的通知", "发布日期：2024-06-14", *body,
+                           "临江市经济和信息化局", "2024年6月13日", "【打印本页】 【关闭窗口】"])
+    assert kept == body
+
+
 def test_a_sentence_of_the_article_about_use_without_permission_is_no_rights_notice():
     used = "已有用户投诉，部分直播间未经授权使用了知名人士的形象和声音，观众很难分辨真假，平台表示将处置。"
     body = [*ZH_BODY[:2], used, ZH_BODY[2]]

@@ -502,14 +502,21 @@ def _with_list_after(page: _Page, end: int) -> int:
     return last if last - lead >= LIST_MIN_ITEMS else end
 
 
+# How many lines of a notice (a contact line, a note) may stand between its last paragraph and its closing
+# formula.
+CLOSING_MAX_GAP = 2
+
+
 def _with_closing_formula(page: _Page, end: int) -> int:
-    """The body's last line, past the formula that closes a notice directly under it (特此通知。): a short
-    sentence after the last paragraph is otherwise the tail's."""
+    """The body's last line, past the formula that closes a notice under it (特此通知。), with what stands
+    between them (联系人：…): a short sentence after the last paragraph is otherwise the tail's."""
     from build_tools.ingest import layout
 
-    after = end + 1
-    if after < len(page.norms) and page.verdict[after] is None:
-        return after if layout.is_closing_formula(page.norms[after]) else end
+    for after in range(end + 1, min(end + 2 + CLOSING_MAX_GAP, len(page.norms))):
+        if page.verdict[after] is not None:
+            return end
+        if layout.is_closing_formula(page.norms[after]):
+            return after
     return end
 
 
