@@ -28,8 +28,9 @@ from bench.ingest_quality import pages_of, score_page, summarise
 DEV_FLOORS = {"recall": 1.0, "junk": 0.0, "title": 1.0, "date": 1.0, "outlet": 1.0, "tag_precision": 0.959}
 # The test half was scored once as held-out pages (2026-12-06, commit 03a1f66: recall 0.9817, junk 0.0771,
 # title 0.75, date 0.8438, outlet 0.4375, tag precision 0.8136); since then it is development data too, and
-# its floors are what the page model reaches on it now. Raise them only by a better ingest.
-HELD_OUT_FLOORS = {"recall": 0.995, "junk": 0.0005, "title": 1.0, "date": 1.0, "outlet": 1.0,
+# its floors are what the page model reaches on it now. Raise them only by a better ingest. Recall 1.0 since
+# a notice's contact line and closing formula (特此通知。) are its text.
+HELD_OUT_FLOORS = {"recall": 1.0, "junk": 0.0005, "title": 1.0, "date": 1.0, "outlet": 1.0,
                    "tag_precision": 0.963}
 # The fresh split (pages written later by someone who had seen neither half nor the code). Scored first with
 # the code of the held-out run (recall 0.9709, junk 0.0642, title 1.0, date 0.9286, outlet 0.5, tag
@@ -137,10 +138,13 @@ UNOPENED_FLOORS = {"recall": 0.989, "junk": 0.0442, "title": 0.968, "date": 0.96
 # stage frozen: withheld recall 0.9833, junk 0.0373, title 0.9062, date 1.0, outlet 0.75, tag precision 1.0;
 # unknown recall 0.9686, junk 0.037, title 0.9375, date 1.0, outlet 0.8438, tag precision 0.8864
 # (bench/results/ingest-quality-withheld.txt, -unknown.txt). Development data from then on; these floors are
-# that score, so ingest may only get better on it.
-WITHHELD_FLOORS = {"recall": 0.9833, "junk": 0.0373, "title": 0.9062, "date": 1.0, "outlet": 0.75,
+# that score, so ingest may only get better on it. Withheld recall 0.9916 since a notice's salutation to a
+# body of people (全校师生：) and its closing formula (特此通知。) are its text; unknown recall 0.9843 and
+# junk 0.0368 since that, a Markdown code block's fences going with its code, and "未经授权" in a sentence
+# of the article being no rights notice.
+WITHHELD_FLOORS = {"recall": 0.9916, "junk": 0.0373, "title": 0.9062, "date": 1.0, "outlet": 0.75,
                    "tag_precision": 1.0}
-UNKNOWN_FLOORS = {"recall": 0.9686, "junk": 0.037, "title": 0.9375, "date": 1.0, "outlet": 0.8438,
+UNKNOWN_FLOORS = {"recall": 0.9843, "junk": 0.0368, "title": 0.9375, "date": 1.0, "outlet": 0.8438,
                   "tag_precision": 0.8864}
 CEILINGS = ("junk",)
 
