@@ -503,6 +503,31 @@ def test_an_html_pages_title_names_its_site_after_the_headline(cli, tmp_path: Pa
     assert json.loads(run.out)["source"] == expected
 
 
+HEADLINED_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head><body>
+<div class="content"><h1>{headline}</h1>
+<p>为规范我校本科毕业论文工作中生成式人工智能工具的使用，维护学术诚信，现将有关事项通知如下。</p>
+<p>学生可在文献检索、语言润色、代码调试等环节使用生成式人工智能工具，但不得直接生成研究结论。</p>
+<p>指导教师应在开题、中期检查和定稿环节了解学生使用相关工具的情况，对疑似违规使用的应要求说明。</p>
+</div></body></html>"""
+
+
+@pytest.mark.parametrize(("headline", "title", "expected"), [
+    # a Han <title> sets the office's name after a bare hyphen
+    ("关于规范本科毕业论文中使用生成式人工智能工具的通知", "关于规范本科毕业论文中使用生成式人工智能工具的通知-星海大学教务处",
+     "星海大学教务处"),
+    # a <title> that trafilatura cannot split is no site's name: the name after the dash is
+    ("Ep. 142: Why nobody trusts AI benchmarks anymore", "Ep. 142: Why nobody trusts AI benchmarks anymore"
+     " — Signal &amp; Noise", "Signal & Noise"),
+    ("关于规范本科毕业论文中使用生成式人工智能工具的通知", "关于规范本科毕业论文中使用生成式人工智能工具的通知", None),
+])
+def test_an_html_pages_title_names_its_site_after_its_only_h1(cli, tmp_path: Path, headline: str, title: str,
+                                                               expected: str | None):
+    (tmp_path / "page.html").write_text(HEADLINED_HTML.format(title=title, headline=headline), encoding="utf-8")
+    run = cli("ingest", "--json", "page.html")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["source"] == expected
+
+
 @pytest.mark.parametrize(("first", "expected"), [
     # a link to the site's home page opening the first line: the community's name, however short
     ("[问知](https://www.wenzhi.example/) 首页 会员 发现 等你来答", "问知"),

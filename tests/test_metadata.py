@@ -290,6 +290,8 @@ def test_a_teasers_date_is_not_the_pages():
     # "& Company, Inc." of a legal name goes with it.
     (["BRIGHTWELL", "Home | News | Reviews", EN_HEADLINE, "Jun 11 2024", *EN_BODY,
       "Copyright ©2024 Brightwell & Company, Inc. All Rights Reserved."], "Brightwell"),
+    # a menu's 机构设置 (the office's departments) is no 机构 label naming "设置"
+    (["星海大学教务处", "首页", "机构设置", "通知公告", ZH_HEADLINE, "2024-12-02", *ZH_BODY], "星海大学教务处"),
     # "独家报道" names a kind of report, not an outlet signing it
     (["云帆网", "首页 新闻 科技 财经", "独家报道", ZH_HEADLINE, "2024-12-02 20:15", *ZH_BODY], "云帆网"),
 ])

@@ -75,11 +75,12 @@ PUBLISHED = re.compile(r"(发布|發布|發佈|发表|發表|刊发|刊登|出�
                        r"\s*(?:(?:时间|時間|日期|于|於|on|at)\s*)?(?:[:：]\s*)?$", re.IGNORECASE)
 
 # Source lines: the outlet follows the label. Trailing words that describe the channel, not the outlet.
-# (机构：, the institution a research report's summary names as its issuer on the site that hosts it.)
+# (机构：, the institution a research report's summary names as its issuer on the site that hosts it; only
+# with its colon, as a menu's 机构设置 (the office's list of its departments) is no label.)
 SOURCE_LABELS = re.compile(
     r"^(?:以下文章来源于|以下文章來源於|本文来自|本文來自|本文转载自|本文轉載自|本文来源|本文來源|转载自|轉載自|文章来源|文章來源|稿件来源|稿件來源"
     r"|本文首发于|本文首發於|首发于|首發於|媒体来源|媒體來源|发布机构|發布機構|发布单位|發布單位"
-    r"|研究机构|研究機構|机构|機構"
+    r"|(?:研究机构|研究機構|机构|機構)(?=\s*[:：])"
     r"|来源|來源|出处|出處|source|published in)"
     r"\s*(?:(?:于|於)\s*)?(?:[:：]\s*)?",
     re.IGNORECASE)

@@ -330,6 +330,9 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
     info["page_date"] = extract_date(page)
     info["page_source"] = extract_source(page)[0]
     h1 = _only_h1(html)
+    if info["source"] and _alnum_key(info["source"]) in {_alnum_key(t) for t in (meta.title if meta else None,
+                                                                             h1) if t}:
+        info["source"] = None  # no og:site_name: trafilatura falls back on the headline, which names no site
     if not info["source"]:
         # no og:site_name: <title>'s "Headline - Outlet" names the site after the page's own headline
         heads = [page.headline.text] if page.headline else []
@@ -356,7 +359,7 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
 # The page's <title>, as a browser's tab shows it.
 _TITLE_TAG = re.compile(r"<title(?:\s[^<>]{0,200})?>([^<>]{1,300})</title>", re.IGNORECASE)
 # How a <title> sets the site's name after the headline.
-_TITLE_SUFFIX = (" - ", " | ", " – ", " — ", " ｜ ", "_")
+_TITLE_SUFFIX = (" - ", " | ", " – ", " — ", " ｜ ", "_", "-")
 TITLE_OUTLET_MAX = 60
 
 
