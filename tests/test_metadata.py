@@ -545,6 +545,16 @@ def test_an_accounts_name_before_its_posting_time_under_the_headline_names_the_o
     assert extract_source(clean_lines(person))[0] is None
 
 
+def test_a_platforms_badge_under_an_accounts_name_is_not_the_accounts_name():
+    """A share page's header: the account's name, its badge (优质科技领域创作者), when it posted, the follow
+    button; the account is the name above the badge."""
+    page = ["打开APP 体验更佳", ZH_HEADLINE, "算力观察室", "优质科技领域创作者", "前天 21:40 · 来自广东", "+ 关注",
+            *ZH_BODY]
+    assert extract_source(clean_lines(page))[0] == "算力观察室"
+    plain = ["打开APP 体验更佳", ZH_HEADLINE, "算力观察室", "前天 21:40 · 来自广东", "+ 关注", *ZH_BODY]
+    assert extract_source(clean_lines(plain))[0] == "算力观察室"
+
+
 def test_a_reposts_original_date_under_the_original_accounts_card_is_the_publication_date():
     """A repost: the reposting account's header (2024年06月12日), then the original account's card (its
     name, its motto) and the original's "发布时间"; the card's short lines do not start the article."""

@@ -906,9 +906,21 @@ def _account_evidence(cleaned: Cleaned, top: int, first: int) -> list[tuple[str,
         return []
     header = sorted((d.line, " ".join(unicodedata.normalize("NFKC", d.text).split()))
                     for d in cleaned.dropped if top < d.line < first)
-    return [("account", name) for (_, name), (_, posted), (_, button) in zip(header, header[1:], header[2:],
-                                                                              strict=False)
-            if _FOLLOW.fullmatch(button) and _POSTED.match(posted) and _account_name(name)]
+    found: list[tuple[str, str]] = []
+    for n, ((_, name), (_, posted), (_, button)) in enumerate(zip(header, header[1:], header[2:],
+                                                                  strict=False)):
+        if not (_FOLLOW.fullmatch(button) and _POSTED.match(posted)):
+            continue
+        if _BADGE.search(name):
+            # the platform's badge under the account's name (优质科技领域创作者): the name is the line above
+            name = header[n - 1][1] if n and header[n - 1][0] == header[n][0] - 1 else ""
+        if _account_name(name):
+            found.append(("account", name))
+    return found
+
+
+# A platform's badge for an account, what kind of writer it is: 优质科技领域创作者, 科技博主, 知名答主.
+_BADGE = re.compile(r"(?:创作者|創作者|作者|博主|达人|達人|答主|媒体人|媒體人|自媒体|自媒體)$")
 
 
 def _account_name(name: str) -> bool:
