@@ -652,7 +652,29 @@ def headline_excluded(text: str) -> bool:
     return (is_menu(s) or is_ticker(s) or is_masthead(s) or is_metadata_line(s) or is_profile(s)
             or _spaced_items(s) or is_control_row(s) or bool(_AGE.match(s)) or bool(_APP_PROMPT.search(s))
             or inline_junk(s) is not None or s.endswith((":", "：")) or is_notice(s) or is_handle(s)
-            or is_tool_label(s) is not None or _repetitive(s) or is_edition_name(s))
+            or is_tool_label(s) is not None or _repetitive(s) or is_edition_name(s) or is_label_for_next(s)
+            or is_speaker_turn(s))
+
+
+# A label whose name is on the next line: "News provided by" / "Corvane Robotics", "Posted by", "樓主" and the
+# poster's name after it (a forum's original poster), never a headline.
+_LABEL_FOR_NEXT = re.compile(r"^(?:[A-Za-z]+ ){0,3}[a-z]+(?:ed|en) by$|^(?:brought to you|presented) by$"
+                             r"|^(?:楼主|樓主|层主|層主|发帖人|發帖人)(?:\s|$)", re.IGNORECASE)
+
+
+def is_label_for_next(text: str) -> bool:
+    """A byline's label that names nobody itself ("News provided by") or a forum's poster line (樓主 …)."""
+    return bool(_LABEL_FOR_NEXT.search(_cut(text).strip()))
+
+
+# A transcript's turn: a speaker's role, a colon, what they say ("Host: Rafael, there are dozens of …").
+_SPEAKER_TURN = re.compile(r"^(?:host|co-host|guest|interviewer|moderator|narrator|question|answer|q|a"
+                           r"|主持人|嘉宾|嘉賓|记者|記者|问|問|答)\s?[:：]\s?\S", re.IGNORECASE)
+
+
+def is_speaker_turn(text: str) -> bool:
+    """A line of a transcript that a speaker's role opens (Host:, Guest:, 主持人：): never a headline."""
+    return bool(_SPEAKER_TURN.match(_cut(text).strip()))
 
 
 # A request to the reader opening a line ("Please turn on JavaScript …", "请务必阅读…"), or a line that
