@@ -207,6 +207,19 @@ def test_a_markdown_pages_only_h1_is_its_headline_over_a_deck(cli, tmp_path: Pat
     assert [d["text"] for d in got["dropped"] if d["text"] == deck]
 
 
+def test_a_markdown_pages_h1_under_the_sites_name_set_as_h1_is_its_headline_over_the_tagline(
+        cli, tmp_path: Path):
+    """A newsletter's page: the letter's name as a # line opening it, its tagline, then the post's # headline."""
+    lines = (PAGES / "wire_en.txt").read_text(encoding="utf-8").splitlines()
+    head = "What GPU rental prices are telling us"
+    md = "\n\n".join(["# Example Letters", "Notes on the economics of machine learning",
+                      "[Subscribe](https://letters.example/subscribe)", "# " + head,
+                      "[Ana Ruiz](https://letters.example/@ana)", "Sep 30, 2024", *lines[6:]])
+    (tmp_path / "post.md").write_text(md, encoding="utf-8")
+    (got,) = _json_lines(cli("ingest", "--json", "post.md").out)
+    assert got["title"] == head
+
+
 def test_a_markdown_pages_h1_taken_for_the_first_line_is_its_headline_over_a_line_above(cli, tmp_path: Path):
     """A research note's house name above the byline block and its # headline directly above the body."""
     head = "存储行业点评：AI服务器拉动高带宽存储量价齐升"

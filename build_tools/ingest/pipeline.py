@@ -266,7 +266,8 @@ def _without_hidden_html(text: str) -> str:
 
 
 def _markdown_h1(text: str) -> str | None:
-    """The 1-based line of a Markdown page's only ``# `` headline (outside front matter and code), or None."""
+    """The 1-based line of a Markdown page's only ``# `` headline (outside front matter and code), or None; a
+    ``# `` line opening the page above one more is the site's name, the other the headline."""
     found: list[int] = []
     fenced = False
     lines = text.split("\n")
@@ -279,6 +280,9 @@ def _markdown_h1(text: str) -> str | None:
             fenced = not fenced
         elif not fenced and re.match(r"^ {0,3}# \S", line):
             found.append(n + 1)
+    opening = next((n + 1 for n in range(start, len(lines)) if lines[n].strip()), None)
+    if len(found) == 2 and found[0] == opening:
+        return str(found[1])  # a newsletter's or a blog's name set as a # line over the post's own
     return str(found[0]) if len(found) == 1 else None
 
 
