@@ -801,7 +801,8 @@ def test_notices_handles_tool_labels_share_bars_and_editions_are_never_a_headlin
     "东海日报发布人工智能专题报道",
     "The AI the world wants and the AI the world gets",  # repeats itself for effect
     "Google builds Gemini into its Chrome browser for all desktop users", "浏览器厂商加速接入大模型",
-    "Robots built by robots: inside the factory that runs itself", "Host of AI start-ups line up for the chip fair",
+    "Robots built by robots: inside the factory that runs itself",
+    "Host of AI start-ups line up for the chip fair",
     "A quiet question: who owns the training data?", "楼市回暖，主持人工智能峰会的城市迎来投资",
 ])
 def test_headlines_that_share_words_with_those_shapes_may_be_headlines(line: str):

@@ -209,7 +209,7 @@ def test_a_markdown_pages_only_h1_is_its_headline_over_a_deck(cli, tmp_path: Pat
 
 def test_a_markdown_pages_h1_under_the_sites_name_set_as_h1_is_its_headline_over_the_tagline(
         cli, tmp_path: Path):
-    """A newsletter's page: the letter's name as a # line opening it, its tagline, then the post's # headline."""
+    """A newsletter's page: the letter's name as a # line opening it, its tagline, the post's # headline."""
     lines = (PAGES / "wire_en.txt").read_text(encoding="utf-8").splitlines()
     head = "What GPU rental prices are telling us"
     md = "\n\n".join(["# Example Letters", "Notes on the economics of machine learning",
@@ -522,20 +522,21 @@ HEADLINED_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{tit
 <p>学生可在文献检索、语言润色、代码调试等环节使用生成式人工智能工具，但不得直接生成研究结论。</p>
 <p>指导教师应在开题、中期检查和定稿环节了解学生使用相关工具的情况，对疑似违规使用的应要求说明。</p>
 </div></body></html>"""
+NOTICE = "关于规范本科毕业论文中使用生成式人工智能工具的通知"
 
 
 @pytest.mark.parametrize(("headline", "title", "expected"), [
     # a Han <title> sets the office's name after a bare hyphen
-    ("关于规范本科毕业论文中使用生成式人工智能工具的通知", "关于规范本科毕业论文中使用生成式人工智能工具的通知-星海大学教务处",
-     "星海大学教务处"),
+    (NOTICE, NOTICE + "-星海大学教务处", "星海大学教务处"),
     # a <title> that trafilatura cannot split is no site's name: the name after the dash is
     ("Ep. 142: Why nobody trusts AI benchmarks anymore", "Ep. 142: Why nobody trusts AI benchmarks anymore"
      " — Signal &amp; Noise", "Signal & Noise"),
-    ("关于规范本科毕业论文中使用生成式人工智能工具的通知", "关于规范本科毕业论文中使用生成式人工智能工具的通知", None),
+    (NOTICE, NOTICE, None),
 ])
 def test_an_html_pages_title_names_its_site_after_its_only_h1(cli, tmp_path: Path, headline: str, title: str,
                                                                expected: str | None):
-    (tmp_path / "page.html").write_text(HEADLINED_HTML.format(title=title, headline=headline), encoding="utf-8")
+    page = HEADLINED_HTML.format(title=title, headline=headline)
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
     run = cli("ingest", "--json", "page.html")
     assert run.code == 0, run.err
     assert json.loads(run.out)["source"] == expected

@@ -290,8 +290,16 @@ def test_a_teasers_date_is_not_the_pages():
     # "& Company, Inc." of a legal name goes with it.
     (["BRIGHTWELL", "Home | News | Reviews", EN_HEADLINE, "Jun 11 2024", *EN_BODY,
       "Copyright ©2024 Brightwell & Company, Inc. All Rights Reserved."], "Brightwell"),
+    # a forum's footer: its name over its ICP licence, the software's credit after it
+    ([ZH_HEADLINE, "发表于 2024-12-02 20:15", *ZH_BODY,
+      "某某茶馆 ( 粤ICP备12034567号 ) Powered by Discuz! © 2001-2024"], "某某茶馆"),
+    # a bureau's 来源 label with the counter one space after it, above the government portal's copyright line
+    (["首页 | 政务公开 | 政务服务", ZH_HEADLINE,
+      "发布日期：2024-05-30 来源：星海市经济和信息化局 浏览次数：2081", *ZH_BODY,
+      "版权所有 © 星海市人民政府"], "星海市经济和信息化局"),
     # a menu's 机构设置 (the office's departments) is no 机构 label naming "设置"
-    (["星海大学教务处", "首页", "机构设置", "通知公告", ZH_HEADLINE, "2024-12-02", *ZH_BODY], "星海大学教务处"),
+    (["星海大学教务处", "首页", "机构设置", "通知公告", ZH_HEADLINE, "2024-12-02", *ZH_BODY],
+     "星海大学教务处"),
     # "独家报道" names a kind of report, not an outlet signing it
     (["云帆网", "首页 新闻 科技 财经", "独家报道", ZH_HEADLINE, "2024-12-02 20:15", *ZH_BODY], "云帆网"),
 ])
@@ -548,8 +556,8 @@ def test_an_accounts_name_before_its_posting_time_under_the_headline_names_the_o
 def test_a_platforms_badge_under_an_accounts_name_is_not_the_accounts_name():
     """A share page's header: the account's name, its badge (优质科技领域创作者), when it posted, the follow
     button; the account is the name above the badge."""
-    page = ["打开APP 体验更佳", ZH_HEADLINE, "算力观察室", "优质科技领域创作者", "前天 21:40 · 来自广东", "+ 关注",
-            *ZH_BODY]
+    page = ["打开APP 体验更佳", ZH_HEADLINE, "算力观察室", "优质科技领域创作者", "前天 21:40 · 来自广东",
+            "+ 关注", *ZH_BODY]
     assert extract_source(clean_lines(page))[0] == "算力观察室"
     plain = ["打开APP 体验更佳", ZH_HEADLINE, "算力观察室", "前天 21:40 · 来自广东", "+ 关注", *ZH_BODY]
     assert extract_source(clean_lines(plain))[0] == "算力观察室"

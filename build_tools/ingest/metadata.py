@@ -96,8 +96,10 @@ _CN_COMPANY = re.compile(r"(?:股份有限公司|有限责任公司|有限責任
 SOURCE_SUFFIX = re.compile(r"(?:微信公众号|微信公眾號|公众号|公眾號|官方微信|微信号|官方账号|官方帳號"
                            r"|官网|官網|客户端|客戶端|\s?APP|\s?App)$")
 SOURCE_STOP = re.compile(r"\s*[,，]\s*(?:作者|编辑|編輯|记者|記者).*$"
+                         # (Han words without \b: "来源：X局 浏览次数：2081", a word runs on into the next)
                          r"|\s+(?:作者|编辑|編輯|责任编辑|責任編輯|记者|記者|发布时间|發布時間|时间|時間"
-                         r"|日期|浏览|瀏覽|阅读|閱讀|点击|點擊|author|by)\b.*$|\s{2,}.*$", re.IGNORECASE)
+                         r"|日期|浏览|瀏覽|阅读|閱讀|点击|點擊).*$|\s+(?:author|by)\b.*$|\s{2,}.*$",
+                         re.IGNORECASE)
 URL = re.compile(r"https?://[^\s<>\"'，。）)]+")
 
 # A derived title is a clause of the opening paragraphs, no longer than this.
@@ -779,7 +781,14 @@ def _line_evidence(text: str, kind: str) -> list[tuple[str, str]]:
         found.append(("credit", m.group(1)))
     if name := _copyright_name(text):
         found.append(("copyright", name))
+    elif m := _ICP_LICENCE.match(text):
+        found.append(("copyright", m.group(1)))  # the site's name over its ICP licence, as a footer sets it
     return found
+
+
+# A Chinese site's footer: its name, then its ICP licence number ("数码茶馆 ( 粤ICP备12034567号 )").
+_ICP_LICENCE = re.compile(r"^([^\s()（）©|｜:：,，]{2,20})\s?[(（]?\s?"
+                          r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]ICP[备證证]")
 
 
 def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[tuple[str, str]]:
@@ -907,11 +916,12 @@ def _account_evidence(cleaned: Cleaned, top: int, first: int) -> list[tuple[str,
     header = sorted((d.line, " ".join(unicodedata.normalize("NFKC", d.text).split()))
                     for d in cleaned.dropped if top < d.line < first)
     found: list[tuple[str, str]] = []
-    for n, ((_, name), (_, posted), (_, button)) in enumerate(zip(header, header[1:], header[2:],
-                                                                  strict=False)):
+    for n, ((_, shown), (_, posted), (_, button)) in enumerate(zip(header, header[1:], header[2:],
+                                                                   strict=False)):
         if not (_FOLLOW.fullmatch(button) and _POSTED.match(posted)):
             continue
-        if _BADGE.search(name):
+        name = shown
+        if _BADGE.search(shown):
             # the platform's badge under the account's name (优质科技领域创作者): the name is the line above
             name = header[n - 1][1] if n and header[n - 1][0] == header[n][0] - 1 else ""
         if _account_name(name):
