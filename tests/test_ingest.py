@@ -542,6 +542,34 @@ def test_an_html_pages_title_names_its_site_after_its_only_h1(cli, tmp_path: Pat
     assert json.loads(run.out)["source"] == expected
 
 
+RELEASE_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Acme Robotics Launches a Picking Robot for Warehouses | Newswire Newsroom</title></head><body>
+<main><h1>Acme Robotics Launches a Picking Robot for Warehouses</h1>
+<div class="meta">Jun 06, 2024, 08:00 ET</div>
+<p>BOSTON, June 6, 2024 /Newswire/ -- Acme Robotics, a developer of warehouse systems, today announced \
+a robot that picks products it has never seen before.</p>
+<p>The robot interprets a product's appearance and packaging text to decide how to grip it, reducing the \
+setup time for new items from days to minutes.</p>
+<p>In pilot deployments with two logistics providers the robot picked more than sixty thousand distinct \
+products, according to the company.</p>
+<p class="source">{label}</p></main></body></html>"""
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    # the release names its issuer in a line of its own: the wire in <title> only carries it
+    ("SOURCE Acme Robotics", "Acme Robotics"),
+    ("Source: Acme Robotics", "Acme Robotics"),
+    # no such line: the name <title> sets after the headline
+    ("Media contact: press@acme.example", "Newswire Newsroom"),
+])
+def test_a_releases_stated_issuer_wins_over_the_wire_its_title_names(cli, tmp_path: Path, label: str,
+                                                                     expected: str):
+    (tmp_path / "page.html").write_text(RELEASE_HTML.format(label=label), encoding="utf-8")
+    run = cli("ingest", "--json", "page.html")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["source"] == expected
+
+
 @pytest.mark.parametrize(("first", "expected"), [
     # a link to the site's home page opening the first line: the community's name, however short
     ("[问知](https://www.wenzhi.example/) 首页 会员 发现 等你来答", "问知"),

@@ -1126,6 +1126,11 @@ def _may_be_name(stated: str) -> bool:
     return not (bracketed and _SELF_WORDS.search(stated))
 
 
+def labelled_sources(cleaned: Cleaned) -> list[str]:
+    """The names the page states in a source line of its own (来源：X, "Source: X", "News provided by X")."""
+    return [name for kind, name in _source_evidence(cleaned) if kind in ("label", "reprint")]
+
+
 def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
                    logo: str | None = None) -> tuple[str | None, str | None]:
     """The outlet's name and the original URL, when the page states them.

@@ -50,6 +50,7 @@ from build_tools.ingest.metadata import (
     extract_metadata,
     extract_source,
     host_spelled_out,
+    labelled_sources,
     own_script,
     simplified_characters,
     spells_out,
@@ -341,6 +342,11 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
         # no og:site_name: <title>'s "Headline - Outlet" names the site after the page's own headline
         heads = [page.headline.text] if page.headline else []
         info["source"] = _title_outlet(html, [*heads, *([h1] if h1 else [])])
+        site = _alnum_key(info["source"] or "")
+        stated = [key for name in labelled_sources(page) if (key := _alnum_key(name))]
+        if site and stated and not any(key in site or site in key for key in stated):
+            # a release's "NEWS PROVIDED BY X" or a 来源 line names the issuer; <title> the wire carrying it
+            info["source"] = None
     # A site's name that is its web address (no og:site_name) yields to the name the page spells it as.
     texts = [d.text for d in page.dropped] + [k.text for k in page.kept]
     if info["source"] and (spelled := host_spelled_out(info["source"], texts)):
