@@ -787,6 +787,7 @@ def test_a_label_set_with_the_lead_picture_goes_with_the_sentence_above_it():
     # a transcript's turn
     "Host: Rafael, there are dozens of lawsuits over training data. Can you give us the short version?",
     "主持人：这一期我们聊聊大模型训练数据的版权问题。",
+    "With guest Rafael Mendes, intellectual property attorney",  # an episode's credits
 ])
 def test_notices_handles_tool_labels_share_bars_and_editions_are_never_a_headline(line: str):
     from build_tools.ingest import layout
@@ -803,7 +804,8 @@ def test_notices_handles_tool_labels_share_bars_and_editions_are_never_a_headlin
     "Google builds Gemini into its Chrome browser for all desktop users", "浏览器厂商加速接入大模型",
     "Robots built by robots: inside the factory that runs itself",
     "Host of AI start-ups line up for the chip fair",
-    "A quiet question: who owns the training data?", "楼市回暖，主持人工智能峰会的城市迎来投资",
+    "A quiet question: who owns the training data?",
+    "With guests like these, the chatbot needs no host", "楼市回暖，主持人工智能峰会的城市迎来投资",
 ])
 def test_headlines_that_share_words_with_those_shapes_may_be_headlines(line: str):
     from build_tools.ingest import layout

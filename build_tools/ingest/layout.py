@@ -668,12 +668,17 @@ def is_label_for_next(text: str) -> bool:
 
 
 # A transcript's turn: a speaker's role, a colon, what they say ("Host: Rafael, there are dozens of …").
+# An episode's credits ("With guest Rafael Mendes, …", "With host Maya Chen and guest …") name its speakers.
 _SPEAKER_TURN = re.compile(r"^(?:host|co-host|guest|interviewer|moderator|narrator|question|answer|q|a"
-                           r"|主持人|嘉宾|嘉賓|记者|記者|问|問|答)\s?[:：]\s?\S", re.IGNORECASE)
+                           r"|主持人|嘉宾|嘉賓|记者|記者|问|問|答)\s?[:：]\s?\S"
+                           r"|^(?:with|featuring) (?:(?:our|special) )?(?:co-)?(?:hosts?|guests?)"
+                           r" (?-i:[A-Z])",
+                           re.IGNORECASE)
 
 
 def is_speaker_turn(text: str) -> bool:
-    """A line of a transcript that a speaker's role opens (Host:, Guest:, 主持人：): never a headline."""
+    """A line of a transcript that a speaker's role opens (Host:, Guest:, 主持人：), or an episode's credits
+    line ("With guest …"): never a headline."""
     return bool(_SPEAKER_TURN.match(_cut(text).strip()))
 
 
