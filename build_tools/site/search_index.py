@@ -19,6 +19,7 @@ The index is written beside and moved into place whole: a reader never sees half
 from __future__ import annotations
 
 import base64
+import functools
 import gzip
 import hashlib
 import itertools
@@ -28,7 +29,7 @@ import re
 import shutil
 import subprocess
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -188,11 +189,7 @@ def records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLanguage,
         yield _cached_record(b, lang, tax, words, taxonomy_key)
     for entry in sorted(tax, key=lambda e: e.id):
         key = cache.digest(RECORD_CACHE, lang.code, taxonomy_key, "entry", entry.id)
-        html = cache.read_text(RECORD_CACHE, key)
-        if html is None:
-            html = entry_record(entry, lang, words).html
-            cache.write_text(RECORD_CACHE, key, html)
-        yield Record(topic_url(entry.id), html)
+        yield _cached(key, topic_url(entry.id), functools.partial(entry_record, entry, lang, words))
 
 
 def _inputs_key(tax: Taxonomy) -> str:
@@ -205,18 +202,23 @@ def _inputs_key(tax: Taxonomy) -> str:
 def _cached_record(b: Briefing, lang: SiteLanguage, tax: Taxonomy, words: Segmenter,
                    taxonomy_key: str) -> Record:
     key = cache.digest(RECORD_CACHE, lang.code, taxonomy_key, cache.briefing_hash(b))
+    return _cached(key, briefing_url(b.id), functools.partial(briefing_record, b, lang, tax, words))
+
+
+def _cached(key: str, url: str, make: Callable[[], Record]) -> Record:
+    """The record of ``url`` kept in the build cache under ``key``; made and kept there when it is not."""
     html = cache.read_text(RECORD_CACHE, key)  # None unless this machine signed it
     if html is None:
-        html = briefing_record(b, lang, tax, words).html
+        html = make().html
         cache.write_text(RECORD_CACHE, key, html)
-    return Record(briefing_url(b.id), html)
+    return Record(url, html)
 
 
 def prepare_records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLanguage) -> int:
     """Segment the briefing records of the ``lang`` site into the build cache, where its index will
-    read them; return how many the cache holds. Run by the language's own build process once its
-    pages are written, beside the other builds, so that the index written after them does not wait
-    for the segmenting. Nothing to do on a site whose text is not Chinese, or without a cache."""
+    read them; return how many the cache holds. Run in a process of its own started with the builds
+    (projects.beside_holding), so that the index written after the site's pages does not wait for the
+    segmenting. Nothing to do on a site whose text is not Chinese, or without a cache."""
     words = segmenter(lang, tax)
     if words is None or cache.directory() is None:
         return 0
