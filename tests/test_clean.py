@@ -482,6 +482,13 @@ def test_a_sentence_of_the_article_about_use_without_permission_is_no_rights_not
     assert kept == body and dropped["本文为作者原创，未经授权不得转载"] == "footer"
 
 
+def test_a_short_last_sentence_above_the_editors_credit_is_the_articles():
+    last = "问题是，电网跟得上吗？"
+    _, kept, dropped = _regions(["数据中心用电同比翻番", *ZH_BODY, last, "责任编辑：王芳", "相关阅读",
+                                 "算力租赁价格连续三个月下跌"])
+    assert kept == [*ZH_BODY, last] and dropped["责任编辑：王芳"] == "credit"
+
+
 @pytest.mark.parametrize("tail", ["Got a tip? Email us.", "We want to hear from you.", "感谢阅读。"])
 def test_a_short_sentence_after_the_article_is_not_joined_to_it(tail: str):
     _, body, dropped = _regions([PAGE_HEADLINE, *PAGE_EN_BODY, tail, "Share", "Related"])

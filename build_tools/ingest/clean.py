@@ -448,7 +448,9 @@ def _pass_regions(page: _Page, r: Rules) -> None:
     body = [i for i in range(span[0], span[1] + 1) if verdict[i] is None and gains[i] > 0]
     # A short sentence holds a list inside the article together, but does not extend it: after the last
     # paragraph it is the tail's ("Thanks for reading.", "欢迎转发分享。").
-    while len(body) > 1 and gains[body[-1]] <= layout.SHORT_SENTENCE_WEIGHT:
+    # Above the editor's credit, which closes the article's text, it is the article's last line.
+    while len(body) > 1 and gains[body[-1]] <= layout.SHORT_SENTENCE_WEIGHT \
+            and not _above_credit(page, body[-1]):
         body.pop()
     body = _before_author_box(page, _before_tail_rows(page, _before_boilerplate(norms, body)))
     if len(body) > 1 and layout.is_sign_off(norms[body[-1]]):
@@ -482,6 +484,12 @@ def _pass_regions(page: _Page, r: Rules) -> None:
 LEAD_IN_MAX_UNITS = 12
 # A list under a lead-in has at least this many items.
 LIST_MIN_ITEMS = 2
+
+
+def _above_credit(page: _Page, n: int) -> bool:
+    """Whether line ``n`` sits directly above the editor's or the agency's credit (责任编辑：…, (完),
+    Reporting by …), which closes the article's text: a short sentence there is its last line."""
+    return n + 1 < len(page.norms) and page.kind(n + 1) == "credit"
 
 
 def _with_list_after(page: _Page, end: int) -> int:
