@@ -907,3 +907,53 @@ def test_a_code_blocks_fences_go_with_the_code_they_enclose():
     assert kept == [*EN_POST[:2], "```python", "score = similarity * freshness_weight(last_reviewed)", "```",
                     EN_POST[2]]
     assert [d.kind for d in cleaned.dropped if d.text == "```"] == ["code-fence", "code-fence"]
+
+
+@pytest.mark.parametrize("line", [
+    "[](https://tokeneconomics.example/)",  # a logo's link to the home page, its picture dropped
+    "[](https://a.example/) [](https://a.example/about)",
+    "Send a Release", "Submit a Story", "Post a job", "Sign up", "投稿",  # a site's call to its visitors
+])
+def test_a_link_without_words_and_a_sites_menu_item_are_never_a_headline(line: str):
+    from build_tools.ingest import layout
+
+    assert layout.headline_excluded(line)
+
+
+def test_a_headline_that_opens_with_a_verb_of_taking_part_may_still_be_the_headline():
+    from build_tools.ingest import layout
+
+    assert not layout.headline_excluded("Publish or perish: how labs race to release models first")
+    assert not layout.headline_excluded("Submit a story to a chatbot and it rewrites the ending")
+
+
+def test_a_newsletters_logo_link_above_its_name_is_not_the_headline():
+    logo, title = "[![Token Economics](https://cdn.example/logo.png)](https://tokeneconomics.example/)", \
+        "The price of a token fell this year. Who is paying for it?"
+    page = markdown_lines(f"{logo}\n\n# [Token Economics](https://tokeneconomics.example/)\n\n"
+                          "SubscribeSign in\n\n"
+                          f"# {title}\n\n### Plus: three charts I keep coming back to, and a correction\n\n"
+                          "Lena Fischer\n\nNov 03, 2025\n\n" + "\n\n".join(PAGE_EN_BODY))
+    headline, body, _ = _regions(page)
+    assert headline == title and body == PAGE_EN_BODY
+
+
+def test_a_wires_send_a_release_item_over_news_provided_by_is_not_the_headline():
+    page = ["PR Relay", "News  Products  Contact  Journalists  Log In", "Send a Release", "News provided by",
+            "Northbeam Health", "14 May, 2024, 08:00 ET", "Share this article", PAGE_HEADLINE, *PAGE_EN_BODY]
+    headline, body, _ = _regions(page)
+    assert headline == PAGE_HEADLINE and body == PAGE_EN_BODY
+
+
+def test_the_account_over_its_line_of_posting_and_follow_button_is_not_the_headline():
+    page = ["打开App，阅读体验更佳", "快讯头条", "硅谷与中关村", "昨天 21:40 · 优质科技领域创作者", "+ 关注",
+            ZH_HEADLINE, *ZH_BODY]
+    headline, body, _ = _regions(page)
+    assert headline == ZH_HEADLINE and body == ZH_BODY
+
+
+def test_a_forum_threads_headline_under_its_category_with_the_poster_and_byline_under_it_is_not_a_teaser():
+    headline, body, _ = _regions(["码驿论坛 - 程序员的技术社区", "门户 论坛 问答 下载 搜索", "[面经]",
+                                  ZH_HEADLINE, "秋招打工人", "楼主", "发表于 2024-10-17 10:48 | 只看该作者",
+                                  *ZH_BODY])
+    assert headline == ZH_HEADLINE and body == ZH_BODY

@@ -407,8 +407,26 @@ def _promotion_neighbours(page: _Page) -> None:
         if verdict[n] is None and page.kind(n - 1) == "promotion" and layout.is_bracket_label(norms[n - 1]) \
                 and not layout.ends_like_prose(norms[n]) and layout.units(norms[n]) <= TEASER_MAX_UNITS \
                 and not layout.is_section_number(norms[n]) and not norms[n].rstrip().endswith(("：", ":")) \
-                and not (n + 1 < count and page.kind(n + 1) == "byline"):
+                and not _byline_under(page, n):
             verdict[n] = ("teaser", "teaser under a label in brackets")
+
+
+# A headline's byline may sit under the poster's name and a forum's label for them (秋招打工人 / 楼主 /
+# 发表于 …): this many short lines down at most, none longer than a name.
+BYLINE_UNDER_REACH = 3
+NAME_MAX_UNITS = 8
+
+
+def _byline_under(page: _Page, n: int) -> bool:
+    """Whether line ``n`` has its own byline under it, past a name and a label at most."""
+    from build_tools.ingest import layout
+
+    for m in range(n + 1, min(len(page.norms), n + 1 + BYLINE_UNDER_REACH)):
+        if page.kind(m) == "byline":
+            return True
+        if page.verdict[m] is not None or layout.units(page.norms[m]) > NAME_MAX_UNITS:
+            return False
+    return False
 
 
 def _drop_promotion_block(page: _Page, n: int) -> int | None:
@@ -662,6 +680,7 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
     norms, verdict = page.norms, page.verdict
     squashed = [_squash(s) for s in norms]
     candidates = [i for i in range(start + 1) if verdict[i] is None and not layout.headline_excluded(norms[i])
+                  and not layout.is_account_header(norms, i)
                   and (_headline_shaped(norms[i], r.thresholds, r) or _stated_headline(page, r, i))]
     others = {squashed[i] for i in candidates}
     best, best_score = None, 0.0

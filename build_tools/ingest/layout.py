@@ -653,7 +653,48 @@ def headline_excluded(text: str) -> bool:
             or _spaced_items(s) or is_control_row(s) or bool(_AGE.match(s)) or bool(_APP_PROMPT.search(s))
             or inline_junk(s) is not None or s.endswith((":", "：")) or is_notice(s) or is_handle(s)
             or is_tool_label(s) is not None or _repetitive(s) or is_edition_name(s) or is_label_for_next(s)
-            or is_speaker_turn(s))
+            or is_speaker_turn(s) or is_bare_link(s) or is_site_action(s))
+
+
+# A link that shows no words: a logo image inside a link to the home page, its picture dropped
+# ("[![Token Economics](logo.png)](https://…)" reads "[](https://…)"), never a headline.
+_BARE_LINK = re.compile(r"^(?:\[\s*\]\([^()\s]{0,300}\)\s*)+$")
+
+
+def is_bare_link(text: str) -> bool:
+    """A line of links without words (a logo's link to the home page): never a headline."""
+    return bool(_BARE_LINK.match(_cut(text).strip()))
+
+
+# A site's call to its visitors as a menu item: a verb of taking part and at most its object ("Send a
+# Release", "Submit a Story", "Post a Job", "Sign up", "投稿"), never a headline.
+_SITE_ACTION = re.compile(r"^(?:send|submit|post|upload|publish|distribute|pitch|contribute|advertise"
+                          r"|register|subscribe|sign (?:in|up)|log ?(?:in|out)|write for us|contact us"
+                          r"|get started)(?: (?:a|an|your|us|new|press|news)){0,2}"
+                          r"(?: (?:release|story|stories|tip|tips|article|post|link|event|job|news|content"
+                          r"|now))?$"
+                          r"|^(?:我要)?(?:投稿|发布新闻稿|發布新聞稿|提交新闻稿|提交新聞稿)$", re.IGNORECASE)
+
+
+def is_site_action(text: str) -> bool:
+    """A site's menu item asking the visitor to take part ("Send a Release", "Submit a Story", 投稿)."""
+    return bool(_SITE_ACTION.match(" ".join(_cut(text).split())))
+
+
+# A self-media platform's header for the account that posted: its name, when it posted (2天前, 昨天 21:40,
+# 2025-05-06 20:13 · 发布于北京, with a badge after it), its follow button ("+ 关注", "Follow").
+_POSTED_WHEN = re.compile(r"^(?:\d|前天|昨天|今天|刚刚|剛剛)")
+_FOLLOW_BUTTON = re.compile(r"^[+＋]?\s?(?:关注|關注|follow)$", re.IGNORECASE)
+# An account's name is a few words or Han at most.
+ACCOUNT_MAX_UNITS = 12
+
+
+def is_account_header(norms: list[str], i: int) -> bool:
+    """Whether line ``i`` is the name of the account that posted, over its line of posting and its follow
+    button: the poster's, never a headline."""
+    if i + 2 >= len(norms) or units(norms[i]) > ACCOUNT_MAX_UNITS:
+        return False
+    return bool(_POSTED_WHEN.match(norms[i + 1].strip()) and _FOLLOW_BUTTON.match(norms[i + 2].strip()))
 
 
 # A label whose name is on the next line: "News provided by" / "Corvane Robotics", "Posted by", "樓主" and the
