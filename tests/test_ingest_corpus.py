@@ -148,9 +148,11 @@ UNOPENED_FLOORS = {"recall": 0.989, "junk": 0.0442, "title": 0.968, "date": 0.96
 # transcript's turn and a newsletter's # name are no headline (withheld 1.0, unknown 0.9688: a podcast
 # headline with "copyright" in it is still dropped as a footer); with them recall 1.0 and 0.9882, junk
 # 0.0345 and 0.0364, unknown's tag precision 0.8889 (the headline's lines counted where they belong).
+# Unknown recall 0.9965 since its two notices' signatures (office and date under the text) are labelled
+# dropped, as on every other split's notices and as the corpus README now says.
 WITHHELD_FLOORS = {"recall": 1.0, "junk": 0.0345, "title": 1.0, "date": 1.0, "outlet": 1.0,
                    "tag_precision": 1.0}
-UNKNOWN_FLOORS = {"recall": 0.9882, "junk": 0.0364, "title": 0.9688, "date": 1.0, "outlet": 1.0,
+UNKNOWN_FLOORS = {"recall": 0.9965, "junk": 0.0364, "title": 0.9688, "date": 1.0, "outlet": 1.0,
                   "tag_precision": 0.8889}
 # The hidden and unread splits (32 pages in 16 layouts each, written blind at the same time by two people
 # after the thirteen others had been developed on), scored once on 2026-12-06 at commit 6d6f2a7 with the
