@@ -563,6 +563,26 @@ def test_a_platforms_badge_under_an_accounts_name_is_not_the_accounts_name():
     assert extract_source(clean_lines(plain))[0] == "算力观察室"
 
 
+def test_an_accounts_header_right_above_the_headline_names_the_account_not_the_app():
+    """An app's share page that sets the account's header above the headline: the app's name, the account,
+    when it posted (with a badge), the follow button; the account is the outlet, not the app."""
+    page = ["打开App，阅读体验更佳", "快讯头条", "硅谷与中关村", "3天前 · 优质科技领域创作者", "+ 关注",
+            ZH_HEADLINE, *ZH_BODY]
+    assert extract_source(clean_lines(page))[0] == "硅谷与中关村"
+    placed = ["打开App，阅读体验更佳", "锐评科技", "2025-05-06 20:13 · 发布于北京 · 科技领域创作者", "+关注",
+              ZH_HEADLINE, *ZH_BODY]
+    assert extract_source(clean_lines(placed))[0] == "锐评科技"
+
+
+def test_an_accounts_name_and_when_it_posted_on_one_line_over_the_follow_button_names_the_account():
+    """"数码阿坤 · 3小时前 · 上海" over 关注: a self-media account on a news app, its age relative; a line
+    that opens with the day (昨天 21:40 · …) names nobody."""
+    page = ["打开App，阅读体验更佳", "App内打开", ZH_HEADLINE, "数码阿坤 · 3小时前 · 上海", "关注", *ZH_BODY]
+    assert extract_source(clean_lines(page))[0] == "数码阿坤"
+    day = ["打开App，阅读体验更佳", "App内打开", ZH_HEADLINE, "昨天 21:40 · 上海", "关注", *ZH_BODY]
+    assert extract_source(clean_lines(day))[0] is None
+
+
 def test_a_reposts_original_date_under_the_original_accounts_card_is_the_publication_date():
     """A repost: the reposting account's header (2024年06月12日), then the original account's card (its
     name, its motto) and the original's "发布时间"; the card's short lines do not start the article."""

@@ -913,12 +913,15 @@ def _account_evidence(cleaned: Cleaned, top: int, first: int) -> list[tuple[str,
     the article: its name, the line of posting, the follow button."""
     if cleaned.headline is None:
         return []
+    # the header sits under the headline, or right above it on an app's share page (the app's name, the
+    # account, when it posted, 关注, then the headline): there, the last three lines above it
     header = sorted((d.line, " ".join(unicodedata.normalize("NFKC", d.text).split()))
-                    for d in cleaned.dropped if top < d.line < first)
+                    for d in cleaned.dropped if d.line < first and d.line != top)
+    above = sum(1 for line, _ in header if line < top)
     found: list[tuple[str, str]] = []
-    for n, ((_, shown), (_, posted), (_, button)) in enumerate(zip(header, header[1:], header[2:],
-                                                                   strict=False)):
-        if not (_FOLLOW.fullmatch(button) and _POSTED.match(posted)):
+    for n, ((at, shown), (_, posted), (_, button)) in enumerate(zip(header, header[1:], header[2:],
+                                                                    strict=False)):
+        if not (_FOLLOW.fullmatch(button) and _POSTED.match(posted)) or (at < top and n + 3 != above):
             continue
         name = shown
         if _BADGE.search(shown):
@@ -926,7 +929,19 @@ def _account_evidence(cleaned: Cleaned, top: int, first: int) -> list[tuple[str,
             name = header[n - 1][1] if n and header[n - 1][0] == header[n][0] - 1 else ""
         if _account_name(name):
             found.append(("account", name))
+    for n, ((at, shown), (_, button)) in enumerate(itertools.pairwise(header)):
+        # the name and when it posted on one line over the follow button: "数码阿坤 · 3小时前 · 上海" / 关注
+        # (a Han name as short as a person's, 郑思远 · 06-03 08:12, may be the writer's: no outlet)
+        m = _NAME_WHEN.match(shown)
+        if m and _FOLLOW.fullmatch(button) and (at > top or n + 2 == above) and \
+                not _POSTED.match(m.group(1)) and _account_name(m.group(1)) and \
+                han_count(m.group(1)) >= ACCOUNT_MIN_HAN:
+            found.append(("account", m.group(1)))
     return found
+
+
+# An account's name, then when it posted, on one line: "数码阿坤 · 3小时前 · 上海", "科技老炮说 2天前".
+_NAME_WHEN = re.compile(r"^([^\s\d·|•]{2,12}) ?(?:[·|•] ?)?(?=\d|前天|昨天|今天|刚刚|剛剛)")
 
 
 # A platform's badge for an account, what kind of writer it is: 优质科技领域创作者, 科技博主, 知名答主.
