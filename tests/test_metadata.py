@@ -583,6 +583,17 @@ def test_an_accounts_name_and_when_it_posted_on_one_line_over_the_follow_button_
     assert extract_source(clean_lines(day))[0] is None
 
 
+def test_an_original_articles_header_with_its_time_on_the_next_line_names_the_account():
+    """A public account's header copied as two lines: 原创, the author, the account; then when it posted
+    (2天前 上海, *2天前* in a Markdown copy). Without the time under it the line is no header."""
+    page = [ZH_HEADLINE, "原创 周砚 算力札记", "2天前 上海", *ZH_BODY]
+    assert extract_source(clean_lines(page))[0] == "算力札记"
+    dated = [ZH_HEADLINE, "原创 周砚 算力札记", "2025年04月02日 08:30 上海", *ZH_BODY]
+    assert extract_source(clean_lines(dated))[0] == "算力札记"
+    alone = [ZH_HEADLINE, "原创 周砚 算力札记", *ZH_BODY]
+    assert extract_source(clean_lines(alone))[0] is None
+
+
 def test_a_reposts_original_date_under_the_original_accounts_card_is_the_publication_date():
     """A repost: the reposting account's header (2024年06月12日), then the original account's card (its
     name, its motto) and the original's "发布时间"; the card's short lines do not start the article."""

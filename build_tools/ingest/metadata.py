@@ -505,6 +505,20 @@ _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[�
 # An outlet's claim to the article: 本文系智源前沿原创, 声明：本文为云帆网原创.
 _ORIGINAL_TO = re.compile(r"^(?:[^\s:：]{1,6}[:：]\s?)?本文(?:系|係|为|為)\s?"
                           r"[「『“\"]?([^」』”\"\s，,。]{2,20}?)[」』”\"]?\s?(?:独家|獨家)?原[创創]")
+# An account's header without its time: 原创, the author, the account; the time on the next line.
+_ORIGINAL_BY = re.compile(r"原[创創] [^\s\d]{1,12} ([^\s\d:：,，。]{2,20})")
+
+
+def _split_header(text: str, following: str) -> list[tuple[str, str]]:
+    """The account of a public account's header copied as two lines: 原创, the author, the account, then
+    when it posted on the next line (2天前 上海, *2025年04月02日 08:30*)."""
+    after = unicodedata.normalize("NFKC", following).strip("*_ ")
+    if (m := _ORIGINAL_BY.fullmatch(text)) and _POSTED.match(after) and \
+            (find_dates(after) or RELATIVE_DAY.search(after)):
+        return [("label", m.group(1))]
+    return []
+
+
 # A department of an institution, as a source label names the unit that wrote the story on the institution's
 # site (来源：材料科学与工程学院, 来源：教务处): it says who wrote it, like a byline, more than whose
 # page it is, so it names the outlet only when nothing else on the page does (see extract_source).
@@ -811,6 +825,7 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
         closing = d.line > last and not any(ch.isdigit() for ch in text) and len(text) <= 16
         kind = "credit" if closing and d.kind in ("orphan-heading", "tail") else d.kind
         found += _line_evidence(text, kind)
+        found += _split_header(text, dropped[n + 1].text if n + 1 < len(dropped) else "")
         label = SOURCE_LABELS.fullmatch(_ITEM_NUMBER.sub("", text).rstrip(":："))
         if label and (name := _clean_source(by_line.get(d.line + 1, ""))):
             found.append(("label", name))  # "1.媒體來源:" with the outlet on the next line
