@@ -9,6 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from build_tools.ingest import layout
 from build_tools.ingest.clean import clean_lines, load_rules
 from build_tools.ingest.pipeline import markdown_lines, read_seed
 
@@ -473,6 +474,26 @@ def test_a_contact_line_above_a_notices_closing_formula_is_its_text():
     _, kept, _ = _regions(["关于征集人工智能大模型应用场景项目的通知", "发布日期：2024-06-14", *body,
                            "临江市经济和信息化局", "2024年6月13日", "【打印本页】 【关闭窗口】"])
     assert kept == body
+
+
+@pytest.mark.parametrize("contact", [["联系电话：0000-12345679"],
+                                     ["联系人：产业处 王先生，电话：0000-12345678"],
+                                     ["联系人：产业处 王先生", "联系电话：028-00000000"]])
+def test_a_notices_contact_lines_under_its_last_paragraph_are_its_text(contact: list[str]):
+    body = ["根据《江城市智能算力券管理办法（试行）》，经企业申报、专家评审等程序，现将拟发放名单予以公示。",
+            "公示期为2024年7月2日至7月8日。公示期间，如对名单有异议，可以书面形式向我局反映。"]
+    _, kept, dropped = _regions(["2024年度江城市智能算力券拟发放名单公示", "发布日期：2024-07-02", *body,
+                                 *contact, "江城市经济和信息化局", "2024年7月2日", "附件：拟发放名单.pdf",
+                                 "【打印】　【关闭】"])
+    assert kept == [*body, *contact]
+    assert {"江城市经济和信息化局", "附件：拟发放名单.pdf"} <= dropped.keys()
+
+
+def test_a_telephone_numbers_digits_are_no_date():
+    assert not layout.has_date("联系电话：0000-12345679")
+    assert not layout.has_date("电话：0579-86012345")
+    assert layout.has_date("发布日期：2024-07-02") and layout.has_date("2024年7月2日") \
+        and layout.has_date("2024.7")
 
 
 def test_a_sentence_of_the_article_about_use_without_permission_is_no_rights_notice():

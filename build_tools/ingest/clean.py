@@ -473,7 +473,8 @@ def _pass_regions(page: _Page, r: Rules) -> None:
     body = _before_author_box(page, _before_tail_rows(page, _before_boilerplate(norms, body)))
     if len(body) > 1 and layout.is_sign_off(norms[body[-1]]):
         body.pop()  # "Thanks for reading! If you liked this, subscribe …": the tail's
-    start, end = body[0], _with_closing_formula(page, _with_list_after(page, body[-1]))
+    end = _with_contact_lines(page, _with_closing_formula(page, _with_list_after(page, body[-1])))
+    start = body[0]
     page.headline = _labelled_headline(page, r, start) or _find_headline(page, r, start)
     if page.headline is None and len(body) >= 3 and _opening_hook(norms[start], r):
         page.headline = start  # a post without a headline: its short opening line stands for one
@@ -531,6 +532,18 @@ def _with_list_after(page: _Page, end: int) -> int:
 # How many lines of a notice (a contact line, a note) may stand between its last paragraph and its closing
 # formula.
 CLOSING_MAX_GAP = 2
+
+
+def _with_contact_lines(page: _Page, end: int) -> int:
+    """The body's last line, past a notice's contact lines directly under it (联系人：…，电话：…): whom to
+    call is the notice's text, though it has no full stop; its signature and attachments below are not."""
+    from build_tools.ingest import layout
+
+    after = end + 1
+    while after < len(page.norms) and page.verdict[after] is None \
+            and layout.is_contact_line(page.norms[after]):
+        after += 1
+    return after - 1
 
 
 def _with_closing_formula(page: _Page, end: int) -> int:
@@ -883,13 +896,16 @@ def _pass_repetition(page: _Page, r: Rules) -> None:
 
 def _pass_structure(page: _Page, r: Rules) -> None:
     """Pass 7: a heading with nothing kept after it, up to the end, is the title of a dropped section."""
+    from build_tools.ingest import layout
+
     verdict = page.verdict
     if all(is_heading(page.norms[n], r.thresholds) for n in page.alive()):
         return  # a page of headings only: nothing to tell a heading from
     for n in reversed(range(len(verdict))):
         if verdict[n] is not None or n == page.headline:
             continue
-        if not is_heading(page.norms[n], r.thresholds):
+        # A notice's contact line is as short as a heading, but it ends the notice's text.
+        if not is_heading(page.norms[n], r.thresholds) or layout.is_contact_line(page.norms[n]):
             break
         if all(verdict[m] is not None for m in range(n + 1, len(verdict))):
             verdict[n] = ("orphan-heading", "heading of a dropped section")

@@ -50,11 +50,12 @@ _FUNCTION_WORDS = frozenset([
     "his", "her", "their"])
 _TICKER_CHARS = re.compile(r"[\d.,%+\-−▲▼△▽↑↓]")
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+# A year and a month stand alone: inside a longer run of digits they are a telephone number (0000-12345678).
 _DATE_HINT = re.compile(
-    r"\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}:\d{2}"
+    r"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}(?!\d)|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}:\d{2}"
     rf"|\b{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b|民國\s*\d{{2,3}}\s*年", re.IGNORECASE)
 _DAY_HINT = re.compile(
-    r"\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}/\d{1,2}/\d{4}"
+    r"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}(?!\d)|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}/\d{1,2}/\d{4}"
     rf"|\b{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b|民國\s*\d{{2,3}}\s*年", re.IGNORECASE)
 _APP_PROMPT = re.compile(
     r"(?:打开|打開|下载|下載|开启|開啟|在|用)\s*\S{0,8}?\s*app"
@@ -633,6 +634,18 @@ _CLOSING_FORMULA = re.compile(
 def is_salutation(text: str) -> bool:
     """``各区县数据主管部门，各有关企业：``, ``Dear readers,``: the addressees of a letter or a notice."""
     return bool(_SALUTATION.match(_cut(text).strip()))
+
+
+# A notice's contact line: whom to call, labelled (联系人：产业处 王先生，电话：0000-12345678).
+_CONTACT_LABEL = re.compile(
+    r"^(?:联系人|联系电话|咨询电话|联系方式|聯絡人|聯絡電話|聯繫人|聯繫電話|諮詢電話)\s?[:：]\s?\S")
+CONTACT_MAX_UNITS = 40
+
+
+def is_contact_line(text: str) -> bool:
+    """``联系人：王先生，电话：0000-12345678``: whom a notice's readers call, part of its text."""
+    s = _cut(text).strip()
+    return bool(_CONTACT_LABEL.match(s)) and units(s) <= CONTACT_MAX_UNITS
 
 
 def is_closing_formula(text: str) -> bool:
