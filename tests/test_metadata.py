@@ -594,6 +594,21 @@ def test_an_original_articles_header_with_its_time_on_the_next_line_names_the_ac
     assert extract_source(clean_lines(alone))[0] is None
 
 
+def test_a_wires_release_names_its_issuer_from_news_provided_by_and_its_source_line():
+    """A release on a newswire's page: the wire's masthead and copyright, "NEWS PROVIDED BY" with the issuer
+    on the next line, "SOURCE Korvax Robotics, Inc." after it; the issuer is the outlet, without its legal
+    form."""
+    wire = ["PrimeWire", "News  Newsroom  Send a Release  Pricing  Contact", EN_HEADLINE]
+    tail = ["About Korvax Robotics", "SOURCE Korvax Robotics, Inc.", "© 2025 PrimeWire. All Rights Reserved."]
+    page = [*wire, "NEWS PROVIDED BY", "Korvax Robotics, Inc.", "Sep 09, 2025, 08:00 ET", *EN_BODY, *tail]
+    assert extract_source(clean_lines(page))[0] == "Korvax Robotics"
+    labelled = [*wire, "Sep 09, 2025, 08:00 ET", *EN_BODY, *tail]
+    assert extract_source(clean_lines(labelled))[0] == "Korvax Robotics"
+    provided = [*wire, "News provided by", "Korvax Robotics Group", "Sep 09, 2025, 08:00 ET", *EN_BODY,
+                "© 2025 PrimeWire. All Rights Reserved."]
+    assert extract_source(clean_lines(provided))[0] == "Korvax Robotics Group"
+
+
 def test_a_reposts_original_date_under_the_original_accounts_card_is_the_publication_date():
     """A repost: the reposting account's header (2024年06月12日), then the original account's card (its
     name, its motto) and the original's "发布时间"; the card's short lines do not start the article."""

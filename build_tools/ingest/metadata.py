@@ -410,7 +410,7 @@ def _clean_source(name: str) -> str | None:
     if m := SOURCE_TAIL.search(name):
         name = name[: m.start()]
     name = URL.sub("", name).strip(" ,，:：;；|/-《》<>「」『』“”\"'")
-    name = SOURCE_SUFFIX.sub("", name).strip()
+    name = SOURCE_SUFFIX.sub("", _LEGAL_FORM.sub("", name)).strip()
     if not name or not re.search(r"[^\W\d_]", name) or len(name) > 40 or _NOT_A_NAME.search(name):
         return None  # "来源: 152102" is a counter, "本文来自X号作者，不代表X立场" a sentence: not outlets
     if _SELF.fullmatch(name):
@@ -418,6 +418,9 @@ def _clean_source(name: str) -> str | None:
     return name
 
 
+# A company's legal form after a comma, as a release's source line ends its issuer's name ("SOURCE Korvax
+# Robotics, Inc."): the name goes without it, as the release calls the company.
+_LEGAL_FORM = re.compile(r",\s?(?:Inc|Ltd|LLC|L\.L\.C|Corp|Co|plc|PLC|GmbH|AG|S\.A|N\.V|B\.V)\.?$")
 # The words a page uses for itself in place of its name: 本网, 本站, 本报, 本台, 本刊 (this site, paper, ...).
 _SELF = re.compile(r"本(?:网|網|站|报|報|台|刊|号|號|平台|公众号|公眾號)"
                    r"(?:原创|原創|编辑|編輯|整理|综合|綜合)?")
@@ -867,7 +870,8 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
 
 # A label alone on its line, the organisation that issues a release or a notice on the next one, as a
 # definition list sets it ("From:" / "Department for Digital Infrastructure").
-_ISSUER_LABEL = re.compile(r"(?:from|issued by|published by)\s?[:：]", re.IGNORECASE)
+_ISSUER_LABEL = re.compile(r"(?:from|issued by|published by)\s?[:：]|(?:news |content )?provided by",
+                           re.IGNORECASE)
 _ISSUED_BY = re.compile(r"(?:from|issued by|published by)\s?[:：]\s?(.+)$", re.IGNORECASE)
 # An organisation's name: capitalised words, small words and commas between them (Department for Science,
 # Innovation and Technology). Each word is matched whole and words are set apart by one space: linear.
