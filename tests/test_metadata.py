@@ -609,6 +609,18 @@ def test_a_wires_release_names_its_issuer_from_news_provided_by_and_its_source_l
     assert extract_source(clean_lines(provided))[0] == "Korvax Robotics Group"
 
 
+def test_a_section_and_its_subsection_over_the_headline_are_no_outlet():
+    """"Technology | Law" above the headline is the page's section path, not "Brand | section"; the
+    footer's copyright names the paper, though a picture's credit under the byline names it too."""
+    top = ["Home World Business Tech Opinion Arts Books Sport Subscribe", "Subscribe for $1 a week | Log in",
+           "BREAKING: Heatwave warning extended across the state", "Technology | Law", EN_HEADLINE,
+           "By Margaret Oduya, Technology Correspondent", "July 30, 2024"]
+    credit = "The courthouse where the case is heard. Photograph: Daniel Park for The Harbour Chronicle"
+    tail = ["More from Technology", "© 2024 The Harbour Chronicle. All rights reserved."]
+    assert extract_source(clean_lines([*top, credit, *EN_BODY, *tail]))[0] == "The Harbour Chronicle"
+    assert extract_source(clean_lines([*top, *EN_BODY, "More from Technology"]))[0] is None
+
+
 def test_a_reposts_original_date_under_the_original_accounts_card_is_the_publication_date():
     """A repost: the reposting account's header (2024年06月12日), then the original account's card (its
     name, its motto) and the original's "发布时间"; the card's short lines do not start the article."""

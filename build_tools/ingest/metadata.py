@@ -642,6 +642,17 @@ def _masthead(text: str) -> str | None:
         not han and 1 <= len(name.split()) <= LONG_BRAND_MAX_WORDS) else None
 
 
+def _section_path(text: str) -> bool:
+    """A section and its subsection, set apart by a bar: "Technology | Law", "科技 | 人工智能"."""
+    parts = [p.strip() for p in text.replace("｜", "|").split("|")]
+    return len(parts) == 2 and all(p and len(p.split()) == 1 and han_count(p) <= SECTION_MAX_HAN
+                                   for p in parts)
+
+
+# A section's name in Han is a word of a few characters (科技, 人工智能).
+SECTION_MAX_HAN = 4
+
+
 def _long_masthead(text: str, cleaned: Cleaned, line: int) -> str | None:
     """A masthead; one of five words or more alone at the top may be a slogan, so it counts only if the page
     names itself so again (NATIONAL OFFICE FOR DIGITAL STANDARDS, then "The National Office for …"), or by
@@ -849,8 +860,10 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
         if name and (name.casefold() in _HOME_WORDS or (
                 n > 0 and _one_word(text) and any(_one_word(t) and t != text for t in neighbours))):
             name = None  # a menu's items set one word per line; a site's name may head them
-        if name and n >= MASTHEAD_LINES and len(_squash(name)) < 3:
-            name = None  # a section name above the headline (政策), too short to tell from a brand
+        # a section name above the headline (政策), too short to tell from a brand, or a section and its
+        # subsection (Technology | Law), not "Brand | section"
+        if name and n >= MASTHEAD_LINES and (len(_squash(name)) < 3 or _section_path(text)):
+            name = None
         if not name and n < MASTHEAD_LINES and d.kind in _MASTHEAD_KINDS:
             # a newsletter's name and what it is about, under its "View this email in your browser"
             name = (_first_line_brand(text, cleaned, found) if n == 0 else
@@ -1189,7 +1202,8 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
     kinds: dict[str, set[str]] = {}
     top = cleaned.headline.line if cleaned.headline else 0
     first, _ = _body_span(cleaned)
-    authors = {_squash(d.text) for d in cleaned.dropped if top < d.line < first}
+    # (a picture's credit there, "Photograph: Daniel Park for The Harbour Chronicle", is no author's line)
+    authors = {_squash(d.text) for d in cleaned.dropped if top < d.line < first and d.kind != "caption"}
     evidence = _source_evidence(cleaned, addresses)
     if logo and (brand := _masthead(logo)) and brand.casefold() not in _HOME_WORDS:
         # a logo linked to the home page, above everything: the site's name where its first line puts it, the
