@@ -621,6 +621,24 @@ def test_a_section_and_its_subsection_over_the_headline_are_no_outlet():
     assert extract_source(clean_lines([*top, *EN_BODY, "More from Technology"]))[0] is None
 
 
+def test_a_mailing_list_archive_names_the_list():
+    """A list archive's header and footer name the list ("openweights-dev mailing list archive"); a prompt
+    to join "our mailing list" names none."""
+    head = ["openweights-dev mailing list archive", "[Date Prev][Date Next][Thread Prev][Thread Next]",
+            EN_HEADLINE, "From: Ravi Natarajan <ravi@openweights.example>", "Date: Mon, 3 Jun 2024 14:22:07"]
+    page = [*head, *EN_BODY, "openweights-dev mailing list", "Prev by Date: Re: GPU memory errors"]
+    assert extract_source(clean_lines(page))[0] == "openweights-dev"
+    prompt = [EN_HEADLINE, "By Claire Dumont", "Oct 9, 2024", *EN_BODY, "Join our mailing list"]
+    assert extract_source(clean_lines(prompt))[0] is None
+
+
+def test_a_forums_first_line_of_name_and_short_han_description_names_the_forum():
+    """"码驿论坛 - 程序员的技术社区": the site's name, a dash, what it is, as its <title> sets it."""
+    page = ["码驿论坛 - 程序员的技术社区", "门户 论坛 问答 下载 搜索", "码驿论坛 » 论坛 › 职场 › 求职面经",
+            ZH_HEADLINE, "秋招打工人", "楼主", "发表于 2024-10-17 10:48 | 只看该作者", *ZH_BODY]
+    assert extract_source(clean_lines(page))[0] == "码驿论坛"
+
+
 def test_a_reposts_original_date_under_the_original_accounts_card_is_the_publication_date():
     """A repost: the reposting account's header (2024年06月12日), then the original account's card (its
     name, its motto) and the original's "发布时间"; the card's short lines do not start the article."""

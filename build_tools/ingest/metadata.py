@@ -565,6 +565,13 @@ _BYLINE_NAME = re.compile(r"(?:The )?[A-Z][\w&.'’-]*(?: (?:[A-Z&][\w&.'’-]*|
 _ROLE_WORDS = re.compile(r"\b(?:writer|reporter|correspondent|editor|contributor|columnist|analyst|staff"
                          r"|senior|chief|desk)\b", re.IGNORECASE)
 # A newsletter platform's footer: "Thanks for reading Prompt 周刊! Subscribe for free …".
+# A mailing list's name as its archive and its footer set it: "openweights-dev mailing list archive",
+# "openweights-dev mailing list", "开源模型开发邮件列表".
+# The name is one token that is no word of a sentence ("Join our mailing list" names none).
+_LIST_NAME = re.compile(r"(?!(?:our|the|this|your|my|their|a|an) )([\w.+-]{2,40})"
+                        r" (?:mailing|e-?mail|discussion) list(?: archives?)?"
+                        r"|(?!(?:我们的|本站|订阅|加入))(\S{2,20}?) ?(?:邮件列表|郵件列表|邮件组|郵件組)"
+                        r"(?:存档|存檔|归档|歸檔)?", re.IGNORECASE)
 _THANKS_FOR_READING = re.compile(r"^thanks for reading ([^!.?]{2,40})[!.]", re.IGNORECASE)
 _NOT_OUTLETS = frozenset(["本报", "本報", "本网", "本網", "本台", "综合", "綜合", "记者", "記者"])
 _COPYRIGHT = re.compile(r"(?:copyright\s?(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?)?",
@@ -799,6 +806,8 @@ def _line_evidence(text: str, kind: str) -> list[tuple[str, str]]:
                     and part.casefold() not in _UI_WORDS:
                 found.append(("byline-part", part))
                 break
+    if m := _LIST_NAME.fullmatch(text):
+        found.append(("label", m.group(1) or m.group(2)))  # an archive names its list in header and footer
     if m := _THANKS_FOR_READING.match(text):
         found.append(("byline", m.group(1).strip()))
     for pattern in (_OUTLET_BYLINE, _OUTLET_REPORTER):
@@ -1057,7 +1066,9 @@ def _initials(name: str) -> str | None:
 
 
 # "Second Shift — conversations about work and technology": a name, a dash, a description in lower case.
-_TAGLINE = re.compile(r"^(.{2,40}?)\s[—–-]{1,2}\s([a-z\u4e00-\u9fff][^.。!?！？]{10,120})$")
+# (A Han description says as much in half the characters: 码驿论坛 - 程序员的技术社区.)
+_TAGLINE = re.compile(r"^(.{2,40}?)\s[—–-]{1,2}\s"
+                      r"([a-z][^.。!?！？]{10,120}|[\u4e00-\u9fff][^.。!?！？]{5,120})$")
 
 
 def _first_line_brand(text: str, cleaned: Cleaned, found: list[tuple[str, str]]) -> str | None:
