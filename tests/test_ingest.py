@@ -352,6 +352,29 @@ def test_html_title_date_and_outlet_come_from_the_whole_page(cli, tmp_path: Path
         "视频生成模型开放内测，影视公司抢先试水", "2024-11-21", "星图科技")
 
 
+NOTICE_HTML = """<!doctype html><html><head><meta charset="utf-8">
+<title>关于组织申报算力券的通知</title></head><body>
+<div class="top">滨海市人民政府 | 无障碍浏览 | English</div>
+<div class="article"><h1>滨海市科学技术局关于组织申报2025年度算力券的通知</h1>
+<div class="info">发布日期：2025-04-25　　来源：科技金融处</div>
+<p>为降低我市企业和科研机构使用智能算力的成本，推动人工智能大模型研发与行业应用，现组织开展申报工作。</p>
+<h2>一、支持对象</h2>
+<p>在我市注册、具有独立法人资格，从事大模型研发、训练或行业应用的企业，以及我市高校和科研院所。</p>
+<h2>二、支持方式</h2>
+<p>按实际算力服务合同金额的30%给予补贴，单个单位年度补贴最高不超过200万元，逾期不予受理。</p>
+</div><div class="related"><h3>相关文件</h3><ul><li>算力券管理办法</li></ul></div></body></html>
+"""
+
+
+def test_an_html_pages_subheadings_stand_above_their_paragraphs():
+    from build_tools.ingest.pipeline import html_lines
+
+    lines = [line for line in html_lines(NOTICE_HTML)[0] if line.strip()]
+    paragraphs = [line for line in lines if line.endswith("。")]
+    # trafilatura leaves out these <h2> (adbar/trafilatura#774); a list's label is no subheading of the text
+    assert lines == [paragraphs[0], "一、支持对象", paragraphs[1], "二、支持方式", paragraphs[2]]
+
+
 def test_a_standfirst_taken_for_the_headline_is_dropped_when_the_page_states_its_title():
     from build_tools.ingest.clean import Cleaned, Kept
     from build_tools.ingest.pipeline import _with_title

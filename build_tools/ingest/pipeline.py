@@ -363,7 +363,7 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
             info["title"] = headline
     if info["date"] and _only_modified(html, info["date"]):
         info["date"] = None
-    return text.splitlines(), info
+    return _with_lost_subheadings(html, text.splitlines()), info
 
 
 # The page's <title>, as a browser's tab shows it.
@@ -442,6 +442,46 @@ def _only_h1(html: str) -> str | None:
     texts = [" ".join(h.text_content().split()) for h in heads]
     texts = [t for t in texts if t]
     return texts[0] if len(texts) == 1 and len(texts[0]) <= 200 else None
+
+
+# The subheadings an article sets: <h2> to <h6> (<h1> is its headline).
+SUBHEADING_LEVELS = range(2, 7)
+
+
+def _with_lost_subheadings(html: str, lines: list[str]) -> list[str]:
+    """``lines`` with the article's subheadings that trafilatura left out put back above their text.
+
+    trafilatura drops some ``<h2>``…``<h6>`` between the paragraphs it keeps (adbar/trafilatura#774): a
+    subheading directly followed by a kept paragraph is the article's, above that paragraph."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return lines
+    keys = [_alnum_key(line) for line in lines]
+    present = set(keys)
+    inserts: dict[int, list[str]] = {}
+    for heading in root.iter(*(f"h{level}" for level in SUBHEADING_LEVELS)):
+        text = " ".join(heading.text_content().split())
+        key = _alnum_key(text)
+        if not key or key in present:
+            continue
+        # the next element that holds text of its own: the paragraph under the subheading
+        after = heading.xpath("following::*[normalize-space(text())][1]")
+        if not after:
+            continue
+        below = _alnum_key(after[0].text_content())
+        if below and below in keys:
+            inserts.setdefault(keys.index(below), []).append(text)
+            present.add(key)
+    if not inserts:
+        return lines
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        out.extend(inserts.get(n, []))
+        out.append(line)
+    return out
 
 
 def _alnum_key(text: str) -> str:
