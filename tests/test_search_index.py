@@ -7,6 +7,8 @@ search can find and show. Run: ``.venv/bin/python -m pytest tests/test_search_in
 from __future__ import annotations
 
 import dataclasses
+import gzip
+import json
 import re
 from pathlib import Path
 
@@ -127,6 +129,52 @@ def test_two_indexes_of_the_same_pages_are_byte_identical(tmp_path: Path, corpus
     files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
     assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []
+
+
+def _bundle(bundle: Path) -> dict[str, object]:
+    """What an index holds, decoded and without the names of its files: its pages (their fragments,
+    in page order), its word chunks (bounds and words), its filters, sort orders and meta fields."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    ((_, language),) = entry["languages"].items()
+    meta = search_index._load(bundle / f"pagefind.{language['hash']}.pf_meta")
+    pages = [(json.loads(gzip.decompress((bundle / "fragment" / f"{name}.pf_fragment").read_bytes())
+                         .removeprefix(search_index.FRAGMENT_SIGNATURE)), words) for name, words in meta[1]]
+    chunks = []
+    for first, last, name in meta[2]:
+        words = search_index._load(bundle / "index" / f"{name}.pf_index")[0]
+        chunks.append((first, last, [[w, p, sorted(map(repr, variants))] for w, p, variants in words]))
+    filters = {key: {value: sorted(numbers) for value, numbers in search_index._load(
+        bundle / "filter" / f"{name}.pf_filter")[1]} for key, name in meta[3]}
+    return {"count": language["page_count"], "pages": pages, "chunks": chunks, "filters": filters,
+            "sorts": meta[4], "fields": meta[5], "version": meta[0]}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hant"])
+def test_an_index_made_in_parts_is_the_index_of_all_pages_at_once(tmp_path: Path, corpus: Corpus, lang: str,
+                                                                    monkeypatch) -> None:
+    """Pages indexed a few at a time, each part by its own Pagefind, merge into what one Pagefind
+    writes for all of them: the same pages in the same order, every word's places on every page,
+    the same chunks, filters, sort order and meta fields. Words with accented variants, pages without
+    a date (no sort key, fewer meta fields) and a page whose words are all in another part are there."""
+    language = LANGUAGES[lang]
+    words = search_index.segmenter(language, corpus.taxonomy)
+    records = list(search_index.records(corpus.briefings, corpus.taxonomy, language, words))
+    accents = ["Café in Zürich, a résumé", "cafe near Zurich", "CAFÉ and naïve résumé"]
+    records[1:1] = [search_index.Record(f"extra/{i}/", f'<html lang="{language.pagefind_language}"><body>'
+                                        f'<article class="md-content__inner"><h1>Extra {i}</h1><p>{text}</p>'
+                                        "</article></body></html>") for i, text in enumerate(accents)]
+    indexes = {}
+    for label, part_pages in (("whole", 10_000), ("parts", 3)):
+        monkeypatch.setattr(search_index, "PART_PAGES", part_pages)
+        report = search_index.write_index(tmp_path / label, language, records, (), words)
+        assert report.pages == len(records)
+        indexes[label] = _bundle(tmp_path / label / "pagefind")
+    whole, parts = indexes["whole"], indexes["parts"]
+    assert len(records) > 3 * 3 and whole["sorts"] and whole["filters"]
+    assert [key for key in whole if whole[key] != parts[key]] == []
+    # The variants are there to be merged (an accented word of pages in different parts).
+    variants = [w for _, _, chunk in whole["chunks"] for w in chunk if w[2]]
+    assert lang != "en" or variants
 
 
 def test_traditional_text_is_indexed_as_its_words(tmp_path: Path, corpus: Corpus) -> None:

@@ -13,7 +13,11 @@ points, and every name of every topic and entity the briefing is tagged with, al
 The hand-written pages (about, contributing, glossary, ...) are few: Pagefind reads their built HTML.
 
 Each language site gets its own index in ``<site>/pagefind/``, so results are of that language only.
-The index is written beside and moved into place whole: a reader never sees half an index.
+Pagefind keeps every page's words in memory until it writes, and needs about four times as much to
+build its index (0.7 MiB a briefing at 1,000), so the pages are indexed a few hundred at a time, by a
+Pagefind process each, and the parts merged into the index one process would have written
+(``merge_parts``): the memory no longer grows with the archive. The index is written beside and moved
+into place whole: a reader never sees half an index.
 """
 
 from __future__ import annotations
@@ -22,8 +26,11 @@ import base64
 import functools
 import gzip
 import hashlib
+import heapq
+import io
 import itertools
 import json
+import operator
 import os
 import re
 import shutil
@@ -31,6 +38,7 @@ import subprocess
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -63,8 +71,18 @@ NAMES_WEIGHT = 0.3
 CHARACTERS_WEIGHT = 0.1
 # The build cache's folder of the segmented sites' briefing records (see records).
 RECORD_CACHE = "search-record"
-# Requests sent before their answers are read (see write_index).
+# Requests sent before their answers are read (see _index_part).
 BATCH = 64
+# Pages indexed by one Pagefind process (see write_index): its peak memory grows by 0.5-0.7 MiB a
+# page, so at most about 260 MiB (bench/results/2026-12-06-search-memory.txt); a part costs the
+# Simplified site half a second more (Pagefind loads its Chinese dictionary in each process).
+PART_PAGES = 250
+# Places (plus one per page) a chunk of Pagefind's word index holds before it is cut (Pagefind's own).
+CHUNK_PLACES = 20000
+# gzip level of the merged word index (Pagefind's is 9, which makes it 1 % smaller in 4 times the time).
+INDEX_GZIP_LEVEL = 6
+# A sort key of a page, as _document writes it: an element's attribute and its text.
+_SORT = re.compile(r'data-pagefind-sort="([^"]*)"[^>]*>([^<]*)<')
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # This process's segmenter of each language, with the taxonomy it was made from (see segmenter).
 _segmenters: dict[str, tuple[Taxonomy, Segmenter]] = {}
@@ -335,43 +353,76 @@ def write_index(
 ) -> IndexReport:
     """Index ``page_records`` and the built HTML ``html_pages`` ((url, file) pairs) of one language
     site into ``<site_dir>/pagefind``; return what was indexed. ``words`` segments the pages' Chinese
-    text (the records come segmented)."""
+    text (the records come segmented).
+
+    The pages are indexed ``PART_PAGES`` at a time, each part by a Pagefind process of its own, and
+    the parts' indexes are merged into the one index Pagefind would have written for all of them
+    (``merge_parts``): Pagefind holds every page's words until it writes, and needs four times that
+    to build its index, so one process for the whole site grows with the archive.
+    """
     start = time.perf_counter()
-    site = Path(site_dir)
+    documents = _documents(page_records, html_pages, words)
+    parts: list[dict[str, bytes]] = []
+    sort_values: dict[str, dict[str, str]] = {}
+    pages = words_indexed = 0
+    try:
+        while part := list(itertools.islice(documents, PART_PAGES)):
+            for url, html in part:
+                if values := _sort_values(html):
+                    sort_values[url.lstrip("/")] = values
+            files, words_in_part = _index_part(lang, part)
+            parts.append(files)
+            pages += len(part)
+            words_indexed += words_in_part
+        if not parts:  # a site without a page still gets an index (that finds nothing)
+            parts.append(_index_part(lang, [])[0])
+        files = parts[0] if len(parts) == 1 else merge_parts(parts, sort_values)
+        size = _write_bundle(files, Path(site_dir) / BUNDLE_DIR)
+    except (OSError, ValueError, KeyError, IndexError) as exc:
+        raise SearchIndexError(f"pagefind: {exc}") from exc
+    return IndexReport(pages, words_indexed, size, time.perf_counter() - start)
+
+
+def _index_part(lang: SiteLanguage, documents: list[tuple[str, str]]) -> tuple[dict[str, bytes], int]:
+    """The index files of ``documents`` ((url, html) pairs), as one Pagefind process makes them,
+    by path; and the number of words it indexed."""
     service = Pagefind()
     try:
         config = {"root_selector": ROOT_SELECTOR, "exclude_selectors": EXCLUDE_SELECTORS,
                   "force_language": lang.pagefind_language}
         index_id = service.request({"type": "NewIndex", "config": config})["index_id"]
-        pages = words_indexed = 0
-        requests = _requests(index_id, page_records, html_pages, words)
+        words_indexed = 0
         # In batches: the answers of a batch fit in the pipe, so the service never stalls on writing
-        # them while this process writes the next requests (and no more than a batch is held here).
-        while batch := list(itertools.islice(requests, BATCH)):
-            for payload in batch:
-                service.send(payload)
+        # them while this process writes the next requests.
+        for at in range(0, len(documents), BATCH):
+            batch = documents[at:at + BATCH]
+            for url, html in batch:
+                service.send({"type": "AddFile", "index_id": index_id, "url": url, "file_contents": html,
+                              "file_path": None})
             service.flush()
             for _ in batch:
                 words_indexed += int(service.receive().get("page_word_count", 0))
-                pages += 1
-        size = _write_bundle(service, index_id, site / BUNDLE_DIR)
-    except (OSError, ValueError, KeyError) as exc:
-        raise SearchIndexError(f"pagefind: {exc}") from exc
+        # The files in the answer, not on disk: Pagefind answers WriteFiles before its last files are
+        # written, and stops writing when it is stopped.
+        answer = service.request({"type": "GetFiles", "index_id": index_id})
+        files = {f["path"]: base64.b64decode(f["content"]) for f in answer["files"]}
     finally:
         service.close()
-    return IndexReport(pages, words_indexed, size, time.perf_counter() - start)
+    return files, words_indexed
 
 
-def _requests(index_id: int, page_records: Iterable[Record], html_pages: Iterable[tuple[str, Path]],
-              words: Segmenter | None) -> Iterator[dict[str, object]]:
-    """Pagefind's requests for the records, then the HTML pages (their text segmented by ``words``)."""
+def _documents(page_records: Iterable[Record], html_pages: Iterable[tuple[str, Path]],
+               words: Segmenter | None) -> Iterator[tuple[str, str]]:
+    """(url, html) of the records, then of the HTML pages (their text segmented by ``words``)."""
     for r in page_records:
-        yield {"type": "AddFile", "index_id": index_id, "url": r.url, "file_contents": r.html,
-               "file_path": None}
+        yield r.url, r.html
     for url, path in html_pages:
-        html = spaced_html(path.read_text(encoding="utf-8"), words)
-        yield {"type": "AddFile", "index_id": index_id, "url": url, "file_contents": html,
-               "file_path": None}
+        yield url, spaced_html(path.read_text(encoding="utf-8"), words)
+
+
+def _sort_values(html: str) -> dict[str, str]:
+    """The sort keys of a page as Pagefind reads them from an element's text (see _document)."""
+    return {unescape(key): unescape(value).strip() for key, value in _SORT.findall(html)}
 
 
 def spaced_html(html: str, words: Segmenter | None) -> str:
@@ -398,19 +449,24 @@ def spaced_html(html: str, words: Segmenter | None) -> str:
     return "".join(out)
 
 
-def _write_bundle(service: Pagefind, index_id: int, target: Path) -> int:
-    """Write the index beside ``target``, then put it in ``target``'s place; return its size."""
+def _write_bundle(files: dict[str, bytes], target: Path) -> int:
+    """Write the index ``files`` (by path) beside ``target``, then put them in ``target``'s place;
+    return the index's size."""
     fresh = target.with_name(f".{target.name}.new")
     old = target.with_name(f".{target.name}.old")
     for leftover in (fresh, old):
         shutil.rmtree(leftover, ignore_errors=True)
-    service.request({"type": "WriteFiles", "index_id": index_id, "output_path": str(fresh)})
-    # Pagefind answers before its last files are on disk, and stops writing when it is stopped.
-    _wait_until_complete(fresh)
-    service.close()
-    for name in UNUSED_FILES:
-        (fresh / name).unlink(missing_ok=True)
-    _settle_filters(fresh)
+    try:
+        for name, content in files.items():
+            path = fresh / name
+            if name in UNUSED_FILES:
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        _settle_filters(fresh)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
     size = sum(p.stat().st_size for p in fresh.rglob("*") if p.is_file())
     if target.exists():
         target.rename(old)
@@ -419,38 +475,259 @@ def _write_bundle(service: Pagefind, index_id: int, target: Path) -> int:
     return size
 
 
-def _check_complete(bundle: Path) -> dict[str, int]:
-    """The size of every file in ``bundle``; raise ``ValueError`` (or ``OSError``) unless every file
-    the index names is there and whole."""
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    for language in entry["languages"].values():
-        meta = _load(bundle / f"pagefind.{language['hash']}.pf_meta")
-        names = [f"fragment/{h}.pf_fragment" for h, _ in meta[1]]
-        names += [f"index/{chunk[-1]}.pf_index" for chunk in meta[2]]
-        names += [f"filter/{h}.pf_filter" for _, h in meta[3]]
-        names += [p.name for p in bundle.glob("wasm.*.pagefind")]
-        for name in names:
-            gzip.decompress((bundle / name).read_bytes())
-    sizes = {p.name: p.stat().st_size for p in bundle.glob("*.js")}
-    if not sizes or not all(sizes.values()):
-        raise ValueError("a script is missing or empty")
-    return sizes
+def merge_parts(parts: list[dict[str, bytes]], sort_values: dict[str, dict[str, str]]) -> dict[str, bytes]:
+    """One index of the pages of every part (the index files of each, by path, in page order), as
+    Pagefind writes it for all the pages at once: pages numbered on from part to part, each word's
+    pages of every part in one list, in chunks cut where Pagefind cuts them; filters and meta fields
+    joined; sort orders merged by the values in ``sort_values`` (by page URL)."""
+    code = _language_code(parts[0])
+    metas = [_decode(part[_meta_path(part)]) for part in parts]
+    fields = sorted({field for meta in metas for field in meta[5]})
+    out = {name: content for name, content in parts[0].items()
+           if "/" not in name and not name.endswith(".pf_meta") and name != "pagefind-entry.json"}
+    pages: list[list[Any]] = []
+    bases = []
+    for part, meta in zip(parts, metas, strict=True):
+        bases.append(len(pages))
+        for name, word_count in meta[1]:
+            pages.append([_put_unique(out, code, "fragment/{}.pf_fragment", name,
+                                      part[f"fragment/{name}.pf_fragment"]), word_count])
+    streams = [_words(part, meta, base, [fields.index(f) for f in meta[5]])
+               for part, meta, base in zip(parts, metas, bases, strict=True)]
+    chunks = []
+    for words in _chunked(_joined(heapq.merge(*streams, key=operator.attrgetter("word")))):
+        raw = b"".join([FRAGMENT_SIGNATURE, b"\x81", _cbor_head(4, len(words)), *(w[1] for w in words)])
+        # Compressed a little less than Pagefind does (level 9): 1 % larger, four times faster.
+        content = gzip.compress(raw, INDEX_GZIP_LEVEL, mtime=0)
+        name = _put_unique(out, code, "index/{}.pf_index", None, content)
+        chunks.append([words[0][0], words[-1][0], name])
+    for before, after in itertools.pairwise(chunks):
+        last, after[0] = _prefixes(before[1], after[0])
+        # ... but never a bound below the chunk's first word (as Pagefind keeps it: the whole word).
+        before[1] = last if last >= before[0] else before[1]
+    filters = []
+    for filter_name in sorted({name for meta in metas for name, _ in meta[3]}):
+        values: dict[str, list[int]] = {}
+        for part, meta, base in zip(parts, metas, bases, strict=True):
+            for name, chunk in meta[3]:
+                if name == filter_name:
+                    for value, numbers in _decode(part[f"filter/{chunk}.pf_filter"])[1]:
+                        values.setdefault(value, []).extend(n + base for n in numbers)
+        content = _encode([filter_name, [[value, numbers] for value, numbers in values.items()]])
+        filters.append([filter_name, _put_unique(out, code, "filter/{}.pf_filter", None, content)])
+    sorts = _merged_sorts(parts, metas, bases, sort_values)
+    meta = [metas[0][0], pages, [[a, b, name] for a, b, name in chunks], filters, sorts, fields]
+    meta_name = _put_unique(out, code, "pagefind.{}.pf_meta", None, _encode(meta))
+    entry = json.loads(parts[0]["pagefind-entry.json"])
+    entry["languages"][code].update(hash=meta_name, page_count=len(pages))
+    out["pagefind-entry.json"] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+    return out
 
 
-def _wait_until_complete(bundle: Path, timeout: float = 120.0) -> None:
-    """Wait until every file of the index is whole (its scripts no longer growing)."""
-    deadline = time.monotonic() + timeout
-    before: dict[str, int] | None = None
-    while True:
-        try:
-            sizes = _check_complete(bundle)
-            if sizes == before:
-                return
-            before = sizes
-        except (OSError, ValueError, KeyError, IndexError, EOFError) as exc:
-            if time.monotonic() > deadline:
-                raise SearchIndexError(f"pagefind did not finish writing {bundle}: {exc}") from exc
-        time.sleep(0.05)
+def _language_code(part: dict[str, bytes]) -> str:
+    (code,) = json.loads(part["pagefind-entry.json"])["languages"]
+    return str(code)
+
+
+def _meta_path(part: dict[str, bytes]) -> str:
+    (name,) = [name for name in part if name.endswith(".pf_meta")]
+    return name
+
+
+def _decode(content: bytes) -> Any:
+    import cbor2
+
+    return cbor2.loads(gzip.decompress(content).removeprefix(FRAGMENT_SIGNATURE))
+
+
+def _encode(value: object) -> bytes:
+    import cbor2
+
+    return gzip.compress(FRAGMENT_SIGNATURE + cbor2.dumps(value), mtime=0)
+
+
+def _put_unique(out: dict[str, bytes], code: str, pattern: str, name: str | None, content: bytes) -> str:
+    """Put ``content`` in ``out`` under ``name`` (default: a hash of it), or under a longer hash
+    where another content already has that name; return the name used."""
+    full = f"{code}_{hashlib.sha1(content).hexdigest()}"
+    length = len(code) + 8
+    name = name or full[:length]
+    while out.get(pattern.format(name), content) != content:
+        length += 1
+        name = full[:length]
+    out[pattern.format(name)] = content
+    return name
+
+
+def _words(part: dict[str, bytes], meta: list[Any], base: int, fields: list[int]) -> Iterator[_Word]:
+    """Every word of a part's index in order: ``base`` the number of the part's first page in the
+    merged index, ``fields`` the merged number of each of the part's meta fields."""
+    import cbor2
+
+    same_fields = fields == list(range(len(fields)))
+    for _, _, name in meta[2]:
+        raw = gzip.decompress(part[f"index/{name}.pf_index"]).removeprefix(FRAGMENT_SIGNATURE)
+        major, _, at = _head(raw, 1)
+        if raw[:1] != b"\x81" or major != 4:
+            raise ValueError(f"index/{name}.pf_index is not a word index Pagefind writes")
+        stream = io.BytesIO(raw)
+        stream.seek(at)
+        decoder = cbor2.CBORDecoder(stream)
+        while (start := stream.tell()) < len(raw):
+            decoded = decoder.decode()
+            # Only places in a page's meta fields name a field (most words have none).
+            names_fields = not same_fields and any(
+                entry[2] for entry in itertools.chain(decoded[1], *(v for _, v in decoded[2])))
+            yield _Word(decoded[0], decoded, raw[start:stream.tell()], base, fields if names_fields else [])
+
+
+@dataclass
+class _Word:
+    """A word of one part's index: decoded ([word, pages, variants]) and as Pagefind wrote it."""
+
+    word: str
+    decoded: list[Any]
+    raw: bytes
+    base: int  # the number of the part's first page in the merged index
+    fields: list[int]  # the merged number of each of the part's meta fields ([]: the same)
+
+    @property
+    def places(self) -> int:
+        """What the word adds to the size of a chunk, as Pagefind counts it (see _chunked)."""
+        pages = self.decoded[1]
+        return (len(pages) + sum(map(len, map(operator.itemgetter(1), pages)))
+                + sum(map(len, map(operator.itemgetter(2), pages))))
+
+
+def _joined(words: Iterable[_Word]) -> Iterator[tuple[str, bytes, int]]:
+    """(word, its CBOR, its places) of a merged stream of ``_words``, the pages of a word in several
+    parts made one list.
+
+    Pagefind writes each page's number as its difference from the one before, so only the first page
+    of each part's list changes (it follows the last page of the part before): the bytes of the
+    others are kept as they are, which spares decoding and encoding them again. A word with variants
+    (the same word with accents), or whose places name meta fields that are numbered differently in
+    the merged index, is made again from its decoded form.
+    """
+    import cbor2
+
+    for word, group in itertools.groupby(words, key=operator.attrgetter("word")):
+        items = list(group)
+        places = sum(item.places for item in items)
+        if any(item.decoded[2] or item.fields for item in items):
+            yield word, cbor2.dumps(_joined_decoded(word, items)), places
+            continue
+        _, _, text_at = _head(items[0].raw, 0)  # [word, pages, variants]
+        _, length, after = _head(items[0].raw, text_at)
+        text = items[0].raw[text_at:after + length]
+        segments, count, last = [], 0, 0
+        for item in items:
+            _, pages, at = _head(item.raw, text_at + len(text))
+            if not pages:
+                continue
+            _, _, step_at = _head(item.raw, at)  # the first page's [step, locs, meta_locs]
+            _, step, rest_at = _head(item.raw, step_at)
+            first = item.base + step
+            segments += [item.raw[at:step_at], _cbor_head(0, first - last), item.raw[rest_at:-1]]
+            last = first + sum(page[0] for page in item.decoded[1][1:])
+            count += pages
+        yield word, b"".join([b"\x83", text, _cbor_head(4, count), *segments, b"\x80"]), places
+
+
+def _joined_decoded(word: str, items: list[_Word]) -> list[Any]:
+    """The merged [word, pages, variants] of ``items``, made from their decoded form."""
+    pages: list[Any] = []
+    variants: dict[str, list[Any]] = {}
+    last: dict[str | None, int] = {}  # the number of the last page of each list (None: the word's own)
+    for item in items:
+        _, entries, more = item.decoded
+        lists = [(None, pages, entries), *((v, variants.setdefault(v, []), e) for v, e in more)]
+        for key, target, source in lists:
+            if not source:
+                continue
+            if item.fields:
+                for entry in source:
+                    entry[2] = [-item.fields[-loc - 1] - 1 if loc < 0 else loc for loc in entry[2]]
+            first = item.base + source[0][0]
+            source[0][0] = first - last.get(key, 0)
+            last[key] = first + sum(entry[0] for entry in source[1:])
+            target.extend(source)
+    return [word, pages, [[v, e] for v, e in variants.items()]]
+
+
+def _chunked(words: Iterable[tuple[str, bytes, int]]) -> Iterator[list[tuple[str, bytes, int]]]:
+    """Words in chunks as Pagefind cuts them: a chunk ends with the word that brings its places
+    (plus one per page) to ``CHUNK_PLACES``."""
+    chunk: list[tuple[str, bytes, int]] = []
+    size = 0
+    for word in words:
+        size += word[2]
+        chunk.append(word)
+        if size >= CHUNK_PLACES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _head(raw: bytes, at: int) -> tuple[int, int, int]:
+    """The CBOR item head at ``at``: (major type, its number, where what follows it starts)."""
+    major, info = raw[at] >> 5, raw[at] & 31
+    if info < 24:
+        return major, info, at + 1
+    if info > 27:
+        raise ValueError("a CBOR item of indefinite length, which Pagefind does not write")
+    size = 1 << (info - 24)
+    return major, int.from_bytes(raw[at + 1:at + 1 + size], "big"), at + 1 + size
+
+
+def _cbor_head(major: int, number: int) -> bytes:
+    """A CBOR item head in its shortest form, as Pagefind writes it."""
+    if number < 24:
+        return bytes([major << 5 | number])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if number < 1 << (8 * size):
+            return bytes([major << 5 | info]) + number.to_bytes(size, "big")
+    raise ValueError(f"{number} does not fit a CBOR head")
+
+
+def _prefixes(last: str, first: str) -> tuple[str, str]:
+    """The shortest prefixes that tell a chunk's last word from the next chunk's first, as Pagefind
+    names the bounds of its chunks."""
+    common = 0
+    while common < min(len(last), len(first)) and last[common] == first[common]:
+        common += 1
+    return last[:common + 1], first[:common + 1]
+
+
+def _merged_sorts(parts: list[dict[str, bytes]], metas: list[list[Any]], bases: list[int],
+                  sort_values: dict[str, dict[str, str]]) -> list[list[Any]]:
+    """Each sort key's pages in order of their values (numbers if every value is one), as Pagefind
+    orders them: pages of the same value in page order."""
+    keyed: dict[str, list[tuple[str, int]]] = {}
+    for part, meta, base in zip(parts, metas, bases, strict=True):
+        for key, numbers in meta[4]:
+            for number in numbers:
+                url = json.loads(gzip.decompress(part[f"fragment/{meta[1][number][0]}.pf_fragment"])
+                                 .removeprefix(FRAGMENT_SIGNATURE))["url"]
+                value = sort_values.get(url.lstrip("/"), {}).get(key)
+                if value is None:
+                    raise ValueError(f"no value of the sort key {key!r} is known for {url}")
+                keyed.setdefault(key, []).append((value, number + base))
+    sorts = []
+    for key in sorted(keyed):
+        values = keyed[key]
+        numeric = all(_number(v) is not None for v, _ in values)
+        ordered = sorted(values, key=lambda vp: (_number(vp[0]) if numeric else vp[0], vp[1]))
+        sorts.append([key, [number for _, number in ordered]])
+    return sorts
+
+
+def _number(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
 
 
 def _load(path: Path) -> Any:
