@@ -4,7 +4,8 @@ The records of the seeded synthetic corpus are indexed by Pagefind's real servic
 time, as the build does (search_index.write_index); then again without the line of every Chinese
 character of a page. For each: the seconds spent making the records (on the Traditional site most of
 it segmenting its Chinese into words), wall and CPU seconds of the Pagefind process, the words it
-indexed, the index bytes per briefing and the peak memory of the Pagefind process. The line is taken
+indexed, the index bytes per briefing and the peak memory of a Pagefind process; ``--part-pages``
+compares the numbers of pages one Pagefind process indexes (the parts merged after). The line is taken
 out of the very records the build makes, by its weight (search_index.CHARACTERS_WEIGHT): what is
 measured is what is built.
 """
@@ -12,6 +13,7 @@ measured is what is built.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -66,18 +68,21 @@ class _PeakRSS(threading.Thread):
         self.join()
 
 
-def profile(n: int, work: Path, languages: list[str]) -> list[dict[str, Any]]:
-    """Index the ``n``-briefing corpus for each language and variant; one row each."""
+def profile(n: int, work: Path, languages: list[str], part_pages: list[int] | None = None,
+            variants: tuple[tuple[str, tuple[str, ...]], ...] = VARIANTS) -> list[dict[str, Any]]:
+    """Index the ``n``-briefing corpus for each language, variant and number of pages a Pagefind
+    process indexes (search_index.PART_PAGES); one row each."""
     tax = load_taxonomy()
     briefings = list(corpus_mod.iter_briefings(n))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for code in languages:
         lang = LANGUAGES[code]
         start = time.perf_counter()
         words = search_index.segmenter(lang, tax)
         records = list(search_index.records(briefings, tax, lang, words))
         records_seconds = time.perf_counter() - start
-        for name, parts in VARIANTS:
+        for (name, parts), part in itertools.product(variants, part_pages or [search_index.PART_PAGES]):
+            search_index.PART_PAGES = part
             chosen = [_without(r, parts) for r in records]
             memory = _PeakRSS()
             memory.start()
@@ -86,10 +91,12 @@ def profile(n: int, work: Path, languages: list[str]) -> list[dict[str, Any]]:
             seconds, after = time.perf_counter() - start, os.times()
             memory.stop()
             rows.append({
-                "language": code, "records": name, "records_seconds": round(records_seconds, 2),
+                "language": code, "records": name, "part_pages": part,
+                "records_seconds": round(records_seconds, 2),
                 "seconds": round(seconds, 2),
                 "pagefind_cpu_seconds": round(after.children_user + after.children_system
                                               - before.children_user - before.children_system, 2),
+                "merge_cpu_seconds": round(after.user + after.system - before.user - before.system, 2),
                 "words": report.words, "bytes_per_briefing": round(report.bytes / n),
                 "peak_pagefind_mib": round(memory.peak / 2**20),
             })
@@ -103,11 +110,18 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=500, help="briefings in the corpus (default: 500)")
     parser.add_argument("--languages", default="en,zh,zh-hant", help="site languages (default: all three)")
+    parser.add_argument("--part-pages", default="",
+                        help="pages per Pagefind process to compare, e.g. 250,100000 (default: the build's)")
+    parser.add_argument("--all-records", action="store_true",
+                        help="only the records the build makes (not also without the line of characters)")
     parser.add_argument("--out", type=Path, help="JSON results file")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="ai-briefing-search-profile-") as tmp:
-        rows = profile(args.n, Path(tmp), args.languages.split(","))
-    head = ["language", "records", "records_seconds", "seconds", "pagefind_cpu_seconds", "words",
+        parts = [int(p) for p in args.part_pages.split(",") if p]
+        variants = VARIANTS[:1] if args.all_records else VARIANTS
+        rows = profile(args.n, Path(tmp), args.languages.split(","), parts, variants)
+    head = ["language", "records", "part_pages", "records_seconds", "seconds", "pagefind_cpu_seconds",
+            "merge_cpu_seconds", "words",
             "bytes_per_briefing", "peak_pagefind_mib"]
     print(f"Pagefind indexing of N={args.n} (load {os.getloadavg()[0]:.2f})\n")
     print("| " + " | ".join(head) + " |\n|" + "---|" * len(head))
