@@ -174,11 +174,12 @@ UNKNOWN_FLOORS = {"recall": 0.9965, "junk": 0.0364, "title": 0.9688, "date": 1.0
 # 0.9911, junk 0.0321. Outlet 0.8125 on both since an account's header right above the headline (the app's
 # name, the account, when it posted, 关注) names the account, not the app; hidden 0.875 since a public
 # account's header (原创, author, account) with its time on the next line names the account, 0.9375 since a
-# release's "NEWS PROVIDED BY" and "SOURCE X, Inc." name its issuer over the newswire. Hidden recall
+# release's "NEWS PROVIDED BY" and "SOURCE X, Inc." name its issuer over the newswire, 1.0 since a notice's
+# signature over its date names the bureau that issues it over its department's 来源 label. Hidden recall
 # 0.9896, unread recall 1.0 and junk 0.032 since a notice's contact line under its last paragraph is its
 # text (and a telephone number's digits are no date); hidden recall 1.0 and junk 0.0141 since an HTML
 # page's subheadings that trafilatura leaves out stand above their paragraphs again.
-HIDDEN_FLOORS = {"recall": 1.0, "junk": 0.0141, "title": 1.0, "date": 1.0, "outlet": 0.9375,
+HIDDEN_FLOORS = {"recall": 1.0, "junk": 0.0141, "title": 1.0, "date": 1.0, "outlet": 1.0,
                  "tag_precision": 0.9333}
 # Unread outlet 0.875 since a picture's credit under the byline ("Photograph: … for The Harbour Chronicle")
 # is no author's line that would set aside the copyright holder, and "Technology | Law" over the headline is a

@@ -639,6 +639,17 @@ def test_a_forums_first_line_of_name_and_short_han_description_names_the_forum()
     assert extract_source(clean_lines(page))[0] == "码驿论坛"
 
 
+def test_a_notices_signature_over_its_date_names_the_issuer_over_its_departments_source_label():
+    """A bureau's notice: "来源：科技金融处" above the text names the department that wrote it; the body that
+    signs it under the text, over the date, issues it."""
+    head = ["首页 机构概况 政务公开 通知公告", ZH_HEADLINE,
+            "发布日期：2025-04-25 来源：科技金融处 浏览次数：2718"]
+    page = [*head, *ZH_BODY, "滨海市科学技术局", "2025年4月25日", "【字体：大 中 小】 【打印本页】"]
+    assert extract_source(clean_lines(page))[0] == "滨海市科学技术局"
+    unsigned = [*head, *ZH_BODY, "【字体：大 中 小】 【打印本页】"]
+    assert extract_source(clean_lines(unsigned))[0] == "科技金融处"
+
+
 def test_a_reposts_original_date_under_the_original_accounts_card_is_the_publication_date():
     """A repost: the reposting account's header (2024年06月12日), then the original account's card (its
     name, its motto) and the original's "发布时间"; the card's short lines do not start the article."""

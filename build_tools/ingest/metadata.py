@@ -489,7 +489,7 @@ def _wechat_source(text: str) -> str | None:
 SOURCE_WEIGHTS = {"label": 4.0, "reprint": 3.0, "unit": 2.0, "dateline": 3.0, "byline": 2.0,
                   "byline-part": 1.0, "credit": 2.0, "title": 2.0, "address": 2.0, "tagline": 2.0,
                   "copyright": 1.5, "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5, "logo": 2.0,
-                  "account": 2.0}
+                  "account": 2.0, "signature": 3.0}
 SOURCE_MIN_SCORE = 1.5
 SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
@@ -502,7 +502,7 @@ _MASTHEAD_KINDS = frozenset(["chrome", "tag-line"])
 # An address only counts for a name, it shows none of its own.
 SOURCE_DISPLAY = {"label": 5, "reprint": 5, "unit": 3, "dateline": 0, "byline": 3, "byline-part": 3,
                   "credit": 3, "title": 3, "address": 0, "tagline": 2, "masthead": 2, "late-masthead": 2,
-                  "first-line": 2, "copyright": 1, "logo": 2, "account": 3}
+                  "first-line": 2, "copyright": 1, "logo": 2, "account": 3, "signature": 1}
 _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
 # An outlet's claim to the article: 本文系智源前沿原创, 声明：本文为云帆网原创.
@@ -520,6 +520,21 @@ def _split_header(text: str, following: str) -> list[tuple[str, str]]:
             (find_dates(after) or RELATIVE_DAY.search(after)):
         return [("label", m.group(1))]
     return []
+
+
+# A notice's signature under its text: the issuing body's name alone on its line (all Han), the date alone on
+# the next one ("滨海市科学技术局" / "2025年4月25日"). It adds to the name's other forms on the page and shows
+# only where none is there (网络与信息中心 signs for 东岳大学网络与信息中心).
+_SIGNATORY = re.compile(r"[\u4e00-\u9fff]{4,24}")
+_DATE_ALONE = re.compile(r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|\d{4}-\d{1,2}-\d{1,2}")
+
+
+def _signatory(text: str, following: str) -> list[tuple[str, str]]:
+    """The body that signs a notice after its text, over the date it signed it: who issues it."""
+    name = text.strip()
+    if not (_SIGNATORY.fullmatch(name) and _DATE_ALONE.fullmatch(following.strip())) or _UNIT.search(name):
+        return []  # a department signing (教务处) is who wrote it, as in a source label: see _UNIT
+    return [("signature", name)]
 
 
 # A department of an institution, as a source label names the unit that wrote the story on the institution's
@@ -848,7 +863,8 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
         closing = d.line > last and not any(ch.isdigit() for ch in text) and len(text) <= 16
         kind = "credit" if closing and d.kind in ("orphan-heading", "tail") else d.kind
         found += _line_evidence(text, kind)
-        found += _split_header(text, dropped[n + 1].text if n + 1 < len(dropped) else "")
+        following = dropped[n + 1].text if n + 1 < len(dropped) else ""
+        found += _split_header(text, following) + (_signatory(text, following) if d.line > last else [])
         label = SOURCE_LABELS.fullmatch(_ITEM_NUMBER.sub("", text).rstrip(":："))
         if label and (name := _clean_source(by_line.get(d.line + 1, ""))):
             found.append(("label", name))  # "1.媒體來源:" with the outlet on the next line
