@@ -650,6 +650,20 @@ def test_a_notices_signature_over_its_date_names_the_issuer_over_its_departments
     assert extract_source(clean_lines(unsigned))[0] == "科技金融处"
 
 
+def test_a_releases_about_heading_names_its_issuer_when_its_opening_does():
+    """A release on a wire's page without a source line: "About Korvax Robotics" after the text, the company
+    its opening paragraph names, issues it; an "About" heading the opening does not name is no issuer."""
+    opening = ("AUSTIN, Texas, Sept. 9, 2025 /PrimeWire/ -- Korvax Robotics, Inc., a developer of humanoid "
+               "robots, today unveiled K2, its second-generation humanoid designed for warehouses.")
+    wire = ["PrimeWire", "News  Newsroom  Pricing  Contact", EN_HEADLINE, "Sep 09, 2025, 08:00 ET"]
+    about = ["About Korvax Robotics", "Korvax Robotics builds humanoid robots for logistics and manufacturing.",
+             "© 2025 PrimeWire. All Rights Reserved."]
+    assert extract_source(clean_lines([*wire, opening, *EN_BODY, *about]))[0] == "Korvax Robotics"
+    other = ["About Ridgeline Ventures", "Ridgeline Ventures invests in early-stage robotics companies.",
+             "© 2025 PrimeWire. All Rights Reserved."]
+    assert extract_source(clean_lines([*wire, opening, *EN_BODY, *other]))[0] == "PrimeWire"
+
+
 def test_a_reposts_original_date_under_the_original_accounts_card_is_the_publication_date():
     """A repost: the reposting account's header (2024年06月12日), then the original account's card (its
     name, its motto) and the original's "发布时间"; the card's short lines do not start the article."""

@@ -489,7 +489,7 @@ def _wechat_source(text: str) -> str | None:
 SOURCE_WEIGHTS = {"label": 4.0, "reprint": 3.0, "unit": 2.0, "dateline": 3.0, "byline": 2.0,
                   "byline-part": 1.0, "credit": 2.0, "title": 2.0, "address": 2.0, "tagline": 2.0,
                   "copyright": 1.5, "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5, "logo": 2.0,
-                  "account": 2.0, "signature": 3.0}
+                  "account": 2.0, "signature": 3.0, "issuer": 3.0}
 SOURCE_MIN_SCORE = 1.5
 SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
@@ -502,7 +502,7 @@ _MASTHEAD_KINDS = frozenset(["chrome", "tag-line"])
 # An address only counts for a name, it shows none of its own.
 SOURCE_DISPLAY = {"label": 5, "reprint": 5, "unit": 3, "dateline": 0, "byline": 3, "byline-part": 3,
                   "credit": 3, "title": 3, "address": 0, "tagline": 2, "masthead": 2, "late-masthead": 2,
-                  "first-line": 2, "copyright": 1, "logo": 2, "account": 3, "signature": 1}
+                  "first-line": 2, "copyright": 1, "logo": 2, "account": 3, "signature": 1, "issuer": 3}
 _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
 # An outlet's claim to the article: 本文系智源前沿原创, 声明：本文为云帆网原创.
@@ -902,7 +902,7 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
     # a republishing credit closing the article reads as a sentence and may be kept with it
     found += [("reprint", m.group("name").rstrip(".")) for k in cleaned.body[-REPUBLISHED_REACH:]
               if (m := _REPUBLISHED.match(unicodedata.normalize("NFKC", k.text).strip()))]
-    found += _dateline_evidence(cleaned) + _account_evidence(cleaned, top, first)
+    found += _dateline_evidence(cleaned) + _account_evidence(cleaned, top, first) + _about_evidence(cleaned)
     return found + _address_evidence(cleaned, [name for _, name in found], addresses)
 
 
@@ -1146,6 +1146,35 @@ def _link_row(text: str) -> bool:
     parts = [p.strip() for p in _ROW_SPLIT.split(text) if p.strip()]
     return len(parts) >= ROW_MIN_LINKS and not re.search(r"[,，。!?！？:：]", text) and all(
         han_count(p) <= LINK_MAX_HAN and len(p.split()) <= LINK_MAX_WORDS for p in parts)
+
+
+# A release's boilerplate after its text, headed by its issuer's name: "About Korvax Robotics", 关于芯衡科技.
+# (A name of capitalised words, or of four Han or more: "About Us", 关于我们 are the site's pages.)
+_ABOUT = re.compile(r"(?:[Aa]bout|ABOUT|關於|关于) ?((?:The )?[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,5}"
+                    r"|(?!我们|我們|本)[\u4e00-\u9fff]{4,16})")
+
+
+OPENING_PARAGRAPHS = 2
+
+
+def _about_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
+    """A release's issuer: the name an "About X" heading after the text gives, where the opening paragraphs
+    name it too (the release opens with who announces it); of several, the one they name first."""
+    if not cleaned.body:
+        return []
+    first, _ = _body_span(cleaned)
+    # (the first two paragraphs: a standfirst set apart may come before the dateline's paragraph)
+    opening = unicodedata.normalize("NFKC", " ".join(k.text for k in cleaned.body[:OPENING_PARAGRAPHS]))
+    named: list[tuple[int, str]] = []
+    after = [d for d in cleaned.dropped if d.line > first] + [k for k in cleaned.body if k.role == "heading"]
+    for line in after:
+        m = _ABOUT.fullmatch(unicodedata.normalize("NFKC", line.text).strip())
+        name = m.group(1) if m else ""
+        # (a page of the site's, "About Careers", is no name the release opens with)
+        if name and name.casefold() not in _UI_WORDS and \
+                (at := re.search(rf"(?<![\w&]){re.escape(name)}(?![\w&])", opening)):
+            named.append((at.start(), name))
+    return [("issuer", min(named)[1])] if named else []
 
 
 def _dateline_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
