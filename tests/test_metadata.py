@@ -656,7 +656,7 @@ def test_a_releases_about_heading_names_its_issuer_when_its_opening_does():
     opening = ("AUSTIN, Texas, Sept. 9, 2025 /PrimeWire/ -- Korvax Robotics, Inc., a developer of humanoid "
                "robots, today unveiled K2, its second-generation humanoid designed for warehouses.")
     wire = ["PrimeWire", "News  Newsroom  Pricing  Contact", EN_HEADLINE, "Sep 09, 2025, 08:00 ET"]
-    about = ["About Korvax Robotics", "Korvax Robotics builds humanoid robots for logistics and manufacturing.",
+    about = ["About Korvax Robotics", "Korvax Robotics builds humanoid robots for logistics and factories.",
              "© 2025 PrimeWire. All Rights Reserved."]
     assert extract_source(clean_lines([*wire, opening, *EN_BODY, *about]))[0] == "Korvax Robotics"
     other = ["About Ridgeline Ventures", "Ridgeline Ventures invests in early-stage robotics companies.",
