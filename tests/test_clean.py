@@ -496,6 +496,31 @@ def test_a_telephone_numbers_digits_are_no_date():
         and layout.has_date("2024.7")
 
 
+LIST_EN_ABOVE = ["Three startups released compact language models this week, each small enough to run on a "
+                 "recent phone without a network connection.",
+                 "The companies say the models were trained on the outputs of much larger systems, a method "
+                 "known as distillation that has become common this year."]
+LIST_EN_BELOW = ["Each company claims its model matches last year's cloud models on those tasks, though none "
+                 "has published benchmarks."]
+LIST_ZH_ABOVE = ["本周，三家初创公司相继发布可在手机上离线运行的小型语言模型，"
+                 "均可在近两年的主流手机上流畅运行。",
+                 "这些公司表示，模型是用更大模型的输出训练而成，这种被称为蒸馏的方法今年已相当普遍。"]
+LIST_ZH_BELOW = ["各公司均称其模型在上述任务上可与去年的云端模型相当，但尚未公布第三方评测结果。"]
+
+
+@pytest.mark.parametrize(("above", "items", "below"), [
+    (LIST_EN_ABOVE, ["Summarising email threads", "Drafting short replies", "Translating menus and signs",
+                     "Reading receipts aloud"], LIST_EN_BELOW),
+    (LIST_EN_ABOVE[:1], ["Summarising email threads", "Drafting short replies", "Translating menus and signs",
+                         "Reading receipts aloud"], LIST_EN_ABOVE[1:] + LIST_EN_BELOW),
+    (LIST_ZH_ABOVE, ["邮件摘要", "短信回复", "菜单和路牌翻译", "收据朗读"], LIST_ZH_BELOW),
+])
+def test_a_list_without_bullets_between_paragraphs_cuts_neither_off(above, items, below):
+    _, kept, _ = _regions(["TECH LEDGER", "Startups race to ship smaller models for phones", "By Dana Holt",
+                           "June 3, 2025", *above, *items, *below, "Share this article"])
+    assert kept == [*above, *items, *below]
+
+
 def test_a_sentence_of_the_article_about_use_without_permission_is_no_rights_notice():
     used = "已有用户投诉，部分直播间未经授权使用了知名人士的形象和声音，观众很难分辨真假，平台表示将处置。"
     body = [*ZH_BODY[:2], used, ZH_BODY[2]]

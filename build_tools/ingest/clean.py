@@ -460,6 +460,7 @@ def _pass_regions(page: _Page, r: Rules) -> None:
     count = len(norms)
     gains = [-DROPPED_LINE_COST if verdict[i] else (layout.prose_weight(norms[i]) or -ALIVE_LINE_COST)
              for i in range(count)]
+    _lists_between_paragraphs(page, gains)
     span = layout.densest_run(gains)
     if span is None:
         return
@@ -503,6 +504,43 @@ def _pass_regions(page: _Page, r: Rules) -> None:
 LEAD_IN_MAX_UNITS = 12
 # A list under a lead-in has at least this many items.
 LIST_MIN_ITEMS = 2
+
+
+# A list set without bullets inside the article: at most this many items, each at most this many words or
+# Han characters (a feature, a task, a name), between two paragraphs.
+LIST_MAX_ITEMS = 12
+LIST_ITEM_MAX_UNITS = 12
+
+
+def _lists_between_paragraphs(page: _Page, gains: list[float]) -> None:
+    """A run of short lines without a full stop set directly between two paragraphs is a list inside the
+    article whose items carry no bullet: it costs the body nothing, so the paragraph after it is not cut
+    off (a line that is not prose costs the body otherwise)."""
+    from build_tools.ingest import layout
+
+    count = len(gains)
+    n = 1
+    while n < count:
+        if gains[n - 1] <= layout.SHORT_SENTENCE_WEIGHT:
+            n += 1
+            continue
+        end = n
+        while end < count and page.verdict[end] is None and gains[end] <= 0 and _bare_item(page.norms[end]):
+            end += 1
+        if LIST_MIN_ITEMS <= end - n <= LIST_MAX_ITEMS and end < count \
+                and gains[end] > layout.SHORT_SENTENCE_WEIGHT:
+            for m in range(n, end):
+                gains[m] = 0.0
+        n = end + 1
+
+
+def _bare_item(norm: str) -> bool:
+    """A list's item set without a bullet: short, no label before a colon (a bulleted list and a line of
+    ``Label: value`` have their own rules)."""
+    from build_tools.ingest import layout
+
+    return layout.units(norm) <= LIST_ITEM_MAX_UNITS and not BULLET.match(norm) \
+        and ":" not in norm and "：" not in norm
 
 
 def _above_credit(page: _Page, n: int) -> bool:
