@@ -630,6 +630,10 @@ def test_a_mailing_list_archive_names_the_list():
     assert extract_source(clean_lines(page))[0] == "openweights-dev"
     prompt = [EN_HEADLINE, "By Claire Dumont", "Oct 9, 2024", *EN_BODY, "Join our mailing list"]
     assert extract_source(clean_lines(prompt))[0] is None
+    # a message to the list, its archive's name not copied: the address at a host for lists names it
+    message = [EN_HEADLINE, "From: Ravi Natarajan <ravi@openweights.example>",
+               "To: openweights-dev@lists.example.org", "Date: Mon, 3 Jun 2024 14:22:07", *EN_BODY]
+    assert extract_source(clean_lines(message))[0] == "openweights-dev"
 
 
 def test_a_forums_first_line_of_name_and_short_han_description_names_the_forum():

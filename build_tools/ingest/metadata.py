@@ -587,6 +587,9 @@ _LIST_NAME = re.compile(r"(?!(?:our|the|this|your|my|their|a|an) )([\w.+-]{2,40}
                         r" (?:mailing|e-?mail|discussion) list(?: archives?)?"
                         r"|(?!(?:我们的|本站|订阅|加入))(\S{2,20}?) ?(?:邮件列表|郵件列表|邮件组|郵件組)"
                         r"(?:存档|存檔|归档|歸檔)?", re.IGNORECASE)
+# A message's header addressed to a mailing list, at a host for lists: the list's name is the address's own.
+_TO_LIST = re.compile(r"(?:to|cc|list-id)\s?:\s?<?([a-z0-9][\w.+-]{1,40})@(?:lists?|groups|mail(?:man)?)\."
+                      r"[\w.-]{2,80}>?", re.IGNORECASE)
 _THANKS_FOR_READING = re.compile(r"^thanks for reading ([^!.?]{2,40})[!.]", re.IGNORECASE)
 _NOT_OUTLETS = frozenset(["本报", "本報", "本网", "本網", "本台", "综合", "綜合", "记者", "記者"])
 _COPYRIGHT = re.compile(r"(?:copyright\s?(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?)?",
@@ -823,6 +826,8 @@ def _line_evidence(text: str, kind: str) -> list[tuple[str, str]]:
                 break
     if m := _LIST_NAME.fullmatch(text):
         found.append(("label", m.group(1) or m.group(2)))  # an archive names its list in header and footer
+    if m := _TO_LIST.fullmatch(text):
+        found.append(("label", m.group(1)))  # a post to a list: "To: openweights-dev@lists.example.org"
     if m := _THANKS_FOR_READING.match(text):
         found.append(("byline", m.group(1).strip()))
     for pattern in (_OUTLET_BYLINE, _OUTLET_REPORTER):
