@@ -654,3 +654,22 @@ def test_an_html_pages_web_address_yields_to_the_name_its_page_spells(cli, tmp_p
 ])
 def test_the_name_a_web_address_stands_for(host: str, texts: list[str], expected: str | None):
     assert host_spelled_out(host, texts) == expected
+
+
+FORUM_HTML = """<!doctype html><html><head><meta charset="utf-8">
+<title>Running a 70B model on two used GPUs at home - Local Inference - Modelhaus Forum</title></head><body>
+<nav>Home  Forums  Latest  Login</nav>
+<h1>Running a 70B model on two used GPUs at home</h1>
+<div class="post"><span>gpu_tinkerer</span> <span>Posted March 3, 2025</span>
+<p>I spent two weekends getting a quantised 70B model to run across two second-hand cards at home.</p>
+<p>Loading it took about twenty gigabytes on each card, and it generated seven or eight tokens a second.</p>
+<p>Power draw under load was close to seven hundred watts, and the fans were loud enough to hear.</p>
+</div></body></html>
+"""
+
+
+def test_an_html_titles_last_part_after_the_headline_and_a_section_names_the_site(cli, tmp_path: Path):
+    (tmp_path / "thread.html").write_text(FORUM_HTML, encoding="utf-8")
+    run = cli("ingest", "--json", "thread.html")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["source"] == "Modelhaus Forum"

@@ -371,6 +371,8 @@ _TITLE_TAG = re.compile(r"<title(?:\s[^<>]{0,200})?>([^<>]{1,300})</title>", re.
 # How a <title> sets the site's name after the headline.
 _TITLE_SUFFIX = (" - ", " | ", " – ", " — ", " ｜ ", "_", "-")
 TITLE_OUTLET_MAX = 60
+# A <title> of the headline, the page's section and the site's name.
+TITLE_PARTS = 3
 
 
 def _title_outlet(html_text: str, headlines: list[str]) -> str | None:
@@ -386,6 +388,13 @@ def _title_outlet(html_text: str, headlines: list[str]) -> str | None:
         head, found, tail = title.rpartition(sep)
         if found and _alnum_key(head) in keys and 2 <= len(tail.strip()) <= TITLE_OUTLET_MAX:
             return tail.strip()
+    for sep in _TITLE_SUFFIX:
+        # "Headline - Board - Forum", "通知标题_通知公告_滨海市科学技术局": the site's name is the last part,
+        # after the page's section
+        parts = title.split(sep)
+        if len(parts) == TITLE_PARTS and _alnum_key(parts[0]) in keys and \
+                2 <= len(parts[-1].strip()) <= TITLE_OUTLET_MAX:
+            return parts[-1].strip()
     return None
 
 
