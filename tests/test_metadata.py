@@ -619,6 +619,8 @@ def test_a_section_and_its_subsection_over_the_headline_are_no_outlet():
     tail = ["More from Technology", "© 2024 The Harbour Chronicle. All rights reserved."]
     assert extract_source(clean_lines([*top, credit, *EN_BODY, *tail]))[0] == "The Harbour Chronicle"
     assert extract_source(clean_lines([*top, *EN_BODY, "More from Technology"]))[0] is None
+    kicker = [*top[:3], "Technology", *top[4:]]  # the section's label alone right above the headline
+    assert extract_source(clean_lines([*kicker, *EN_BODY, "More from Technology"]))[0] is None
 
 
 def test_a_mailing_list_archive_names_the_list():

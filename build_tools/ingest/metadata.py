@@ -891,8 +891,10 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
                 n > 0 and _one_word(text) and any(_one_word(t) and t != text for t in neighbours))):
             name = None  # a menu's items set one word per line; a site's name may head them
         # a section name above the headline (政策), too short to tell from a brand, or a section and its
-        # subsection (Technology | Law), not "Brand | section"
-        if name and n >= MASTHEAD_LINES and (len(_squash(name)) < 3 or _section_path(text)):
+        # subsection (Technology | Law), not "Brand | section"; past the page's first lines, one word right
+        # above the headline is its section's label (a kicker: Technology), not the site's name
+        kicker = _one_word(text) and n + 1 < len(dropped) and dropped[n + 1].line > top
+        if name and n >= MASTHEAD_LINES and (len(_squash(name)) < 3 or _section_path(text) or kicker):
             name = None
         if not name and n < MASTHEAD_LINES and d.kind in _MASTHEAD_KINDS:
             # a newsletter's name and what it is about, under its "View this email in your browser"
