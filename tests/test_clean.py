@@ -521,6 +521,27 @@ def test_a_list_without_bullets_between_paragraphs_cuts_neither_off(above, items
     assert kept == [*above, *items, *below]
 
 
+def test_a_paywalls_note_is_engagement_and_a_product_for_paid_subscribers_is_not():
+    assert layout.inline_junk("This post is for paid subscribers, but I've unlocked it for everyone.")
+    assert layout.inline_junk("To receive new posts, consider becoming a free or paid subscriber.")
+    assert layout.inline_junk("Research mode is rolling out first to paid subscribers in the US, Japan and "
+                              "Brazil, the company said.") is None
+
+
+def test_a_research_notes_labelled_sections_are_its_text_from_the_first_label_to_the_risks():
+    body = ["事件：",
+            "海外四大云厂商近期陆续发布三季度财报，合计资本开支达1280亿美元，同比增长约55%，再创历史新高。",
+            "点评：",
+            "AI资本开支仍在加速。四家公司均上调全年资本开支指引，并表示明年投入将继续增长。",
+            "算力需求由训练向推理扩散。管理层普遍提到推理调用量快速增长，推理侧需求有望持续支撑资本开支。",
+            "风险提示：",
+            "云厂商资本开支不及预期；AI应用商业化进展不及预期；贸易摩擦加剧。"]
+    disclaimer = "免责声明：本页面内容摘自券商研究报告，仅供参考，不构成投资建议。投资者据此操作，风险自担。"
+    _, kept, dropped = _regions(["海外云厂商资本开支跟踪：AI投入仍在加速", "机构：华岳证券  日期：2026-11-06",
+                                 *body, disclaimer])
+    assert kept == body and disclaimer in dropped
+
+
 def test_a_sentence_of_the_article_about_use_without_permission_is_no_rights_notice():
     used = "已有用户投诉，部分直播间未经授权使用了知名人士的形象和声音，观众很难分辨真假，平台表示将处置。"
     body = [*ZH_BODY[:2], used, ZH_BODY[2]]

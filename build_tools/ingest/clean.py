@@ -483,7 +483,8 @@ def _pass_regions(page: _Page, r: Rules) -> None:
         start = next((i for i in body if i > start), start)
     start = _above_lead_picture(page, _past_deck(page, start, body), body)
     above = start - 1
-    if above >= 0 and above != page.headline and verdict[above] is None and _opens_body(norms[above], r) \
+    if above >= 0 and above != page.headline and verdict[above] is None \
+            and (_opens_body(norms[above], r) or _first_of_labels(page, above, end)) \
             and not _last_of_list(page, above, r):
         start = above
     page.modelled = True
@@ -861,6 +862,26 @@ def _opening_hook(norm: str, r: Rules) -> bool:
 
 # The longest opening line in Han characters that may stand for a post's headline.
 HOOK_MAX_HAN = 30
+
+
+# A section's label alone on its line, ended by a colon (事件：, 点评：, Background:): this many words or Han
+# characters at most.
+SECTION_LABEL_MAX_UNITS = 6
+
+
+def _section_label(norm: str) -> bool:
+    from build_tools.ingest import layout
+
+    s = norm.strip()
+    return s.endswith((":", "：")) and layout.units(s) <= SECTION_LABEL_MAX_UNITS and not BULLET.match(s)
+
+
+def _first_of_labels(page: _Page, n: int, end: int) -> bool:
+    """Whether line ``n``, directly above the first paragraph, is a section's label (事件：) like one that
+    heads a later section of the body (点评：, 风险提示：): the body is set in labelled sections."""
+    if not _section_label(page.norms[n]):
+        return False
+    return any(page.verdict[m] is None and _section_label(page.norms[m]) for m in range(n + 2, end + 1))
 
 
 def _opens_body(norm: str, r: Rules) -> bool:

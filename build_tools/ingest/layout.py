@@ -114,9 +114,14 @@ _DISCLAIMER = re.compile(r"^(?:风险提示|風險提示|免责声明|免責聲�
 _LIST_ITEMS = re.compile(r"^[^,，。;；]{2,30}(?:[;；][^,，。;；]{2,30}){1,8}[。.]?$")
 
 
+# A research note's section of risks is headed by this label alone on its line, its items under it.
+_RISKS_HEADING = re.compile(r"^(?:风险提示|風險提示)\s*[:：]$")
+
+
 def _disclaimer(s: str) -> bool:
     m = _DISCLAIMER.match(s)
-    return m is not None and not _LIST_ITEMS.match(s[m.end():].strip())
+    return m is not None and not _LIST_ITEMS.match(s[m.end():].strip()) \
+        and not _RISKS_HEADING.match(s.strip())
 
 
 # A summary box's label at the start of a line: 【摘要】…, [导读] …
@@ -177,7 +182,9 @@ _PLACEHOLDER = re.compile(
 _ENGAGEMENT = re.compile(
     r"helpful\?|be the first to comment|write a comment|discussion about this post|join the discussion"
     r"|喜欢这篇|喜歡這篇|觉得还不错|覺得還不錯|给个赞|給個讚|点个赞|點個讚|一键收藏|一鍵收藏|展开全文|展開全文"
-    r"|reader-supported|to receive new posts|paid subscriber|subscribe for free|on the free list"
+    r"|reader-supported|to receive new posts|paid subscriber\b|subscribe for free|on the free list"
+    # a paywall's note, not a product's "rolling out to paid subscribers in the US"
+    r"|\b(?:post|issue|article|story|episode) is (?:only )?for paid subscribers"
     r"|听全文|聽全文|预计阅读|預計閱讀|字号|字號|\bmin(?:ute)? read$"
     r"|^(?:subscribe to|sign up (?:for|to)|download|register for|follow us|don't miss|do not miss)\b"
     r"|^listen to (?:this|the) (?:article|story)|^click here\b"
