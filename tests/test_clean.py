@@ -1024,3 +1024,36 @@ def test_a_forum_threads_headline_under_its_category_with_the_poster_and_byline_
                                   ZH_HEADLINE, "秋招打工人", "楼主", "发表于 2024-10-17 10:48 | 只看该作者",
                                   *ZH_BODY])
     assert headline == ZH_HEADLINE and body == ZH_BODY
+
+
+@pytest.mark.parametrize("line", ["江城晚报 数字报", "——走访甬江电子元件厂", "—— 记者手记"])
+def test_an_e_papers_masthead_with_a_space_and_a_dash_subtitle_are_never_a_headline(line: str):
+    from build_tools.ingest import layout
+
+    assert layout.headline_excluded(line)
+
+
+def test_reporters_with_the_papers_correspondent_are_a_byline():
+    from build_tools.ingest import layout
+
+    assert layout.is_byline("记者 龚雅婷 通讯员 许朗")
+    assert layout.is_byline("本报记者 方舟 通讯员 李悦、王芳")
+
+
+def test_a_newspapers_headline_over_its_deck_and_reporters_is_the_headline_not_the_masthead():
+    title = "市三院上线AI预问诊 门诊候诊时间缩短近四成"
+    deck = "患者候诊时用手机先聊几句，医生接诊时病史已整理好"
+    page = ["江城晚报 数字报", "首页 | 要闻 | 城事 | 民生 | 财经 | 科教",
+            "2026年11月18日 星期三", "当前位置：首页 > 第A05版：城事·科教", title, deck,
+            "记者 龚雅婷 通讯员 许朗", *ZH_BODY]
+    headline, body, _ = _regions(page)
+    assert headline == title and body == ZH_BODY
+
+
+def test_an_e_papers_headline_over_its_dash_subtitle_is_the_headline_not_a_teaser_in_its_page_index():
+    page = ["东海日报数字报", "2025年05月20日 星期二", "本版标题导航",
+            ZH_HEADLINE, "我省发布首批人工智能应用场景清单", ZH_HEADLINE, "——走访甬江电子元件厂",
+            "本报记者 方舟 通讯员 李悦",
+            *ZH_BODY]
+    headline, body, _ = _regions(page)
+    assert headline == ZH_HEADLINE and body == ZH_BODY

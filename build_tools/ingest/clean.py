@@ -770,6 +770,8 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
             score += 1.0  # nothing but dropped lines (an app prompt, a byline) between it and the article
         if squashed[i] and squashed.count(squashed[i]) > 1 and squashed.index(squashed[i]) == i:
             score += 1.0
+        if i + 1 < len(norms) and layout.is_subtitle(norms[i + 1]):
+            score += 2.0  # a newspaper's headline over its subtitle after a dash (——走访…)
         if i + 1 in candidates and layout.is_labelled_item(norms[i]) and \
                 not layout.is_labelled_item(norms[i + 1]):
             score -= 2.0  # an item under a label in brackets (【即時】…) stacked above a headline: a teaser

@@ -67,8 +67,10 @@ _TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", " ｜ ")
 # Bylines: "By Dana Whitcomb, a senior reviewer ...", "潮點新聞／綜合報導", "記者吳承恩／編譯".
 _BYLINE_EN = re.compile(r"^[Bb][Yy]\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|$|and\b|&|\||·|•)")
 _BYLINE_ZH = re.compile(r"^\S{0,16}[/／]\s*\S{0,10}(?:報導|报道|報道|编译|編譯|撰文|整理|采访|採訪)$")
+# (with the paper's correspondent or intern after the reporters: 记者 龚雅婷 通讯员 许朗)
 _REPORTER_ZH = re.compile(
-    r"^\S{0,12}(?:記者|记者)(?:\s*[^\s、,，]{2,4}(?:\s*[、,，]\s*[^\s、,，]{2,4}){0,4})?$")
+    r"^\S{0,12}(?:記者|记者)(?:\s*[^\s、,，]{2,4}(?:\s*[、,，]\s*[^\s、,，]{2,4}){0,4})?"
+    r"(?:\s+(?:通讯员|通訊員|实习生|實習生)\s*[^\s、,，]{2,4}(?:\s*[、,，]\s*[^\s、,，]{2,4}){0,4}){0,2}$")
 
 # Captions and credits of pictures and video: the frame of the line, not its words.
 _CAPTION_TAIL = re.compile(
@@ -673,7 +675,16 @@ def headline_excluded(text: str) -> bool:
             or _spaced_items(s) or is_control_row(s) or bool(_AGE.match(s)) or bool(_APP_PROMPT.search(s))
             or inline_junk(s) is not None or s.endswith((":", "：")) or is_notice(s) or is_handle(s)
             or is_tool_label(s) is not None or _repetitive(s) or is_edition_name(s) or is_label_for_next(s)
-            or is_speaker_turn(s) or is_bare_link(s) or is_site_action(s))
+            or is_speaker_turn(s) or is_bare_link(s) or is_site_action(s) or is_subtitle(s))
+
+
+# A subtitle under a newspaper's headline opens with a dash (——走访甬江电子元件厂): the headline's, never one.
+_SUBTITLE = re.compile(r"^[—―─]{1,2}\s?\S")
+
+
+def is_subtitle(text: str) -> bool:
+    """A subtitle set under the headline after a dash ("——走访…"): never the headline itself."""
+    return bool(_SUBTITLE.match(_cut(text).strip()))
 
 
 # A link that shows no words: a logo image inside a link to the home page, its picture dropped
@@ -800,8 +811,10 @@ EDITION = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:数字报|數字報|电子报|�
 
 
 def is_edition_name(text: str) -> bool:
-    """An outlet's edition alone on a line (东海日报数字报): a masthead, never a headline."""
+    """An outlet's edition alone on a line (东海日报数字报, 江城晚报 数字报): a masthead, never a headline."""
     s = _cut(text).strip()
+    if s.count(" ") == 1 and han_count(s) == len(s) - 1:
+        s = s.replace(" ", "")  # the name and its edition set apart by a space, as a masthead sets them
     return len(s) <= 16 and " " not in s and bool(EDITION.search(s))
 
 
