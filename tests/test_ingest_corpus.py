@@ -84,10 +84,10 @@ NOVEL_FLOORS = {"recall": 0.999, "junk": 0.0138, "title": 1.0, "date": 1.0, "out
 # masthead are no headline. Tag precision went from 0.95 to 0.93 with one of those right titles:
 # "Microsoft's AI spending tests investors' patience …" replaced a share bar, and its "investors" tags
 # funding, which the gold does not. Date 1.0 since "Updated Thu, Apr 3 2025" reads as an edit date.
-# Recall 0.9916 since a product "rolling out first to paid subscribers" is no paywall's note. Junk 0.0024
-# since an e-paper's reporters with the paper's correspondent (本报记者 方舟 通讯员 李悦) are a byline and a
-# headline over its dash subtitle (——走访…) is the headline.
-UNTRIED_FLOORS = {"recall": 0.9916, "junk": 0.0024, "title": 1.0, "date": 1.0, "outlet": 1.0,
+# Recall 0.9916 since a product "rolling out first to paid subscribers" is no paywall's note; 0.9955 and
+# junk 0.0024 since an e-paper's reporters with the paper's correspondent (本报记者 方舟 通讯员 李悦) are a
+# byline and a headline over its dash subtitle (——走访…) is the headline.
+UNTRIED_FLOORS = {"recall": 0.9955, "junk": 0.0024, "title": 1.0, "date": 1.0, "outlet": 1.0,
                   "tag_precision": 0.931}
 # The sealed split (32 pages in 16 layouts, written blind after the seven others had been developed on),
 # scored once on 2026-12-06 at commit 78005ea with the ingest stage frozen: recall 0.9748, junk 0.0236,
