@@ -130,8 +130,10 @@ PRISTINE_FLOORS = {"recall": 0.997, "junk": 0.0236, "title": 1.0, "date": 1.0, "
 # name on a column platform (大模型落地笔记, 育儿那些事), not null; ingest does not read it yet.
 # Recall 0.9733 since a notice's contact line under its last paragraph is its text; 0.9909 and junk 0.0281
 # since an HTML page's subheadings that trafilatura leaves out stand above their paragraphs again; 1.0 since
-# a research note's first section label (事件：) and its risks' heading (风险提示：) are its text.
-UNTOUCHED_FLOORS = {"recall": 1.0, "junk": 0.0281, "title": 1.0, "date": 1.0, "outlet": 0.8125,
+# a research note's first section label (事件：) and its risks' heading (风险提示：) are its text. Outlet
+# 0.875 since a feed reader's article names the feed its list counts right above the headline, not the
+# reader.
+UNTOUCHED_FLOORS = {"recall": 1.0, "junk": 0.0281, "title": 1.0, "date": 1.0, "outlet": 0.875,
                     "tag_precision": 0.905}
 # The unopened split (32 pages in 16 layouts, written blind after the ten others had been developed on),
 # scored once on 2026-12-06 at commit bd98802 with the ingest stage frozen: recall 0.9863, junk 0.0466,

@@ -670,6 +670,19 @@ def test_a_releases_about_heading_names_its_issuer_when_its_opening_does():
     assert extract_source(clean_lines([*wire, opening, *EN_BODY, *other]))[0] == "PrimeWire"
 
 
+def test_a_feed_readers_article_names_the_feed_not_the_reader():
+    """A reader app's page: its name on top, its list of feeds with their unread counts, then the feed's
+    name right above the headline; the feed is the outlet. A name above the headline that no list counts
+    is no feed."""
+    reader = ["Feedline", "All articles (1,284)", "Starred", "Curbside Dispatch · 31",
+              "The Batch Digest · 12", "Mark all as read"]
+    byline = ["by Dana Whitfield · 5h", "Open original ↗  ☆ Star  ✉ Share"]
+    page = [*reader, "Curbside Dispatch", EN_HEADLINE, *byline, *EN_BODY]
+    assert extract_source(clean_lines(page))[0] == "Curbside Dispatch"
+    unlisted = [*reader, "Harbour Letters", EN_HEADLINE, *byline, *EN_BODY]
+    assert extract_source(clean_lines(unlisted))[0] != "Harbour Letters"
+
+
 def test_a_reposts_original_date_under_the_original_accounts_card_is_the_publication_date():
     """A repost: the reposting account's header (2024年06月12日), then the original account's card (its
     name, its motto) and the original's "发布时间"; the card's short lines do not start the article."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from build_tools.ingest import layout
-from build_tools.ingest.clean import HAN, Cleaned, han_count, is_heading, load_rules
+from build_tools.ingest.clean import HAN, Cleaned, Dropped, han_count, is_heading, load_rules
 
 MONTHS = {m: i for i, names in enumerate(
     ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
@@ -489,7 +489,8 @@ def _wechat_source(text: str) -> str | None:
 SOURCE_WEIGHTS = {"label": 4.0, "reprint": 3.0, "unit": 2.0, "dateline": 3.0, "byline": 2.0,
                   "byline-part": 1.0, "credit": 2.0, "title": 2.0, "address": 2.0, "tagline": 2.0,
                   "copyright": 1.5, "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5, "logo": 2.0,
-                  "account": 2.0, "signature": 3.0, "issuer": 3.0}
+                  "account": 2.0, "signature": 3.0, "issuer": 3.0,
+                  "feed": 3.0}
 SOURCE_MIN_SCORE = 1.5
 SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
@@ -502,7 +503,8 @@ _MASTHEAD_KINDS = frozenset(["chrome", "tag-line"])
 # An address only counts for a name, it shows none of its own.
 SOURCE_DISPLAY = {"label": 5, "reprint": 5, "unit": 3, "dateline": 0, "byline": 3, "byline-part": 3,
                   "credit": 3, "title": 3, "address": 0, "tagline": 2, "masthead": 2, "late-masthead": 2,
-                  "first-line": 2, "copyright": 1, "logo": 2, "account": 3, "signature": 1, "issuer": 3}
+                  "first-line": 2, "copyright": 1, "logo": 2, "account": 3, "signature": 1, "issuer": 3,
+                  "feed": 3}
 _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
 # An outlet's claim to the article: 本文系智源前沿原创, 声明：本文为云帆网原创.
@@ -910,6 +912,7 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
     found += [("reprint", m.group("name").rstrip(".")) for k in cleaned.body[-REPUBLISHED_REACH:]
               if (m := _REPUBLISHED.match(unicodedata.normalize("NFKC", k.text).strip()))]
     found += _dateline_evidence(cleaned) + _account_evidence(cleaned, top, first) + _about_evidence(cleaned)
+    found += _feed_evidence(dropped, top)
     return found + _address_evidence(cleaned, [name for _, name in found], addresses)
 
 
@@ -1153,6 +1156,20 @@ def _link_row(text: str) -> bool:
     parts = [p.strip() for p in _ROW_SPLIT.split(text) if p.strip()]
     return len(parts) >= ROW_MIN_LINKS and not re.search(r"[,，。!?！？:：]", text) and all(
         han_count(p) <= LINK_MAX_HAN and len(p.split()) <= LINK_MAX_WORDS for p in parts)
+
+
+# A feed in a reader's list of feeds, with its count of unread articles: "Curbside Dispatch · 31".
+_FEED_COUNT = re.compile(r"(.{2,40}?)\s?[·•|]\s?\d[\d,]{0,6}|(.{2,40}?)\s?[(（]\d[\d,]{0,6}[)）]")
+
+
+def _feed_evidence(dropped: list[Dropped], top: int) -> list[tuple[str, str]]:
+    """A feed reader's article: the feed's name right above the headline, as the reader's list of feeds
+    names it with its count; the feed is the outlet, not the reader (its name tops the page)."""
+    above = [unicodedata.normalize("NFKC", d.text).strip() for d in dropped if d.line < top]
+    if len(above) < 2:
+        return []
+    listed = {(m.group(1) or m.group(2)).strip() for text in above[:-1] if (m := _FEED_COUNT.fullmatch(text))}
+    return [("feed", above[-1])] if above[-1] in listed else []
 
 
 # A release's boilerplate after its text, headed by its issuer's name: "About Korvax Robotics", 关于芯衡科技.
