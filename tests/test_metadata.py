@@ -654,6 +654,9 @@ def test_a_notices_signature_over_its_date_names_the_issuer_over_its_departments
     assert extract_source(clean_lines(page))[0] == "滨海市科学技术局"
     unsigned = [*head, *ZH_BODY, "【字体：大 中 小】 【打印本页】"]
     assert extract_source(clean_lines(unsigned))[0] == "科技金融处"
+    # a writer's role over the date is no body that issues anything
+    column = [ZH_HEADLINE, "2025-04-25", *ZH_BODY, "东海日报评论员", "2025年4月25日"]
+    assert extract_source(clean_lines(column))[0] is None
 
 
 def test_a_releases_about_heading_names_its_issuer_when_its_opening_does():

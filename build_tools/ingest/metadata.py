@@ -527,7 +527,10 @@ def _split_header(text: str, following: str) -> list[tuple[str, str]]:
 # A notice's signature under its text: the issuing body's name alone on its line (all Han), the date alone on
 # the next one ("滨海市科学技术局" / "2025年4月25日"). It adds to the name's other forms on the page and shows
 # only where none is there (网络与信息中心 signs for 东岳大学网络与信息中心).
-_SIGNATORY = re.compile(r"[\u4e00-\u9fff]{4,24}")
+# The name ends as a body's does (局, 厅, 委员会, 中心, 政府, 公司, 大学 …), not as a person's role
+# (本报评论员, 一位老读者).
+_SIGNATORY = re.compile(r"[\u4e00-\u9fff]{2,22}(?:局|厅|廳|部|委|会|會|院|中心|政府|公司|集团|集團|协会|協會"
+                        r"|大学|大學|学校|學校|银行|銀行|署|办|辦|馆|館|所|站)")
 _DATE_ALONE = re.compile(r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|\d{4}-\d{1,2}-\d{1,2}")
 
 
