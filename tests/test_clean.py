@@ -542,6 +542,23 @@ def test_a_research_notes_labelled_sections_are_its_text_from_the_first_label_to
     assert kept == body and disclaimer in dropped
 
 
+def test_a_live_pages_entry_times_are_dropped_and_its_latest_entry_is_no_deck():
+    entries = ["That's where we'll leave our live coverage for today. Thanks for following along, and our "
+               "full analysis of what the announcements mean for developers will be on the site tomorrow.",
+               "Altman takes questions",
+               "Sam Altman appeared on stage for a short question-and-answer session and was asked whether "
+               "agents would replace the apps people use today.",
+               "The company has announced a realtime API that lets developers build voice assistants that "
+               "respond as quickly as a person would in conversation.",
+               "Developers in the room seemed most excited about this one, judging by the applause it got."]
+    _, kept, dropped = _regions(["Live: OpenAI developer event brings cheaper API and realtime voice",
+                                 "Tue 1 Oct 2024 18.02 BST", "21.40 BST", entries[0], "20.55 BST",
+                                 *entries[1:3], "19.31 BST", *entries[3:],
+                                 "Share on Facebook · Share on X · Email"])
+    assert kept == entries
+    assert dropped["20.55 BST"] == "timestamp"
+
+
 def test_a_sentence_of_the_article_about_use_without_permission_is_no_rights_notice():
     used = "已有用户投诉，部分直播间未经授权使用了知名人士的形象和声音，观众很难分辨真假，平台表示将处置。"
     body = [*ZH_BODY[:2], used, ZH_BODY[2]]

@@ -98,7 +98,8 @@ UNTRIED_FLOORS = {"recall": 0.9955, "junk": 0.0024, "title": 1.0, "date": 1.0, "
 # an HTML page's og:site_name over the shorter name of its footer; a forum post's title in the first person is
 # no caption. Tag precision went from 0.7187 to 0.697 with that right title: "I replaced my cloud chatbot with
 # a local model" tags chatbots, which the gold does not.
-SEALED_FLOORS = {"recall": 0.997, "junk": 0.0182, "title": 1.0, "date": 0.9688, "outlet": 1.0,
+# Junk 0.0151 since a live page's entry times alone on their lines (18.40 GMT) are dropped as time stamps.
+SEALED_FLOORS = {"recall": 0.997, "junk": 0.0151, "title": 1.0, "date": 0.9688, "outlet": 1.0,
                  "tag_precision": 0.705}
 # The pristine split (32 pages in 16 layouts, written blind after the eight others had been developed on),
 # scored once on 2026-12-06 at commit 5b01284 with the ingest stage frozen: recall 0.9972, junk 0.0235,
@@ -112,7 +113,8 @@ SEALED_FLOORS = {"recall": 0.997, "junk": 0.0182, "title": 1.0, "date": 0.9688, 
 # Outlet 0.9688 since page 10's source is labelled as tests/ingest_corpus/README.md says: the self-media
 # account that posted on the news app (数码阿坤), not null; 1.0 since an account's name and when it posted,
 # on one line over its follow button, name the account.
-PRISTINE_FLOORS = {"recall": 0.997, "junk": 0.0236, "title": 1.0, "date": 1.0, "outlet": 1.0,
+# Junk 0.0223 since a live page's entry times alone on their lines (18.40 GMT) are dropped as time stamps.
+PRISTINE_FLOORS = {"recall": 0.997, "junk": 0.0223, "title": 1.0, "date": 1.0, "outlet": 1.0,
                    "tag_precision": 0.951}
 # The untouched split (32 pages in 16 layouts, written blind after the nine others had been developed on),
 # scored once on 2026-12-06 at commit 93ba8ff with the ingest stage frozen: recall 0.9544, junk 0.0344,
@@ -193,7 +195,8 @@ HIDDEN_FLOORS = {"recall": 1.0, "junk": 0.0141, "title": 1.0, "date": 1.0, "outl
 # is no author's line that would set aside the copyright holder, and "Technology | Law" over the headline is a
 # section path, not "Brand | section"; 1.0 since a list archive's header and footer name the list
 # (openweights-dev mailing list) and a forum's first line of name and short Han description names the forum.
-UNREAD_FLOORS = {"recall": 1.0, "junk": 0.032, "title": 1.0, "date": 1.0, "outlet": 1.0,
+# Junk 0.029 since a live page's entry times alone on their lines (18.40 GMT) are dropped as time stamps.
+UNREAD_FLOORS = {"recall": 1.0, "junk": 0.029, "title": 1.0, "date": 1.0, "outlet": 1.0,
                  "tag_precision": 0.8919}
 CEILINGS = ("junk",)
 

@@ -57,6 +57,9 @@ DATE_OR_TIME = re.compile(
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})",
     re.IGNORECASE)
+# A time of day alone on its line with its zone or half of the day, as a live page heads its entries: 18.40
+# GMT, 11:58 AM PT (a bare 03:41 is a recording's chapter mark, a byline's time).
+TIME_ALONE = re.compile(r"\d{1,2}[:.][0-5]\d\s?(?:[ap]\.?m\.?(?:\s?[a-z]{2,4})?|[a-z]{2,4})", re.IGNORECASE)
 # Lines longer than this are article text without looking further: no junk rule or shape applies to a line
 # this long (the longest rule allows 600 characters), and no pattern runs over a line of unbounded length.
 MAX_PATTERN_CHARS = 5000
@@ -220,6 +223,9 @@ def _breadcrumb_segments(norm: str) -> list[str] | None:
 
 def _shape_reason(norm: str, t: dict[str, int]) -> tuple[str, str] | None:  # noqa: PLR0911 - one per shape
     """Junk recognised by the shape of the line rather than by its words."""
+    if TIME_ALONE.fullmatch(norm.strip()):
+        # a live page's entries are headed by their time: no byline, and nothing to set a deck against
+        return "timestamp", "time of day alone (a live entry's time stamp)"
     if len(norm) <= 60 and DATE_OR_TIME.search(norm):
         rest = META_WORDS.sub("", DATE_OR_TIME.sub("", norm))
         if han_count(rest) <= 6 and word_count(rest) <= 3 and not SENTENCE_END.search(rest):
