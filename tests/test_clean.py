@@ -997,6 +997,7 @@ def test_a_code_blocks_fences_go_with_the_code_they_enclose():
     "[](https://tokeneconomics.example/)",  # a logo's link to the home page, its picture dropped
     "[](https://a.example/) [](https://a.example/about)",
     "Send a Release", "Submit a Story", "Post a job", "Sign up", "投稿",  # a site's call to its visitors
+    "From: Ravi Natarajan", "To: Lucia Ferraro", "Cc: Jordan Bell",  # a message's header fields
 ])
 def test_a_link_without_words_and_a_sites_menu_item_are_never_a_headline(line: str):
     from build_tools.ingest import layout

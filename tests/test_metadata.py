@@ -636,6 +636,12 @@ def test_a_mailing_list_archive_names_the_list():
     message = [EN_HEADLINE, "From: Ravi Natarajan <ravi@openweights.example>",
                "To: openweights-dev@lists.example.org", "Date: Mon, 3 Jun 2024 14:22:07", *EN_BODY]
     assert extract_source(clean_lines(message))[0] == "openweights-dev"
+    # the list's tag before the subject; a subject's own tag ([ANN]) names nothing
+    tagged = ["[openweights-dev] Tokenizer changes in the next release", "From: Ravi Natarajan",
+              "Date: Mon, 3 Jun 2024 14:22:07", *EN_BODY]
+    assert extract_source(clean_lines(tagged))[0] == "openweights-dev"
+    announced = [f"[ANN] {EN_HEADLINE}", "From: Ravi Natarajan", "Date: Mon, 3 Jun 2024 14:22:07", *EN_BODY]
+    assert extract_source(clean_lines(announced))[0] is None
 
 
 def test_a_forums_first_line_of_name_and_short_han_description_names_the_forum():

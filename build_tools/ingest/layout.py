@@ -675,9 +675,14 @@ def headline_excluded(text: str) -> bool:
             or _spaced_items(s) or is_control_row(s) or bool(_AGE.match(s)) or bool(_APP_PROMPT.search(s))
             or inline_junk(s) is not None or s.endswith((":", "：")) or is_notice(s) or is_handle(s)
             or is_tool_label(s) is not None or _repetitive(s) or is_edition_name(s) or is_label_for_next(s)
-            or is_speaker_turn(s) or is_bare_link(s) or is_site_action(s) or is_subtitle(s))
+            or is_speaker_turn(s) or is_bare_link(s) or is_site_action(s) or is_subtitle(s)
+            or bool(_MAIL_HEADER.match(s)))
 
 
+# A message's header field copied from a list archive or a mail client ("From: Ravi Natarajan <…>",
+# "To: …", "Message-ID: …"): never the headline (the subject is, without its label).
+_MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|reply-to|message-id|in-reply-to|references|list-id|sent"
+                          r"|newsgroups)\s?:\s?\S", re.IGNORECASE)
 # A subtitle under a newspaper's headline opens with a dash (——走访甬江电子元件厂): the headline's, never one.
 _SUBTITLE = re.compile(r"^[—―─]{1,2}\s?\S")
 

@@ -915,7 +915,7 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
     found += [("reprint", m.group("name").rstrip(".")) for k in cleaned.body[-REPUBLISHED_REACH:]
               if (m := _REPUBLISHED.match(unicodedata.normalize("NFKC", k.text).strip()))]
     found += _dateline_evidence(cleaned) + _account_evidence(cleaned, top, first) + _about_evidence(cleaned)
-    found += _feed_evidence(dropped, top)
+    found += _feed_evidence(dropped, top) + _list_tag_evidence(cleaned)
     return found + _address_evidence(cleaned, [name for _, name in found], addresses)
 
 
@@ -1159,6 +1159,18 @@ def _link_row(text: str) -> bool:
     parts = [p.strip() for p in _ROW_SPLIT.split(text) if p.strip()]
     return len(parts) >= ROW_MIN_LINKS and not re.search(r"[,，。!?！？:：]", text) and all(
         han_count(p) <= LINK_MAX_HAN and len(p.split()) <= LINK_MAX_WORDS for p in parts)
+
+
+# A mailing list's tag before a message's subject, as the list sets it: "[openweights-dev] Tokenizer …",
+# "Re: [python-ideas] …"; a list's name is lower case with a hyphen, a dot or an underscore, where a subject's
+# own tags ([ANN], [RFC], [经验分享]) are not.
+_LIST_TAG = re.compile(r"(?:[Rr][Ee]:\s?)?\[([a-z0-9]{1,20}[-_.][a-z0-9][a-z0-9._-]{0,30})\]\s")
+
+
+def _list_tag_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
+    """The list a message was posted to, by the tag before its subject (the headline)."""
+    m = _LIST_TAG.match(unicodedata.normalize("NFKC", cleaned.headline.text)) if cleaned.headline else None
+    return [("label", m.group(1))] if m else []
 
 
 # A feed in a reader's list of feeds, with its count of unread articles: "Curbside Dispatch · 31".
