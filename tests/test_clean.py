@@ -151,6 +151,21 @@ def test_article_lines_that_mention_junk_words_are_kept():
     assert clean_lines(lines).dropped == []
 
 
+@pytest.mark.parametrize("line", [
+    "The Commission said it would appoint independent chairs to lead working groups on transparency, "
+    "copyright, risk assessment and internal governance.",
+    "Who owns the training data? A copyright lawyer walks us through the lawsuits",
+])
+def test_a_sentence_about_copyright_is_no_copyright_notice(line: str):
+    assert _dropped([*PAGE_EN_BODY[:2], line, *PAGE_EN_BODY[2:]]) == {}
+
+
+@pytest.mark.parametrize("line", ["Copyright 2024 Byte Harbor", "Crown copyright 2024",
+                                  "Copyright © Byte Harbor"])
+def test_a_copyright_notice_is_a_footer(line: str):
+    assert _dropped([*PAGE_EN_BODY, line]) == {line: "footer"}
+
+
 def test_teaser_block_runs_to_the_end():
     lines = [*ARTICLE, "相关文章", "|", "1月前", "OpenAI 推出新模型", ARTICLE[1], "99 2", "OpenAI 推出新模型"]
     cleaned = clean_lines(lines)
