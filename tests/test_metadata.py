@@ -574,6 +574,39 @@ def test_an_accounts_header_right_above_the_headline_names_the_account_not_the_a
     assert extract_source(clean_lines(placed))[0] == "锐评科技"
 
 
+def test_an_accounts_name_over_its_followed_button_and_its_posting_time_names_the_account():
+    """The follow button beside the account's name (已关注, + 关注), when it posted under both; the app's name
+    over the page and in its footer is the host, not the outlet. A reading time there ("6 min read") is a
+    writer's page, not an account's line of posting."""
+    page = ["快看资讯", "打开APP，阅读体验更佳", "硅谷日报", "已关注",
+            "2024-06-03 08:15 · 发布于浙江 · 科技领域创作者", ZH_HEADLINE, *ZH_BODY,
+            "©2024 快看资讯 京ICP备xxxxxxxx号"]
+    assert extract_source(clean_lines(page))[0] == "硅谷日报"
+    writer = ["Member-only story", EN_HEADLINE, "Kevin Zhao", "Follow", "6 min read", *EN_BODY]
+    assert extract_source(clean_lines(writer))[0] is None
+
+
+def test_an_apps_own_name_yields_to_the_account_that_posted_the_article():
+    """The app's masthead, first line and copyright line all name the app; the account's header names who
+    posted the article, and the account is its outlet."""
+    page = ["快读", "打开App，阅读体验更佳", ZH_HEADLINE, "硅基观察", "06-07 09:15 · 优质科技领域创作者",
+            "关注", *ZH_BODY, "打开快读App，查看更多精彩内容", "©2024 快读 京ICP备XXXXXXXX号"]
+    assert extract_source(clean_lines(page))[0] == "硅基观察"
+
+
+def test_an_aggregators_source_line_and_continue_reading_link_name_the_outlet():
+    """An aggregator's page: "Source: X · Published …" ends the name at the dot; "Continue reading on X"
+    links to the outlet the story came from, not the aggregator whose name tops the page."""
+    labelled = ["NewsNook", "Sign in", EN_HEADLINE,
+                "Source: Pacific Business Journal · Published June 6, 2024", *EN_BODY,
+                "© 2024 NewsNook   Privacy & Cookies   Terms of use"]
+    assert extract_source(clean_lines(labelled))[0] == "Pacific Business Journal"
+    linked = ["NewsPulse", "Search NewsPulse", EN_HEADLINE, *EN_BODY,
+              "Continue reading on The Lakeshore Observer",
+              "Download the NewsPulse app for a better experience"]
+    assert extract_source(clean_lines(linked))[0] == "The Lakeshore Observer"
+
+
 def test_an_accounts_name_and_when_it_posted_on_one_line_over_the_follow_button_names_the_account():
     """"数码阿坤 · 3小时前 · 上海" over 关注: a self-media account on a news app, its age relative; a line
     that opens with the day (昨天 21:40 · …) names nobody."""

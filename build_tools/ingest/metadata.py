@@ -98,7 +98,9 @@ SOURCE_SUFFIX = re.compile(r"(?:微信公众号|微信公眾號|公众号|公眾
 SOURCE_STOP = re.compile(r"\s*[,，]\s*(?:作者|编辑|編輯|记者|記者).*$"
                          # (Han words without \b: "来源：X局 浏览次数：2081", a word runs on into the next)
                          r"|\s+(?:作者|编辑|編輯|责任编辑|責任編輯|记者|記者|发布时间|發布時間|时间|時間"
-                         r"|日期|浏览|瀏覽|阅读|閱讀|点击|點擊).*$|\s+(?:author|by)\b.*$|\s{2,}.*$",
+                         r"|日期|浏览|瀏覽|阅读|閱讀|点击|點擊).*$|\s+(?:author|by)\b.*$|\s{2,}.*$"
+                         # (the next field after a dot or a bar: "Source: X · Published June 6, 2024")
+                         r"|\s[·|｜•]\s.*$",
                          re.IGNORECASE)
 URL = re.compile(r"https?://[^\s<>\"'，。）)]+")
 
@@ -563,6 +565,11 @@ _REPUBLISHED = re.compile(
     r" (?:in|on|at|by|from)) "
     r"(?P<name>(?:the |The )?[A-Z][\w&'’.-]*(?: (?:[A-Z&][\w&'’.-]*|of|for|and|on|the)){0,5})"
     r"(?:[.,;]|\s[-–—(]|$)")
+# An aggregator's link to the story on the site it came from: "Continue reading on The Lakeshore Observer",
+# "Read the full story at X".
+_READ_ON = re.compile(r"^(?i:continue reading|read (?:the )?(?:full|whole|rest of the) (?:story|article))"
+                      r" (?i:on|at|in) (?P<name>(?:the |The )?[A-Z][\w&'’.-]*"
+                      r"(?: (?:[A-Z&][\w&'’.-]*|of|for|and|on|the)){0,5})$")
 # 光科网讯 …, 光科网讯（记者 邓佳音）…: the outlet signs the first paragraph.
 _NEWS_AGENCY_PREFIX = re.compile(r"^([^\s\d，,。(（]{2,10}?)(?:讯|訊)[\s(（]")
 _OUTLET_BYLINE = re.compile(r"^([^\s／/]{2,12}?)\s*[／/]\s*(?:綜合|综合)?(?:報導|报道|編譯|编译)$")
@@ -808,6 +815,8 @@ def _label_evidence(text: str, kind: str) -> list[tuple[str, str]]:
         found.append(("label", name))  # "Clipped from Lakeside Ledger": the clipper names the site
     if m := _REPUBLISHED.match(text):
         found.append(("reprint", m.group("name").rstrip(".")))
+    if m := _READ_ON.match(text):
+        found.append(("reprint", m.group("name").rstrip(".")))  # the aggregator links to where it ran
     if (m := _VIA.match(text)) and (name := _clean_source(m.group(1))):
         found.append(("reprint", name))  # "Via: The Harbour Review": where the story was taken from
     if m := _SHARED_BY.match(text):
@@ -969,9 +978,11 @@ SOURCE_NAME_MAX = 60
 # A self-media platform's header under the headline, three lines: the account's name, when (and where) it
 # posted, its follow button ("科技老炮说 / 2天前 · 优质科技领域创作者 / 关注"). A writer's own name and bio
 # over "关注他" or "Follow", without the line of posting, is the writer's, not an outlet's.
-_FOLLOW = re.compile(r"[+＋]?\s?(?:关注|關注|follow)", re.IGNORECASE)
+_FOLLOW = re.compile(r"[+＋]?\s?(?:已\s?)?(?:关注|關注)|[+＋]?\s?follow(?:ing)?", re.IGNORECASE)
 # The line of posting opens with when: 2天前, 11-06 19:42, 前天 21:40, 3 hours ago.
 _POSTED = re.compile(r"^(?:\d|前天|昨天|今天|刚刚|剛剛)")
+# A clock time in a line of posting: 06-03 08:15.
+_CLOCK = re.compile(r"\d:\d\d")
 # An account's name: no digits, no sentence's or label's punctuation, not a "By" line.
 _NOT_ACCOUNT = re.compile(r"[\d,，。:：!?！？@|/·•]|^[Bb]y ")
 ACCOUNT_MAX_HAN = 12
@@ -989,8 +1000,13 @@ def _account_evidence(cleaned: Cleaned, top: int, first: int) -> list[tuple[str,
                     for d in cleaned.dropped if d.line < first and d.line != top)
     above = sum(1 for line, _ in header if line < top)
     found: list[tuple[str, str]] = []
-    for n, ((at, shown), (_, posted), (_, button)) in enumerate(zip(header, header[1:], header[2:],
-                                                                    strict=False)):
+    for n, ((at, shown), (_, second), (_, third)) in enumerate(zip(header, header[1:], header[2:],
+                                                                   strict=False)):
+        posted, button = second, third
+        if _FOLLOW.fullmatch(second) and _POSTED.match(third) and _CLOCK.search(third):
+            # the follow button beside the name, the time under both (a reading time there, "6 min read",
+            # is a writer's page: no account's line of posting)
+            posted, button = third, second
         if not (_FOLLOW.fullmatch(button) and _POSTED.match(posted)) or (at < top and n + 3 != above):
             continue
         name = shown
@@ -1311,6 +1327,7 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
         evidence = [(kind, _spelled_out(stated, names, texts) or stated) for kind, stated in evidence]
     # "© Crown copyright", "【本報記者 …】": a rights phrase, a bracket's piece; the next evidence decides
     evidence = [(kind, stated) for kind, stated in evidence if _may_be_name(stated)]
+    evidence = _without_host(evidence)
     for kind, stated in evidence:
         name = _DOMAIN.sub("", stated) or stated
         name = _EDITION.sub("", name).strip() or name
@@ -1349,6 +1366,20 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
         return None, url  # a byline's segment alone may be a place or a desk (By Jo Roe · San Francisco)
     shown = [f for f in forms[best] if not _shouting(f)] or [_as_written(forms[best][0], cleaned)]
     return own_script(shown[0]), url
+
+
+# What a site says of itself: on a platform's page that an account posted, the platform's (or its app's) name.
+_HOST_KINDS = frozenset(["masthead", "late-masthead", "first-line", "copyright", "logo"])
+
+
+def _without_host(evidence: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The evidence without the hosting platform's own name where an account's header names who posted the
+    article: the account is the outlet, not the platform or the app that shows it."""
+    accounts = {_squash(stated) for kind, stated in evidence if kind == "account"}
+    if not accounts:
+        return evidence
+    return [(kind, stated) for kind, stated in evidence
+            if kind not in _HOST_KINDS or _squash(stated) in accounts]
 
 
 # An agency's or an outlet's initials, as a dateline signs with them: "WASHINGTON (AW) —".
