@@ -731,14 +731,36 @@ def _before_author_box(page: _Page, body: list[int]) -> list[int]:
 _AUTHOR_ALONE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}")
 
 
+# A name before a colon opening a line ("KAT: Welcome back …", "张三：…"): a speaker's turn when the same
+# name opens several lines of the page, as in a transcript; a label opening one line ("BREAKING:") is not.
+_TURN_LABEL = re.compile(r"^([^\s:：]{1,20}(?: [^\s:：]{1,20})?) ?[:：] ?\S")
+SPEAKER_MIN_TURNS = 3
+
+
+def _turn_label(text: str) -> str | None:
+    """The name before a colon that opens the line, case-folded, or None."""
+    m = _TURN_LABEL.match(text)
+    return m.group(1).casefold() if m else None
+
+
+def _speaker_labels(norms: list[str]) -> set[str]:
+    """Names that open at least SPEAKER_MIN_TURNS lines of the page: the speakers of a transcript."""
+    counts: dict[str, int] = {}
+    for norm in norms:
+        if (label := _turn_label(norm)) is not None:
+            counts[label] = counts.get(label, 0) + 1
+    return {label for label, n in counts.items() if n >= SPEAKER_MIN_TURNS}
+
+
 def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
     """The line before the body that sits where a headline sits (see layout.py), or None."""
     from build_tools.ingest import layout
 
     norms, verdict = page.norms, page.verdict
     squashed = [_squash(s) for s in norms]
+    speakers = _speaker_labels(norms)
     candidates = [i for i in range(start + 1) if verdict[i] is None and not layout.headline_excluded(norms[i])
-                  and not layout.is_account_header(norms, i)
+                  and not layout.is_account_header(norms, i) and _turn_label(norms[i]) not in speakers
                   and (_headline_shaped(norms[i], r.thresholds, r) or _stated_headline(page, r, i))]
     others = {squashed[i] for i in candidates}
     best, best_score = None, 0.0
