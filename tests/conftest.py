@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.site.cache import CACHE_ENV, KEY_ENV
+from build_tools.site.search_index import PART_PAGES_ENV
 from tests.support.sites import REAL_BRIEFINGS, REAL_TAXONOMY, build
 
 # An already built real site for the browser tests to read instead of building one (a person re-running
@@ -28,7 +29,9 @@ def build_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     touch the user's cache or the secret in the user's config folder."""
     folder = tmp_path_factory.mktemp("build-cache")
     secret = tmp_path_factory.mktemp("cache-key") / "cache-key"
-    settings = {CACHE_ENV: str(folder), KEY_ENV: str(secret)}
+    # Every site a test builds is indexed for search in parts of 40 pages, merged into one index
+    # (search_index.write_index), so the browser's searches read a merged index as an archive's are.
+    settings = {CACHE_ENV: str(folder), KEY_ENV: str(secret), PART_PAGES_ENV: "40"}
     before = {name: os.environ.get(name) for name in settings}
     os.environ.update(settings)
     yield folder

@@ -150,8 +150,8 @@ def _bundle(bundle: Path) -> dict[str, object]:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-hant"])
-def test_an_index_made_in_parts_is_the_index_of_all_pages_at_once(tmp_path: Path, corpus: Corpus, lang: str,
-                                                                    monkeypatch) -> None:
+def test_an_index_made_in_parts_is_the_index_of_all_pages_at_once(tmp_path: Path, corpus: Corpus,
+                                                                    lang: str) -> None:
     """Pages indexed a few at a time, each part by its own Pagefind, merge into what one Pagefind
     writes for all of them: the same pages in the same order, every word's places on every page,
     the same chunks, filters, sort order and meta fields. Words with accented variants, pages without
@@ -165,8 +165,8 @@ def test_an_index_made_in_parts_is_the_index_of_all_pages_at_once(tmp_path: Path
                                         "</article></body></html>") for i, text in enumerate(accents)]
     indexes = {}
     for label, part_pages in (("whole", 10_000), ("parts", 3)):
-        monkeypatch.setattr(search_index, "PART_PAGES", part_pages)
-        report = search_index.write_index(tmp_path / label, language, records, (), words)
+        report = search_index.write_index(tmp_path / label, language, records, (), words,
+                                          part_pages=part_pages)
         assert report.pages == len(records)
         indexes[label] = _bundle(tmp_path / label / "pagefind")
     whole, parts = indexes["whole"], indexes["parts"]
@@ -314,3 +314,16 @@ def test_segmented_records_are_made_once_and_only_signed_ones_are_read(tmp_path:
         entry, aliases={**entry.aliases, "zh": [*entry.aliases.get("zh", []), "新別名"]})})
     assert "<html><body><p>signed</p></body></html>" not in [
         r.html for r in search_index.records(corpus.briefings, changed, hant, Segmenter(changed))]
+
+
+@pytest.mark.parametrize(("given", "pages"), [(None, search_index.PART_PAGES), ("", search_index.PART_PAGES),
+                                              ("40", 40), (" 7 ", 7), ("1", 1)])
+def test_the_pages_per_pagefind_process_can_be_set(given: str | None, pages: int) -> None:
+    environ = {} if given is None else {search_index.PART_PAGES_ENV: given}
+    assert search_index.part_pages(environ) == pages
+
+
+@pytest.mark.parametrize("given", ["0", "-5", "many", "2.5", "\uff14\uff10"])
+def test_pages_per_pagefind_process_that_are_no_count_are_refused(given: str) -> None:
+    with pytest.raises(search_index.SearchIndexError, match=search_index.PART_PAGES_ENV):
+        search_index.part_pages({search_index.PART_PAGES_ENV: given})

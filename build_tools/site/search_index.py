@@ -36,7 +36,7 @@ import re
 import shutil
 import subprocess
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -77,6 +77,9 @@ BATCH = 64
 # page, so at most about 260 MiB (bench/results/2026-12-06-search-memory.txt); a part costs the
 # Simplified site half a second more (Pagefind loads its Chinese dictionary in each process).
 PART_PAGES = 250
+# Another number of pages per Pagefind process: fewer lower the build's peak memory, at the Simplified
+# site's half second a part; the tests set a small one so every search they run reads a merged index.
+PART_PAGES_ENV = "AI_BRIEFING_SEARCH_PART_PAGES"
 # Places (plus one per page) a chunk of Pagefind's word index holds before it is cut (Pagefind's own).
 CHUNK_PLACES = 20000
 # gzip level of the merged word index (Pagefind's is 9, which makes it 1 % smaller in 4 times the time).
@@ -263,11 +266,23 @@ def segmenter(lang: SiteLanguage, tax: Taxonomy) -> Segmenter | None:
     return held[1]
 
 
+def part_pages(environ: Mapping[str, str] = os.environ) -> int:
+    """The pages one Pagefind process indexes: ``AI_BRIEFING_SEARCH_PART_PAGES``, else ``PART_PAGES``."""
+    given = environ.get(PART_PAGES_ENV, "").strip()
+    if not given:
+        return PART_PAGES
+    if not given.isascii() or not given.isdigit() or int(given) < 1:
+        raise SearchIndexError(f"{PART_PAGES_ENV}={given!r}: expected a whole number of pages, 1 or more")
+    return int(given)
+
+
 def index_site(site_dir: str | Path, lang: SiteLanguage, briefings: Iterable[Briefing],
                tax: Taxonomy) -> IndexReport:
     """The whole search index of one language site: the corpus's records and the built pages."""
+    size = part_pages()
     words = segmenter(lang, tax)
-    return write_index(site_dir, lang, records(briefings, tax, lang, words), built_pages(site_dir), words)
+    return write_index(site_dir, lang, records(briefings, tax, lang, words), built_pages(site_dir), words,
+                       part_pages=size)
 
 
 class Pagefind:
@@ -350,23 +365,26 @@ def write_index(
     page_records: Iterable[Record],
     html_pages: Iterable[tuple[str, Path]] = (),
     words: Segmenter | None = None,
+    *,
+    part_pages: int | None = None,
 ) -> IndexReport:
     """Index ``page_records`` and the built HTML ``html_pages`` ((url, file) pairs) of one language
     site into ``<site_dir>/pagefind``; return what was indexed. ``words`` segments the pages' Chinese
     text (the records come segmented).
 
-    The pages are indexed ``PART_PAGES`` at a time, each part by a Pagefind process of its own, and
-    the parts' indexes are merged into the one index Pagefind would have written for all of them
-    (``merge_parts``): Pagefind holds every page's words until it writes, and needs four times that
-    to build its index, so one process for the whole site grows with the archive.
+    The pages are indexed ``part_pages`` (default ``PART_PAGES``) at a time, each part by a Pagefind
+    process of its own, and the parts' indexes are merged into the one index Pagefind would have
+    written for all of them (``merge_parts``): Pagefind holds every page's words until it writes, and
+    needs four times that to build its index, so one process for the whole site grows with the archive.
     """
     start = time.perf_counter()
+    size = part_pages or PART_PAGES
     documents = _documents(page_records, html_pages, words)
     parts: list[dict[str, bytes]] = []
     sort_values: dict[str, dict[str, str]] = {}
     pages = words_indexed = 0
     try:
-        while part := list(itertools.islice(documents, PART_PAGES)):
+        while part := list(itertools.islice(documents, size)):
             for url, html in part:
                 if values := _sort_values(html):
                     sort_values[url.lstrip("/")] = values
