@@ -202,6 +202,33 @@ def test_a_transcript_speakers_question_is_no_headline():
     assert (got, body) == (headline, turns)
 
 
+def test_a_paragraph_after_a_datelines_bracketed_label_is_kept():
+    line = ("【本報訊】政府今日宣布一幅數據中心用地展開招標，並首次在招標文件中加入提供人工智能算力的要求，"
+            "希望吸引企業在港建設設施。")
+    assert _dropped([*ARTICLE[:2], line, *ARTICLE[2:]]) == {}
+
+
+def test_a_bracketed_promotion_with_a_call_to_action_is_dropped():
+    line = "【推广】点击下载新闻App，每天免费阅读海量好文，新用户还可领取七天会员！"
+    assert _dropped([*ARTICLE[:2], line, *ARTICLE[2:]]) == {line: "promotion"}
+
+
+def test_a_sponsored_storys_teaser_is_dropped_and_the_article_resumes_under_it():
+    teaser = "These 5 garden tools are selling out this summer"
+    quote = ('"We\'re not handing the decision to a machine," said a meteorologist at one of the utilities. '
+             '"We\'re getting a second opinion that happens to be very fast."')
+    _, body, dropped = _regions([PAGE_HEADLINE, *PAGE_EN_BODY[:2], "Sponsored content", teaser, quote,
+                                 PAGE_EN_BODY[2]])
+    assert body == [*PAGE_EN_BODY[:2], quote, PAGE_EN_BODY[2]] and dropped[teaser] == "promotion"
+
+
+def test_a_bare_ad_slots_label_leaves_the_subheading_under_it():
+    _, body, dropped = _regions([PAGE_HEADLINE, *PAGE_EN_BODY[:2], "Advertisement", "What comes next",
+                                 PAGE_EN_BODY[2]])
+    assert body == [*PAGE_EN_BODY[:2], "What comes next", PAGE_EN_BODY[2]] and dropped == {
+        "Advertisement": "ad"}
+
+
 def test_teaser_block_runs_to_the_end():
     lines = [*ARTICLE, "相关文章", "|", "1月前", "OpenAI 推出新模型", ARTICLE[1], "99 2", "OpenAI 推出新模型"]
     cleaned = clean_lines(lines)

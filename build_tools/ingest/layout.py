@@ -163,7 +163,16 @@ def promotion_block_end(norms: list[str], n: int) -> int | None:
         s = _cut(norms[m])
         if len(s) <= 200 and _CALL_TO_ACTION.search(s):
             return m
+    # no call to action: a sponsored story's label has its teaser under it, a title without a full stop
+    # ("These 5 garden tools are selling out"), and a paragraph under that is the article's again. A bare
+    # ad slot's label (广告, Advertisement) lost its picture in the copy: the line under it is the article's.
+    if _SPONSORED_LABEL.search(norms[n]) and n + 1 < len(norms) and norms[n + 1].strip() \
+            and not ends_like_prose(norms[n + 1]) and not reads_as_text(norms[n + 1]):
+        return n + 1
     return None
+
+
+_SPONSORED_LABEL = re.compile(r"sponsored|paid content|partner content", re.IGNORECASE)
 
 
 # A list of the page's tags or categories: Tags: AI, Laptops / 文章标签： 论文阅读 合成数据 / Filed under: …
@@ -171,9 +180,10 @@ _TAG_LIST = re.compile(
     r"^(?:tags?|topics|filed under|categories|标签|標籤|文章标签|文章標籤|关键词|關鍵詞|关键字|關鍵字"
     r"|分类|分類|分类专栏|分類專欄)\s*[:：]", re.IGNORECASE)
 _BRACKET_LABEL = re.compile(r"^[【\[〔]([^】\]〕]{1,24})[】\]〕]\s*(.*)$")
+# "app" as a word of its own (下载APP, Get the app), not inside one ("happens", "approach")
 _CALL_TO_ACTION = re.compile(
-    r"下载|下載|订阅|訂閱|按此|点击|點擊|立即|加入|扫码|掃碼|即刻|睇|app|sign up|subscribe|click"
-    r"|download now|learn more|get the report|request a demo|book a demo",
+    r"下载|下載|订阅|訂閱|按此|点击|點擊|立即|加入|扫码|掃碼|即刻|睇|(?<![a-z])apps?(?![a-z])"
+    r"|sign up|subscribe|click|download now|learn more|get the report|request a demo|book a demo",
     re.IGNORECASE)
 _PLACEHOLDER = re.compile(
     r"在这里插入图片描述|在這裡插入圖片描述|此处应插入|此處應插入|待补充|待補充"
@@ -351,7 +361,20 @@ def has_date(text: str) -> bool:
 
 def _bracket_promotion(s: str) -> bool:
     m = _BRACKET_LABEL.match(s)
-    return m is not None and len(s) <= 80 and (not m.group(2) or bool(_CALL_TO_ACTION.search(s)))
+    return m is not None and len(s) <= 80 and (not m.group(2) or (
+        bool(_CALL_TO_ACTION.search(s)) and not _lead_paragraph(m.group(2))))
+
+
+# A paragraph after a dateline's label (【本報訊】政府今日宣布…，並首次在招標文件中加入…。): long,
+# and closed by a full stop; a promotion's call to action is short or ends with an exclamation
+# ("立即下載App，領取會員！").
+LEAD_PARAGRAPH_MIN_UNITS = 40
+_FULL_STOP = re.compile(r"[。.]\s*[”」』\"']?$")
+
+
+def _lead_paragraph(text: str) -> bool:
+    """Whether the words after a bracketed label are a paragraph of the article."""
+    return units(text) >= LEAD_PARAGRAPH_MIN_UNITS and bool(_FULL_STOP.search(text.rstrip()))
 
 
 def is_labelled_item(text: str) -> bool:
