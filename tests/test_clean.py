@@ -229,6 +229,17 @@ def test_a_bare_ad_slots_label_leaves_the_subheading_under_it():
         "Advertisement": "ad"}
 
 
+def test_paragraphs_after_a_related_list_closed_by_the_editors_credit_are_the_article():
+    related = ["相关阅读：", "· 国产加速卡出货量同比翻番 生态适配仍是短板",
+               "· 大模型价格战下，中小开发者迎来红利期？"]
+    tail = ["也有专家提醒，部分地区存在盲目上马项目的苗头，智算中心投资大、折旧快，缺少客户就容易闲置。",
+            "该研究员建议，各地应结合本地产业基础和能源条件统筹布局，避免同质化竞争，让算力真正用起来。"]
+    credit = "【责任编辑：韩澄】"
+    cleaned = clean_lines([*ARTICLE, *related, *tail, credit, "热点推荐", "高考志愿填报指南发布"])
+    dropped = {d.text: d.kind for d in cleaned.dropped}
+    assert [k.text for k in cleaned.kept][-2:] == tail and dropped[credit] == "credit"
+
+
 def test_teaser_block_runs_to_the_end():
     lines = [*ARTICLE, "相关文章", "|", "1月前", "OpenAI 推出新模型", ARTICLE[1], "99 2", "OpenAI 推出新模型"]
     cleaned = clean_lines(lines)

@@ -1023,6 +1023,15 @@ def _resumes(norms: list[str], n: int, ends_article: bool, r: Rules) -> bool:
     if not ends_article:
         return (han_count(norms[n]) >= 2 * t["prose_min_han"]
                 or word_count(norms[n]) >= 2 * t["prose_min_words"])
-    run = norms[n + 1 : n + t["resume_min_prose_run"]]
-    return len(run) == t["resume_min_prose_run"] - 1 and all(
-        is_prose(s, t) and _match_rule(s, r) is None and _shape_reason(s, t) is None for s in run)
+    run = 1
+    for s in norms[n + 1 : n + t["resume_min_prose_run"]]:
+        if not (is_prose(s, t) and _match_rule(s, r) is None and _shape_reason(s, t) is None):
+            # paragraphs closed by the editor's credit (【责任编辑：…】) are the article's last ones
+            rule = _match_rule(s, r)
+            return run >= RESUME_BEFORE_CREDIT_RUN and rule is not None and rule.kind == "credit"
+        run += 1
+    return run >= t["resume_min_prose_run"]
+
+
+# Prose lines in a row after a teaser block that its editor's credit closes: the article's last paragraphs.
+RESUME_BEFORE_CREDIT_RUN = 2
