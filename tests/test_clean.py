@@ -112,6 +112,7 @@ def _dropped(lines: list[str]) -> dict[str, str]:
     ("Home > Technology > Artificial Intelligence", "navigation"),
     ("分享到:微信 微博 QQ空间", "share"),
     ("Share  Tweet  Email", "share"),
+    ("Share toX Facebook LinkedIn Email", "share"),
     ("阅读 1.1万", "counter"),
     ("浏览量:2345", "counter"),
     ("Views: 0", "counter"),
