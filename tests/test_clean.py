@@ -1127,6 +1127,13 @@ def test_the_account_over_its_line_of_posting_and_follow_button_is_not_the_headl
     assert headline == ZH_HEADLINE and body == ZH_BODY
 
 
+def test_the_account_over_its_followed_button_and_time_of_posting_is_not_the_headline():
+    page = ["打开App，阅读体验更佳", "快讯头条", "教育观察员阿宁", "+ 关注",
+            "6月15日 21:37 · 江苏 · 来自快读号", ZH_HEADLINE, *ZH_BODY]
+    headline, body, _ = _regions(page)
+    assert headline == ZH_HEADLINE and body == ZH_BODY
+
+
 def test_a_forum_threads_headline_under_its_category_with_the_poster_and_byline_under_it_is_not_a_teaser():
     headline, body, _ = _regions(["码驿论坛 - 程序员的技术社区", "门户 论坛 问答 下载 搜索", "[面经]",
                                   ZH_HEADLINE, "秋招打工人", "楼主", "发表于 2024-10-17 10:48 | 只看该作者",

@@ -743,17 +743,23 @@ def is_site_action(text: str) -> bool:
 # A self-media platform's header for the account that posted: its name, when it posted (2天前, 昨天 21:40,
 # 2025-05-06 20:13 · 发布于北京, with a badge after it), its follow button ("+ 关注", "Follow").
 _POSTED_WHEN = re.compile(r"^(?:\d|前天|昨天|今天|刚刚|剛剛)")
-_FOLLOW_BUTTON = re.compile(r"^[+＋]?\s?(?:关注|關注|follow)$", re.IGNORECASE)
+_FOLLOW_BUTTON = re.compile(r"^[+＋]?\s?(?:已\s?)?(?:关注|關注)$|^[+＋]?\s?follow(?:ing)?$", re.IGNORECASE)
+# A clock time on the line of posting (06-03 08:15), which a reading time ("6 min read") lacks.
+_CLOCK_TIME = re.compile(r"\d:\d\d")
 # An account's name is a few words or Han at most.
 ACCOUNT_MAX_UNITS = 12
 
 
 def is_account_header(norms: list[str], i: int) -> bool:
     """Whether line ``i`` is the name of the account that posted, over its line of posting and its follow
-    button: the poster's, never a headline."""
+    button, or over its follow button (已关注, + 关注) and a line of posting with its time: the poster's,
+    never a headline."""
     if i + 2 >= len(norms) or units(norms[i]) > ACCOUNT_MAX_UNITS:
         return False
-    return bool(_POSTED_WHEN.match(norms[i + 1].strip()) and _FOLLOW_BUTTON.match(norms[i + 2].strip()))
+    second, third = norms[i + 1].strip(), norms[i + 2].strip()
+    if _FOLLOW_BUTTON.match(second) and _POSTED_WHEN.match(third) and _CLOCK_TIME.search(third):
+        return True
+    return bool(_POSTED_WHEN.match(second) and _FOLLOW_BUTTON.match(third))
 
 
 # A label whose name is on the next line: "News provided by" / "Corvane Robotics", "Posted by", "樓主" and the
