@@ -698,6 +698,31 @@ def test_a_notices_signature_over_its_date_names_the_issuer_over_its_departments
     assert extract_source(clean_lines(column))[0] is None
 
 
+def test_an_office_named_by_its_level_alone_goes_by_the_form_with_its_place():
+    """"来源：市数据局" and "发布机构：滨江市数据局" on one notice: the office named by its level alone (市)
+    is the page's own city's, and goes by the name with the city."""
+    page = ["首页 机构概况 政务公开 通知公告", ZH_HEADLINE, "发布机构：滨江市数据局",
+            "发布日期：2024-05-27 来源：市数据局 浏览次数：943", *ZH_BODY]
+    assert extract_source(clean_lines(page))[0] == "滨江市数据局"
+
+
+def test_a_copyright_holders_office_and_address_after_it_are_not_its_name():
+    """"版权所有 © 江城大学 党委宣传部 地址：…": the university holds the rights, its office runs the site;
+    the site's masthead (江城大学新闻网) holds that name and is the outlet."""
+    page = ["江城大学新闻网", "首页 要闻 综合新闻 学术动态 通知公告", ZH_HEADLINE, "发布时间：2024-06-06",
+            *ZH_BODY, "版权所有 © 江城大学 党委宣传部　地址：江城市学府路88号　邮编：43xxxx"]
+    assert extract_source(clean_lines(page))[0] == "江城大学新闻网"
+
+
+def test_an_offices_bare_name_on_its_institutions_site_goes_with_the_institution():
+    """"发布单位：研究生院" on a site the university holds (© 江城大学): the university's graduate school;
+    the same office on a page that names no institution keeps its bare name."""
+    notice = [ZH_HEADLINE, "发布单位：研究生院　发布时间：2024-05-15", *ZH_BODY, "研究生院", "2024年5月15日"]
+    footer = "版权所有 © 江城大学 党委宣传部　地址：江城市学府路88号"
+    assert extract_source(clean_lines(["江城大学新闻网", *notice, footer]))[0] == "江城大学研究生院"
+    assert extract_source(clean_lines(notice))[0] == "研究生院"
+
+
 def test_a_releases_about_heading_names_its_issuer_when_its_opening_does():
     """A release on a wire's page without a source line: "About Korvax Robotics" after the text, the company
     its opening paragraph names, issues it; an "About" heading the opening does not name is no issuer."""

@@ -635,6 +635,11 @@ def _without_company_words(name: str) -> str:
     return " ".join(words)
 
 
+# A Han holder, then its office and the footer's next fields after spaces: "江城大学 党委宣传部 地址：…".
+# (A Han name holds no space: the institution holds the rights, its office runs the site.)
+_HOLDER_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,20}) [\u4e00-\u9fff]")
+
+
 def _copyright_name(text: str) -> str | None:
     """The holder named in a copyright line: ``© 2024 Corvane.``, ``北辰日報 版權所有 © 2024``."""
     m = _COPYRIGHT.search(text)
@@ -649,6 +654,8 @@ def _copyright_name(text: str) -> str | None:
     # The holder ends where the footer's links start: "© 2025 Halyard Audio · Privacy".
     after = re.split(r"\s+or its\b|\.\s|\s{2,}|　|\s京ICP|\s[A-Z]{2,}备|\s[·|｜•]\s", text[m.end():])[0]
     after = _RIGHTS.sub("", after).strip(" |·,，.")
+    if m_office := _HOLDER_OFFICE.match(after):
+        after = m_office.group(1)  # "江城大学 党委宣传部 地址：…": the institution, not its office
     for part in (before, after):
         name = _without_company_words(part).strip(" ,.")
         if name and len(name) <= 40 and re.search(r"[^\W\d_]", name) and len(name.split()) <= 5 \
@@ -1360,12 +1367,37 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
     best = max(own or totals, key=lambda k: (totals[k], strongest[k], -len(k)))
     group = [k for k in totals if k == best or k in best or best in k]
     best = max(group, key=lambda k: (display[k], -len(k)))
+    # "市数据局" on a page that also says "滨江市数据局": an office named by its level alone (市, 县, 区) is
+    # the one of the page's own place, which the longer form names
+    best = next((k for k in group if _LEVEL_ONLY.match(best) and k != best and k.endswith(best)), best)
     best = _without_channel(best, group, cleaned)
     scores = totals
     if scores[best] < SOURCE_MIN_SCORE or set().union(*(kinds[k] for k in group)) == {"byline-part"}:
         return None, url  # a byline's segment alone may be a place or a desk (By Jo Roe · San Francisco)
     shown = [f for f in forms[best] if not _shouting(f)] or [_as_written(forms[best][0], cleaned)]
-    return own_script(shown[0]), url
+    return own_script(_with_institution(shown[0], forms, kinds)), url
+
+
+# An office of an institution named without it (研究生院, 教务处, 信息中心); a university's or a college's
+# name as the site holds it (江城大学 in its copyright line).
+_OFFICE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:院|处|處|办公室|辦公室|中心)")
+_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{2,12}(?:大学|大學|学院|學院)")
+# What names the site itself: its masthead, its first line, its logo, its copyright line.
+_SITE_KINDS = frozenset(["copyright", "masthead", "first-line", "logo"])
+
+
+def _with_institution(name: str, forms: dict[str, list[str]], kinds: dict[str, set[str]]) -> str:
+    """An office's bare name (发布单位：研究生院) on a site that the institution holds (© 江城大学): the
+    institution's office, named with the institution (江城大学研究生院); the name unchanged otherwise."""
+    if not _OFFICE.fullmatch(name) or _INSTITUTION.match(name):
+        return name
+    held = {form for key, names in forms.items() if kinds[key] & _SITE_KINDS
+            for form in names if _INSTITUTION.fullmatch(form)}
+    return f"{held.pop()}{name}" if len(held) == 1 else name
+
+
+# A government office named by its level alone, without its place: 市数据局, 县教育局, 区政府.
+_LEVEL_ONLY = re.compile(r"[市县縣区區省镇鎮州]")
 
 
 # What a site says of itself: on a platform's page that an account posted, the platform's (or its app's) name.
