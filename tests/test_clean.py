@@ -1134,6 +1134,13 @@ def test_the_account_over_its_followed_button_and_time_of_posting_is_not_the_hea
     assert headline == ZH_HEADLINE and body == ZH_BODY
 
 
+def test_a_news_tickers_label_and_items_set_apart_by_bars_are_not_the_headline():
+    page = ["維港日報", "港聞 | 財經 | 國際 | 科技", "即時新聞 港股半日跌56點 ｜ 機管局公布暑假客運預測",
+            "港聞 > 社會", ZH_HEADLINE, "2024年6月26日 星期三", *ZH_BODY]
+    headline, body, _ = _regions(page)
+    assert headline == ZH_HEADLINE and body == ZH_BODY
+
+
 def test_a_forum_threads_headline_under_its_category_with_the_poster_and_byline_under_it_is_not_a_teaser():
     headline, body, _ = _regions(["码驿论坛 - 程序员的技术社区", "门户 论坛 问答 下载 搜索", "[面经]",
                                   ZH_HEADLINE, "秋招打工人", "楼主", "发表于 2024-10-17 10:48 | 只看该作者",

@@ -366,6 +366,17 @@ NOTICE_HTML = """<!doctype html><html><head><meta charset="utf-8">
 """
 
 
+def test_a_title_that_runs_on_after_the_bureaus_name_is_not_cut_to_the_name():
+    """<title> "滨海市科学技术局关于…的通知" under a banner of the bureau's name, which the page model may
+    take for the headline: the title goes on in the same words, so it is the notice's own title, not the name
+    before a site's suffix ("Headline - Site", "标题_栏目_站名")."""
+    from build_tools.ingest.pipeline import _alnum_key, _runs_on
+
+    assert _runs_on("滨海市科学技术局关于组织申报2025年度算力券的通知", _alnum_key("滨海市科学技术局"))
+    assert not _runs_on("算力券申报启动_通知公告_滨海市科学技术局", _alnum_key("算力券申报启动"))
+    assert not _runs_on("Chip export rules tighten - Harbour Review", _alnum_key("Chip export rules tighten"))
+
+
 def test_an_html_pages_subheadings_stand_above_their_paragraphs():
     from build_tools.ingest.pipeline import html_lines
 

@@ -222,13 +222,15 @@ UNREAD_FLOORS = {"recall": 1.0, "junk": 0.0223, "title": 1.0, "date": 1.0, "outl
 # Uncharted title 0.9062 since an account's name over its follow button and time of posting is no headline.
 # Untrodden outlet 0.9375, unexplored 0.9688 since an office named by its level alone (市数据局) goes by the
 # form with its place, an office's bare name by its institution's, and a copyright holder's office is no name.
+# Unmapped title 1.0 since a news ticker's label and items set apart by bars are no headline, and a <title>
+# that runs on after the bureau's name its banner shows is the notice's title, not cut to the name.
 UNTRODDEN_FLOORS = {"recall": 0.9926, "junk": 0.0225, "title": 1.0, "date": 1.0, "outlet": 0.9375,
                     "tag_precision": 0.931}
 UNEXPLORED_FLOORS = {"recall": 0.9926, "junk": 0.0162, "title": 1.0, "date": 1.0, "outlet": 0.9688,
                      "tag_precision": 1.0}
 UNCHARTED_FLOORS = {"recall": 0.9862, "junk": 0.0134, "title": 0.9062, "date": 1.0, "outlet": 1.0,
                     "tag_precision": 0.9655}
-UNMAPPED_FLOORS = {"recall": 0.9909, "junk": 0.0175, "title": 0.9062, "date": 1.0, "outlet": 0.9688,
+UNMAPPED_FLOORS = {"recall": 0.9909, "junk": 0.0175, "title": 1.0, "date": 1.0, "outlet": 0.9688,
                    "tag_precision": 0.9524}
 CEILINGS = ("junk",)
 

@@ -699,7 +699,13 @@ def headline_excluded(text: str) -> bool:
             or inline_junk(s) is not None or s.endswith((":", "：")) or is_notice(s) or is_handle(s)
             or is_tool_label(s) is not None or _repetitive(s) or is_edition_name(s) or is_label_for_next(s)
             or is_speaker_turn(s) or is_bare_link(s) or is_site_action(s) or is_subtitle(s)
-            or bool(_MAIL_HEADER.match(s)))
+            or bool(_MAIL_HEADER.match(s)) or bool(_TICKER_ROW.match(s)))
+
+
+# A news ticker's label before its items, set apart by bars: "即時新聞 港股半日跌56點 ｜ 機管局公布…",
+# "Breaking: Markets slip | Storm warning".
+_TICKER_ROW = re.compile(r"(?:即時新聞|即时新闻|即時|即时|快讯|快訊|突發|突发|滚动|滾動"
+                         r"|breaking(?: news)?|latest|just in)[:：]? ?\S[^|｜]{1,60} [|｜] \S", re.IGNORECASE)
 
 
 # A message's header field copied from a list archive or a mail client ("From: Ravi Natarajan <…>",

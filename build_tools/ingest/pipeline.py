@@ -359,11 +359,27 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
         # <title> is often "Headline - Outlet": the page's own headline is the title without the suffix.
         headline = " ".join(page.headline.text.split())
         key = _alnum_key(headline)
-        if key and _alnum_key(info["title"]).startswith(key) and _alnum_key(info["title"]) != key:
+        if key and _alnum_key(info["title"]).startswith(key) and _alnum_key(info["title"]) != key \
+                and not _runs_on(info["title"], key):
             info["title"] = headline
     if info["date"] and _only_modified(html, info["date"]):
         info["date"] = None
     return _with_lost_subheadings(html, text.splitlines()), info
+
+
+def _runs_on(title: str, key: str) -> bool:
+    """Whether ``title`` goes on in the same run of words after its opening letters ``key``: the site's name
+    opening a notice's title (临江市科学技术局关于…的通知), not a headline before the site's suffix."""
+    seen = 0
+    for ch in unicodedata.normalize("NFKC", title).casefold():
+        if not ch.isalnum():
+            if seen == len(key):
+                return False
+            continue
+        if seen == len(key):
+            return True
+        seen += 1
+    return False
 
 
 # The page's <title>, as a browser's tab shows it.
