@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.convert import to_traditional
-from build_tools.site import search_index
+from build_tools.site import search_index, search_words
 from build_tools.site.collect import Corpus, load_corpus
 from build_tools.site.language import LANGUAGES
 from build_tools.site.search_words import (
@@ -314,6 +314,23 @@ def test_segmented_records_are_made_once_and_only_signed_ones_are_read(tmp_path:
         entry, aliases={**entry.aliases, "zh": [*entry.aliases.get("zh", []), "新別名"]})})
     assert "<html><body><p>signed</p></body></html>" not in [
         r.html for r in search_index.records(corpus.briefings, changed, hant, Segmenter(changed))]
+
+
+def test_both_scripts_segment_with_one_jieba_dictionary(corpus: Corpus) -> None:
+    """jieba's dictionary (a hundred megabytes) is held once by the Segmenters of both Chinese sites, so
+    that the processes forked after loading it share it, and a new taxonomy replaces it."""
+    tax = corpus.taxonomy
+    zh, hant = search_index.segmenter(LANGUAGES["zh"], tax), search_index.segmenter(LANGUAGES["zh-hant"], tax)
+    assert zh is not None and hant is not None and zh is not hant
+    zh.load()
+    assert vars(zh)["_tokenizer"] is hant._tokenizer is Segmenter(tax)._tokenizer
+    changed = dataclasses.replace(tax, entries=dict(tax.entries))
+    assert Segmenter(changed)._tokenizer is not zh._tokenizer
+    assert search_words._tokenizer["held"][0] is changed  # the old one is not kept beside it
+    # The English build, once it has forked the processes that segment, keeps none.
+    search_index.drop_segmenters()
+    assert not search_words._tokenizer and not search_index._segmenters
+    assert search_index.segmenter(LANGUAGES["zh"], tax) is not zh
 
 
 @pytest.mark.parametrize(("given", "pages"), [(None, search_index.PART_PAGES), ("", search_index.PART_PAGES),

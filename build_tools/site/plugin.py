@@ -144,6 +144,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if self.command != "serve":
                 self._start_records()
             self.builds = projects.start_builds(Path(config.config_file_path), Path(config.site_dir), self)
+            if self.command != "serve":
+                search_index.drop_segmenters()  # the processes just forked have it; this one needs none
         sources = page_sources(corpus, corpus.relations, lang, repository_from(config.extra),
                                editions=self.config.editions)
         for uri in sources:
@@ -278,7 +280,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.search_lock = projects.new_lock_file("search")
         corpus = self.corpus
         for other in other_languages():
-            if search_index.segmenter(other, corpus.taxonomy) is not None and cache.directory() is not None:
+            words = search_index.segmenter(other, corpus.taxonomy)
+            if words is not None and cache.directory() is not None:
+                words.load()  # once, here: the helpers and the language builds forked next share it
                 lock = self.records_locks[other.code] = projects.new_lock_file(f"records-{other.code}")
                 self.helpers.append(projects.beside_holding(lock, search_index.prepare_records,
                                                             (corpus.briefings, corpus.taxonomy, other)))

@@ -44,7 +44,7 @@ from typing import Any
 
 from build_tools.briefing.taxonomy import Taxonomy
 from build_tools.model import Briefing, Entry
-from build_tools.site import cache
+from build_tools.site import cache, search_words
 from build_tools.site.language import SiteLanguage, other_languages
 from build_tools.site.pages import NOT_IN_NAV
 from build_tools.site.render import briefing_url, entry_names, esc, indexed_column, topic_url
@@ -264,6 +264,13 @@ def segmenter(lang: SiteLanguage, tax: Taxonomy) -> Segmenter | None:
     if held is None or held[0] is not tax:
         held = _segmenters[lang.code] = (tax, Segmenter(tax, spacing=lang.search_words))
     return held[1]
+
+
+def drop_segmenters() -> None:
+    """Let go of this process's segmenters and jieba's dictionary (the processes forked with them keep
+    theirs)."""
+    _segmenters.clear()
+    search_words.release_tokenizer()
 
 
 def part_pages(environ: Mapping[str, str] = os.environ) -> int:

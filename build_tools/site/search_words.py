@@ -29,6 +29,7 @@ import functools
 import re
 import sys
 import unicodedata
+from typing import Any
 
 import yaml
 
@@ -98,6 +99,16 @@ def is_chinese(c: str) -> bool:
     return not c.isascii() and not c.isalnum() and not c.isspace() and unicodedata.category(c)[0] in "PSZ"
 
 
+# jieba's dictionary of the latest taxonomy: a hundred megabytes, held once however many Segmenters
+# (one per script) use it, and loaded before the processes that use it fork (see ``Segmenter.load``).
+_tokenizer: dict[str, tuple[Taxonomy, Any]] = {}  # Any: jieba has no type hints
+
+
+def release_tokenizer() -> None:
+    """Let go of jieba's dictionary: a process that forked the ones that segment needs none of its own."""
+    _tokenizer.clear()
+
+
 class Segmenter:
     """jieba over the taxonomy's names, reading Traditional characters as their Simplified forms.
 
@@ -119,8 +130,17 @@ class Segmenter:
 
     @functools.cached_property
     def _tokenizer(self):  # jieba.Tokenizer, which has no type hints
-        """jieba with the taxonomy's names as user dictionary, loaded on first use (about a second)."""
-        return jieba_tokenizer(self._tax)
+        """jieba with the taxonomy's names as user dictionary, loaded on first use (about a second);
+        one per taxonomy in a process, shared by the Segmenters of both scripts."""
+        held = _tokenizer.get("held")
+        if held is None or held[0] is not self._tax:
+            _tokenizer.clear()  # another taxonomy (mkdocs serve): the old dictionary goes
+            held = _tokenizer["held"] = (self._tax, jieba_tokenizer(self._tax))
+        return held[1]
+
+    def load(self) -> None:
+        """Load jieba's dictionary now (before forking processes that share it)."""
+        self._tokenizer.check_initialized()
 
     def _as_simplified(self, text: str) -> str:
         """``text`` with each character that has a one-character Simplified form replaced by it."""
