@@ -756,9 +756,7 @@ def _number(value: str) -> float | None:
 
 
 def _load(path: Path) -> Any:
-    import cbor2
-
-    return cbor2.loads(gzip.decompress(path.read_bytes()).removeprefix(FRAGMENT_SIGNATURE))
+    return _decode(path.read_bytes())
 
 
 def _store(folder: Path, stem: str, digits: int, suffix: str, value: object) -> str:
