@@ -220,6 +220,33 @@ def test_a_markdown_pages_h1_under_the_sites_name_set_as_h1_is_its_headline_over
     assert got["title"] == head
 
 
+def test_a_markdown_pages_h1_under_a_logo_and_the_sites_name_set_as_h1_is_its_headline_over_the_deck(
+        cli, tmp_path: Path):
+    """A newsletter's page opening with its logo linked home, its name as a # line, then the post's # headline
+    and a ### deck: the logo shows no text, so the name still opens the page."""
+    head = "The rental question nobody can answer"
+    body = ["Hello from a rainy Tuesday. This week's issue looks at what the rental market for accelerators "
+            "says about demand for training and inference.",
+            "Put simply: rental prices for the newest chips fell by about a third over the year, while the "
+            "number of listed machines more than doubled.",
+            "## Where the money goes",
+            "Most of the rented hours go to inference rather than training, and a large share of that demand "
+            "comes from a handful of start-ups.",
+            "That distinction matters. A training run ends; inference demand grows with the number of users, "
+            "and it is harder to forecast.",
+            "[Subscribe now](https://letters.example/subscribe)"]
+    md = "\n".join(["---", f'title: "{head}"', "---",
+                     "[![Example Letters](https://cdn.example/logo.png)](https://letters.example/)",
+                     "# Example Letters", "Subscribe Sign in", "# " + head,
+                     "### Cloud firms will rent out more accelerators this year than ever before."
+                     " Who is renting them?",
+                     "[Ana Ruiz](https://letters.example/@ana)", "Sep 30, 2024", "∙ Paid",
+                     "42 likes · 9 comments · 5 restacks", *body])
+    (tmp_path / "post.md").write_text(md, encoding="utf-8")
+    (got,) = _json_lines(cli("ingest", "--json", "post.md").out)
+    assert got["title"] == head
+
+
 def test_a_markdown_pages_h1_taken_for_the_first_line_is_its_headline_over_a_line_above(cli, tmp_path: Path):
     """A research note's house name above the byline block and its # headline directly above the body."""
     head = "存储行业点评：AI服务器拉动高带宽存储量价齐升"

@@ -203,6 +203,8 @@ _MD_IMAGE = re.compile(r" ?!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)")
 # A web address in a Markdown page's markup: a link's target, the front matter's url; at most this many.
 _MD_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]{1,253}")
 MD_ADDRESSES = 50
+# A line that is only an image, or an image linked somewhere: a logo, "[![Name](logo.png)](/)".
+_MD_IMAGE_LINE = re.compile(r"\[?!\[[^\[\]]*\]\([^()\s]*\)(?:\]\([^()\s]*\))?")
 _MD_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()]|\([^()]*\))*\)")
 _MD_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 # A site's logo: an image alone on its line, linked to the site's home page. Its alt text is the name the
@@ -281,7 +283,9 @@ def _markdown_h1(text: str) -> str | None:
             fenced = not fenced
         elif not fenced and re.match(r"^ {0,3}# \S", line):
             found.append(n + 1)
-    opening = next((n + 1 for n in range(start, len(lines)) if lines[n].strip()), None)
+    # (a logo, an image alone on its line or linked to the home page, shows no text above the site's name)
+    opening = next((n + 1 for n in range(start, len(lines))
+                    if lines[n].strip() and not _MD_IMAGE_LINE.fullmatch(lines[n].strip())), None)
     if len(found) == 2 and found[0] == opening:
         return str(found[1])  # a newsletter's or a blog's name set as a # line over the post's own
     return str(found[0]) if len(found) == 1 else None
