@@ -175,6 +175,10 @@ ZH_HEADLINE = "多家厂商下调大模型价格，中小开发者迎来低价�
     (["Published on Tuesday 11th of June 2024"], "2024-06-11"),
     (["Veröffentlicht 16.10.2024, 18:05"], "2024-10-16"),  # the day first, in dots
     (["By Dana Whitcomb", "Published June 3 at 9:00 AM"], "2024-06-03"),  # the year from the copyright line
+    # a broadsheet's line of both, longer than a byline: the publication date, not the update
+    (["By Renee Kowalczyk, Staff Writer",
+      "Published June 3, 2025 at 5:00 a.m. CDT | Updated June 4, 2025 at 9:12 a.m. CDT"], "2025-06-03"),
+    (["Posted Aug. 19, 2025 at 6:30 p.m. CDT · Last updated Aug. 20, 2025 at 8:00 a.m. CDT"], "2025-08-19"),
     (["Build 4.2.2024-rc1"], None),  # a version, not a date
     (["Updated 2 hours ago"], None),
     (["3小时前"], None),
