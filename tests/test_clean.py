@@ -1141,6 +1141,30 @@ def test_a_news_tickers_label_and_items_set_apart_by_bars_are_not_the_headline()
     assert headline == ZH_HEADLINE and body == ZH_BODY
 
 
+def test_a_portals_rolling_ticker_with_its_items_run_together_is_not_the_headline():
+    page = ["东岸网 | 首页 新闻 财经 科技", "当前位置：首页 > 科技 > 人工智能",
+            "滚动：各地密集出台算力扶持政策｜沪深两市成交额连续三日破万亿", "", ZH_HEADLINE,
+            "2025年03月18日 09:42　来源：东岸网　作者：周立恒", *ZH_BODY]
+    headline, body, _ = _regions(page)
+    assert headline == ZH_HEADLINE and body == ZH_BODY
+
+
+@pytest.mark.parametrize("path", ["看板 › 職場甘苦談", "Home » AI Policy", "Forums › Hardware › GPUs"])
+def test_a_path_of_names_set_apart_by_chevrons_is_never_the_headline(path: str):
+    from build_tools.ingest.layout import headline_excluded
+
+    assert headline_excluded(path)
+    assert not headline_excluded("OpenAI ships o3 › what it means for teams that build on its API")
+
+
+def test_a_forum_threads_headline_under_its_category_with_the_poster_named_under_it_is_not_a_teaser():
+    """PTT-style: the board's path, a category in brackets, the thread's title, 樓主 and the poster's name."""
+    page = ["山城討論區", "熱門看板 | 分類看板 | 精華區 | 搜尋 | 登入", "看板 › 職場甘苦談", "← 回到看板",
+            "[心得] ", ZH_HEADLINE, "樓主 sunset_wind（阿風）", "3小時前 · 瀏覽 4,882 · 回覆 97", *ZH_BODY]
+    headline, body, _ = _regions(page)
+    assert headline == ZH_HEADLINE and body == ZH_BODY
+
+
 def test_a_forum_threads_headline_under_its_category_with_the_poster_and_byline_under_it_is_not_a_teaser():
     headline, body, _ = _regions(["码驿论坛 - 程序员的技术社区", "门户 论坛 问答 下载 搜索", "[面经]",
                                   ZH_HEADLINE, "秋招打工人", "楼主", "发表于 2024-10-17 10:48 | 只看该作者",

@@ -699,13 +699,21 @@ def headline_excluded(text: str) -> bool:
             or inline_junk(s) is not None or s.endswith((":", "：")) or is_notice(s) or is_handle(s)
             or is_tool_label(s) is not None or _repetitive(s) or is_edition_name(s) or is_label_for_next(s)
             or is_speaker_turn(s) or is_bare_link(s) or is_site_action(s) or is_subtitle(s)
-            or bool(_MAIL_HEADER.match(s)) or bool(_TICKER_ROW.match(s)))
+            or bool(_MAIL_HEADER.match(s)) or bool(_TICKER_ROW.match(s)) or bool(_CHEVRON_PATH.fullmatch(s)))
+
+
+# A path of short names set apart by chevrons, even of two steps: a forum's "看板 › 職場甘苦談",
+# "Home » Policy". A headline may hold a bar, a slash or ">", hardly ever these.
+_PATH_STEP = r"[^›»\s]{1,16}(?: [^›»\s]{1,16}){0,2}"
+_CHEVRON_PATH = re.compile(rf"{_PATH_STEP}(?: ?[›»] ?{_PATH_STEP})+")
 
 
 # A news ticker's label before its items, set apart by bars: "即時新聞 港股半日跌56點 ｜ 機管局公布…",
-# "Breaking: Markets slip | Storm warning".
+# "Breaking: Markets slip | Storm warning", "滚动：各地出台算力扶持政策｜沪深两市成交额破万亿"
+# (Chinese sets the bar without spaces).
 _TICKER_ROW = re.compile(r"(?:即時新聞|即时新闻|即時|即时|快讯|快訊|突發|突发|滚动|滾動"
-                         r"|breaking(?: news)?|latest|just in)[:：]? ?\S[^|｜]{1,60} [|｜] \S", re.IGNORECASE)
+                         r"|breaking(?: news)?|latest|just in)[:：]? ?\S[^|｜]{1,60} ?[|｜] ?\S",
+                         re.IGNORECASE)
 
 
 # A message's header field copied from a list archive or a mail client ("From: Ravi Natarajan <…>",
