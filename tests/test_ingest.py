@@ -711,3 +711,33 @@ def test_an_html_titles_last_part_after_the_headline_and_a_section_names_the_sit
     run = cli("ingest", "--json", "thread.html")
     assert run.code == 0, run.err
     assert json.loads(run.out)["source"] == "Modelhaus Forum"
+
+
+VIDEO_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>We tested a warehouse humanoid for a full shift - Vidloft</title></head><body>
+<div id="masthead"><span class="logo">Vidloft</span><button>Sign in</button></div>
+<h1>We tested a warehouse humanoid for a full shift</h1>
+<div class="owner"><span>{channel}</span> <span>{count}</span> <button>Subscribe</button></div>
+<div id="description">
+<p>A logistics company near Rotterdam let us spend an entire eight-hour shift next to the humanoid robot it is
+trialling in one of its warehouses, to see what these machines do when the trade show cameras are off.</p>
+<p>The robot's job was simple on paper: take empty plastic totes off a conveyor and stack them on a cart.
+Over the shift it moved 1,140 totes, about a third of what a human worker on the same station
+typically moves.</p>
+<p>It stopped eleven times. Most stops were minor, and an operator fixed them in under a minute;
+twice it needed a full restart, and once it had to be walked back to its charging dock with a remote.</p>
+</div><footer>About Press Copyright Terms Privacy © 2024 Vidloft LLC</footer></body></html>"""
+
+
+@pytest.mark.parametrize(("channel", "count", "expected"), [
+    # the channel that posted the video, with its subscribers: the outlet, not the site in <title>
+    ("Signal Path", "214K subscribers", "Signal Path"),
+    # no channel the page names so: the site's name after the headline in <title>
+    ("Up next", "", "Vidloft"),
+])
+def test_an_html_video_pages_channel_is_its_outlet_not_the_site_in_its_title(
+        cli, tmp_path: Path, channel: str, count: str, expected: str):
+    (tmp_path / "page.html").write_text(VIDEO_HTML.format(channel=channel, count=count), encoding="utf-8")
+    run = cli("ingest", "--json", "page.html")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["source"] == expected

@@ -230,9 +230,11 @@ UNREAD_FLOORS = {"recall": 1.0, "junk": 0.0223, "title": 1.0, "date": 1.0, "outl
 # form with its place, an office's bare name by its institution's, and a copyright holder's office is no name.
 # Unmapped title 1.0 since a news ticker's label and items set apart by bars are no headline, and a <title>
 # that runs on after the bureau's name its banner shows is the notice's title, not cut to the name.
-UNTRODDEN_FLOORS = {"recall": 0.9926, "junk": 0.0225, "title": 1.0, "date": 1.0, "outlet": 0.9375,
+# Untrodden outlet 1.0, unexplored 1.0 since a video site's channel shown with its subscribers, and the outlet
+# over an aggregator's "Story by" line, are the outlet, not the site that hosts them.
+UNTRODDEN_FLOORS = {"recall": 0.9926, "junk": 0.0225, "title": 1.0, "date": 1.0, "outlet": 1.0,
                     "tag_precision": 0.931}
-UNEXPLORED_FLOORS = {"recall": 0.9926, "junk": 0.0162, "title": 1.0, "date": 1.0, "outlet": 0.9688,
+UNEXPLORED_FLOORS = {"recall": 0.9926, "junk": 0.0162, "title": 1.0, "date": 1.0, "outlet": 1.0,
                      "tag_precision": 1.0}
 UNCHARTED_FLOORS = {"recall": 0.9862, "junk": 0.0134, "title": 1.0, "date": 1.0, "outlet": 1.0,
                     "tag_precision": 0.963}
@@ -245,8 +247,9 @@ UNMAPPED_FLOORS = {"recall": 0.9909, "junk": 0.0175, "title": 1.0, "date": 1.0, 
 # Development data from then on; these floors are that score.
 # Unvisited date 1.0 since a line of "Published … | Updated …", longer than a byline's, is the byline's;
 # title 1.0, recall 1.0, junk 0.0217, tag precision 0.9412 since a portal's rolling ticker with its items run
-# together (滚动：…｜…) is no headline.
-UNVISITED_FLOORS = {"recall": 1.0, "junk": 0.0217, "title": 1.0, "date": 1.0, "outlet": 0.8125,
+# together (滚动：…｜…) is no headline. Unvisited outlet 0.875 since a professional network's post names its
+# writer (their line about themselves, when they posted, the follow button), not the network.
+UNVISITED_FLOORS = {"recall": 1.0, "junk": 0.0217, "title": 1.0, "date": 1.0, "outlet": 0.875,
                     "tag_precision": 0.9412}
 UNFAMILIAR_FLOORS = {"recall": 0.9948, "junk": 0.026, "title": 1.0, "date": 1.0, "outlet": 0.9062,
                      "tag_precision": 0.9231}

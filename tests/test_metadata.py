@@ -787,3 +787,88 @@ def test_a_bracket_fragment_of_the_byline_is_no_outlet():
     page = ["AI晶片公司今日招股 集資逾十億元", "【本報記者 麥嘉欣】", *HANT_BODY,
             "香江財經日報 版權所有 © 2026"]
     assert extract_source(clean_lines(page))[0] == "香江財經日報"
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    # a professional network's post: the writer's name (twice: the picture's and the link's), the line they
+    # write about themselves, when they posted, the follow button; the network's name tops the page
+    (["Daniel Osei", "Daniel Osei", "Head of IT Procurement at a logistics group | Speaker",
+      "Published Mar 4, 2025", "+ Follow"], "Daniel Osei"),
+    (["Daniel Osei", "Head of IT Procurement at a logistics group | Speaker", "2w • Edited", "+ Follow"],
+     "Daniel Osei"),
+])
+def test_a_posts_writer_with_a_line_about_themselves_over_their_posting_line_is_its_outlet(
+        header: list[str], expected: str | None):
+    """A platform where people post under their own name: the poster, not the platform, is the outlet."""
+    chrome = ["ProLink", "Home  My Network  Jobs  Messaging  Notifications", "Try Premium for $0"]
+    page = [*chrome, EN_HEADLINE, *header, *EN_BODY, "Like  Comment  Repost  Send",
+            "© 2025 ProLink Corporation  About  Privacy Policy"]
+    assert extract_source(clean_lines(page))[0] == expected
+
+
+def test_a_posts_writer_on_a_chinese_professional_network_is_its_outlet():
+    """The same on a network whose posting line says 发布于: the poster, not the network."""
+    page = ["职链", "首页 人脉 职位 消息", ZH_HEADLINE, "陈立", "物流集团采购总监 | 演讲嘉宾",
+            "发布于 2025-03-04", "+ 关注", *ZH_BODY, "© 2025 职链 京ICP备12345678号"]
+    assert extract_source(clean_lines(page))[0] == "陈立"
+
+
+def test_a_reading_time_under_a_writers_line_about_themselves_is_no_line_of_posting():
+    """A writer's name, their line about themselves and "6 min read" over the follow button: a writer's page,
+    not a post whose poster is its outlet."""
+    page = ["Quillpost", "Sign in", EN_HEADLINE, "Kevin Zhao", "Head of Data | Writer", "6 min read",
+            "Follow", *EN_BODY]
+    assert extract_source(clean_lines(page))[0] != "Kevin Zhao"
+
+
+@pytest.mark.parametrize(("card", "expected"), [
+    (["Sierra Ledger", "Story by Owen Baptiste", "• 1d •", "3 min read", "Follow"], "Sierra Ledger"),
+    (["The Lakeshore Observer", "Article by Mina Park", "2h"], "The Lakeshore Observer"),
+    # one word over the writer is the card's section, not an outlet: the aggregator stays unnamed as well
+    (["Technology", "Story by Owen Baptiste", "• 1d •"], "NewsNook"),
+])
+def test_the_outlet_over_an_aggregators_story_by_line_is_the_outlet_not_the_aggregator(
+        card: list[str], expected: str):
+    """An aggregator's card for a story it carries: the outlet's name alone over "Story by" its writer."""
+    page = ["NewsNook", "Search the web", "Sign in", "For you   Top stories   Local   Money   Tech", *card,
+            EN_HEADLINE, *EN_BODY, "Continue reading", "More for You",
+            "© 2024 NewsNook   Privacy & Cookies   Terms of use"]
+    assert extract_source(clean_lines(page))[0] == expected
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    (["Signal Path 214K subscribers Subscribe"], "Signal Path"),
+    (["Signal Path · 1.2M subscribers", "Subscribe"], "Signal Path"),
+    (["Signal Path", "214K subscribers"], "Signal Path"),
+    # a count with no name before it: nobody posted it that the page names; the site's name stays
+    (["Over 18,000 subscribers", "Subscribe"], "Vidloft"),
+    (["Kevin Zhao 1.2K followers Follow"], "Vidloft"),
+])
+def test_a_channel_named_with_its_subscribers_is_the_outlet_not_the_video_site(header: list[str],
+                                                                                expected: str):
+    """A video site's page: the channel that posted the video, shown with how many follow it, is the outlet;
+    the site's own name over the page and in its footer is the host's."""
+    page = ["Vidloft", "Search", "Sign in", "Home  Shorts  Subscriptions  Library", EN_HEADLINE, *header,
+            "Like 6.1K  Dislike  Share  Download  Save", *EN_BODY, "© 2024 Vidloft LLC  Terms  Privacy"]
+    assert extract_source(clean_lines(page))[0] == expected
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    (["科技阿飞频道 12.3万订阅者 + 订阅"], "科技阿飞频道"),
+    (["科技阿飞频道", "订阅者 12.3万", "订阅"], "科技阿飞频道"),
+    # a count of fans is a person's (an uploader's column): no outlet by it, nor the site's name
+    (["科技阿飞 12.3万粉丝 + 关注"], "影阁"),
+])
+def test_a_chinese_video_sites_channel_named_with_its_subscribers_is_the_outlet(header: list[str],
+                                                                                 expected: str):
+    """A Chinese video site's page: the channel with its count of subscribers over the video's text, not the
+    site."""
+    page = ["影阁", "打开App 看高清视频", "首页 番剧 直播 游戏", ZH_HEADLINE, *header, "点赞 投币 收藏 分享",
+            *ZH_BODY, "© 2024 影阁 沪ICP备12345678号"]
+    assert extract_source(clean_lines(page))[0] == expected
+
+
+def test_a_traditional_chinese_channel_named_with_its_subscribers_is_the_outlet():
+    page = ["影閣", "登入", "輝達市值衝破3兆美元 黃仁勳:AI革命才剛開始", "數位浪潮 訂閱者 3.4萬 訂閱",
+            *HANT_BODY, "© 2024 影閣 版權所有"]
+    assert extract_source(clean_lines(page))[0] == "數位浪潮"

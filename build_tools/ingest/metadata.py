@@ -492,7 +492,7 @@ SOURCE_WEIGHTS = {"label": 4.0, "reprint": 3.0, "unit": 2.0, "dateline": 3.0, "b
                   "byline-part": 1.0, "credit": 2.0, "title": 2.0, "address": 2.0, "tagline": 2.0,
                   "copyright": 1.5, "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5, "logo": 2.0,
                   "account": 2.0, "signature": 3.0, "issuer": 3.0,
-                  "feed": 3.0}
+                  "feed": 3.0, "carried": 3.0}
 SOURCE_MIN_SCORE = 1.5
 SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
@@ -506,7 +506,7 @@ _MASTHEAD_KINDS = frozenset(["chrome", "tag-line"])
 SOURCE_DISPLAY = {"label": 5, "reprint": 5, "unit": 3, "dateline": 0, "byline": 3, "byline-part": 3,
                   "credit": 3, "title": 3, "address": 0, "tagline": 2, "masthead": 2, "late-masthead": 2,
                   "first-line": 2, "copyright": 1, "logo": 2, "account": 3, "signature": 1, "issuer": 3,
-                  "feed": 3}
+                  "feed": 3, "carried": 3}
 _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
 # An outlet's claim to the article: 本文系智源前沿原创, 声明：本文为云帆网原创.
@@ -931,7 +931,8 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
     found += [("reprint", m.group("name").rstrip(".")) for k in cleaned.body[-REPUBLISHED_REACH:]
               if (m := _REPUBLISHED.match(unicodedata.normalize("NFKC", k.text).strip()))]
     found += _dateline_evidence(cleaned) + _account_evidence(cleaned, top, first) + _about_evidence(cleaned)
-    found += _feed_evidence(dropped, top) + _list_tag_evidence(cleaned)
+    found += _feed_evidence(dropped, top) + _list_tag_evidence(cleaned) + _carried_evidence(dropped, first)
+    found += _audience_evidence(dropped, first)
     return found + _address_evidence(cleaned, [name for _, name in found], addresses)
 
 
@@ -986,8 +987,13 @@ SOURCE_NAME_MAX = 60
 # posted, its follow button ("科技老炮说 / 2天前 · 优质科技领域创作者 / 关注"). A writer's own name and bio
 # over "关注他" or "Follow", without the line of posting, is the writer's, not an outlet's.
 _FOLLOW = re.compile(r"[+＋]?\s?(?:已\s?)?(?:关注|關注)|[+＋]?\s?follow(?:ing)?", re.IGNORECASE)
-# The line of posting opens with when: 2天前, 11-06 19:42, 前天 21:40, 3 hours ago.
-_POSTED = re.compile(r"^(?:\d|前天|昨天|今天|刚刚|剛剛)")
+# The line of posting opens with when: 2天前, 11-06 19:42, 前天 21:40, 3 hours ago, 2w • Edited; or says it
+# was posted then: "Published Mar 4, 2025", "Posted on 3 June 2025", "发布于 2025-03-04".
+_POSTED = re.compile(r"^(?:\d|前天|昨天|今天|刚刚|剛剛"
+                     r"|(?i:published|posted)(?: on)? (?:[A-Z][a-z]{2,8}\.? \d|\d)"
+                     r"|(?:发布于|發布於|发表于|發表於) ?\d)")
+# How long the article takes to read ("6 min read", "阅读 5 分钟"): a writer's page, not a line of posting.
+_READING_TIME = re.compile(r"\d ?(?:min|minute)s? read|分钟|分鐘|min read", re.IGNORECASE)
 # A clock time in a line of posting: 06-03 08:15.
 _CLOCK = re.compile(r"\d:\d\d")
 # An account's name: no digits, no sentence's or label's punctuation, not a "By" line.
@@ -1014,11 +1020,14 @@ def _account_evidence(cleaned: Cleaned, top: int, first: int) -> list[tuple[str,
             # the follow button beside the name, the time under both (a reading time there, "6 min read",
             # is a writer's page: no account's line of posting)
             posted, button = third, second
-        if not (_FOLLOW.fullmatch(button) and _POSTED.match(posted)) or (at < top and n + 3 != above):
+        if not (_FOLLOW.fullmatch(button) and _POSTED.match(posted)) or (at < top and n + 3 != above) or \
+                _READING_TIME.search(posted):
             continue
         name = shown
-        if _BADGE.search(shown):
-            # the platform's badge under the account's name (优质科技领域创作者): the name is the line above
+        if _BADGE.search(shown) or (at > top and not _account_name(shown)):
+            # the platform's badge under the account's name (优质科技领域创作者), or the writer's own line
+            # about themselves under the headline ("Head of IT Procurement | Speaker"): the name is the line
+            # above
             name = header[n - 1][1] if n and header[n - 1][0] == header[n][0] - 1 else ""
         if _account_name(name):
             found.append(("account", name))
@@ -1208,6 +1217,71 @@ def _feed_evidence(dropped: list[Dropped], top: int) -> list[tuple[str, str]]:
         return []
     listed = {(m.group(1) or m.group(2)).strip() for text in above[:-1] if (m := _FEED_COUNT.fullmatch(text))}
     return [("feed", above[-1])] if above[-1] in listed else []
+
+
+# An aggregator's card for a story it carries: the outlet's name alone, "Story by" its writer under it.
+_STORY_BY = re.compile(r"^(?i:story|article|reporting) by [A-Z\u4e00-\u9fff]")
+
+
+def _carried_evidence(dropped: list[Dropped], first: int) -> list[tuple[str, str]]:
+    """An aggregator's card above the article it carries: the outlet that wrote the story alone on its line
+    over "Story by" its writer ("Sierra Ledger" / "Story by Owen Baptiste"); the outlet, not the aggregator
+    whose name tops the page."""
+    found: list[tuple[str, str]] = []
+    for above, d in itertools.pairwise(dropped):
+        if d.line >= first:
+            break
+        text = " ".join(unicodedata.normalize("NFKC", above.text).split())
+        if above.line == d.line - 1 and _STORY_BY.match(d.text.strip()) and _account_name(text) and \
+                (HAN.search(text) or " " in text):
+            found.append(("carried", text))  # (one Latin word there may be the card's section: Technology)
+    return found
+
+
+# How many subscribe to a channel: "214K subscribers", "12.3万订阅者", "訂閱者 3.4萬". (A count of
+# followers, 粉丝, is a person's: a writer's column on a platform names no outlet by it, as a writer's follow
+# button does not.)
+_AUDIENCE = (r"(?:\d[\d.,]{0,8} ?[KkMm万萬千亿億]? ?(?i:subscribers)|\d[\d.,]{0,8} ?[万萬千亿億]? ?"
+             r"(?:订阅者|訂閱者|人订阅|人訂閱|位订阅者|位訂閱者)"
+             r"|(?:订阅者|訂閱者) ?\d[\d.,]{0,8} ?[万萬千亿億]?)")
+# Its button beside the count: Subscribe, Follow, 关注, + 订阅.
+_AUDIENCE_BUTTON = (r"(?: ?[·•|]? ?[+＋]? ?(?:(?i:subscribed|subscribe|following|follow|join)"
+                    r"|(?:已 ?)?(?:关注|關注|订阅|訂閱)))?")
+# A channel's name and its count of subscribers on one line: "Signal Path 214K subscribers Subscribe".
+_NAME_AUDIENCE = re.compile(rf"([^\d·•|]{{2,40}}?) ?[·•|]? ?{_AUDIENCE}{_AUDIENCE_BUTTON}")
+_AUDIENCE_ALONE = re.compile(rf"{_AUDIENCE}{_AUDIENCE_BUTTON}")
+
+
+def _audience_evidence(dropped: list[Dropped], first: int) -> list[tuple[str, str]]:
+    """The channel that posted the article, named above it with the count of its subscribers ("Signal Path
+    214K subscribers Subscribe", or the count on the line under the name): a video site's or a platform's
+    page shows who posted, and that channel is the outlet, not the site."""
+    found: list[tuple[str, str]] = []
+    header = [(d.line, " ".join(unicodedata.normalize("NFKC", d.text).split())) for d in dropped
+              if d.line < first]
+    for n, (line, text) in enumerate(header):
+        name = m.group(1).strip() if (m := _NAME_AUDIENCE.fullmatch(text)) else None
+        if name is None and _AUDIENCE_ALONE.fullmatch(text) and n and header[n - 1][0] == line - 1:
+            name = header[n - 1][1]
+        if name and _account_name(name) and name.casefold() not in _COUNT_WORDS:
+            found.append(("account", name))
+    return found
+
+
+# Words before a count that are no name: "Over 18,000 subscribers", "Join 2,400 followers".
+_COUNT_WORDS = frozenset(["over", "about", "nearly", "almost", "around", "more than", "join", "joined by",
+                          "超过", "超過", "已有", "共有", "近"])
+
+
+def hosted(cleaned: Cleaned) -> bool:
+    """Whether the page shows who posted the article on the site that hosts it (an account's header, a channel
+    and its subscribers, an aggregator's card for the outlet it carries): the site's own name (an HTML page's
+    <title> suffix or og:site_name) is then the host's, not the outlet's."""
+    return any(kind in _POSTER_KINDS for kind, _ in _source_evidence(cleaned))
+
+
+# Evidence of who posted an article on a site that hosts it.
+_POSTER_KINDS = frozenset(["account", "carried"])
 
 
 # A release's boilerplate after its text, headed by its issuer's name: "About Korvax Robotics", 关于芯衡科技.
@@ -1407,7 +1481,7 @@ _HOST_KINDS = frozenset(["masthead", "late-masthead", "first-line", "copyright",
 def _without_host(evidence: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The evidence without the hosting platform's own name where an account's header names who posted the
     article: the account is the outlet, not the platform or the app that shows it."""
-    accounts = {_squash(stated) for kind, stated in evidence if kind == "account"}
+    accounts = {_squash(stated) for kind, stated in evidence if kind in _POSTER_KINDS}
     if not accounts:
         return evidence
     return [(kind, stated) for kind, stated in evidence

@@ -50,6 +50,7 @@ from build_tools.ingest.metadata import (
     extract_metadata,
     extract_source,
     host_spelled_out,
+    hosted,
     labelled_sources,
     own_script,
     simplified_characters,
@@ -338,6 +339,8 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
     page = clean_lines(page_text_lines(html))
     info["page_date"] = extract_date(page)
     info["page_source"] = extract_source(page)[0]
+    # an account's or a channel's page on a platform: the site's name is the platform's
+    info["hosted"] = "yes" if info["page_source"] and hosted(page) else None
     h1 = _only_h1(html)
     if info["source"] and _alnum_key(info["source"]) in {_alnum_key(t) for t in (meta.title if meta else None,
                                                                              h1) if t}:
@@ -425,6 +428,8 @@ def _html_source(info: dict[str, str | None]) -> str | None:
     of the name the page shortens ("Meridian Institute for Public Technology", "© Meridian Institute"), as is
     any word that is no such label ("Tallyhouse Engineering", a company's engineering blog)."""
     site, shown = info.get("source"), info.get("page_source")
+    if info.get("hosted"):
+        return shown  # the account that posted it, not the platform that hosts it
     if site and shown and spells_out(shown, site):
         return shown  # og:site_name of initials (FFR), the masthead spelling the name out
     if site and shown and _alnum_key(shown) in _alnum_key(site):
