@@ -548,6 +548,50 @@ def test_an_html_pages_han_site_name_against_the_shorter_name_its_logo_gives(
     assert json.loads(run.out)["source"] == expected
 
 
+NAMED_HTML = """<!DOCTYPE html><html lang="zh-Hant"><head><meta charset="utf-8">
+<title>大學生用AI寫報告成常態 教授改以口試把關 - {site}</title>{og}</head><body>
+<header><a class="logo" href="/">{site}</a><nav><a>即時</a> <a>教育</a> <a>科技</a> <a>國際</a></nav></header>
+<article><h1>大學生用AI寫報告成常態 教授改以口試把關</h1>
+<div class="meta"><span class="author">{byline}</span>
+<time datetime="2024-06-20">2024/06/20 09:05</time></div>
+{origin}
+<p>期末報告季節到來，多所大學教師發現，學生繳交的書面報告中，使用生成式人工智慧工具協助撰寫的比例明顯增加。</p>
+<p>一位任教於中部大學的教授表示，他將期末評量改為兩階段：學生先繳交書面報告，再進行十分鐘的口試。</p>
+<p>教育部官員指出，各校可依課程性質自訂人工智慧使用規範，但應明確告知學生並納入課程大綱之中。</p>
+</article><footer><p>© 2024 {site} 版權所有，禁止轉載</p></footer></body></html>"""
+
+
+SITE_NAME_META = '<meta property="og:site_name" content="{}">'
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # a 來源 line of the page's own names the weekly the story came from, over the site's og:site_name
+    ((True, "文／林書亞", '<div class="origin">來源：南方教育週報</div>'), "南方教育週報"),
+    # the site itself as the source: its name
+    ((True, "文／林書亞", '<div class="origin">來源：港灣科技網</div>'), "港灣科技網"),
+    # a reporter's byline before the time is no source line: <title> names the site
+    ((False, "記者 林子謙／台北報導", ""), "港灣科技網"),
+])
+def test_an_html_pages_source_line_and_byline_against_its_site_name(
+        cli, tmp_path: Path, page: tuple[bool, str, str], expected: str):
+    og, byline, origin = page
+    page = NAMED_HTML.format(site="港灣科技網", og=SITE_NAME_META.format("港灣科技網") if og else "",
+                             byline=byline, origin=origin)
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    run = cli("ingest", "--json", "page.html")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["source"] == expected
+
+
+def test_an_html_pages_han_site_name_is_written_without_spaces(cli, tmp_path: Path):
+    site = "東海大學 研究發展處"
+    page = NAMED_HTML.format(site=site, og=SITE_NAME_META.format(site), byline="文／林書亞", origin="")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    run = cli("ingest", "--json", "page.html")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["source"] == "東海大學研究發展處"
+
+
 TITLED_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>{title}</title></head><body>
 <main><h1>New national AI safety testing centre to open next spring</h1>

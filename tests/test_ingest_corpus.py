@@ -238,7 +238,8 @@ UNEXPLORED_FLOORS = {"recall": 0.9926, "junk": 0.0162, "title": 1.0, "date": 1.0
                      "tag_precision": 1.0}
 UNCHARTED_FLOORS = {"recall": 0.9862, "junk": 0.0134, "title": 1.0, "date": 1.0, "outlet": 1.0,
                     "tag_precision": 0.963}
-UNMAPPED_FLOORS = {"recall": 0.9909, "junk": 0.0175, "title": 1.0, "date": 1.0, "outlet": 0.9688,
+# Unmapped outlet 1.0 since a 來源 line of the page's own names the outlet over the site's og:site_name.
+UNMAPPED_FLOORS = {"recall": 0.9909, "junk": 0.0175, "title": 1.0, "date": 1.0, "outlet": 1.0,
                    "tag_precision": 0.9524}
 # The unvisited and unfamiliar splits (32 pages in 16 layouts each, written blind at the same time by two
 # people after the four above had been scored), scored once on 2026-12-07 at commit 2787dc9 with the ingest
@@ -249,9 +250,12 @@ UNMAPPED_FLOORS = {"recall": 0.9909, "junk": 0.0175, "title": 1.0, "date": 1.0, 
 # title 1.0, recall 1.0, junk 0.0217, tag precision 0.9412 since a portal's rolling ticker with its items run
 # together (滚动：…｜…) is no headline. Unvisited outlet 0.875 since a professional network's post names its
 # writer (their line about themselves, when they posted, the follow button), not the network.
-UNVISITED_FLOORS = {"recall": 1.0, "junk": 0.0217, "title": 1.0, "date": 1.0, "outlet": 0.875,
+# Unvisited outlet 0.9375 since a body's short name in its source line (市网信办) goes by the full name its
+# site gives (临江市互联网信息办公室); unfamiliar outlet 1.0 since a Han name keeps no space between its
+# characters (东湖理工大学 研究生院) and a reporter's byline (記者 林子謙／台北報導) is never an outlet.
+UNVISITED_FLOORS = {"recall": 1.0, "junk": 0.0217, "title": 1.0, "date": 1.0, "outlet": 0.9375,
                     "tag_precision": 0.9412}
-UNFAMILIAR_FLOORS = {"recall": 0.9948, "junk": 0.026, "title": 1.0, "date": 1.0, "outlet": 0.9062,
+UNFAMILIAR_FLOORS = {"recall": 0.9948, "junk": 0.026, "title": 1.0, "date": 1.0, "outlet": 1.0,
                      "tag_precision": 0.9231}
 CEILINGS = ("junk",)
 

@@ -9,6 +9,7 @@ import pytest
 
 from build_tools.ingest.clean import clean_lines
 from build_tools.ingest.metadata import (
+    abbreviates,
     detect_language,
     extract_date,
     extract_metadata,
@@ -872,3 +873,66 @@ def test_a_traditional_chinese_channel_named_with_its_subscribers_is_the_outlet(
     page = ["影閣", "登入", "輝達市值衝破3兆美元 黃仁勳:AI革命才剛開始", "數位浪潮 訂閱者 3.4萬 訂閱",
             *HANT_BODY, "© 2024 影閣 版權所有"]
     assert extract_source(clean_lines(page))[0] == "數位浪潮"
+
+
+HANT_HEADLINE = "繁中語言模型新版釋出 學界：在地語料仍是最大挑戰"
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # a university's masthead sets its office apart by a space; the footer writes the name whole
+    (["江州大学 教务处", "首页 机构概况 教学管理 通知公告", ZH_HEADLINE, "发布时间：2024-06-03", *ZH_BODY,
+      "江州大学教务处", "2024年6月3日", "版权所有 © 江州大学教务处"], "江州大学教务处"),
+    # the masthead is the only form the page gives
+    (["南岭大学 研究生院", "首页 招生 培养 学位", ZH_HEADLINE, "发布时间：2024-06-03", *ZH_BODY],
+     "南岭大学研究生院"),
+    # Traditional script, a full-width space
+    (["東海大學　研究發展處", "首頁 最新消息 計畫申請", HANT_HEADLINE, "發布日期：2024-06-03", *HANT_BODY,
+      "東海大學研究發展處 版權所有"], "東海大學研究發展處"),
+])
+def test_a_han_name_never_keeps_a_space_between_its_characters(page: list[str], expected: str):
+    assert extract_source(clean_lines(page))[0] == expected
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # 来源：省工信厅 on the department's own site, its masthead and footer naming it in full
+    (["南江省工业和信息化厅", "首页 政务公开 通知公告", ZH_HEADLINE,
+      "发布日期：2024-06-03 来源：省工信厅 浏览次数：120", *ZH_BODY, "主办：南江省工业和信息化厅"],
+     "南江省工业和信息化厅"),
+    # no masthead: the footer's 主办 line names the body that runs the site
+    (["首页 政务公开 通知公告", ZH_HEADLINE, "发布日期：2025-05-12　来源：市网信办　浏览次数：2311", *ZH_BODY,
+      "主办：临江市互联网信息办公室　地址：临江市民主路1号"], "临江市互联网信息办公室"),
+    # an office named by its level alone, its place in the 主办 line only
+    (["首页 政务公开", ZH_HEADLINE, "来源：市数据局  发布时间：2024-06-03", *ZH_BODY,
+      "主办单位：滨江市数据局 地址：滨江市人民路1号"], "滨江市数据局"),
+])
+def test_a_bodys_short_name_in_its_source_line_goes_by_the_full_name_its_site_gives(
+        page: list[str], expected: str):
+    assert extract_source(clean_lines(page))[0] == expected
+
+
+@pytest.mark.parametrize(("short", "full", "expected"), [
+    ("市网信办", "临江市互联网信息办公室", True),
+    ("发改委", "发展和改革委员会", True),
+    ("數位部", "數位發展部", True),
+    # the academy is the institute's parent, not its short name: the institute's kind (研究所) is not kept
+    ("中科院", "中国科学院自动化研究所", False),
+    # a run of the full name is the name inside it (other rules decide), two characters too few to tell
+    ("数据局", "滨江市数据局", False),
+    ("北大", "北京大学", False),
+])
+def test_a_short_name_abbreviates_a_full_one_by_its_characters_in_order_and_its_kind(
+        short: str, full: str, expected: bool):
+    assert abbreviates(short, full) is expected
+
+
+@pytest.mark.parametrize("byline", [
+    # a reporter's name of four characters before the time: no account's header
+    "记者 欧阳晓明 2025-05-12 07:30",
+    # a source label holding the reporter's byline
+    "來源：記者林子謙／台北報導",
+])
+def test_a_reporters_byline_is_never_the_outlet(byline: str):
+    headline = HANT_HEADLINE if "來源" in byline else ZH_HEADLINE
+    body = HANT_BODY if "來源" in byline else ZH_BODY
+    page = ["北岸新聞網", headline, byline, *body, "北岸新聞網 © 2024 版權所有"]
+    assert extract_source(clean_lines(page))[0] == "北岸新聞網"

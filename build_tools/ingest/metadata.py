@@ -457,6 +457,10 @@ _ACCOUNT_HEADER = re.compile(r"^[^\s\d]{1,12}\s+([^\s\d]{2,20})\s+"
 # An account's name in such a header is longer than a person's (two to three characters, as in a line of two
 # reporters "张三 李四 2025年05月12日 07:30 北京").
 ACCOUNT_MIN_HAN = 4
+# A writer's role before a name ("记者 欧阳晓明 2025-05-12 07:30", "文 林书亚"): a person's byline, the word
+# after it a person's name, not an account's.
+_WRITER_ROLES = frozenset(["记者", "記者", "文", "作者", "撰文", "编辑", "編輯", "责编", "責編",
+                           "采写", "採寫", "通讯员", "通訊員", "实习生", "實習生"])
 # The word of posting in a forum's "作者 发表于 2024-12-02 20:15": no account's name.
 _POSTING = re.compile(r"发表|發表|发布|發布|更新|编辑|編輯|回复|回覆")
 
@@ -470,7 +474,7 @@ def _wechat_source(text: str) -> str | None:
     """
     original = re.match(r"^原[创創]\s+(.+)$", text)
     header = None if original else _ACCOUNT_HEADER.match(text)
-    account = header.group(1) if header else ""
+    account = header.group(1) if header and text.split(maxsplit=1)[0] not in _WRITER_ROLES else ""
     if han_count(account) >= ACCOUNT_MIN_HAN and not _POSTING.search(account) and find_dates(text):
         return _clean_source(account)
     m = original or re.match(r"^(.+\d\s+(?:发表于|發表於)\S{1,6})$", text)
@@ -492,7 +496,7 @@ SOURCE_WEIGHTS = {"label": 4.0, "reprint": 3.0, "unit": 2.0, "dateline": 3.0, "b
                   "byline-part": 1.0, "credit": 2.0, "title": 2.0, "address": 2.0, "tagline": 2.0,
                   "copyright": 1.5, "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5, "logo": 2.0,
                   "account": 2.0, "signature": 3.0, "issuer": 3.0,
-                  "feed": 3.0, "carried": 3.0}
+                  "feed": 3.0, "carried": 3.0, "sponsor": 1.0}
 SOURCE_MIN_SCORE = 1.5
 SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
@@ -506,7 +510,7 @@ _MASTHEAD_KINDS = frozenset(["chrome", "tag-line"])
 SOURCE_DISPLAY = {"label": 5, "reprint": 5, "unit": 3, "dateline": 0, "byline": 3, "byline-part": 3,
                   "credit": 3, "title": 3, "address": 0, "tagline": 2, "masthead": 2, "late-masthead": 2,
                   "first-line": 2, "copyright": 1, "logo": 2, "account": 3, "signature": 1, "issuer": 3,
-                  "feed": 3, "carried": 3}
+                  "feed": 3, "carried": 3, "sponsor": 1}
 _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
 # An outlet's claim to the article: 本文系智源前沿原创, 声明：本文为云帆网原创.
@@ -857,11 +861,26 @@ def _line_evidence(text: str, kind: str) -> list[tuple[str, str]]:
             found.append(("byline", m.group(1)))
     if kind == "credit" and (m := AGENCY_CREDIT.match(text)):
         found.append(("credit", m.group(1)))
+    return found + _footer_evidence(text)
+
+
+def _footer_evidence(text: str) -> list[tuple[str, str]]:
+    """(kind of evidence, name) for the site's own name in a footer's line: its copyright holder, its name
+    over its ICP licence, the body that runs it (主办：…)."""
+    found: list[tuple[str, str]] = []
     if name := _copyright_name(text):
         found.append(("copyright", name))
     elif m := _ICP_LICENCE.match(text):
         found.append(("copyright", m.group(1)))  # the site's name over its ICP licence, as a footer sets it
+    if m := _SPONSOR.match(text):
+        found.append(("sponsor", m.group(1)))
     return found
+
+
+# A government's or an institution's site names the body that runs it in its footer, in full: "主办：临江市
+# 互联网信息办公室 地址：…", "主辦單位：數位發展部". It completes the short name a source label gives
+# (市网信办).
+_SPONSOR = re.compile(r"^(?:网站|網站)?(?:主办|主辦)(?:单位|單位)?\s?[:：]\s?([\u4e00-\u9fff]{2,30})")
 
 
 # A Chinese site's footer: its name, then its ICP licence number ("数码茶馆 ( 粤ICP备12034567号 )").
@@ -1351,10 +1370,19 @@ _BRACKETS = ("【】", "[]", "()", "（）", "「」", "『』", "《》", "〔�
 _SELF_WORDS = re.compile(r"本[報报網网站]")
 
 
+# A reporter's byline, which names a person, never an outlet: 記者 林子謙／台北報導, 林子謙/台北報導,
+# 中央社記者林子謙, "Jo Roe, staff reporter". (An outlet's own name before 記者 or 綜合報導 is taken
+# apart from it by _OUTLET_REPORTER and _OUTLET_BYLINE; what is left with the reporter's word is the byline.)
+_REPORTER_BYLINE = re.compile(r"^(?:記者|记者)|(?:記者|记者)\s?[\u4e00-\u9fff]{2,4}$"
+                              r"|[／/]\s?[\u4e00-\u9fff]{0,6}(?:報導|报道|報道|電|电|訊|讯|攝|摄)$"
+                              r"|\b(?:staff|senior|chief|special) (?:reporter|correspondent|writer)$")
+
+
 def _may_be_name(stated: str) -> bool:
     """Whether a piece of text that evidence gives may be an outlet's name: not a rights phrase, not a
-    piece of a bracketed line (an opening bracket without its close), not 本報 in brackets."""
-    if _RIGHTS_PHRASE.search(stated):
+    reporter's byline, not a piece of a bracketed line (an opening bracket without its close), not 本報 in
+    brackets."""
+    if _RIGHTS_PHRASE.search(stated) or _REPORTER_BYLINE.search(stated.strip()):
         return False
     bracketed = False
     for pair in _BRACKETS:
@@ -1365,9 +1393,10 @@ def _may_be_name(stated: str) -> bool:
     return not (bracketed and _SELF_WORDS.search(stated))
 
 
-def labelled_sources(cleaned: Cleaned) -> list[str]:
-    """The names the page states in a source line of its own (来源：X, "Source: X", "News provided by X")."""
-    return [name for kind, name in _source_evidence(cleaned) if kind in ("label", "reprint")]
+def labelled_sources(cleaned: Cleaned, kinds: tuple[str, ...] = ("label", "reprint")) -> list[str]:
+    """The names the page states in a source line of its own (来源：X, "Source: X", "News provided by X");
+    ``kinds`` of evidence: a label, a reprint's credit."""
+    return [name for kind, name in _source_evidence(cleaned) if kind in kinds and _may_be_name(name)]
 
 
 def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
@@ -1408,7 +1437,7 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
         evidence = [(kind, _spelled_out(stated, names, texts) or stated) for kind, stated in evidence]
     # "© Crown copyright", "【本報記者 …】": a rights phrase, a bracket's piece; the next evidence decides
     evidence = [(kind, stated) for kind, stated in evidence if _may_be_name(stated)]
-    evidence = _without_host(evidence)
+    evidence = _in_full(_without_host(evidence))
     for kind, stated in evidence:
         name = _DOMAIN.sub("", stated) or stated
         name = _EDITION.sub("", name).strip() or name
@@ -1449,7 +1478,57 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
     if scores[best] < SOURCE_MIN_SCORE or set().union(*(kinds[k] for k in group)) == {"byline-part"}:
         return None, url  # a byline's segment alone may be a place or a desk (By Jo Roe · San Francisco)
     shown = [f for f in forms[best] if not _shouting(f)] or [_as_written(forms[best][0], cleaned)]
-    return own_script(_with_institution(shown[0], forms, kinds)), url
+    return without_han_spaces(own_script(_with_institution(shown[0], forms, kinds))), url
+
+
+# A space between two Han characters, as a masthead sets an institution apart from its office (东湖理工大学
+# 研究生院): a Han name is written without it.
+_HAN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+
+
+def without_han_spaces(name: str | None) -> str | None:
+    """An outlet's name as it is written: no space between Han characters (东湖理工大学研究生院)."""
+    return _HAN_SPACE.sub("", name) if name and " " in name else name
+
+
+# What names the page's own body in full: its masthead, logo, copyright line, the signature under a notice,
+# the name after the headline in a share card.
+_FULL_NAME_KINDS = frozenset(["masthead", "late-masthead", "first-line", "copyright", "logo", "signature",
+                              "title", "sponsor"])
+# How near the end of the full name its short form's last character is: the kind of body (办 of 办公室,
+# 委 of 委员会, 厅, 局), which a short form keeps.
+ABBREVIATION_END = 3
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Whether Han ``short`` is the usual short form of ``full``: some of its characters in order, not a run
+    of them, the kind of body at its end kept (市网信办 of 临江市互联网信息办公室, 发改委 of 发展和改革委员会;
+    中科院 is not 中国科学院自动化研究所, whose kind is 研究所)."""
+    if len(short) < 3 or len(full) <= len(short) or short in full or \
+            han_count(short) != len(short) or han_count(full) != len(full):
+        return False
+    end = full.rfind(short[-1])
+    if end < len(full) - ABBREVIATION_END:
+        return False
+    chars = iter(full[:end])
+    return all(ch in chars for ch in short[:-1])
+
+
+def _in_full(evidence: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The evidence with a body's short name (来源：市网信办) written as the full name the page gives itself
+    (its masthead 临江市互联网信息办公室), when exactly one such full name fits it."""
+    full: dict[str, str] = {}
+    for kind, stated in evidence:
+        if kind in _FULL_NAME_KINDS and HAN.search(stated):
+            full.setdefault(_squash(stated), stated)
+    if not full:
+        return evidence
+    out = []
+    for kind, stated in evidence:
+        key = _squash(stated)
+        longer = [name for other, name in full.items() if abbreviates(key, other)]
+        out.append((kind, longer[0] if len(longer) == 1 else stated))
+    return out
 
 
 # An office of an institution named without it (研究生院, 教务处, 信息中心); a university's or a college's
@@ -1457,7 +1536,7 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
 _OFFICE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:院|处|處|办公室|辦公室|中心)")
 _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{2,12}(?:大学|大學|学院|學院)")
 # What names the site itself: its masthead, its first line, its logo, its copyright line.
-_SITE_KINDS = frozenset(["copyright", "masthead", "first-line", "logo"])
+_SITE_KINDS = frozenset(["copyright", "masthead", "first-line", "logo", "sponsor"])
 
 
 def _with_institution(name: str, forms: dict[str, list[str]], kinds: dict[str, set[str]]) -> str:

@@ -55,6 +55,7 @@ from build_tools.ingest.metadata import (
     own_script,
     simplified_characters,
     spells_out,
+    without_han_spaces,
 )
 from build_tools.ingest.tagging import get_tagger
 from build_tools.model import Bilingual, Briefing, Paragraph, Source, body_language
@@ -354,6 +355,10 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
         if site and stated and not any(key in site or site in key for key in stated):
             # a release's "NEWS PROVIDED BY X" or a 来源 line names the issuer; <title> the wire carrying it
             info["source"] = None
+    elif (page_source := info["page_source"]) and not _shares_name(info["source"], page_source) and \
+            _alnum_key(page_source) in {_alnum_key(name) for name in labelled_sources(page, ("label",))}:
+        # og:site_name is the site's; a 来源 line of the page's own names the outlet the story came from
+        info["source"] = None
     # A site's name that is its web address (no og:site_name) yields to the name the page spells it as.
     texts = [d.text for d in page.dropped] + [k.text for k in page.kept]
     if info["source"] and (spelled := host_spelled_out(info["source"], texts)):
@@ -372,6 +377,12 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
     if info["date"] and _only_modified(html, info["date"]):
         info["date"] = None
     return _with_lost_subheadings(html, text.splitlines()), info
+
+
+def _shares_name(site: str, stated: str) -> bool:
+    """Whether two names of the page are one outlet's: one holds the other (寶島即時 in 寶島即時新聞網)."""
+    a, b = _alnum_key(site), _alnum_key(stated)
+    return bool(a and b) and (a in b or b in a)
 
 
 def _runs_on(title: str, key: str) -> bool:
@@ -633,7 +644,7 @@ def extract(path: Path) -> Extraction:
         path=shown, seed_hash=hashlib.sha256(raw).hexdigest(), language=meta.language, title=meta.title,
         title_derived=meta.title_derived,
         date=meta.date or info.get("page_date") or _iso_date(info.get("date")),
-        source=_html_source(info) or meta.source,
+        source=without_han_spaces(_html_source(info) or meta.source),
         url=meta.url or (info.get("url") or None),
         paragraphs=cleaned.body,
         dropped=[{"text": d.text, "reason": d.reason, "line": d.line, "kind": d.kind}
