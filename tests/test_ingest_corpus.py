@@ -70,7 +70,9 @@ UNSEEN_FLOORS = {"recall": 1.0, "junk": 0.0079, "title": 1.0, "date": 1.0, "outl
 # Tag precision 1.0 -> 0.968 when the taxonomy learned more of the field's words (recall 0.462 -> 0.5): a
 # chip's press release that names "open-weights models" and "open-source serving frameworks" is tagged
 # open-source. Title since: a headline over its longer standfirst above the byline.
-NOVEL_FLOORS = {"recall": 0.999, "junk": 0.0138, "title": 1.0, "date": 1.0, "outlet": 0.9375,
+# Outlet 1.0 since pages 07 and 08 are labelled as tests/ingest_corpus/README.md says: a research note's
+# issuer as its masthead and signature name it (华岳证券研究所), not its parent firm, as unseen/06 is.
+NOVEL_FLOORS = {"recall": 0.999, "junk": 0.0138, "title": 1.0, "date": 1.0, "outlet": 1.0,
                 "tag_precision": 0.971}
 # The untried split (32 pages in 16 layouts, written blind after the six others had been developed on),
 # scored once on 2026-12-06 at commit d6cbb17 with the ingest stage frozen: recall 0.9788, junk 0.0093,
