@@ -502,6 +502,9 @@ ten different definitions of a high-risk system.</p></article>
      "Meridian Institute for Public Technology"),
     # the site's name adds one word, its edition's or section's: the page's own name is the outlet
     ("Kisaragi Denki Global", "Kisaragi Denki", "Kisaragi Denki"),
+    # a company's docs or help site: the company, not its docs site
+    ("Tessellate Docs", "Tessellate", "Tessellate"),
+    ("Orbis Help Center", "Orbis", "Orbis"),
 ])
 def test_an_html_pages_site_name_against_the_shorter_name_its_text_gives(
         cli, tmp_path: Path, site: str, short: str, expected: str):

@@ -936,3 +936,51 @@ def test_a_reporters_byline_is_never_the_outlet(byline: str):
     body = HANT_BODY if "來源" in byline else ZH_BODY
     page = ["北岸新聞網", headline, byline, *body, "北岸新聞網 © 2024 版權所有"]
     assert extract_source(clean_lines(page))[0] == "北岸新聞網"
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    (["[Tessellate Docs](https://docs.tessellate.example/)", "Guides  API reference  Changelog  Status",
+      "Search docs", EN_HEADLINE, "2025-01-22", *EN_BODY, "Was this page helpful?",
+      "© 2025 Tessellate, Inc. · Terms · Privacy"], "Tessellate"),
+    (["Orbis Help Center", "Sign in", EN_HEADLINE, *EN_BODY, "© 2025 Orbis · Terms · Privacy"], "Orbis"),
+    (["云栈开发者文档", "文档首页 快速开始 API 参考", ZH_HEADLINE, *ZH_BODY, "© 2025 云栈 京ICP备12345678号"],
+     "云栈"),
+    # a name with no shorter form of it on the page stays as the page gives it
+    (["Orbis Help Center", "Sign in", EN_HEADLINE, *EN_BODY, "© 2025 Orbis Help Center · Terms"],
+     "Orbis Help Center"),
+])
+def test_a_docs_sites_name_is_its_companys_when_the_page_names_the_company(page: list[str], expected: str):
+    """A company's documentation or help site: the company is the outlet of its pages, not the docs site."""
+    assert extract_source(clean_lines(page))[0] == expected
+
+
+ZH_COLUMN_CHROME = ["首页 关注 推荐 热榜 专栏 圈子", "登录/注册"]
+
+
+@pytest.mark.parametrize(("above", "writer", "expected"), [
+    # the column's name right above the headline, the writer and their follow button under it
+    (["大模型落地笔记"], ["程序员阿恒", "后端工程师，关注大模型应用", "关注他"], "大模型落地笔记"),
+    (["育儿那些事"], ["木棉妈妈", "关注她"], "育儿那些事"),
+    # the platform's "write an article" button right above the headline, too short for a column's name
+    (["程序员的慢思考", "写文章"], ["许知远山", "后端开发，十年老码农", "关注他"], None),
+    # a section's label over the headline is no column
+    (["科技"], ["程序员阿恒", "关注他"], None),
+    # no writer's follow button under the headline: a name there is no column's by this shape
+    (["大模型落地笔记"], ["程序员阿恒", "后端工程师，关注大模型应用"], None),
+])
+def test_a_columns_name_over_the_headline_and_its_writers_follow_button_name_the_column(
+        above: list[str], writer: list[str], expected: str | None):
+    """A column on a platform where people write: the column is the outlet, not its writer nor the host."""
+    page = [*ZH_COLUMN_CHROME, *above, ZH_HEADLINE, *writer, "1,204 人赞同了该文章", *ZH_BODY,
+            "赞同 1.2K  86 条评论  分享  喜欢  收藏"]
+    assert extract_source(clean_lines(page))[0] == expected
+
+
+def test_an_english_columns_name_over_the_headline_names_the_column():
+    """The same column on an English platform: "Applied Tensor" over the headline, the writer, Follow."""
+    page = ["Open in app", "Sign in", "Applied Tensor", EN_HEADLINE, "Priya Raman", "Follow", "7 min read",
+            *EN_BODY]
+    assert extract_source(clean_lines(page))[0] == "Applied Tensor"
+    section = ["Open in app", "Sign in", "Technology", EN_HEADLINE, "Priya Raman", "Follow", "7 min read",
+               *EN_BODY]
+    assert extract_source(clean_lines(section))[0] is None

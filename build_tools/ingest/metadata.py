@@ -951,7 +951,7 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
               if (m := _REPUBLISHED.match(unicodedata.normalize("NFKC", k.text).strip()))]
     found += _dateline_evidence(cleaned) + _account_evidence(cleaned, top, first) + _about_evidence(cleaned)
     found += _feed_evidence(dropped, top) + _list_tag_evidence(cleaned) + _carried_evidence(dropped, first)
-    found += _audience_evidence(dropped, first)
+    found += _audience_evidence(dropped, first) + _column_evidence(cleaned, top, first)
     return found + _address_evidence(cleaned, [name for _, name in found], addresses)
 
 
@@ -1285,6 +1285,30 @@ def _audience_evidence(dropped: list[Dropped], first: int) -> list[tuple[str, st
         if name and _account_name(name) and name.casefold() not in _COUNT_WORDS:
             found.append(("account", name))
     return found
+
+
+# A writer's follow button: 关注他, 关注她, + Follow.
+_WRITER_FOLLOW = re.compile(r"[+＋]?\s?(?:已\s?)?(?:关注|關注)(?:他|她|TA)?|[+＋]?\s?follow(?:ing)?",
+                            re.IGNORECASE)
+# How far under the headline a writer's follow button may sit: the writer's name, their line about themselves.
+WRITER_REACH = 3
+
+
+def _column_evidence(cleaned: Cleaned, top: int, first: int) -> list[tuple[str, str]]:
+    """A column on a platform where people write: its name alone right above the headline, the writer's name
+    and follow button under it ("大模型落地笔记" / headline / "程序员阿恒" / bio / "关注他"). The column is
+    the outlet, as a blog's own name is, not the writer nor the platform."""
+    if cleaned.headline is None:
+        return []
+    lines = {d.line: " ".join(unicodedata.normalize("NFKC", d.text).split()) for d in cleaned.dropped}
+    name = lines.get(top - 1, "")
+    if not _account_name(name) or _controls(name) or name.casefold() in _HOME_WORDS or \
+            (han_count(name) < ACCOUNT_MIN_HAN if HAN.search(name) else len(name.split()) < 2):
+        return []  # a section's label over the headline (科技, Technology) is no column
+    for line in range(top + 2, min(first, top + 2 + WRITER_REACH)):
+        if _WRITER_FOLLOW.fullmatch(lines.get(line, "")) and all(n in lines for n in range(top + 1, line)):
+            return [("account", name)]
+    return []
 
 
 # Words before a count that are no name: "Over 18,000 subscribers", "Join 2,400 followers".
@@ -1669,18 +1693,24 @@ _CRUMB_SPLIT = re.compile(r"[>›»/|｜]")
 # e-paper), X客户端, X App. Compared squashed (case-folded, no spaces).
 _CHANNEL_WORDS = re.compile(r"(?:科技|财经|財經|频道|頻道|数字报|數字報|电子报|電子報|电子版|電子版"
                             r"|客户端|客戶端|app)$")
+# A company's documentation or help site, named as the company plus what it holds (Tessellate Docs beside
+# © Tessellate): the site hosts the company's own pages, and the company is their outlet.
+_DOCS_WORDS = re.compile(r"(?:docs|documentation|developers?|developerdocs|helpcenter|helpcentre|help"
+                         r"|support|knowledgebase|文档|文档中心|帮助中心|說明中心|幫助中心|开发者中心"
+                         r"|開發者中心|开发者文档|開發者文件)$")
 # An edition's name never is the outlet's, even with no shorter form on the page: 东海日报数字报 is 东海日报.
 _EDITION = layout.EDITION
 
 
 def _without_channel(best: str, group: list[str], cleaned: Cleaned) -> str:
     """The outlet, not its channel: a name that is another name of the page plus a channel's word
-    (来源：华夏在线科技 beside © 华夏在线) or the section its breadcrumb puts right under that name
-    (来源：星河网科技 under 星河网 > 科技 > …) is the section's label; the outlet is the shorter name."""
+    (来源：华夏在线科技 beside © 华夏在线), a docs site's (Tessellate Docs beside © Tessellate, Inc.) or the
+    section its breadcrumb puts right under that name (来源：星河网科技 under 星河网 > 科技 > …) is the
+    section's label; the outlet is the shorter name."""
     shorter = [k for k in group if k != best and best.startswith(k)]
     for short in sorted(shorter, key=len, reverse=True):
         channel = best[len(short):]
-        if len(short) >= 2 and _CHANNEL_WORDS.fullmatch(channel):
+        if len(short) >= 2 and (_CHANNEL_WORDS.fullmatch(channel) or _DOCS_WORDS.fullmatch(channel)):
             return short
         for d in cleaned.dropped:
             if d.kind != "navigation":

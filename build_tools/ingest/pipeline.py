@@ -461,8 +461,10 @@ def _html_source(info: dict[str, str | None]) -> str | None:
 
 # Words an og:site_name adds to the name the page shows that label the company's press office or an edition
 # of the site, not a publication of its own: the company issues the release, the outlet is the outlet.
+# A company's documentation or help site (og:site_name "Tessellate Docs", © Tessellate) is the company's too.
 _SECTION_WORDS = frozenset(["newsroom", "news", "press", "pressroom", "room", "media", "centre", "center",
-                            "global", "international", "worldwide", "online", "edition", "official"])
+                            "global", "international", "worldwide", "online", "edition", "official",
+                            "docs", "documentation", "developers", "developer", "help", "support"])
 
 
 _BLOCK_TAGS = frozenset([
