@@ -984,3 +984,24 @@ def test_an_english_columns_name_over_the_headline_names_the_column():
     section = ["Open in app", "Sign in", "Technology", EN_HEADLINE, "Priya Raman", "Follow", "7 min read",
                *EN_BODY]
     assert extract_source(clean_lines(section))[0] is None
+
+
+@pytest.mark.parametrize(("item", "header", "expected"), [
+    # the item links to latticelab.example; the story's own header under the headline spells that site
+    ("Half of the popular coding benchmarks leak into training data (latticelab.example)",
+     "Lattice Lab Blog · Research", "Lattice Lab Blog"),
+    (f"{EN_HEADLINE} (www.lattice-lab.example)", "Lattice Lab Blog", "Lattice Lab Blog"),
+    # a header that does not spell the linked site is no outlet's by this shape (a section, a writer)
+    ("Half of the popular coding benchmarks leak into training data (latticelab.example)",
+     "Research · Evaluation", None),
+    ("Half of the popular coding benchmarks leak into training data (github.example)",
+     "Lattice Lab Blog · Research", None),
+])
+def test_a_link_aggregators_item_names_the_site_it_links_to_where_the_story_header_spells_it(
+        item: str, header: str, expected: str | None):
+    """A link aggregator's page with the linked story copied under its item: the linked site, named by the
+    story's own header, is the outlet, not the aggregator."""
+    page = ["Y Threadhub new | past | comments | ask | show | jobs | submit login", item,
+            "412 points by kvn_m 9 hours ago | hide | past | favorite | 187 comments", EN_HEADLINE, header,
+            *EN_BODY, "reply", "Guidelines | FAQ | Lists | API | Security | Legal | Contact"]
+    assert extract_source(clean_lines(page))[0] == expected

@@ -952,6 +952,7 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
     found += _dateline_evidence(cleaned) + _account_evidence(cleaned, top, first) + _about_evidence(cleaned)
     found += _feed_evidence(dropped, top) + _list_tag_evidence(cleaned) + _carried_evidence(dropped, first)
     found += _audience_evidence(dropped, first) + _column_evidence(cleaned, top, first)
+    found += _linked_evidence(cleaned, dropped, top, first)
     return found + _address_evidence(cleaned, [name for _, name in found], addresses)
 
 
@@ -1284,6 +1285,29 @@ def _audience_evidence(dropped: list[Dropped], first: int) -> list[tuple[str, st
             name = header[n - 1][1]
         if name and _account_name(name) and name.casefold() not in _COUNT_WORDS:
             found.append(("account", name))
+    return found
+
+
+# A link aggregator's item: the story's title, then the site it links to in brackets ("… study finds
+# (latticelab.example)").
+_LINKED_SITE = re.compile(r".{8,300}? \((?:www\.)?([a-z0-9][a-z0-9-]{2,40})(?:\.[a-z0-9-]{1,40}){1,3}\)")
+# The linked site's header under the headline: its name, then the section ("Lattice Lab Blog · Research").
+_HEADER_PARTS = re.compile(r"\s[·|｜•]\s")
+
+
+def _linked_evidence(cleaned: Cleaned, dropped: list[Dropped], top: int, first: int) -> list[tuple[str, str]]:
+    """A link aggregator's page with the story it links to copied under its item: the site the item links to
+    ("(latticelab.example)" after its title) and, between the headline and the story, the header that spells
+    that site's name ("Lattice Lab Blog · Research"): that site is the outlet, not the aggregator."""
+    items = [d.text for d in dropped if d.line < top] + ([cleaned.headline.text] if cleaned.headline else [])
+    sites = {m.group(1).replace("-", "") for text in items
+             if (m := _LINKED_SITE.fullmatch(" ".join(text.split())))}
+    found: list[tuple[str, str]] = []
+    for d in dropped:
+        if sites and top < d.line < first:
+            name = _HEADER_PARTS.split(" ".join(unicodedata.normalize("NFKC", d.text).split()))[0]
+            if _account_name(name) and any(_squash(name).startswith(site) for site in sites):
+                found.append(("carried", name))
     return found
 
 
