@@ -1005,3 +1005,45 @@ def test_a_link_aggregators_item_names_the_site_it_links_to_where_the_story_head
             "412 points by kvn_m 9 hours ago | hide | past | favorite | 187 comments", EN_HEADLINE, header,
             *EN_BODY, "reply", "Guidelines | FAQ | Lists | API | Security | Legal | Contact"]
     assert extract_source(clean_lines(page))[0] == expected
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # a school's site: its top names the school, its footer the university that holds the rights
+    (["人工智能学院", "首页 学院概况 新闻动态 通知公告", ZH_HEADLINE, "发布时间：2024-06-03", *ZH_BODY,
+      "版权所有 © 东川大学"], "东川大学人工智能学院"),
+    (["資訊工程學系", "首頁 系所簡介 最新消息", HANT_HEADLINE, "發布日期：2024-06-03", *HANT_BODY,
+      "Copyright © 東海大學"], "東海大學資訊工程學系"),
+    # the university's news site whose rights its publicity office holds: the site's name
+    (["江城大学新闻网", "首页 要闻 综合新闻", ZH_HEADLINE, "发布时间：2024-06-06", *ZH_BODY,
+      "Copyright © 2024 江城大学党委宣传部 All Rights Reserved"], "江城大学新闻网"),
+    # a section of the office that runs the site in its source line (教学运行科): the office is the outlet
+    (["东岳大学教务处", "首页 教学运行 通知公告", ZH_HEADLINE, "发布时间：2024-06-03 来源：教学运行科",
+      *ZH_BODY, "版权所有 © 东岳大学教务处 地址：东岳市学院路1号"], "东岳大学教务处"),
+])
+def test_a_school_or_an_office_of_a_university_is_named_as_its_site_names_itself(
+        page: list[str], expected: str):
+    assert extract_source(clean_lines(page))[0] == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # a name, then its own initials or short form in brackets: the name
+    ("Source: Ministry of Digital Affairs (MODA)", "Ministry of Digital Affairs"),
+    ("来源：临江市互联网信息办公室（市网信办）", "临江市互联网信息办公室"),
+    # brackets that say something else stay with the name
+    ("Source: Harbour Review (Weekend edition)", "Harbour Review (Weekend edition)"),
+])
+def test_a_names_own_short_form_in_brackets_is_not_part_of_it(line: str, expected: str):
+    headline, body = (ZH_HEADLINE, ZH_BODY) if "来源" in line else (EN_HEADLINE, EN_BODY)
+    assert extract_source(clean_lines(["Home | News", headline, line, *body]))[0] == expected
+
+
+def test_a_writers_label_before_a_reporters_name_is_no_outlet():
+    """"撰文：記者 麥嘉欣": the label before 記者 is no outlet's name (a name never ends in a colon)."""
+    page = ["港聞日報", "AI晶片公司今日招股 集資逾十億元", "撰文：記者 麥嘉欣", *HANT_BODY]
+    assert extract_source(clean_lines(page))[0] == "港聞日報"
+
+
+def test_a_menus_first_item_and_a_section_are_no_masthead():
+    """"首页 通知公告" over the headline: the menu's home link and a section, not a name (null beats it)."""
+    page = ["首页 通知公告", ZH_HEADLINE, "发布时间：2024-06-03", *ZH_BODY]
+    assert extract_source(clean_lines(page))[0] is None

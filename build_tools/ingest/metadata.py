@@ -413,11 +413,26 @@ def _clean_source(name: str) -> str | None:
         name = name[: m.start()]
     name = URL.sub("", name).strip(" ,，:：;；|/-《》<>「」『』“”\"'")
     name = SOURCE_SUFFIX.sub("", _LEGAL_FORM.sub("", name)).strip()
+    if (m := _SHORT_AFTER.fullmatch(name)) and _shortens(m.group(2), m.group(1)):
+        name = m.group(1)  # "Ministry of Digital Affairs (MODA)", 临江市互联网信息办公室（市网信办）
     if not name or not re.search(r"[^\W\d_]", name) or len(name) > 40 or _NOT_A_NAME.search(name):
         return None  # "来源: 152102" is a counter, "本文来自X号作者，不代表X立场" a sentence: not outlets
     if _SELF.fullmatch(name):
         return None  # "来源：本网" says "this site": its name is on the masthead, not in the label
     return name
+
+
+# A name, then its own short form in brackets: "Ministry of Digital Affairs (MODA)".
+_SHORT_AFTER = re.compile(r"([^()（）]{2,40}?) ?[(（]([^()（）]{2,12})[)）]")
+
+
+def _shortens(short: str, name: str) -> bool:
+    """Whether ``short`` is the initials of ``name`` (MODA, with or without its small words) or its usual Han
+    short form (市网信办)."""
+    if re.fullmatch(r"[A-Z]{2,6}", short):
+        words = re.findall(r"[A-Za-z][\w'’-]*", name)
+        return short.casefold() in (_initial_letters(words), "".join(w[0] for w in words).casefold())
+    return abbreviates(short, _squash(name))
 
 
 # A company's legal form after a comma, as a release's source line ends its issuer's name ("SOURCE Korvax
@@ -551,7 +566,7 @@ def _signatory(text: str, following: str) -> list[tuple[str, str]]:
 # A department of an institution, as a source label names the unit that wrote the story on the institution's
 # site (来源：材料科学与工程学院, 来源：教务处): it says who wrote it, like a byline, more than whose
 # page it is, so it names the outlet only when nothing else on the page does (see extract_source).
-_UNIT = re.compile(r"(?:学院|學院|系|研究所|实验室|實驗室|课题组|課題組|教研室|处|處|办公室|辦公室)$")
+_UNIT = re.compile(r"(?:学院|學院|系|研究所|实验室|實驗室|课题组|課題組|教研室|处|處|科|办公室|辦公室)$")
 # A person's role, not an outlet, in that claim: 本文为博主原创, 本文为UP主原创, 本文为作者原创.
 _ROLES = ("主", "者")
 # A credit for the article another outlet first published: 转载自公众号“数字职场研究”，已获授权. It names the
@@ -679,7 +694,9 @@ def _masthead(text: str) -> str | None:
     name = text.strip().strip("【】[]").strip()
     if m := _HAN_BRAND.fullmatch(name):
         name = m.group(1)
-    if not name or layout.is_menu(name) or layout.has_date(name) or re.search(r"[,，。:：!?！？|/]", name):
+    home = any(word.casefold() in _HOME_WORDS for word in name.split())  # 首页 通知公告: a menu
+    if not name or home or layout.is_menu(name) or layout.has_date(name) or \
+            re.search(r"[,，。:：!?！？|/]", name):
         return None
     han = han_count(name)
     if m := re.fullmatch(r"([^\x00-\x7f]{2,8}) [A-Za-z][A-Za-z0-9]{1,20}", name):
@@ -1430,7 +1447,8 @@ def _may_be_name(stated: str) -> bool:
     """Whether a piece of text that evidence gives may be an outlet's name: not a rights phrase, not a
     reporter's byline, not a piece of a bracketed line (an opening bracket without its close), not 本報 in
     brackets."""
-    if _RIGHTS_PHRASE.search(stated) or _REPORTER_BYLINE.search(stated.strip()):
+    if _RIGHTS_PHRASE.search(stated) or _REPORTER_BYLINE.search(stated.strip()) or \
+            stated.rstrip().endswith((":", "：", "/", "／")):
         return False
     bracketed = False
     for pair in _BRACKETS:
@@ -1521,12 +1539,45 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
     # "市数据局" on a page that also says "滨江市数据局": an office named by its level alone (市, 县, 区) is
     # the one of the page's own place, which the longer form names
     best = next((k for k in group if _LEVEL_ONLY.match(best) and k != best and k.endswith(best)), best)
-    best = _without_channel(best, group, cleaned)
+    best = _site_over_office(_without_channel(best, group, cleaned), totals, kinds)
     scores = totals
     if scores[best] < SOURCE_MIN_SCORE or set().union(*(kinds[k] for k in group)) == {"byline-part"}:
         return None, url  # a byline's segment alone may be a place or a desk (By Jo Roe · San Francisco)
     shown = [f for f in forms[best] if not _shouting(f)] or [_as_written(forms[best][0], cleaned)]
-    return without_han_spaces(own_script(_with_institution(shown[0], forms, kinds))), url
+    name = _with_school(_with_institution(shown[0], forms, kinds), forms, kinds)
+    return without_han_spaces(own_script(name)), url
+
+
+# An institution's office or department after its name: 江城大学党委宣传部, 东湖理工大学研究生院.
+_INSTITUTION_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:大学|大學|学院|學院))([\u4e00-\u9fff]{2,10})")
+# What the site calls itself at its top.
+_TOP_KINDS = frozenset(["masthead", "first-line", "logo"])
+
+
+def _site_over_office(best: str, totals: dict[str, float], kinds: dict[str, set[str]]) -> str:
+    """The site's own name at its top (江城大学新闻网) over the office of the same institution that holds its
+    rights in the footer only (© 江城大学党委宣传部): the office runs the site, the site is the outlet."""
+    m = _INSTITUTION_OFFICE.fullmatch(best)
+    if not m or not kinds[best] <= {"copyright", "sponsor"}:
+        return best
+    tops = [k for k in totals if k != best and kinds[k] & _TOP_KINDS and k.startswith(m.group(1))]
+    return max(tops, key=lambda k: totals[k]) if len(tops) == 1 else best
+
+
+# A university's name alone (东川大学, 東海大學), and a school's or an office's name without one
+# (人工智能学院, 資訊工程學系, 研究生院, 教务处).
+_UNIVERSITY = re.compile(r"[\u4e00-\u9fff]{2,12}(?:大学|大學)")
+_SCHOOL = re.compile(r"[\u4e00-\u9fff]{1,10}(?:学院|學院|学系|學系|系|研究院|院|处|處|中心|办公室|辦公室)")
+
+
+def _with_school(name: str, forms: dict[str, list[str]], kinds: dict[str, set[str]]) -> str:
+    """A university's name on a site whose top names one of its schools (人工智能学院 over © 东川大学): the
+    school's site, the school named with its university (东川大学人工智能学院)."""
+    if not _UNIVERSITY.fullmatch(name):
+        return name
+    schools = {form for key, names in forms.items() if kinds[key] & _TOP_KINDS for form in names
+               if _SCHOOL.fullmatch(form) and not _UNIVERSITY.search(form) and not _LEVEL_ONLY.match(form)}
+    return f"{name}{schools.pop()}" if len(schools) == 1 else name
 
 
 # A space between two Han characters, as a masthead sets an institution apart from its office (东湖理工大学
