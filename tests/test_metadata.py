@@ -1047,3 +1047,9 @@ def test_a_menus_first_item_and_a_section_are_no_masthead():
     """"首页 通知公告" over the headline: the menu's home link and a section, not a name (null beats it)."""
     page = ["首页 通知公告", ZH_HEADLINE, "发布时间：2024-06-03", *ZH_BODY]
     assert extract_source(clean_lines(page))[0] is None
+
+
+def test_a_name_that_opens_with_an_english_home_word_is_still_a_masthead():
+    """"Home Office" over the headline is a ministry's name, not a menu's home link."""
+    page = ["Home Office", EN_HEADLINE, *EN_BODY, "© Crown copyright", "Published by the Home Office"]
+    assert extract_source(clean_lines(page))[0] == "Home Office"

@@ -694,7 +694,8 @@ def _masthead(text: str) -> str | None:
     name = text.strip().strip("【】[]").strip()
     if m := _HAN_BRAND.fullmatch(name):
         name = m.group(1)
-    home = any(word.casefold() in _HOME_WORDS for word in name.split())  # 首页 通知公告: a menu
+    # 首页 通知公告: a menu (a Han home link only: the Home Office is a name)
+    home = any(word in _HOME_WORDS and HAN.search(word) for word in name.split())
     if not name or home or layout.is_menu(name) or layout.has_date(name) or \
             re.search(r"[,，。:：!?！？|/]", name):
         return None
@@ -1535,7 +1536,7 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
     own = [k for k in totals if kinds[k] != {"unit"} and totals[k] >= SOURCE_MIN_SCORE]
     best = max(own or totals, key=lambda k: (totals[k], strongest[k], -len(k)))
     group = [k for k in totals if k == best or k in best or best in k]
-    best = max(group, key=lambda k: (display[k], -len(k)))
+    best = _shown_key(group, display, forms)
     # "市数据局" on a page that also says "滨江市数据局": an office named by its level alone (市, 县, 区) is
     # the one of the page's own place, which the longer form names
     best = next((k for k in group if _LEVEL_ONLY.match(best) and k != best and k.endswith(best)), best)
@@ -1546,6 +1547,15 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
     shown = [f for f in forms[best] if not _shouting(f)] or [_as_written(forms[best][0], cleaned)]
     name = _with_school(_with_institution(shown[0], forms, kinds), forms, kinds)
     return without_han_spaces(own_script(name)), url
+
+
+def _shown_key(group: list[str], display: dict[str, int], forms: dict[str, list[str]]) -> str:
+    """Which name of one outlet's group is shown: the form its strongest kind of evidence gives, the shorter
+    on a tie; a sentence's article before it ("published by the Home Office") is not the name's."""
+    best = max(group, key=lambda k: (display[k], -len(k)))
+    if best.startswith("the") and best[3:] in group and all(f.startswith("the ") for f in forms[best]):
+        return best[3:]
+    return best
 
 
 # An institution's office or department after its name: 江城大学党委宣传部, 东湖理工大学研究生院.
