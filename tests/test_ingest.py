@@ -788,3 +788,35 @@ def test_an_html_video_pages_channel_is_its_outlet_not_the_site_in_its_title(
     run = cli("ingest", "--json", "page.html")
     assert run.code == 0, run.err
     assert json.loads(run.out)["source"] == expected
+
+
+DOCS_MD = """[{site}](https://docs.tessellate.example/)
+[Guides](https://docs.tessellate.example/guides) [API reference](https://docs.tessellate.example/api)
+Search docs
+
+# Prompt caching and a 50% cheaper batch API
+
+2025-01-22
+
+Today we are shipping two features that make long and high-volume workloads cheaper on our platform.
+Requests that repeat the same prefix, such as a long system prompt, can now mark that prefix as cacheable.
+Cached input tokens are billed at 10% of the normal input price and are processed faster than before.
+The new batch endpoint accepts up to 50,000 requests in a single file and returns results within 24 hours.
+
+Was this page helpful?
+© 2025 Tessellate, Inc. · Terms · Privacy
+"""
+
+
+@pytest.mark.parametrize(("site", "expected"), [
+    ("Tessellate Docs", "Tessellate"),
+    ("Tessellate Developers", "Tessellate"),
+    # a docs site's name with no shorter form on the page: the name as it stands
+    ("Tessellate", "Tessellate"),
+])
+def test_a_markdown_copy_of_a_docs_page_names_the_company_not_its_docs_site(cli, tmp_path: Path, site: str,
+                                                                            expected: str):
+    (tmp_path / "page.md").write_text(DOCS_MD.format(site=site), encoding="utf-8")
+    run = cli("ingest", "--json", "page.md")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["source"] == expected

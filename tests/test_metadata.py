@@ -1053,3 +1053,21 @@ def test_a_name_that_opens_with_an_english_home_word_is_still_a_masthead():
     """"Home Office" over the headline is a ministry's name, not a menu's home link."""
     page = ["Home Office", EN_HEADLINE, *EN_BODY, "© Crown copyright", "Published by the Home Office"]
     assert extract_source(clean_lines(page))[0] == "Home Office"
+
+
+def test_a_news_sites_writer_with_a_role_over_a_follow_button_leaves_the_site_its_outlet():
+    """A news site's writer box under the headline: the writer's name, their role in the newsroom, when the
+    story ran, a follow button. The role is no account's name and no line a poster writes about themselves:
+    the site, by its masthead and copyright line, is the outlet."""
+    for role in ("Senior Reporter", "Senior Reporter | Technology"):
+        page = ["The Harbour Chronicle", "Sign in", EN_HEADLINE, "Jane Doe", role, "Published Mar 4, 2025",
+                "Follow", *EN_BODY, "© 2025 The Harbour Chronicle"]
+        assert extract_source(clean_lines(page))[0] == "The Harbour Chronicle"
+
+
+def test_a_news_sites_section_over_the_headline_is_no_column_that_sets_the_site_aside():
+    """Two capitalised words over the headline and a writer's follow button under it: on a news site with its
+    masthead and copyright line, a section's label, not a column whose platform the site would be."""
+    page = ["The Harbour Chronicle", "Sign in", "Artificial Intelligence", EN_HEADLINE, "Jane Doe", "Follow",
+            *EN_BODY, "© 2025 The Harbour Chronicle"]
+    assert extract_source(clean_lines(page))[0] == "The Harbour Chronicle"

@@ -511,7 +511,7 @@ SOURCE_WEIGHTS = {"label": 4.0, "reprint": 3.0, "unit": 2.0, "dateline": 3.0, "b
                   "byline-part": 1.0, "credit": 2.0, "title": 2.0, "address": 2.0, "tagline": 2.0,
                   "copyright": 1.5, "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5, "logo": 2.0,
                   "account": 2.0, "signature": 3.0, "issuer": 3.0,
-                  "feed": 3.0, "carried": 3.0, "sponsor": 1.0}
+                  "feed": 3.0, "carried": 3.0, "column": 2.0, "sponsor": 1.0}
 SOURCE_MIN_SCORE = 1.5
 SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
@@ -525,7 +525,7 @@ _MASTHEAD_KINDS = frozenset(["chrome", "tag-line"])
 SOURCE_DISPLAY = {"label": 5, "reprint": 5, "unit": 3, "dateline": 0, "byline": 3, "byline-part": 3,
                   "credit": 3, "title": 3, "address": 0, "tagline": 2, "masthead": 2, "late-masthead": 2,
                   "first-line": 2, "copyright": 1, "logo": 2, "account": 3, "signature": 1, "issuer": 3,
-                  "feed": 3, "carried": 3, "sponsor": 1}
+                  "feed": 3, "carried": 3, "column": 3, "sponsor": 1}
 _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
 # An outlet's claim to the article: 本文系智源前沿原创, 声明：本文为云帆网原创.
@@ -1062,12 +1062,12 @@ def _account_evidence(cleaned: Cleaned, top: int, first: int) -> list[tuple[str,
                 _READING_TIME.search(posted):
             continue
         name = shown
-        if _BADGE.search(shown) or (at > top and not _account_name(shown)):
+        if _BADGE.search(shown) or (at > top and not _account_name(shown) and not _ROLE_WORDS.search(shown)):
             # the platform's badge under the account's name (优质科技领域创作者), or the writer's own line
             # about themselves under the headline ("Head of IT Procurement | Speaker"): the name is the line
-            # above
+            # above (a newsroom's role there, "Senior Reporter | Technology", is a news site's writer's)
             name = header[n - 1][1] if n and header[n - 1][0] == header[n][0] - 1 else ""
-        if _account_name(name):
+        if _account_name(name) and not _ROLE_WORDS.search(name):
             found.append(("account", name))
     for n, ((at, shown), (_, button)) in enumerate(itertools.pairwise(header)):
         # the name and when it posted on one line over the follow button: "数码阿坤 · 3小时前 · 上海" / 关注
@@ -1349,7 +1349,9 @@ def _column_evidence(cleaned: Cleaned, top: int, first: int) -> list[tuple[str, 
         return []  # a section's label over the headline (科技, Technology) is no column
     for line in range(top + 2, min(first, top + 2 + WRITER_REACH)):
         if _WRITER_FOLLOW.fullmatch(lines.get(line, "")) and all(n in lines for n in range(top + 1, line)):
-            return [("account", name)]
+            # a Latin name there may be a news site's section (Artificial Intelligence) over a writer's follow
+            # button: it counts, but the site's own name is no platform's to set aside for it
+            return [("account" if HAN.search(name) else "column", name)]
     return []
 
 
