@@ -12,8 +12,9 @@ the language's site, by that language's build, one language at a time), ``search
 (segmenting a Chinese site's records into the build cache, when a build does it itself: a helper
 process beside the builds does it, and writes no stage line), ``languages_wait`` (the English build
 waiting for the others), ``sitemaps`` (the English build writing the sitemaps of all three) and
-``build`` (the whole MkDocs build of that language; for English it includes ``languages_wait``). A
-function that no longer exists is simply not timed.
+``build`` (the whole MkDocs build of that language; for English it includes ``languages_wait``);
+``release`` counts the times a build gave its free memory back (after its pages, each part of its
+index, and its index). A function that no longer exists is simply not timed.
 """
 
 from __future__ import annotations
@@ -34,6 +35,22 @@ _calls: dict[str, int] = defaultdict(int)
 _OTHER = "@"
 # Where the stage lines go (set by main(); a forked worker inherits it).
 _log: dict[str, Path] = {}
+# Where each stage's start and end go as they happen, when set (bench/timeline.py): a line per event,
+# with the system's monotonic clock, which every process of the machine shares.
+EVENTS_ENV = "AI_BRIEFING_BENCH_EVENTS"
+# Stages run once or a few times per process: each call's start and end are events. The others run per
+# page: only their first start is one.
+_COARSE = {"build", "collect", "search", "search_records", "languages_wait", "sitemaps"}
+
+
+def _event(stage: str, lang: str | None, what: str) -> None:
+    path = os.environ.get(EVENTS_ENV)
+    if not path:
+        return
+    line = json.dumps({"pid": os.getpid(), "lang": lang, "stage": stage, "event": what,
+                       "t": time.monotonic()})
+    with Path(path).open("a", encoding="utf-8") as fh:  # one short append: lines of processes do not mix
+        fh.write(line + "\n")
 
 
 def _timed(stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -44,11 +61,16 @@ def _timed(stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         # sites) is counted for the language it was done for: its SiteLanguage argument.
         lang = next((a.code for a in args if hasattr(a, "code") and hasattr(a, "prefix")), None)
         key = f"{stage}{_OTHER}{lang}" if lang else stage
+        coarse = stage in _COARSE
+        if coarse or not _calls[key]:
+            _event(stage, lang, "start")
         try:
             return fn(*args, **kwargs)
         finally:
             _seconds[key] += time.perf_counter() - start
             _calls[key] += 1
+            if coarse:
+                _event(stage, lang, "end")
 
     return wrapper
 
@@ -82,11 +104,13 @@ def _timed_build(build: Callable[..., Any]) -> Callable[..., Any]:
         plugin = config.plugins.get("ai-briefing")
         lang = str(plugin.config.language) if plugin is not None else "en"
         start = time.perf_counter()
+        _event("build", lang, "start")
         try:
             return build(config, *args, **kwargs)
         finally:
             _seconds["build"] = time.perf_counter() - start
             _calls["build"] = 1
+            _event("build", lang, "end")
             _write(lang)
 
     return wrapper
@@ -107,6 +131,7 @@ STAGES = (
     ("build_tools.site.plugin", "write_edition_feeds", "editions"),
     ("build_tools.site.search_index", "write_index", "search"),
     ("build_tools.site.search_index", "prepare_records", "search_records"),
+    ("build_tools.site.projects", "release_memory", "release"),
 )
 
 
