@@ -203,3 +203,25 @@ def test_a_search_is_timed_pasted_and_typed_and_its_bytes_counted(fixture_site, 
         assert 0 < run["first_results_seconds"] < search.TIMEOUT_MS / 1000, lang
     assert result["max_typed_results_seconds"] == max(r["typed_results_seconds"]
                                                       for rs in result["runs"].values() for r in rs)
+
+
+def test_each_build_gives_back_its_free_memory_after_its_pages_each_index_part_and_its_index(tmp_path):
+    """Each language's build hands its free heap back to the system once its pages are written (before
+    it waits for its turn to index), after each part of its index and after its index: the memory
+    the others can use while it waits (bench/results/2026-12-07-peak.txt)."""
+    from bench import measure
+
+    corpus.write_corpus(tmp_path / "corpus", 4)
+    run = measure.run_build(tmp_path / "corpus" / "briefings", tmp_path / "site", tmp_path)
+    assert run.returncode == 0, run.log_tail
+    lines = [json.loads(line) for line in (tmp_path / "stages.jsonl").read_text().splitlines() if line]
+    builds = {line["lang"]: line["pid"] for line in lines if line["stage"] == "build"}
+    size = search_index.part_pages()
+    for lang, prefix in (("en", ""), ("zh", "zh/"), ("zh-hant", "zh-hant/")):
+        entry = json.loads((tmp_path / "site" / prefix / "pagefind" / "pagefind-entry.json").read_text())
+        (pages,) = [language["page_count"] for language in entry["languages"].values()]
+        parts = -(-pages // size)
+        assert parts > 1, (lang, pages, size)  # the index is made in parts here
+        (released,) = [line["calls"] for line in lines
+                       if line["stage"] == "release" and line["pid"] == builds[lang]]
+        assert released == parts + 2, (lang, released, parts)

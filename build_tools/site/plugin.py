@@ -234,6 +234,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Search index, the other languages, feeds, sitemaps, then the swap into place."""
         lang, corpus = self.language, self.corpus
         if self.command != "serve":  # under mkdocs serve: after the rebuild, below
+            # The pages are written: what rendering them left free goes back before the wait.
+            projects.release_memory()
             # Segmenting, the costly part of a Chinese index, done by a helper beside the builds
             # and kept in the build cache, where the index reads it.
             with projects.search_turn(self.records_locks.get(lang.code)):
@@ -242,6 +244,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # time: each holds a whole language's index until it writes it.
             with projects.search_turn(self.search_lock):
                 self._index_search([(Path(config.site_dir), lang)])
+            projects.release_memory()  # the index's, before the English build waits for the others
         self.serve.record(config.site_dir, dict(self.keys))
         if lang.is_root:
             try:

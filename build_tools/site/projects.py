@@ -17,7 +17,10 @@ its pages are made.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import fcntl
+import functools
 import gc
 import logging
 import multiprocessing
@@ -87,6 +90,30 @@ def _build_in_worker(config_file: str, site_dir: str, results: Connection, paren
 def _context() -> Any:  # get_context is typed BaseContext, which the stubs give no Process
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, or None where the C library has none (musl, macOS)."""
+    name = ctypes.util.find_library("c")
+    try:
+        return cast("Callable[[int], int]", ctypes.CDLL(name).malloc_trim)
+    except (OSError, AttributeError, TypeError):
+        return None
+
+
+def release_memory() -> None:
+    """Give the system back the free memory of this process's heap.
+
+    Freed blocks of more than a few hundred bytes (a page's HTML, a Pagefind answer) stay in the C
+    library's heap, which returns only what is free at its very end: after a language's pages are
+    written, or after each part of its index, a build holds tens of megabytes it no longer uses
+    while the others work (bench/results/2026-12-07-peak.txt). No garbage collection here: in the
+    English build it would touch, and so copy, every page of memory the forked builds share with it.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def beside(target: Callable[..., object], args: tuple) -> multiprocessing.process.BaseProcess:

@@ -44,7 +44,7 @@ from typing import Any
 
 from build_tools.briefing.taxonomy import Taxonomy
 from build_tools.model import Briefing, Entry
-from build_tools.site import cache, search_words
+from build_tools.site import cache, projects, search_words
 from build_tools.site.language import SiteLanguage, other_languages
 from build_tools.site.pages import NOT_IN_NAV
 from build_tools.site.render import briefing_url, entry_names, esc, indexed_column, topic_url
@@ -399,6 +399,8 @@ def write_index(
             parts.append(files)
             pages += len(part)
             words_indexed += words_in_part
+            del part  # the part's pages and Pagefind's answer are freed: their memory goes back
+            projects.release_memory()
         if not parts:  # a site without a page still gets an index (that finds nothing)
             parts.append(_index_part(lang, [])[0])
         files = parts[0] if len(parts) == 1 else merge_parts(parts, sort_values)
