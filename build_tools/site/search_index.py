@@ -74,9 +74,11 @@ RECORD_CACHE = "search-record"
 # Requests sent before their answers are read (see _index_part).
 BATCH = 64
 # Pages indexed by one Pagefind process (see write_index): its peak memory grows by 0.5-0.7 MiB a
-# page, so at most about 260 MiB (bench/results/2026-12-06-search-memory.txt); a part costs the
-# Simplified site half a second more (Pagefind loads its Chinese dictionary in each process).
-PART_PAGES = 250
+# page (bench/results/2026-12-06-search-memory.txt), so at most about 180 MiB, against 260 MiB for
+# parts of 250 pages; the build is no slower for it, as Pagefind's own work grows faster than its
+# pages (bench/results/2026-12-07-peak.txt), though a part costs the Simplified site half a second
+# (Pagefind loads its Chinese dictionary in each process).
+PART_PAGES = 125
 # Another number of pages per Pagefind process: fewer lower the build's peak memory, at the Simplified
 # site's half second a part; the tests set a small one so every search they run reads a merged index.
 PART_PAGES_ENV = "AI_BRIEFING_SEARCH_PART_PAGES"
