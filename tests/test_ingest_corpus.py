@@ -248,7 +248,7 @@ UNMAPPED_FLOORS = {"recall": 0.9909, "junk": 0.0175, "title": 1.0, "date": 1.0, 
 # people after the four above had been scored), scored once on 2026-12-07 at commit 2787dc9 with the ingest
 # stage frozen, as one held-out set of 64 pages: recall 0.9929, junk 0.0251, title 0.9688, date 0.9688,
 # outlet 0.8594, tag precision 0.9189 (bench/results/ingest-quality-unvisited.txt, -unfamiliar.txt).
-# Development data from then on; these floors are that score.
+# Development data from then on; these floors are that score, raised where the ingest has since improved.
 # Unvisited date 1.0 since a line of "Published … | Updated …", longer than a byline's, is the byline's;
 # title 1.0, recall 1.0, junk 0.0217, tag precision 0.9412 since a portal's rolling ticker with its items run
 # together (滚动：…｜…) is no headline. Unvisited outlet 0.875 since a professional network's post names its
@@ -265,14 +265,14 @@ UNFAMILIAR_FLOORS = {"recall": 0.9948, "junk": 0.026, "title": 1.0, "date": 1.0,
 # same time by four people after the 21 splits above had been developed on), scored once on 2026-12-07 at
 # commit 4a0d1f1 with the ingest stage frozen, as one held-out set of 128 pages: recall 0.9778, junk 0.0331,
 # title 0.9141, date 0.9688, outlet 0.8203, tag precision 0.9098 (bench/results/ingest-quality-<split>.txt).
-# Development data from then on; these floors are that score.
-UNWALKED_FLOORS = {"recall": 0.9826, "junk": 0.0324, "title": 0.9062, "date": 1.0, "outlet": 0.875,
+# Development data from then on; these floors are that score, raised where the ingest has since improved.
+UNWALKED_FLOORS = {"recall": 0.9826, "junk": 0.0324, "title": 0.9062, "date": 1.0, "outlet": 0.9375,
                    "tag_precision": 0.9677}
 UNHEARD_FLOORS = {"recall": 0.9922, "junk": 0.0456, "title": 0.9688, "date": 1.0, "outlet": 0.8125,
                   "tag_precision": 0.9143}
-UNSCOUTED_FLOORS = {"recall": 0.9467, "junk": 0.0147, "title": 0.875, "date": 0.875, "outlet": 0.75,
+UNSCOUTED_FLOORS = {"recall": 0.9467, "junk": 0.0147, "title": 0.875, "date": 0.9062, "outlet": 0.8438,
                     "tag_precision": 0.8788}
-UNSAMPLED_FLOORS = {"recall": 0.9898, "junk": 0.0418, "title": 0.9062, "date": 1.0, "outlet": 0.8438,
+UNSAMPLED_FLOORS = {"recall": 0.9898, "junk": 0.0418, "title": 0.9062, "date": 1.0, "outlet": 0.875,
                     "tag_precision": 0.8824}
 CEILINGS = ("junk",)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -1071,3 +1072,77 @@ def test_a_news_sites_section_over_the_headline_is_no_column_that_sets_the_site_
     page = ["The Harbour Chronicle", "Sign in", "Artificial Intelligence", EN_HEADLINE, "Jane Doe", "Follow",
             *EN_BODY, "© 2025 The Harbour Chronicle"]
     assert extract_source(clean_lines(page))[0] == "The Harbour Chronicle"
+
+
+@pytest.mark.parametrize(("byline", "source"), [
+    ("撰文：港灣財經網記者 何嘉欣", "港灣財經網"),
+    ("文／北辰日報記者 林子謙", "北辰日報"),
+    ("采写：江城晚报记者 李明", "江城晚报"),
+    ("作者｜星桥日报记者 王晓", "星桥日报"),
+])
+def test_a_writers_label_before_an_outlets_reporter_is_no_part_of_the_outlets_name(byline: str, source: str):
+    """"撰文：港灣財經網記者 何嘉欣": the label (撰文, 文／, 采写：) says what the line is; the outlet is the
+    name before 記者 after it."""
+    page = [HANT_HEADLINE if HAN_T.search(source) else ZH_HEADLINE, "2024年6月3日 17:05", byline, *ZH_BODY]
+    assert extract_source(clean_lines(page))[0] == source
+
+
+HAN_T = re.compile(r"[灣報財網]")
+
+
+def test_a_writers_label_in_a_closing_credit_names_the_outlet_before_its_reporter_or_no_outlet():
+    """"（文／港灣財經網記者 何嘉欣）" after the text credits the outlet; "（编辑：许宁）", a person."""
+    credited = [HANT_HEADLINE, *HANT_BODY, "（文／港灣財經網記者 何嘉欣）"]
+    assert extract_source(clean_lines(credited))[0] == "港灣財經網"
+    edited = [ZH_HEADLINE, "2024-06-03", *ZH_BODY, "（编辑：许宁）"]
+    assert extract_source(clean_lines(edited))[0] is None
+
+
+@pytest.mark.parametrize(("top", "dateline", "footer", "source"), [
+    # a wire's dateline signs with its short name, the masthead and the copyright line give the full one
+    (["Meridian Wire", "World  Business  Markets  Technology"], "WASHINGTON, June 11 (Meridian) - ",
+     ["About Meridian", "Careers", "© 2024 Meridian Wire. All rights reserved."], "Meridian Wire"),
+    (["Lumen News Agency", "Home | World | Tech"], "LONDON (Lumen) - ",
+     ["© 2024 Lumen News Agency"], "Lumen News Agency"),
+    # a site that calls itself by the short name only keeps it
+    (["MERIDIAN", "World  Business  Markets  Technology"], "SYDNEY, Dec 1 (Meridian) - ",
+     ["© 2026 Meridian. All rights reserved."], "Meridian"),
+])
+def test_a_datelines_short_name_takes_the_full_name_the_site_gives_itself(
+        top: list[str], dateline: str, footer: list[str], source: str):
+    """"(Meridian) -" in the dateline, "Meridian Wire" on the masthead and in "© 2024 Meridian Wire": the
+    outlet goes by the name it gives itself, which extends the dateline's by whole words."""
+    page = [*top, EN_HEADLINE, "By Jo Roe", "Tue, Jun 11 2024 7:05 AM EDT", dateline + EN_BODY[0],
+            *EN_BODY[1:], *footer]
+    assert extract_source(clean_lines(page))[0] == source
+
+
+def test_a_han_news_leads_short_name_takes_the_mastheads_full_name():
+    """"港灣訊" opening the text under the masthead 港灣財經網: the site's own full name."""
+    page = ["港灣財經網", "即時 | 港股 | 地產 | 科技", HANT_HEADLINE, "2024年6月3日 17:05",
+            "港灣訊（記者 何嘉欣）" + HANT_BODY[0], *HANT_BODY[1:], "© 2024 港灣財經網"]
+    assert extract_source(clean_lines(page))[0] == "港灣財經網"
+
+
+@pytest.mark.parametrize(("top", "signature", "source"), [
+    (["星海大学", "学校首页 学校概况 院系设置 通知公告"], "星海大学教务处", "星海大学教务处"),
+    (["东岭大学新闻网", "首页 东岭要闻 综合新闻 通知公告"], "东岭大学科学技术处", "东岭大学科学技术处"),
+    (["東海大學", "首頁 學校簡介 行政單位 最新公告"], "東海大學教務處", "東海大學教務處"),
+])
+def test_a_universitys_office_that_signs_a_notice_issues_it(top: list[str], signature: str, source: str):
+    """A notice on a university's site or its news site, signed under its text by the university's office over
+    the date: the office issues it, not the university or its news site."""
+    page = [*top, ZH_HEADLINE, "发布时间：2024-06-05　浏览次数：1823", *ZH_BODY, "特此通知。", signature,
+            "2024年6月5日", "版权所有 © " + top[0].removesuffix("新闻网")]
+    assert extract_source(clean_lines(page))[0] == source
+
+
+def test_a_markdown_newsletters_month_and_day_under_its_author_takes_the_copyright_year():
+    """A newsletter copied as Markdown, a blank line between every two: "Oct 2" under the author's name, the
+    year from "© 2024"; the header is counted in the page's lines, not the file's."""
+    page = ["[The Token Ledger](https://tokenledger.example/)", "", "Subscribe", "", f"# {EN_HEADLINE}", "",
+            "### Prices for top-end chips have fallen by a third since spring; here is what it means.", "",
+            "[Nadia Brooks](https://letters.example/@nadiabrooks)", "", "Oct 2", "", *EN_BODY, "",
+            "© 2024 Nadia Brooks · Privacy ∙ Terms"]
+    cleaned = clean_lines(page)
+    assert extract_date(cleaned) == "2024-10-02"

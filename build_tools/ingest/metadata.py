@@ -297,7 +297,8 @@ class _PageDates:
 _PUBLISH_WORD = re.compile(r"发布|發布|發佈|发表|發表|刊发|刊登|出版|published|posted", re.IGNORECASE)
 
 
-# How many lines under the headline a byline's date line may sit (headline, standfirst, author, date).
+# How many lines under the headline a byline's date line may sit (headline, standfirst, author, date),
+# counted in the page's lines, not the file's: a Markdown copy sets a blank line between every two.
 HEADER_REACH = 4
 
 
@@ -310,7 +311,9 @@ def _in_header(cleaned: Cleaned, top: int, line: int) -> bool:
     most (a standfirst taken for the article's start), or below short kept lines only (a reposted
     account's card: its name and its motto, 新知研究所 / 关注前沿科技，提供独立研究视角。)."""
     above = [k.text for k in cleaned.body if top < k.line < line and k.role == "text"]
-    if line <= top + HEADER_REACH and len(above) <= 1:
+    between = sum(1 for d in cleaned.dropped if top < d.line < line) + \
+        sum(1 for k in cleaned.kept if top < k.line < line)
+    if between < HEADER_REACH and len(above) <= 1:
         return True
     return len(above) <= CARD_LINES and all(len(text.strip()) <= CARD_LINE_CHARS for text in above)
 
@@ -476,6 +479,10 @@ ACCOUNT_MIN_HAN = 4
 # after it a person's name, not an account's.
 _WRITER_ROLES = frozenset(["记者", "記者", "文", "作者", "撰文", "编辑", "編輯", "责编", "責編",
                            "采写", "採寫", "通讯员", "通訊員", "实习生", "實習生"])
+# A writer's role set before a byline as its label (撰文：X記者 Y, 文／X記者 Y, 编辑：许宁): the outlet, if
+# any, is the name before 記者 after it; the label names a person otherwise.
+_WRITER_LABEL = re.compile("^[(（]?(?:" + "|".join(sorted(_WRITER_ROLES, key=len, reverse=True)) +
+                           r")\s?[:：/／|｜]\s?(?=\S)")
 # The word of posting in a forum's "作者 发表于 2024-12-02 20:15": no account's name.
 _POSTING = re.compile(r"发表|發表|发布|發布|更新|编辑|編輯|回复|回覆")
 
@@ -551,15 +558,18 @@ def _split_header(text: str, following: str) -> list[tuple[str, str]]:
 # The name ends as a body's does (局, 厅, 委员会, 中心, 政府, 公司, 大学 …), not as a person's role
 # (本报评论员, 一位老读者).
 _SIGNATORY = re.compile(r"[\u4e00-\u9fff]{2,22}(?:局|厅|廳|部|委|会|會|院|中心|政府|公司|集团|集團|协会|協會"
-                        r"|大学|大學|学校|學校|银行|銀行|署|办|辦|馆|館|所|站)")
+                        r"|大学|大學|学校|學校|银行|銀行|署|办|辦|馆|館|所|站|处|處)")
 _DATE_ALONE = re.compile(r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|\d{4}-\d{1,2}-\d{1,2}")
 
 
 def _signatory(text: str, following: str) -> list[tuple[str, str]]:
     """The body that signs a notice after its text, over the date it signed it: who issues it."""
     name = text.strip()
-    if not (_SIGNATORY.fullmatch(name) and _DATE_ALONE.fullmatch(following.strip())) or _UNIT.search(name):
-        return []  # a department signing (教务处) is who wrote it, as in a source label: see _UNIT
+    if not (_SIGNATORY.fullmatch(name) and _DATE_ALONE.fullmatch(following.strip())) or \
+            (_UNIT.search(name) and not _INSTITUTION_OFFICE.fullmatch(name)):
+        # a department signing by its bare name (教务处) is who wrote it, as in a source label (see _UNIT);
+        # named with its institution (星海大学教务处), the office issues the notice
+        return []
     return [("signature", name)]
 
 
@@ -873,11 +883,13 @@ def _line_evidence(text: str, kind: str) -> list[tuple[str, str]]:
         found.append(("label", m.group(1)))  # a post to a list: "To: openweights-dev@lists.example.org"
     if m := _THANKS_FOR_READING.match(text):
         found.append(("byline", m.group(1).strip()))
+    # 撰文：港灣財經網記者 何嘉欣: the outlet before 記者 after the writer's label
+    unlabelled = _WRITER_LABEL.sub("", text)
     for pattern in (_OUTLET_BYLINE, _OUTLET_REPORTER):
-        m = pattern.match(text)
+        m = pattern.match(unlabelled)
         if m and m.group(1) not in _NOT_OUTLETS and len(text) <= 30:
             found.append(("byline", m.group(1)))
-    if kind == "credit" and (m := AGENCY_CREDIT.match(text)):
+    if kind == "credit" and (m := _LABELLED_AGENCY_CREDIT.match(text) or AGENCY_CREDIT.match(text)):
         found.append(("credit", m.group(1)))
     return found + _footer_evidence(text)
 
@@ -1448,10 +1460,10 @@ _REPORTER_BYLINE = re.compile(r"^(?:記者|记者)|(?:記者|记者)\s?[\u4e00-\
 
 def _may_be_name(stated: str) -> bool:
     """Whether a piece of text that evidence gives may be an outlet's name: not a rights phrase, not a
-    reporter's byline, not a piece of a bracketed line (an opening bracket without its close), not 本報 in
-    brackets."""
+    reporter's byline or a writer's credit (编辑：许宁), not a piece of a bracketed line (an opening bracket
+    without its close), not 本報 in brackets."""
     if _RIGHTS_PHRASE.search(stated) or _REPORTER_BYLINE.search(stated.strip()) or \
-            stated.rstrip().endswith((":", "：", "/", "／")):
+            _WRITER_LABEL.match(stated) or stated.rstrip().endswith((":", "：", "/", "／")):
         return False
     bracketed = False
     for pair in _BRACKETS:
@@ -1538,13 +1550,13 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
     own = [k for k in totals if kinds[k] != {"unit"} and totals[k] >= SOURCE_MIN_SCORE]
     best = max(own or totals, key=lambda k: (totals[k], strongest[k], -len(k)))
     group = [k for k in totals if k == best or k in best or best in k]
-    best = _shown_key(group, display, forms)
+    best = _signed_in_full(_shown_key(group, display, forms), group, forms, kinds)
     # "市数据局" on a page that also says "滨江市数据局": an office named by its level alone (市, 县, 区) is
     # the one of the page's own place, which the longer form names
     best = next((k for k in group if _LEVEL_ONLY.match(best) and k != best and k.endswith(best)), best)
     best = _site_over_office(_without_channel(best, group, cleaned), totals, kinds)
-    scores = totals
-    if scores[best] < SOURCE_MIN_SCORE or set().union(*(kinds[k] for k in group)) == {"byline-part"}:
+    best = _signing_office(best, totals, kinds)
+    if totals[best] < SOURCE_MIN_SCORE or set().union(*(kinds[k] for k in group)) == {"byline-part"}:
         return None, url  # a byline's segment alone may be a place or a desk (By Jo Roe · San Francisco)
     shown = [f for f in forms[best] if not _shouting(f)] or [_as_written(forms[best][0], cleaned)]
     name = _with_school(_with_institution(shown[0], forms, kinds), forms, kinds)
@@ -1558,6 +1570,28 @@ def _shown_key(group: list[str], display: dict[str, int], forms: dict[str, list[
     if best.startswith("the") and best[3:] in group and all(f.startswith("the ") for f in forms[best]):
         return best[3:]
     return best
+
+
+# Evidence that signs with an outlet's short name: a wire's dateline ("WASHINGTON, June 11 (Meridian) -"),
+# an "About X" heading, a credit in brackets, a byline's segment.
+_SHORT_SIGNS = frozenset(["dateline", "issuer", "credit", "byline-part"])
+# What names the site itself in full: its masthead, first line, logo, copyright line.
+_SELF_NAMING = frozenset(["masthead", "late-masthead", "first-line", "logo", "copyright"])
+
+
+def _signed_in_full(best: str, group: list[str], forms: dict[str, list[str]],
+                    kinds: dict[str, set[str]]) -> str:
+    """The name the site gives itself (Meridian Wire on its masthead and in its copyright line) over the short
+    form its dateline or an "About" link signs with (Meridian), when that name extends the short one by whole
+    words (港灣財經網 of a 港灣訊 lead: by Han that completes the name, no channel's word)."""
+    if not kinds[best] <= _SHORT_SIGNS:
+        return best
+    short = forms[best][0].strip()
+    longer = {key for key in group if key != best and kinds[key] & _SELF_NAMING and any(
+        form.startswith(short) and (form[len(short):].startswith(" ") if not HAN.search(short)
+                                    else completes_name(form[len(short):]))
+        for form in forms[key])}
+    return longer.pop() if len(longer) == 1 else best
 
 
 # An institution's office or department after its name: 江城大学党委宣传部, 东湖理工大学研究生院.
@@ -1574,6 +1608,15 @@ def _site_over_office(best: str, totals: dict[str, float], kinds: dict[str, set[
         return best
     tops = [k for k in totals if k != best and kinds[k] & _TOP_KINDS and k.startswith(m.group(1))]
     return max(tops, key=lambda k: totals[k]) if len(tops) == 1 else best
+
+
+def _signing_office(best: str, totals: dict[str, float], kinds: dict[str, set[str]]) -> str:
+    """The office that signs a notice under its text, named with its institution (星海大学教务处 over its
+    date), over the institution's own name or its news site's (星海大学, 东岭大学新闻网): it issues the
+    notice; the site only carries it."""
+    offices = {k for k in totals if "signature" in kinds[k] and (m := _INSTITUTION_OFFICE.fullmatch(k))
+               and k != best and best.startswith(m.group(1))}
+    return offices.pop() if len(offices) == 1 else best
 
 
 # A university's name alone (东川大学, 東海大學), and a school's or an office's name without one
@@ -1829,6 +1872,10 @@ def _shouting(name: str) -> bool:
 
 
 AGENCY_CREDIT = re.compile(r"^\(\s*([^\s()]{2,12}?)(?=記者|记者|\s|\))[^()]*\)$")
+# The same credit under a writer's label: （文／港灣財經網記者 何嘉欣）; the name before 記者 only, as the
+# label names a person otherwise (（编辑：许宁）).
+_LABELLED_AGENCY_CREDIT = re.compile(_WRITER_LABEL.pattern + r"([^\s()（）:：/／|｜]{2,12}?)(?:記者|记者)"
+                                     r"[^()（）]*[)）]$")
 
 
 DATE_STRIP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?")
