@@ -17,6 +17,7 @@ from build_tools.ingest.metadata import (
     extract_source,
     find_dates,
 )
+from build_tools.ingest.pipeline import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -1137,12 +1138,19 @@ def test_a_universitys_office_that_signs_a_notice_issues_it(top: list[str], sign
     assert extract_source(clean_lines(page))[0] == source
 
 
-def test_a_markdown_newsletters_month_and_day_under_its_author_takes_the_copyright_year():
-    """A newsletter copied as Markdown, a blank line between every two: "Oct 2" under the author's name, the
-    year from "© 2024"; the header is counted in the page's lines, not the file's."""
-    page = ["[The Token Ledger](https://tokenledger.example/)", "", "Subscribe", "", f"# {EN_HEADLINE}", "",
-            "### Prices for top-end chips have fallen by a third since spring; here is what it means.", "",
-            "[Nadia Brooks](https://letters.example/@nadiabrooks)", "", "Oct 2", "", *EN_BODY, "",
+def test_a_markdown_newsletters_month_and_day_under_its_author_takes_the_copyright_year(tmp_path: Path):
+    """A newsletter copied as Markdown, a blank line between every two: "Oct 2" under its subtitle and its
+    author's name, the year from "© 2024"; the header is counted in the page's lines, not the file's."""
+    page = ["[![The Token Ledger](https://cdn.example/logo.png)](https://tokenledger.example/)", "",
+            "[The Token Ledger](https://tokenledger.example/)", "", "Subscribe", "Sign in", "",
+            "# The GPU rental market is cooling. Good.", "",
+            "### Hourly prices for top-end chips have fallen by about a third since spring. Here is what that"
+            " means for startups.", "",
+            "[![Nadia Brooks](https://cdn.example/nadia.jpg)](https://letters.example/@nadiabrooks)", "",
+            "[Nadia Brooks](https://letters.example/@nadiabrooks)", "", "Oct 2", "",
+            "♡ 96 · 💬 11 · Share", "",
+            "Quick one this week, because the numbers tell most of the story.", *EN_BODY, "",
             "© 2024 Nadia Brooks · Privacy ∙ Terms"]
-    cleaned = clean_lines(page)
-    assert extract_date(cleaned) == "2024-10-02"
+    seed = tmp_path / "newsletter.md"
+    seed.write_text("\n".join(page) + "\n", encoding="utf-8")
+    assert extract(seed).date == "2024-10-02"

@@ -883,13 +883,13 @@ def _line_evidence(text: str, kind: str) -> list[tuple[str, str]]:
         found.append(("label", m.group(1)))  # a post to a list: "To: openweights-dev@lists.example.org"
     if m := _THANKS_FOR_READING.match(text):
         found.append(("byline", m.group(1).strip()))
-    # 撰文：港灣財經網記者 何嘉欣: the outlet before 記者 after the writer's label
+    # 撰文：港灣財經網記者 何嘉欣, （文／港灣財經網記者 何嘉欣）: the outlet, before 記者 after the label
     unlabelled = _WRITER_LABEL.sub("", text)
     for pattern in (_OUTLET_BYLINE, _OUTLET_REPORTER):
         m = pattern.match(unlabelled)
         if m and m.group(1) not in _NOT_OUTLETS and len(text) <= 30:
             found.append(("byline", m.group(1)))
-    if kind == "credit" and (m := _LABELLED_AGENCY_CREDIT.match(text) or AGENCY_CREDIT.match(text)):
+    if kind == "credit" and (m := AGENCY_CREDIT.match(text)):
         found.append(("credit", m.group(1)))
     return found + _footer_evidence(text)
 
@@ -1872,10 +1872,6 @@ def _shouting(name: str) -> bool:
 
 
 AGENCY_CREDIT = re.compile(r"^\(\s*([^\s()]{2,12}?)(?=記者|记者|\s|\))[^()]*\)$")
-# The same credit under a writer's label: （文／港灣財經網記者 何嘉欣）; the name before 記者 only, as the
-# label names a person otherwise (（编辑：许宁）).
-_LABELLED_AGENCY_CREDIT = re.compile(_WRITER_LABEL.pattern + r"([^\s()（）:：/／|｜]{2,12}?)(?:記者|记者)"
-                                     r"[^()（）]*[)）]$")
 
 
 DATE_STRIP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?")
