@@ -779,6 +779,8 @@ twice it needed a full restart, and once it had to be walked back to its chargin
 @pytest.mark.parametrize(("channel", "count", "expected"), [
     # the channel that posted the video, with its subscribers: the outlet, not the site in <title>
     ("Signal Path", "214K subscribers", "Signal Path"),
+    # more than one button after the count (a membership's, then the subscription's)
+    ("Signal Path", "486K subscribers</span> <button>Join</button><span>", "Signal Path"),
     # no channel the page names so: the site's name after the headline in <title>
     ("Up next", "", "Vidloft"),
 ])

@@ -1154,3 +1154,94 @@ def test_a_markdown_newsletters_month_and_day_under_its_author_takes_the_copyrig
     seed = tmp_path / "newsletter.md"
     seed.write_text("\n".join(page) + "\n", encoding="utf-8")
     assert extract(seed).date == "2024-10-02"
+
+
+EN_POST_CHROME = ["Linkedly", "Home", "My Network", "Jobs", "Messaging", "Try Premium for $0"]
+EN_POST_HEADLINE = "What we learned putting an AI scribe in 40 clinics"
+EN_ABOUT = "VP Engineering at Brightwell Health | Building software clinicians actually want to use"
+
+
+@pytest.mark.parametrize("header", [
+    # the headline over the poster's name, the line they write about themselves, when they posted, the button
+    ["Rachel Okafor", EN_ABOUT, "Published Nov 25, 2026", "+ Follow"],
+    # the follow button before the line of posting
+    ["Rachel Okafor", EN_ABOUT, "Follow", "Published Nov 25, 2026"],
+    # the follow button beside the name
+    ["Rachel Okafor · Follow", EN_ABOUT, "Posted on 25 November 2026"],
+    # blank lines between the parts, as a copy from the browser may set them
+    ["", "Rachel Okafor", "", EN_ABOUT, "", "Published Nov 25, 2026", "", "+ Follow", ""],
+    # a line about themselves with no bar in it
+    ["Rachel Okafor", "Engineering leader in digital health", "Published Nov 25, 2026", "+ Follow"],
+])
+def test_a_posts_headline_over_its_writers_header_is_the_headline_and_the_writer_its_outlet(
+        header: list[str]):
+    """A professional network's post: the writer's line about themselves between their name and when they
+    posted is no headline, whatever the order of the header's parts; the writer is the outlet, not the
+    network."""
+    page = [*EN_POST_CHROME, EN_POST_HEADLINE, *header, *EN_BODY, "Like", "Comment", "Repost",
+            "Linkedly Corporation © 2026 · About · Privacy Policy"]
+    cleaned = clean_lines(page)
+    assert cleaned.headline is not None and cleaned.headline.text == EN_POST_HEADLINE
+    assert extract_source(cleaned)[0] == "Rachel Okafor"
+
+
+@pytest.mark.parametrize(("headline", "header", "body", "footer", "expected"), [
+    (ZH_HEADLINE, ["陈立", "物流集团采购总监 | 十年供应链老兵", "发布于 2025-03-04", "+ 关注"], ZH_BODY,
+     "© 2025 职链 京ICP备12345678号", "陈立"),
+    (ZH_HEADLINE, ["陈立", "物流集团采购总监", "+ 关注", "发布于 2025-03-04"], ZH_BODY,
+     "© 2025 职链 京ICP备12345678号", "陈立"),
+    (HANT_HEADLINE, ["林雅婷", "醫療科技公司技術長 | 專注臨床AI", "發表於 2025-03-04", "+ 關注"], HANT_BODY,
+     "© 2025 職鏈 版權所有", "林雅婷"),
+])
+def test_a_chinese_posts_headline_over_its_writers_header_is_the_headline(
+        headline: str, header: list[str], body: list[str], footer: str, expected: str):
+    """The same post on a Chinese professional network, in either script and either order."""
+    page = ["职链", "首页 人脉 职位 消息", headline, *header, *body, footer]
+    cleaned = clean_lines(page)
+    assert cleaned.headline is not None and cleaned.headline.text == headline
+    assert extract_source(cleaned)[0] == expected
+
+
+@pytest.mark.parametrize(("card", "expected"), [
+    # a newsletter's card: its name, its tagline, its writer, what it is and how many subscribe, the button
+    (["Applied AI Notes", "Practical lessons from shipping LLM features in production", "By Deepak Menon",
+      "Weekly newsletter · 18,402 subscribers", "Subscribe"], "Applied AI Notes"),
+    (["Applied AI Notes", "", "By Deepak Menon", "", "18,402 subscribers", "", "Subscribe"],
+     "Applied AI Notes"),
+    (["Applied AI Notes · 18,402 subscribers", "Subscribe"], "Applied AI Notes"),
+])
+def test_a_newsletters_card_over_a_post_names_the_newsletter_not_its_writer(card: list[str], expected: str):
+    """A newsletter on a professional network: its card, with its count of subscribers, names the newsletter
+    the post belongs to; the writer's header under the headline names its writer, whom the newsletter's own
+    name outranks."""
+    page = [*EN_POST_CHROME, *card, EN_POST_HEADLINE, "Deepak Menon",
+            "Principal ML Engineer at Corvane | Author of Applied AI Notes", "Published Nov 30, 2026",
+            "+ Follow", *EN_BODY, "Linkedly Corporation © 2026 · About · Privacy Policy"]
+    cleaned = clean_lines(page)
+    assert cleaned.headline is not None and cleaned.headline.text == EN_POST_HEADLINE
+    assert extract_source(cleaned)[0] == expected
+
+
+def test_a_chinese_newsletters_card_names_the_newsletter():
+    page = ["职链", "首页 人脉 职位 消息", "应用AI笔记", "大模型落地的实战经验", "每周通讯 · 1.8万订阅者",
+            "订阅",
+            ZH_HEADLINE, "陈立", "物流集团采购总监 | 应用AI笔记作者", "发布于 2025-03-04", "+ 关注", *ZH_BODY,
+            "© 2025 职链 京ICP备12345678号"]
+    assert extract_source(clean_lines(page))[0] == "应用AI笔记"
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    # the channel's count of subscribers with more than one button after it
+    (["Circuit Breakdown 486K subscribers Join Subscribe"], "Circuit Breakdown"),
+    (["Circuit Breakdown", "486K subscribers", "Join", "Subscribe"], "Circuit Breakdown"),
+])
+def test_a_channel_with_several_buttons_after_its_subscribers_is_the_outlet(header: list[str], expected: str):
+    page = ["Vidloft", "Search", "Sign in", "Home  Shorts  Subscriptions  Library", EN_HEADLINE, *header,
+            "Like 6.1K  Dislike  Share  Download  Save", *EN_BODY, "© 2024 Vidloft LLC  Terms  Privacy"]
+    assert extract_source(clean_lines(page))[0] == expected
+
+
+def test_a_chinese_channel_with_several_buttons_is_the_outlet():
+    page = ["影阁", "首页 番剧 直播 游戏", ZH_HEADLINE, "科技阿飞频道 12.3万订阅者 充电 + 订阅",
+            "点赞 投币 收藏 分享", *ZH_BODY, "© 2024 影阁 沪ICP备12345678号"]
+    assert extract_source(clean_lines(page))[0] == "科技阿飞频道"

@@ -760,7 +760,7 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
     squashed = [_squash(s) for s in norms]
     speakers = _speaker_labels(norms)
     candidates = [i for i in range(start + 1) if verdict[i] is None and not layout.headline_excluded(norms[i])
-                  and not layout.is_account_header(norms, i) and _turn_label(norms[i]) not in speakers
+                  and not layout.in_account_header(norms, i) and _turn_label(norms[i]) not in speakers
                   and (_headline_shaped(norms[i], r.thresholds, r) or _stated_headline(page, r, i))]
     others = {squashed[i] for i in candidates}
     best, best_score = None, 0.0

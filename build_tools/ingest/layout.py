@@ -755,25 +755,65 @@ def is_site_action(text: str) -> bool:
 
 
 # A self-media platform's header for the account that posted: its name, when it posted (2天前, 昨天 21:40,
-# 2025-05-06 20:13 · 发布于北京, with a badge after it), its follow button ("+ 关注", "Follow").
-_POSTED_WHEN = re.compile(r"^(?:\d|前天|昨天|今天|刚刚|剛剛)")
+# 2025-05-06 20:13 · 发布于北京, with a badge after it; "Published Mar 4, 2025", "Posted on 3 June 2025",
+# 发布于 2025-03-04), its follow button ("+ 关注", "Follow"); on a network where people post under their own
+# name, the line they write about themselves between the name and the rest.
+POSTED_WHEN = re.compile(r"^(?:\d|前天|昨天|今天|刚刚|剛剛"
+                         r"|(?i:published|posted)(?: on)? (?:[A-Z][a-z]{2,8}\.? \d|\d)"
+                         r"|(?:发布于|發布於|发表于|發表於) ?\d)")
 _FOLLOW_BUTTON = re.compile(r"^[+＋]?\s?(?:已\s?)?(?:关注|關注)$|^[+＋]?\s?follow(?:ing)?$", re.IGNORECASE)
 # A clock time on the line of posting (06-03 08:15), which a reading time ("6 min read") lacks.
 _CLOCK_TIME = re.compile(r"\d:\d\d")
 # An account's name is a few words or Han at most.
 ACCOUNT_MAX_UNITS = 12
+# A poster's name: two to five capitalised words ("Rachel Okafor", "Dr. Amara Nwosu"), or Han without a
+# sentence's punctuation; with its follow button beside it on one line ("Rachel Okafor · Follow").
+_POSTER_NAME = re.compile(r"(?<![\w.'’-])[A-Z][\w.'’-]*+(?: [A-Z][\w.'’-]*+){1,4}"
+                          r"|(?=\S{0,11}[\u4e00-\u9fff])[^\s\d,，。:：!?！？|/·•]{2,12}")
+NAME_FOLLOW = re.compile(rf"(?P<name>{_POSTER_NAME.pattern}) ?[·•|]? ?[+＋]? ?(?i:follow|关注|關注)")
+# A line that says it was posted then, in words: "Published Mar 4, 2025", 发布于 2025-03-04.
+POSTED_IN_WORDS = re.compile(r"^(?i:published|posted)|^(?:发布于|發布於|发表于|發表於)")
+# The line a poster writes about themselves is at most this long: a role and a motto.
+ABOUT_LINE_MAX_UNITS = 30
+
+
+def _posted_then_follow(a: str, b: str) -> bool:
+    """Whether ``a``, ``b`` are when the account posted and its follow button, in either order (a follow
+    button first needs a clock time or an explicit "Published" under it: a reading time has neither)."""
+    if POSTED_WHEN.match(a) and _FOLLOW_BUTTON.match(b):
+        return True
+    return bool(_FOLLOW_BUTTON.match(a) and POSTED_WHEN.match(b) and
+                (_CLOCK_TIME.search(b) or POSTED_IN_WORDS.match(b)))
+
+
+def about_line(text: str) -> bool:
+    """A poster's line about themselves: no name, no button, no time, no sentence ending it."""
+    return not (_POSTER_NAME.fullmatch(text) or NAME_FOLLOW.fullmatch(text) or _FOLLOW_BUTTON.match(text)
+                or POSTED_WHEN.match(text) or _FINAL.search(text)) and units(text) <= ABOUT_LINE_MAX_UNITS
 
 
 def is_account_header(norms: list[str], i: int) -> bool:
     """Whether line ``i`` is the name of the account that posted, over its line of posting and its follow
-    button, or over its follow button (已关注, + 关注) and a line of posting with its time: the poster's,
-    never a headline."""
+    button in either order, the poster's line about themselves between them or not: the poster's, never a
+    headline."""
     if i + 2 >= len(norms) or units(norms[i]) > ACCOUNT_MAX_UNITS:
         return False
     second, third = norms[i + 1].strip(), norms[i + 2].strip()
-    if _FOLLOW_BUTTON.match(second) and _POSTED_WHEN.match(third) and _CLOCK_TIME.search(third):
+    if _posted_then_follow(second, third):
         return True
-    return bool(_POSTED_WHEN.match(second) and _FOLLOW_BUTTON.match(third))
+    name = norms[i].strip()
+    if NAME_FOLLOW.fullmatch(name) and (POSTED_WHEN.match(second) or (
+            about_line(second) and POSTED_WHEN.match(third))):
+        return True  # the follow button beside the name: "Rachel Okafor · Follow" / "Published …"
+    return i + 3 < len(norms) and bool(_POSTER_NAME.fullmatch(name)) and about_line(second) and \
+        _posted_then_follow(third, norms[i + 3].strip())
+
+
+def in_account_header(norms: list[str], i: int) -> bool:
+    """Whether line ``i`` is the poster's name or the line about themselves under it (see
+    is_account_header): never a headline."""
+    return is_account_header(norms, i) or (i > 0 and about_line(norms[i].strip()) and
+                                           is_account_header(norms, i - 1))
 
 
 # A label whose name is on the next line: "News provided by" / "Corvane Robotics", "Posted by", "樓主" and the

@@ -518,7 +518,7 @@ SOURCE_WEIGHTS = {"label": 4.0, "reprint": 3.0, "unit": 2.0, "dateline": 3.0, "b
                   "byline-part": 1.0, "credit": 2.0, "title": 2.0, "address": 2.0, "tagline": 2.0,
                   "copyright": 1.5, "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5, "logo": 2.0,
                   "account": 2.0, "signature": 3.0, "issuer": 3.0,
-                  "feed": 3.0, "carried": 3.0, "column": 2.0, "sponsor": 1.0}
+                  "feed": 3.0, "carried": 3.0, "column": 2.0, "sponsor": 1.0, "channel": 2.5}
 SOURCE_MIN_SCORE = 1.5
 SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
@@ -532,7 +532,7 @@ _MASTHEAD_KINDS = frozenset(["chrome", "tag-line"])
 SOURCE_DISPLAY = {"label": 5, "reprint": 5, "unit": 3, "dateline": 0, "byline": 3, "byline-part": 3,
                   "credit": 3, "title": 3, "address": 0, "tagline": 2, "masthead": 2, "late-masthead": 2,
                   "first-line": 2, "copyright": 1, "logo": 2, "account": 3, "signature": 1, "issuer": 3,
-                  "feed": 3, "carried": 3, "column": 3, "sponsor": 1}
+                  "feed": 3, "carried": 3, "column": 3, "sponsor": 1, "channel": 3}
 _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
 # An outlet's claim to the article: 本文系智源前沿原创, 声明：本文为云帆网原创.
@@ -981,7 +981,7 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
               if (m := _REPUBLISHED.match(unicodedata.normalize("NFKC", k.text).strip()))]
     found += _dateline_evidence(cleaned) + _account_evidence(cleaned, top, first) + _about_evidence(cleaned)
     found += _feed_evidence(dropped, top) + _list_tag_evidence(cleaned) + _carried_evidence(dropped, first)
-    found += _audience_evidence(dropped, first) + _column_evidence(cleaned, top, first)
+    found += _audience_evidence(cleaned, dropped, first) + _column_evidence(cleaned, top, first)
     found += _linked_evidence(cleaned, dropped, top, first)
     return found + _address_evidence(cleaned, [name for _, name in found], addresses)
 
@@ -1062,11 +1062,13 @@ def _account_evidence(cleaned: Cleaned, top: int, first: int) -> list[tuple[str,
     header = sorted((d.line, " ".join(unicodedata.normalize("NFKC", d.text).split()))
                     for d in cleaned.dropped if d.line < first and d.line != top)
     above = sum(1 for line, _ in header if line < top)
+    present = {k.line for k in cleaned.kept} | {d.line for d in cleaned.dropped}
     found: list[tuple[str, str]] = []
     for n, ((at, shown), (_, second), (_, third)) in enumerate(zip(header, header[1:], header[2:],
                                                                    strict=False)):
         posted, button = second, third
-        if _FOLLOW.fullmatch(second) and _POSTED.match(third) and _CLOCK.search(third):
+        if _FOLLOW.fullmatch(second) and _POSTED.match(third) and \
+                (_CLOCK.search(third) or layout.POSTED_IN_WORDS.match(third)):
             # the follow button beside the name, the time under both (a reading time there, "6 min read",
             # is a writer's page: no account's line of posting)
             posted, button = third, second
@@ -1078,8 +1080,24 @@ def _account_evidence(cleaned: Cleaned, top: int, first: int) -> list[tuple[str,
             # the platform's badge under the account's name (优质科技领域创作者), or the writer's own line
             # about themselves under the headline ("Head of IT Procurement | Speaker"): the name is the line
             # above (a newsroom's role there, "Senior Reporter | Technology", is a news site's writer's)
-            name = header[n - 1][1] if n and header[n - 1][0] == header[n][0] - 1 else ""
+            # (a blank line between them is no line of the page)
+            name = header[n - 1][1] if n and not any(k in present for k in range(header[n - 1][0] + 1, at)) \
+                else ""
+        elif at > top and n and header[n - 1][0] > top and _account_name(header[n - 1][1]) and \
+                not _ROLE_WORDS.search(shown) and \
+                not any(k in present for k in range(header[n - 1][0] + 1, at)):
+            # two names' shapes under the headline, over the line of posting: the poster's name heads the
+            # header, the line they write about themselves is under it (陈立 / 物流集团采购总监)
+            name = header[n - 1][1]
         if _account_name(name) and not _ROLE_WORDS.search(name):
+            found.append(("account", name))
+    for (at, shown), (_, second), (_, third) in zip(header, header[1:], header[2:], strict=False):
+        # the follow button beside the name ("Rachel Okafor · Follow"), then when it posted, the poster's line
+        # about themselves between them or not
+        m = layout.NAME_FOLLOW.fullmatch(shown)
+        when = bool(_POSTED.match(second) or (layout.about_line(second) and _POSTED.match(third)))
+        if m and at > top and when and _account_name(name := m.group("name")) and \
+                not _ROLE_WORDS.search(second):
             found.append(("account", name))
     for n, ((at, shown), (_, button)) in enumerate(itertools.pairwise(header)):
         # the name and when it posted on one line over the follow button: "数码阿坤 · 3小时前 · 上海" / 关注
@@ -1294,28 +1312,64 @@ def _carried_evidence(dropped: list[Dropped], first: int) -> list[tuple[str, str
 _AUDIENCE = (r"(?:\d[\d.,]{0,8} ?[KkMm万萬千亿億]? ?(?i:subscribers)|\d[\d.,]{0,8} ?[万萬千亿億]? ?"
              r"(?:订阅者|訂閱者|人订阅|人訂閱|位订阅者|位訂閱者)"
              r"|(?:订阅者|訂閱者) ?\d[\d.,]{0,8} ?[万萬千亿億]?)")
-# Its button beside the count: Subscribe, Follow, 关注, + 订阅.
-_AUDIENCE_BUTTON = (r"(?: ?[·•|]? ?[+＋]? ?(?:(?i:subscribed|subscribe|following|follow|join)"
-                    r"|(?:已 ?)?(?:关注|關注|订阅|訂閱)))?")
+# Its buttons beside the count, one or a few: Subscribe, "Join Subscribe", Follow, 关注, + 订阅.
+_AUDIENCE_BUTTON = (r"(?: ?[·•|]? ?[+＋]? ?(?:(?i:subscribed|subscribe|following|follow|join|member)"
+                    r"|(?:已 ?)?(?:关注|關注|订阅|訂閱|加入|充电|充電)))"
+                    r"{0,3}")
 # A channel's name and its count of subscribers on one line: "Signal Path 214K subscribers Subscribe".
 _NAME_AUDIENCE = re.compile(rf"([^\d·•|]{{2,40}}?) ?[·•|]? ?{_AUDIENCE}{_AUDIENCE_BUTTON}")
 _AUDIENCE_ALONE = re.compile(rf"{_AUDIENCE}{_AUDIENCE_BUTTON}")
 
 
-def _audience_evidence(dropped: list[Dropped], first: int) -> list[tuple[str, str]]:
+def _audience_evidence(cleaned: Cleaned, dropped: list[Dropped], first: int) -> list[tuple[str, str]]:
     """The channel that posted the article, named above it with the count of its subscribers ("Signal Path
     214K subscribers Subscribe", or the count on the line under the name): a video site's or a platform's
     page shows who posted, and that channel is the outlet, not the site."""
     found: list[tuple[str, str]] = []
     header = [(d.line, " ".join(unicodedata.normalize("NFKC", d.text).split())) for d in dropped
               if d.line < first]
+    present = {k.line for k in cleaned.kept} | {d.line for d in dropped}
     for n, (line, text) in enumerate(header):
-        name = m.group(1).strip() if (m := _NAME_AUDIENCE.fullmatch(text)) else None
-        if name is None and _AUDIENCE_ALONE.fullmatch(text) and n and header[n - 1][0] == line - 1:
-            name = header[n - 1][1]
-        if name and _account_name(name) and name.casefold() not in _COUNT_WORDS:
-            found.append(("account", name))
+        m = _NAME_AUDIENCE.fullmatch(text)
+        if not m and not _AUDIENCE_ALONE.fullmatch(text):
+            continue
+        name = m.group(1).strip() if m else ""
+        if name.casefold() in _COUNT_WORDS or (m and _CARD_KIND.fullmatch(name)):
+            name = "" if m and _CARD_KIND.fullmatch(name) else name
+        if name.casefold() in _COUNT_WORDS:
+            continue  # "Over 18,000 subscribers": a pitch, no channel's card
+        if not _account_name(name):
+            # the count on a line of its own, or after what the channel is ("Weekly newsletter · 18,402
+            # subscribers"): the card's name is the nearest name above it, past its tagline and its writer's
+            # "By" line, on the card's lines (no line of the page between)
+            # (of two such lines, a tagline and the name, the one the page names again elsewhere)
+            names, at = [], line
+            for back in range(n - 1, max(-1, n - 1 - CARD_REACH), -1):
+                above, candidate = header[back]
+                if any(k in present for k in range(above + 1, at)):
+                    break
+                if _account_name(candidate) and candidate.casefold() not in _COUNT_WORDS:
+                    names.append(candidate)
+                at = above
+            name = next((c for c in names if _named_again(cleaned, c)), names[0] if names else "")
+        if name:
+            found.append(("channel", name))
     return found
+
+
+def _named_again(cleaned: Cleaned, name: str) -> bool:
+    """Whether more than one line of the page holds ``name``."""
+    key = _squash(name)
+    texts = [k.text for k in cleaned.kept] + [d.text for d in cleaned.dropped]
+    return sum(1 for text in texts if key in _squash(text)) > 1
+
+
+# What a card says its channel is, before its count ("Weekly newsletter · 18,402 subscribers",
+# "每周通讯 · 1.8万订阅者"): no name.
+_CARD_KIND = re.compile(r"(?i:(?:daily|weekly|monthly) )?(?i:newsletter|podcast|channel|publication)"
+                        r"|(?:每日|每周|每週|每月)?(?:通讯|通訊|简报|簡報|周刊|週刊|电子报|電子報|频道|頻道|专栏|專欄)")
+# How many lines above its count of subscribers a channel's card may set its name: its tagline, its writer.
+CARD_REACH = 3
 
 
 # A link aggregator's item: the story's title, then the site it links to in brackets ("… study finds
@@ -1380,7 +1434,7 @@ def hosted(cleaned: Cleaned) -> bool:
 
 
 # Evidence of who posted an article on a site that hosts it.
-_POSTER_KINDS = frozenset(["account", "carried"])
+_POSTER_KINDS = frozenset(["account", "carried", "channel"])
 
 
 # A release's boilerplate after its text, headed by its issuer's name: "About Korvax Robotics", 关于芯衡科技.
