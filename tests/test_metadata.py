@@ -1245,3 +1245,75 @@ def test_a_chinese_channel_with_several_buttons_is_the_outlet():
     page = ["影阁", "首页 番剧 直播 游戏", ZH_HEADLINE, "科技阿飞频道 12.3万订阅者 充电 + 订阅",
             "点赞 投币 收藏 分享", *ZH_BODY, "© 2024 影阁 沪ICP备12345678号"]
     assert extract_source(clean_lines(page))[0] == "科技阿飞频道"
+
+
+# A post its writer wrote, in the first person, as forums and boards hold them.
+ZH_POST = [
+    "先说背景：我在一家做物流软件的公司写后端，今年初我们组开始用AI编程助手，到现在差不多半年。",
+    "我觉得最有用的是补测试和改格式，以前半天的活现在一小时就能做完，省下来的时间可以多看看设计。",
+    "缺点是它常常编出不存在的参数，我们后来规定所有生成的代码都要在合并请求里标出来，再由两个人审。",
+]
+HANT_POST = [
+    "先說背景，我在南部一間做醫療系統的公司，後端大概六年，今年開始我們團隊導入AI寫程式工具。",
+    "我覺得最方便的是寫測試跟整理舊程式碼，以前要一個下午的事情，現在大約一小時就可以完成了。",
+    "缺點是它很愛發明不存在的參數，我們現在規定AI產生的程式碼都要在合併請求裡標註清楚再審。",
+]
+EN_POST = [
+    "I have been running a quantised model on my own workstation for three months, and I want to share what "
+    "worked and what did not before anyone else buys a second graphics card.",
+    "My main use is summarising long PDFs for work. I found the smaller model was fast enough, but it lost "
+    "track of tables, so I switched to the larger one and accepted the slower replies.",
+    "If I did it again I would start with the hosted version and only move local once I knew my workload.",
+]
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # a Taiwanese BBS's post copied from its text view: the sign-off names the site (no banner copied)
+    (["作者 seabird (海鳥)", "看板 Tech_Job", "標題 [心得] 導入AI寫程式半年的感想",
+      "時間 Tue Jun 11 23:05:41 2024",
+      *HANT_POST, "--", "※ 發信站: 海風BBS(seawind.example), 來自: 1.163.xx.xx (臺灣)",
+      "推 kevin0921: 推實際心得 06/11 23:12"], "海風BBS"),
+    # a mainland board's sign-off: "※ 来源:·青松社区 qingsong.example·[FROM: …]"
+    (["发信人: pinecone (松果), 信区: AI", "标  题: 用AI写代码半年的体会",
+      "发信站: 青松社区 (Tue Jun 11 2024)",
+      *ZH_POST, "--", "※ 来源:·青松社区 qingsong.example·[FROM: 1.2.3.*]"], "青松社区"),
+    # a forum's banner alone on the first line, then its path of links from the same name: the forum
+    (["知行论坛", "首页 | 论坛 | 问答 | 搜索", "知行论坛 › 人工智能 › 职场与AI › 用AI写代码半年的体会",
+      "查看: 9371 | 回复: 158", "用AI写代码半年的体会", "夜班后端老张", "楼主",
+      "发表于 2025-2-18 21:03 | 只看该作者",
+      *ZH_POST, "Powered by 知行论坛 © 2011-2025 关于我们 | 联系我们"], "知行论坛"),
+    # an English forum whose path of links opens the page and whose footer names it again
+    (["Tinker Forums › Hardware › Local inference", "Log in  Register",
+      "Three months of running a model at home", "posted by quietfan on March 3, 2025", *EN_POST,
+      "Tinker Forums is run by volunteers. Contact us."],
+     "Tinker Forums"),
+    # a blog's name of three words (a row of sections' shape) over its menu set with dots; the copyright
+    # names its author
+    (["Late Night Tensors", "Home · Posts · Talks · About", "Three months of running a model at home",
+      "March 3, 2025 · by Ana Ruiz", *EN_POST, "© 2025 Ana Ruiz"], "Late Night Tensors"),
+    # the same over a menu copied with wide gaps, the name a Markdown link to the home page
+    (["[Late Night Tensors](https://tensors.example/)", "Home   Archive   About   RSS",
+      "Three months of running a model at home", "Posted on March 3, 2025 by Ana Ruiz", *EN_POST],
+     "Late Night Tensors"),
+])
+def test_a_boards_or_a_blogs_own_name_in_its_chrome_names_the_outlet(page, expected):
+    """A forum, a BBS or a blog names itself only in its chrome: a BBS's sign-off (※ 發信站: …), the root of
+    the path of links over the post, a blog's name on the first line over its menu."""
+    assert extract_source(clean_lines(page))[0] == expected
+
+
+@pytest.mark.parametrize("page", [
+    # an article someone copied into a forum ("转：…", not in the first person): the forum is not its outlet
+    ["木兰论坛", "首页 | 热帖 | 版块 | 搜索", "木兰论坛 » 亲子育儿 » 育儿交流", "查看: 2153 | 回复: 18",
+     f"转：{ZH_HEADLINE}", "楼主 溪边小鹿", "发表于 2024-12-02 20:15 | 只看该作者", *ZH_BODY,
+     "Powered by 木兰论坛 © 2008-2024"],
+    # a section's path over a news story: its root is a section, not a name the page gives itself again
+    ["Technology › Artificial intelligence", EN_HEADLINE, "By Jo Roe", "July 30, 2024", *EN_POST],
+    # a row of links in wide gaps over the menu is no blog's name
+    ["Contact  About  Careers", "Home · Posts · Talks · About", EN_HEADLINE, "March 3, 2025", *EN_POST],
+    # a home link leads the path: no name
+    ["Home › Blog › Local inference", EN_HEADLINE, "March 3, 2025", *EN_POST, "Home"],
+])
+def test_chrome_that_is_no_site_name_names_no_outlet(page):
+    """Where the page gives no name of its own, null beats a section, a menu or a forum that holds a copy."""
+    assert extract_source(clean_lines(page))[0] is None

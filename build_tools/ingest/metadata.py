@@ -710,6 +710,8 @@ def _masthead(text: str) -> str | None:
             re.search(r"[,，。:：!?！？|/]", name):
         return None
     han = han_count(name)
+    if not han and "  " in name:
+        return None  # links set apart by wide gaps (Home   Archive   About): a menu, not one name
     if m := re.fullmatch(r"([^\x00-\x7f]{2,8}) [A-Za-z][A-Za-z0-9]{1,20}", name):
         return name if han_count(m.group(1)) == len(m.group(1)) else None  # 數位浪潮 DigiWave
     if not han and not all(w[0].isupper() or w.casefold() in _NAME_SMALL_WORDS for w in name.split()):
@@ -904,7 +906,15 @@ def _footer_evidence(text: str) -> list[tuple[str, str]]:
         found.append(("copyright", m.group(1)))  # the site's name over its ICP licence, as a footer sets it
     if m := _SPONSOR.match(text):
         found.append(("sponsor", m.group(1)))
+    if m := _BBS_STATION.match(text):
+        found.append(("credit", m.group(1)))
     return found
+
+
+# A BBS post's sign-off names the board's site: "※ 發信站: 竹林BBS, 來自: 36.224.xx.xx",
+# "※ 来源:·水木社区 newsmth.net·[FROM: 1.2.3.*]", "※ 發信站: 貓頭鷹實業坊(owlbbs.tw)".
+_BBS_STATION = re.compile(r"^※\s?(?:發信站|发信站|来源|來源|Origin)\s?[:：]\s?·?\s?"
+                          r"([^\s,，(（·:：\[]{2,20})")
 
 
 # A government's or an institution's site names the body that runs it in its footer, in full: "主办：临江市
@@ -968,8 +978,8 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
             name = None
         if not name and n < MASTHEAD_LINES and d.kind in _MASTHEAD_KINDS:
             # a newsletter's name and what it is about, under its "View this email in your browser"
-            name = (_first_line_brand(text, cleaned, found) if n == 0 else
-                    _tagline_brand(text, found) if d.line < top else None) or \
+            name = ((_first_line_brand(text, cleaned, found) or _name_over_menu(text, neighbours[0]))
+                    if n == 0 else _tagline_brand(text, found) if d.line < top else None) or \
                 _repeated_brand(text, cleaned, d.line) or (_lowercase_brand(text, cleaned, d.line) if n == 0
                                                            else None)
         if name and not any(kind in ("masthead", "late-masthead") for kind, _ in found):
@@ -982,7 +992,7 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
     found += _dateline_evidence(cleaned) + _account_evidence(cleaned, top, first) + _about_evidence(cleaned)
     found += _feed_evidence(dropped, top) + _list_tag_evidence(cleaned) + _carried_evidence(dropped, first)
     found += _audience_evidence(cleaned, dropped, first) + _column_evidence(cleaned, top, first)
-    found += _linked_evidence(cleaned, dropped, top, first)
+    found += _linked_evidence(cleaned, dropped, top, first) + _breadcrumb_evidence(cleaned, dropped, top)
     return found + _address_evidence(cleaned, [name for _, name in found], addresses)
 
 
@@ -1218,6 +1228,53 @@ def _tagline_brand(text: str, found: list[tuple[str, str]]) -> str | None:
     if name:
         found.append(("tagline", name))  # the site says what it is beside its name
     return name
+
+
+def _name_over_menu(text: str, following: str) -> str | None:
+    """The site's name alone on the page's first line, right over its menu (a blog's "Stack Trace Notes",
+    then "Home  Archive  About"): a name in title case that a row of sections would not be, as the row that
+    starts with the home link comes under it."""
+    name = _MARKDOWN_LINK.sub(r"\1", text.strip())
+    words = name.split()
+    # a row of links set apart by wide gaps (Contact  About  Careers) is a menu, not one name
+    if "  " in name or han_count(name) or not 2 <= len(words) <= BRAND_MAX_WORDS or _controls(name) or \
+            re.search(r"[^\w &'’.-]", name) or layout.has_date(name) or \
+            not all(w[0].isupper() or w.casefold() in _NAME_SMALL_WORDS for w in words):
+        return None
+    items = [p for p in _UI_SPLIT.split(following.strip()) if p]
+    if len(items) == 1:
+        items = following.split()
+    if len(items) < ROW_MIN_LINKS or items[0].casefold() not in _HOME_WORDS or \
+            any(w.casefold() in _HOME_WORDS for w in words):
+        return None
+    return name
+
+
+# A path of links from the site's root to the page: 竹林BBS › 看板 Soft_Job › 文章, 灵犀社区 » 论坛 › 职场.
+_PATH_STEP = re.compile(r"\s[›»>]\s")
+
+
+def _breadcrumb_evidence(cleaned: Cleaned, dropped: list[Dropped], top: int) -> list[tuple[str, str]]:
+    """The site's name at the root of the path of links over the headline, where the path opens the page or
+    its root is the page's first line alone (a forum's and a BBS's banner); the root is a name the page
+    writes again (its footer, a BBS's sign-off), not a home link or a section's name alone. It names the
+    outlet of a post its writer wrote (in the first person), not of an article someone copied in."""
+    if sum(1 for k in cleaned.body if _FIRST_PERSON.search(k.text)) < FIRST_PERSON_LINES:
+        return []  # an article someone copied into a forum ("转：…") is not the forum's
+    above = [unicodedata.normalize("NFKC", d.text).strip() for d in dropped if d.line < top]
+    for n, text in enumerate(above[:MASTHEAD_LINES + 2]):
+        parts = _PATH_STEP.split(text)
+        if len(parts) < 2:
+            continue
+        name = _masthead(parts[0])
+        if not name or name.casefold() in _HOME_WORDS or len(key := _squash(name)) < 4:
+            return []
+        if n != 0 and _squash(above[0]) != key:
+            return []
+        others = [_squash(d.text) for d in cleaned.dropped if d.line >= top] + \
+            [_squash(k.text) for k in cleaned.kept if k.line > top]
+        return [("masthead", name)] if any(key in o for o in others) or n != 0 else []
+    return []
 
 
 def _menu_brand(text: str, cleaned: Cleaned) -> str | None:
