@@ -1317,3 +1317,14 @@ def test_a_boards_or_a_blogs_own_name_in_its_chrome_names_the_outlet(page, expec
 def test_chrome_that_is_no_site_name_names_no_outlet(page):
     """Where the page gives no name of its own, null beats a section, a menu or a forum that holds a copy."""
     assert extract_source(clean_lines(page))[0] is None
+
+
+@pytest.mark.parametrize("poster", ["作者 tofu_dev (豆腐工程師)", "作者: tofu_dev (豆腐工程师)",
+                                    "发信人: pinecone (松果小站长), 信区: AI"])
+def test_a_boards_poster_line_is_no_headline(poster):
+    """A board's header line naming the poster by id and nickname is its byline, not its headline: the
+    subject above it is ("[心得] …")."""
+    headline = "[心得] 用AI寫程式三個月，公司專案的真實感想"
+    page = ["竹林BBS › 看板 Soft_Job › 文章", "回看板 ｜ 精華區 ｜ 搜尋 ｜ 登入", headline, poster,
+            "看板 Soft_Job", "時間 Sun Nov  8 22:41:07 2026", *HANT_POST]
+    assert clean_lines(page).headline.text == headline

@@ -334,8 +334,14 @@ def is_byline(text: str) -> bool:
     """An author line: ``By Name, ...``, ``記者王小明／台北報導``, ``潮點新聞／綜合報導``, an issuer, or
     reporters and where they file from (``Ann Lee in London and Tom Bauer in Berlin``)."""
     s = _cut(text).strip()
-    short = len(s) <= 40 and bool(_BYLINE_ZH.match(s) or _REPORTER_ZH.match(s))
+    short = len(s) <= 40 and bool(_BYLINE_ZH.match(s) or _REPORTER_ZH.match(s) or _POSTER.fullmatch(s))
     return bool(_BYLINE_EN.match(s) or _ISSUER.match(s) or _placed_names(s)) or short
+
+
+# A board's header names who posted: the label, the poster's id, a nickname in brackets ("作者 tofu_dev
+# (豆腐工程師)", "发信人: pinecone (松果), 信区: AI"), as BBS and forum pages set it.
+_POSTER = re.compile(r"(?:作者|發信人|发信人|Author|From)\s?[:：]?\s[\w.-]{2,24}\s?[(（][^()（）]{1,20}[)）]"
+                     r"(?:\s?[,，]\s?\S{1,8}[:：]\s?\S{1,20})?")
 
 
 # Two or more people, each a name of two or three capitalised words, at least one placed "in City" or with a
