@@ -1149,6 +1149,28 @@ def test_a_portals_rolling_ticker_with_its_items_run_together_is_not_the_headlin
     assert headline == ZH_HEADLINE and body == ZH_BODY
 
 
+@pytest.mark.parametrize("line", [
+    "热点快讯：工信部发布新一批示范工厂名单 | 某品牌发布折叠屏新机 | 多地出台算力券细则",
+    "热门搜索：低空经济 新能源车 人工智能",
+    "Trending: Nvidia OpenAI Robotics Chips",
+])
+def test_a_tickers_row_or_a_label_over_search_terms_is_never_the_headline(line: str):
+    from build_tools.ingest.layout import headline_excluded
+
+    assert headline_excluded(line)
+    for headline in ("大模型调用价格一月内再降九成 中小开发者：用得起了，但更难选了",
+                     "快讯：OpenAI发布新一代推理模型", "OpenAI: GPT-5 ships to every paying user today"):
+        assert not headline_excluded(headline)
+
+
+def test_a_portals_hot_searches_over_its_headline_are_not_the_headline():
+    page = ["华东网 | 新闻 | 财经 | 科技 | 汽车 | 房产", "华东网首页 > 科技频道 > 互联网 > 正文",
+            "热门搜索：低空经济 新能源车 人工智能", ZH_HEADLINE,
+            "2024年05月23日 10:12 来源：申江科技报 作者：宋可心", "分享到：", *ZH_BODY]
+    headline, body, _ = _regions(page)
+    assert headline == ZH_HEADLINE and body == ZH_BODY
+
+
 @pytest.mark.parametrize("path", ["看板 › 職場甘苦談", "Home » AI Policy", "Forums › Hardware › GPUs"])
 def test_a_path_of_names_set_apart_by_chevrons_is_never_the_headline(path: str):
     from build_tools.ingest.layout import headline_excluded

@@ -705,7 +705,13 @@ def headline_excluded(text: str) -> bool:
             or inline_junk(s) is not None or s.endswith((":", "：")) or is_notice(s) or is_handle(s)
             or is_tool_label(s) is not None or _repetitive(s) or is_edition_name(s) or is_label_for_next(s)
             or is_speaker_turn(s) or is_bare_link(s) or is_site_action(s) or is_subtitle(s)
-            or bool(_MAIL_HEADER.match(s)) or bool(_TICKER_ROW.match(s)) or bool(_CHEVRON_PATH.fullmatch(s)))
+            or bool(_MAIL_HEADER.match(s)) or bool(_TICKER_ROW.match(s)) or bool(_CHEVRON_PATH.fullmatch(s))
+            or bool(_LABELLED_TERMS.fullmatch(s)))
+
+
+# A label and the short terms it offers, set apart by spaces, no sentence: a portal's "热门搜索：低空经济
+# 新能源车 人工智能", "Trending: Nvidia OpenAI Robotics". A headline's clauses are longer, or punctuated.
+_LABELLED_TERMS = re.compile(r"[^\W\d]{2,6}[:：] ?[^\W_]{1,8}(?: [^\W_]{1,8}){2,7}")
 
 
 # A path of short names set apart by chevrons, even of two steps: a forum's "看板 › 職場甘苦談",
@@ -716,8 +722,8 @@ _CHEVRON_PATH = re.compile(rf"{_PATH_STEP}(?: ?[›»] ?{_PATH_STEP})+")
 
 # A news ticker's label before its items, set apart by bars: "即時新聞 港股半日跌56點 ｜ 機管局公布…",
 # "Breaking: Markets slip | Storm warning", "滚动：各地出台算力扶持政策｜沪深两市成交额破万亿"
-# (Chinese sets the bar without spaces).
-_TICKER_ROW = re.compile(r"(?:即時新聞|即时新闻|即時|即时|快讯|快訊|突發|突发|滚动|滾動"
+# (Chinese sets the bar without spaces), "热点快讯：… | …" (a word or two before the ticker's kind).
+_TICKER_ROW = re.compile(r"(?:[^\W\d]{0,4}?(?:即時新聞|即时新闻|即時|即时|快讯|快訊|突發|突发|滚动|滾動)"
                          r"|breaking(?: news)?|latest|just in)[:：]? ?\S[^|｜]{1,60} ?[|｜] ?\S",
                          re.IGNORECASE)
 
