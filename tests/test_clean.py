@@ -1225,3 +1225,48 @@ def test_an_e_papers_headline_over_its_dash_subtitle_is_the_headline_not_a_tease
             *ZH_BODY]
     headline, body, _ = _regions(page)
     assert headline == ZH_HEADLINE and body == ZH_BODY
+
+
+NOTICE_LEAD = ("根据《江北区智能制造专项资金管理办法》，经企业申报、街道推荐、专家评审和实地核查，"
+               "我局拟对以下6个项目予以专项资金支持，现予以公示：")
+NOTICE_AFTER = ("公示期为2025年3月3日至3月9日。对公示项目有异议的，可在公示期内以书面形式向我局反映，"
+                "并提供真实姓名和联系方式。")
+NOTICE_ITEMS = ["1.焊装车间视觉质检系统（江北精密制造有限公司）",
+                "2.仓储机器人集群调度平台（北港智慧物流有限公司）",
+                "3.社区医院慢病随访语音助手（江北区第三人民医院）",
+                "4.锅炉能耗预测模型（江北热力有限公司）",
+                "5.注塑件缺陷检测模型（江北新材科技有限公司）",
+                "6.政务热线工单分派助手（江北数字城市运营中心）"]
+
+
+def _kept_texts(page: list[str]) -> list[str]:
+    return [k.text for k in clean_lines(page).kept]
+
+
+def test_a_numbered_list_between_a_notices_paragraphs_is_the_article():
+    page = ["江北区经济和信息化局", "首页 机构概况 政务公开 政务服务",
+            "关于2025年智能制造专项资金拟支持项目的公示",
+            "发布日期：2025-03-03 浏览次数：812", NOTICE_LEAD, *NOTICE_ITEMS, NOTICE_AFTER,
+            "【打印本页】【关闭窗口】"]
+    kept = _kept_texts(page)
+    assert kept[1:] == [NOTICE_LEAD, *NOTICE_ITEMS, NOTICE_AFTER]
+
+
+def test_a_dated_step_in_a_numbered_list_inside_the_article_is_not_a_byline():
+    steps = ["（一）企业在线填报申请，上传项目说明及采购合同；",
+             "（二）各街道于6月30日前完成初审并汇总上报；",
+             "（三）区经济和信息化局组织专家评审，评审结果在本网站公示。"]
+    page = ["关于开展2025年度数据券申领工作的通知", "发布日期：2025-05-12",
+            "为降低中小企业使用数据服务的成本，推动人工智能在制造、物流等领域落地，现就数据券申领工作通知如下。",
+            "一、申领程序", *steps,
+            "申领单位应如实填报有关材料，对弄虚作假的，一经查实，收回已兑付资金，三年内不得再次申报。"]
+    assert all(step in _kept_texts(page) for step in steps)
+
+
+def test_a_numbered_list_of_teasers_after_the_article_is_still_dropped():
+    teasers = ["1.江北区发布首批人工智能应用场景清单", "2.区领导调研智能制造重点企业",
+               "3.江北区举办中小企业数字化转型培训会"]
+    page = ["关于2025年智能制造专项资金拟支持项目的公示", "发布日期：2025-03-03", NOTICE_LEAD, NOTICE_AFTER,
+            "相关新闻", *teasers, "主办单位：江北区经济和信息化局 网站标识码：3302000002"]
+    kept = _kept_texts(page)
+    assert not set(teasers) & set(kept)

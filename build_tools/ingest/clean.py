@@ -357,6 +357,7 @@ def _pass_shapes(page: _Page, r: Rules) -> None:
     norms, verdict = page.norms, page.verdict
     count = len(norms)
     seen_prose: int | None = None  # the first line of prose: above it, a time of day is a publication line
+    listed = {m for run in numbered_runs(norms) for m in run}
     n = 0
     while n < count:
         if verdict[n] is None and layout.is_key_points_label(norms[n]):
@@ -379,7 +380,9 @@ def _pass_shapes(page: _Page, r: Rules) -> None:
             continue
         if verdict[n] is None:
             verdict[n] = layout.inline_junk(norms[n])
-        if verdict[n] is None and layout.is_metadata_line(norms[n], times=seen_prose is None):
+        if verdict[n] is None and layout.is_metadata_line(norms[n], times=seen_prose is None) \
+                and not (seen_prose is not None and n in listed):
+            # An item of a numbered list inside the article may carry a date (（二）…于5月31日前完成初审；).
             verdict[n] = ("byline", "author/publication line")
         if seen_prose is None and layout.prose_weight(norms[n]):
             seen_prose = n
@@ -539,6 +542,64 @@ def _lists_between_paragraphs(page: _Page, gains: list[float]) -> None:
             for m in range(n, end):
                 gains[m] = 0.0
         n = end + 1
+    # A numbered list set between two paragraphs is the article's too (拟立项名单 1. … 8., a course list),
+    # unlike a numbered list of teasers or a ranking, which sits under its own label or after the text.
+    for run in numbered_runs(page.norms):
+        before, after = run.start - 1, run.stop
+        if before >= 0 and after < count and gains[before] > layout.SHORT_SENTENCE_WEIGHT \
+                and gains[after] > layout.SHORT_SENTENCE_WEIGHT \
+                and all(page.verdict[m] is None for m in run):
+            for m in run:
+                gains[m] = max(gains[m], 0.0)
+
+
+# A numbered list inside the article (a notice's projects, courses, steps) has at most this many items, each
+# at most this many words or Han characters: a name with its owner in brackets, a step ending in "；".
+NUMBERED_MAX_ITEMS = 30
+NUMBERED_ITEM_MAX_UNITS = 60
+_HAN_DIGITS = "一二三四五六七八九十"
+_ITEM_NUMBER = re.compile(
+    r"^(?:(\d{1,2})[.、．)）]|[（(](\d{1,2}|[一二三四五六七八九十]{1,2})[）)]|([①-⑳]))\s*\S")
+
+
+def _item_number(norm: str) -> int | None:
+    """The number of a list's item (1. 2、 3) （一） (4) ⑤), or None for a line that is not numbered."""
+    m = _ITEM_NUMBER.match(norm)
+    if m is None:
+        return None
+    if m.group(3):
+        return ord(m.group(3)) - ord("①") + 1
+    digits = m.group(1) or m.group(2)
+    if digits.isdigit():
+        return int(digits)
+    if len(digits) == 1:
+        return _HAN_DIGITS.index(digits) + 1
+    # 十一 .. 十九 and 二十: one numeral ten, or tens before it.
+    if digits[0] == "十":
+        return 10 + _HAN_DIGITS.index(digits[1]) + 1
+    return (_HAN_DIGITS.index(digits[0]) + 1) * 10 if digits[1] == "十" else None
+
+
+def numbered_runs(norms: list[str]) -> list[range]:
+    """Runs of consecutive lines numbered in sequence from one (1. 2. 3., （一）（二）, ①②), at least two
+    items of at most NUMBERED_ITEM_MAX_UNITS each."""
+    from build_tools.ingest import layout
+
+    runs = []
+    n = 0
+    while n < len(norms):
+        if _item_number(norms[n]) != 1:
+            n += 1
+            continue
+        end = n + 1
+        while end < len(norms) and end - n < NUMBERED_MAX_ITEMS \
+                and _item_number(norms[end]) == end - n + 1 \
+                and layout.units(norms[end]) <= NUMBERED_ITEM_MAX_UNITS:
+            end += 1
+        if end - n >= LIST_MIN_ITEMS and layout.units(norms[n]) <= NUMBERED_ITEM_MAX_UNITS:
+            runs.append(range(n, end))
+        n = end
+    return runs
 
 
 def _bare_item(norm: str) -> bool:
