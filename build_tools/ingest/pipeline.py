@@ -350,9 +350,9 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
         # no og:site_name: <title>'s "Headline - Outlet" names the site after the page's own headline
         heads = [page.headline.text] if page.headline else []
         info["source"] = _title_outlet(html, [*heads, *([h1] if h1 else [])])
-        site = _alnum_key(info["source"] or "")
-        stated = [key for name in labelled_sources(page) if (key := _alnum_key(name))]
-        if site and stated and not any(key in site or site in key for key in stated):
+        site = info["source"] or ""
+        stated = [name for name in labelled_sources(page) if _alnum_key(name)]
+        if _alnum_key(site) and stated and not any(_shares_name(site, name) for name in stated):
             # a release's "NEWS PROVIDED BY X" or a 来源 line names the issuer; <title> the wire carrying it
             info["source"] = None
     elif (page_source := info["page_source"]) and not _shares_name(info["source"], page_source) and \
