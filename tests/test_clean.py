@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -1270,3 +1271,203 @@ def test_a_numbered_list_of_teasers_after_the_article_is_still_dropped():
             "相关新闻", *teasers, "主办单位：江北区经济和信息化局 网站标识码：3302000002"]
     kept = _kept_texts(page)
     assert not set(teasers) & set(kept)
+
+
+# ---------------------------------------------------------------- pages never seen: shapes that recur
+
+SHOW_TURNS = [
+    "ALEX: Welcome back. Today we look at how small farms are starting to use cheap sensors and models to "
+    "decide when to water, which sounds dull until you see the water bills.",
+    "PRIYA: Thanks for having me. The short version is that the sensors got cheap before the advice got "
+    "good.",
+    "ALEX: So what changed in the last two years for the people who actually run these farms?",
+    "PRIYA: The models learned to read the soil data together with the weather forecast, so a farmer gets "
+    "one plain answer every morning instead of six charts that nobody has time to read.",
+]
+
+
+@pytest.mark.parametrize("chapters", [
+    ["0:00 Welcome", "4:12 Cheap sensors", "19:40 Reading the soil", "33:05 What it costs",
+     "38:50 Next season"],
+    ["(00:00) 开场", "(06:30) 传感器为什么便宜了", "(21:15) 模型怎么给建议", "(35:40) 农户的顾虑"],
+    ["[0:00:00] Cold open", "[0:12:41] Water bills", "[0:40:09] Dry years", "[1:02:09] Listener questions"],
+])
+def test_a_shows_chapter_marks_are_no_byline_of_its_description(chapters: list[str]):
+    page = ["Field Signal", "Episodes  Guests  About",
+            "Ep. 58: Do sensors know when to water?", "Field Signal · 3 Mar 2025 · 41 min",
+            "Show notes   Transcript   Comments (12)",
+            "Alex Moreau talks with soil scientist Priya Natarajan about cheap soil sensors, what the models "
+            "behind them recommend and why farmers still ignore them.",
+            "Chapters", *chapters, "Transcript", *SHOW_TURNS, "© 2025 Field Signal"]
+    headline, body, dropped = _regions(page)
+    assert headline == "Ep. 58: Do sensors know when to water?"
+    assert body == SHOW_TURNS
+    # the show notes' description: no article text, but it says what the episode is about (for the tagger)
+    assert dropped[page[5]] == "subtitle"
+
+
+def test_a_live_pages_clock_times_are_still_its_publication_lines():
+    # times of day that do not count up from zero are a clock's: a live page's entries keep their stamps
+    page = ["Markets react to the chip export rules as they happen", "10:05 GMT", PAGE_EN_BODY[0],
+            "09:41 GMT", PAGE_EN_BODY[1], "09:12 GMT", PAGE_EN_BODY[2]]
+    headline, body, dropped = _regions(page)
+    assert headline == "Markets react to the chip export rules as they happen"
+    assert body == PAGE_EN_BODY
+    assert "10:05 GMT" in dropped
+
+
+def test_a_sites_name_and_tagline_is_not_the_headline():
+    page = ["Quiet Compute — a weekly show about the machines behind machine learning",
+            "Episodes   Transcripts   Support", "▶ Play   52:10   Download",
+            "Ep. 31: Is cooling the real limit?", "May 2 2025 · Season 2",
+            "Nell talks with a data centre engineer about water, heat and why the next chips may wait for "
+            "pipes.",
+            "Transcript", *SHOW_TURNS, "Support Quiet Compute on its members' page.", "© 2025 Quiet Compute"]
+    headline, _, _ = _regions(page)
+    assert headline == "Ep. 31: Is cooling the real limit?"
+
+
+@pytest.mark.parametrize("greeting", ["Hey folks,", "Good morning everyone,", "Dear colleagues,", "大家好，",
+                                      "各位同学，"])
+def test_a_greeting_ended_by_a_comma_is_a_salutation(greeting: str):
+    assert layout.is_salutation(greeting)
+
+
+@pytest.mark.parametrize("line", ["Thanks for reading, and see you next week,", "By Anna Berg and Tom Lee,",
+                                  "Policy, Research, Product", "2025年3月，"])
+def test_a_line_of_another_shape_is_no_greeting(line: str):
+    assert not layout.is_salutation(line)
+
+
+MAIL_BODY = [
+    "The evaluation working group would like to move its monthly call to the first Thursday of each month, "
+    "starting in April, so that members in Asia can join at a reasonable hour.",
+    "If the new slot does not work for you, please reply on the list before the end of next week and we will "
+    "look for another one that suits more people.",
+    "Minutes of the last call are on the wiki, together with the draft agenda for the next one.",
+]
+
+
+@pytest.mark.parametrize("sender", [
+    "Jonas Berg jonas at lists.example.net", "Ana Lima <ana.lima@lab.example>",
+    "Wei Zhang (wzhang at cs.example.edu)"])
+def test_a_messages_sender_with_an_address_is_its_byline(sender: str):
+    assert layout.is_byline(sender)
+
+
+def test_a_list_archives_subject_is_the_headline_and_its_greeting_the_article():
+    page = ["[eval-wg] Moving the monthly call", "Prev in thread: [eval-wg] Minutes of the March call",
+            "Next in thread: [eval-wg] Re: Moving the monthly call",
+            "Sort by: [ date ] [ thread ] [ author ]", "Moving the monthly call",
+            "Ines Duarte ines at evalwg.example.org", "Wed Mar 12 10:41:07 CET 2025",
+            "Hello all,", *MAIL_BODY, "Ines", "Prev in thread: [eval-wg] Minutes of the March call",
+            "Next in thread: [eval-wg] Re: Moving the monthly call"]
+    headline, body, _ = _regions(page)
+    assert headline == "Moving the monthly call"
+    assert body == ["Hello all,", *MAIL_BODY]
+
+
+def test_buttons_in_brackets_under_a_label_are_chrome():
+    assert layout.inline_junk("Sort by: [ newest ] [ oldest ] [ top ]") == ("chrome", "row of buttons")
+    assert layout.inline_junk("排序：【最新】【最热】") == ("chrome", "row of buttons")
+
+
+PRESS_BODY = [
+    "HAMBURG, March 4, 2025 -- Kestrel Logistics today announced that its route-planning model now schedules "
+    "deliveries for 1,200 vans across northern Germany, after a pilot that cut empty kilometres by a fifth.",
+    "The model plans each day's routes overnight and adjusts them when orders change, the company said.",
+    "Kestrel plans to extend the system to its Dutch and Danish depots later this year.",
+]
+
+
+PRESS_BODY_ZH = [
+    "本报讯 3月4日，北港物流宣布，其自研的路线规划模型已为华东地区1200辆配送车安排每日线路，"
+    "试点期间空驶里程减少两成。",
+    "据介绍，该模型每晚生成次日线路，并在订单变化时实时调整。公司表示，年内将把系统推广至更多仓库。",
+]
+
+
+@pytest.mark.parametrize(("header", "subtitle", "body"), [
+    (["Wire Desk", "News provided by", "Kestrel Logistics", "04 Mar, 2025, 07:00 ET",
+      "Kestrel Logistics Rolls Out Route-Planning Model Across 1,200 Delivery Vans"],
+     "Pilot cut empty kilometres by a fifth as the rollout reaches two more countries", PRESS_BODY),
+    (["北港日报", "首页 > 财经 > 正文", "2025-03-04 07:00 来源：北港日报",
+      "北港物流路线规划模型覆盖1200辆配送车"],
+     "试点期间空驶里程减少两成 年内推广至更多仓库", PRESS_BODY_ZH),
+])
+def test_a_subtitle_directly_under_the_headline_is_not_the_article(header: list[str], subtitle: str,
+                                                                   body: list[str]):
+    headline, kept, dropped = _regions([*header, subtitle, *body, "About Kestrel Logistics"])
+    assert headline == next(line for line in header if "Kestrel Logistics Rolls" in line or "1200辆" in line)
+    assert kept == body
+    assert dropped[subtitle] == "subtitle"
+
+
+def test_a_section_heading_after_a_blank_line_under_the_headline_still_opens_the_body():
+    page = ["Kestrel Logistics Rolls Out Route-Planning Model Across 1,200 Delivery Vans", "",
+            "What the pilot measured", *PRESS_BODY]
+    _, body, _ = _regions(page)
+    assert body == ["What the pilot measured", *PRESS_BODY]
+
+
+@pytest.mark.parametrize("crumbs", ["茶话社区 › 科技 › 孩子用AI写作文，老师能看出来吗？",
+                                    "Makers Forum » Hardware » Is a used GPU worth it for local models?"])
+def test_a_path_set_with_chevrons_down_to_the_headline_is_navigation(crumbs: str):
+    title = re.split(" [›»] ", crumbs)[-1]
+    page = ["Home | Boards | Search", crumbs, title, "发表于 2025-3-2 21:40", *MAIL_BODY]
+    headline, _, dropped = _regions(page)
+    assert dropped[crumbs] == "navigation"
+    assert headline == title
+
+
+WRAPPED_ZH = ["最近半年我們部門開始用AI幫忙寫測試，", "整體來說省了不少時間，但也踩了幾個坑，",
+              "供大家參考。", "第一是老程式碼，命名很亂的模組AI幾乎幫不上忙，",
+              "還是要靠資深同事一行一行看。",
+              "第二是新人寫的程式變多了，品質卻參差不齊，", "我們後來規定PR裡要註明哪些是AI產生的。"]
+WRAPPED_EN = ["We moved our nightly evaluation jobs to the new cluster last",
+              "month, and the queue times dropped from hours to minutes for",
+              "most of the team. The catch is that the older jobs assumed a",
+              "local disk, so about a third of them had to be rewritten", "before they would run at all."]
+
+
+@pytest.mark.parametrize("post", [WRAPPED_ZH, WRAPPED_EN])
+def test_a_post_broken_at_a_fixed_width_is_kept_whole(post: list[str]):
+    page = ["Board › Tech_Job", "作者 river_dev (河邊的工程師)", "[心得] 評測工作搬到新叢集之後",
+            "時間 Tue Mar 11 22:05:41 2025", *post, "--", "※ 發信站: 河邊論壇(riverbbs.example)"]
+    _, body, _ = _regions(page)
+    assert body == post
+
+
+def test_links_to_a_pages_neighbours_set_above_and_under_it_are_not_its_headline():
+    previous = ("Previous message (by thread): [eval-wg] Minutes of the March call and the draft agenda "
+                "for April")
+    page = ["Eval Working Group archive", previous,
+            "Next message (by thread): [eval-wg] Re: Moving the monthly call",
+            "Sort by: [ date ] [ thread ] [ author ]", "[eval-wg] Moving the monthly call",
+            "Ines Duarte ines at evalwg.example.org", "Wed Mar 12 10:41:07 CET 2025", "Hello all,",
+            *MAIL_BODY, previous, "Next message (by thread): [eval-wg] Re: Moving the monthly call"]
+    headline, _, _ = _regions(page)
+    assert headline == "[eval-wg] Moving the monthly call"
+
+
+@pytest.mark.parametrize("tag", ["[eval-wg]", "[ANN]"])
+def test_a_headline_under_a_tag_in_brackets_above_the_headline_is_its_copy(tag: str):
+    page = [f"{tag} Moving the monthly call to Thursdays", "Threads  Authors  Dates",
+            "Moving the monthly call to Thursdays", "Ines Duarte ines at evalwg.example.org",
+            "Wed Mar 12 10:41:07 CET 2025", "Hello all,", *MAIL_BODY]
+    headline, _, _ = _regions(page)
+    assert headline == "Moving the monthly call to Thursdays"
+
+
+@pytest.mark.parametrize(("label", "paragraph"), [
+    ("廣告", "一名受害者表示，她在影片中看到熟悉的名人邀請觀眾加入投資群組，前後匯出數十萬元，"
+            "直到對方要求再繳一筆手續費，才驚覺受騙並向警方報案。"),
+    ("Advertisement", "Investigators said the scammers asked victims to join a private chat group, where "
+                      "fake assistants talked them into sending money over several weeks before the accounts "
+                      "vanished."),
+])
+def test_a_paragraph_under_an_empty_ad_slots_label_is_the_article_resuming(label: str, paragraph: str):
+    page = [PAGE_HEADLINE, PAGE_EN_BODY[0], PAGE_EN_BODY[1], label, paragraph, PAGE_EN_BODY[2]]
+    _, body, dropped = _regions(page)
+    assert body == [PAGE_EN_BODY[0], PAGE_EN_BODY[1], paragraph, PAGE_EN_BODY[2]]
+    assert label in dropped

@@ -822,3 +822,21 @@ def test_a_markdown_copy_of_a_docs_page_names_the_company_not_its_docs_site(cli,
     run = cli("ingest", "--json", "page.md")
     assert run.code == 0, run.err
     assert json.loads(run.out)["source"] == expected
+
+
+def test_the_headlines_subtitle_is_dropped_but_tells_the_tagger_what_the_article_is_about(tmp_path: Path):
+    from build_tools.ingest.pipeline import extract
+
+    subtitle = "Humanoid robots will sort parcels at two depots from June as the pilot widens"
+    page = ["Wire Desk", "News provided by", "Kestrel Logistics", "04 Mar, 2025, 07:00 ET",
+            "Kestrel Logistics Expands Automated Parcel Sorting to Two More Depots", subtitle,
+            "HAMBURG, March 4, 2025 -- Kestrel Logistics today announced that it will extend automated "
+            "parcel sorting to its depots in Bremen and Kiel after a six-month pilot in Hamburg.",
+            "The company said the pilot cut sorting errors by a third and shortened the evening shift by an "
+            "hour.",
+            "Kestrel plans to decide on a wider rollout after the summer peak."]
+    seed = tmp_path / "release.txt"
+    seed.write_text("\n".join(page) + "\n", encoding="utf-8")
+    ex = extract(seed)
+    assert subtitle not in [k.text for k in ex.paragraphs]
+    assert "robotics" in ex.tags

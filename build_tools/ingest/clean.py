@@ -211,7 +211,9 @@ def _match_rule(norm: str, r: Rules) -> _Rule | None:
 def _breadcrumb_segments(norm: str) -> list[str] | None:
     """The segments of a breadcrumb line (``首页 > 科技 > 标题``), or None if it is not one."""
     home = norm.startswith(("首页", "首頁", "当前位置", "當前位置"))
-    if SENTENCE_END.search(norm.rstrip(">»›/| ")) and not home:
+    # a path set with chevrons may end in the page's headline, a question or a sentence (论坛 › 版块 › 标题？)
+    chevrons = norm.count("›") + norm.count("»") >= 2
+    if SENTENCE_END.search(norm.rstrip(">»›/| ")) and not home and not chevrons:
         return None
     parts = [p for p in BREADCRUMB_SPLIT.split(norm) if p]
     if len(parts) < 3 or not all(LETTER.search(p) for p in parts):
@@ -268,6 +270,7 @@ class _Page:
     verdict: list[tuple[str, str] | None]
     headline: int | None = None
     modelled: bool = False  # the page model placed the headline and the body (see _pass_regions)
+    timecodes: set[int] = field(default_factory=set)  # lines that open with a recording's running time
 
     def alive(self) -> list[int]:
         return [n for n, v in enumerate(self.verdict) if v is None]
@@ -283,8 +286,8 @@ def clean_lines(lines: list[str], rules: Rules | None = None) -> Cleaned:
     r = rules or load_rules()
     items = [(i + 1, raw.strip()) for i, raw in enumerate(lines) if raw.strip()]
     page = _Page(items, [_norm(text) for _, text in items], [None] * len(items))
-    stages = (_pass_lines, _pass_crumbs, _pass_shapes, _pass_regions, _pass_position, _pass_repetition,
-              _pass_structure, _pass_fences)
+    stages = (_pass_lines, _pass_crumbs, _pass_shapes, _pass_running_times, _pass_regions, _pass_position,
+              _pass_repetition, _pass_structure, _pass_fences)
     for stage in stages:
         stage(page, r)
     out = Cleaned()
@@ -390,6 +393,62 @@ def _pass_shapes(page: _Page, r: Rules) -> None:
     _promotion_neighbours(page)
 
 
+# A line that opens with a running time of a recording: "00:00 Intro", "(02:41) The missing rung",
+# "[00:06:40]", "1:04:09 Q&A".
+_RUNNING_TIME = re.compile(r"[\[(]?(?:(\d{1,2}):)?(\d{1,2}):([0-5]\d)[\])]?(?=\s|$)")
+RUNNING_TIMES_MIN = 2
+
+
+def _running_time(norm: str) -> int | None:
+    """The seconds of the running time that opens line ``norm``, or None."""
+    m = _RUNNING_TIME.match(norm.strip())
+    if m is None:
+        return None
+    return int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + int(m.group(3))
+
+
+def _pass_running_times(page: _Page, r: Rules) -> None:
+    """Pass 3b: a recording's running times (a show's chapter marks, a transcript's time marks) are no
+    publication time. Lines that open with a time, in the page's order, starting at zero and rising
+    (00:00 Intro, 02:10 …, 14:35 …) count a recording from its start; a clock's times (a live page's entries,
+    a publication line) do not start at midnight and rise. None of them is the byline of a line above it
+    (the show notes' description over its chapter list is no headline); they stay what the other passes
+    make of them (a chapter list inside the article is kept)."""
+    runs: list[list[int]] = []
+    current: list[int] | None = None
+    last = 0
+    for n, norm in enumerate(page.norms):
+        seconds = _running_time(norm)
+        if seconds is None:
+            continue
+        if seconds == 0:
+            current = [n]
+            runs.append(current)
+        elif current is not None and seconds > last:
+            current.append(n)
+        else:
+            current = None  # a time that does not continue the count ends it
+        last = seconds
+    for run in runs:
+        if len(run) < RUNNING_TIMES_MIN:
+            continue
+        page.timecodes.update(run)
+
+
+def _recording_description(page: _Page, start: int) -> None:
+    """A show's description between its headline and its chapter marks (the show notes) is no article
+    text, but like a headline's subtitle it says what the episode is about: it is dropped as one."""
+    from build_tools.ingest import layout
+
+    marks = [n for n in page.timecodes if n < start]
+    if page.headline is None or not marks:
+        return
+    for n in reversed(range(page.headline + 1, min(marks))):
+        if page.kind(n) == "header" and layout.prose_weight(page.norms[n]):
+            page.verdict[n] = ("subtitle", "the show's description, above its chapter marks")
+            return
+
+
 def _promotion_neighbours(page: _Page) -> None:
     """Short lines between two lines of one promotion are part of it (a newsletter box: its name, its
     pitch, its privacy notice), and a teaser's headline under a label alone in brackets is the teaser's."""
@@ -469,6 +528,7 @@ def _pass_regions(page: _Page, r: Rules) -> None:
     count = len(norms)
     gains = [-DROPPED_LINE_COST if verdict[i] else (layout.prose_weight(norms[i]) or -ALIVE_LINE_COST)
              for i in range(count)]
+    wrapped = _wrapped_paragraphs(page, gains)
     _lists_between_paragraphs(page, gains)
     span = layout.densest_run(gains)
     if span is None:
@@ -478,7 +538,7 @@ def _pass_regions(page: _Page, r: Rules) -> None:
     # paragraph it is the tail's ("Thanks for reading.", "欢迎转发分享。").
     # Above the editor's credit, which closes the article's text, it is the article's last line.
     while len(body) > 1 and gains[body[-1]] <= layout.SHORT_SENTENCE_WEIGHT \
-            and not _above_credit(page, body[-1]):
+            and not _above_credit(page, body[-1]) and body[-1] not in wrapped:
         body.pop()
     body = _before_author_box(page, _before_tail_rows(page, _before_boilerplate(norms, body)))
     if len(body) > 1 and layout.is_sign_off(norms[body[-1]]):
@@ -491,11 +551,7 @@ def _pass_regions(page: _Page, r: Rules) -> None:
     if page.headline == start:  # a headline with a colon or comma reads as text: the body starts after it
         start = next((i for i in body if i > start), start)
     start = _above_lead_picture(page, _past_deck(page, start, body), body)
-    above = start - 1
-    if above >= 0 and above != page.headline and verdict[above] is None \
-            and (_opens_body(norms[above], r) or _first_of_labels(page, above, end)) \
-            and not _last_of_list(page, above, r):
-        start = above
+    start = _with_opening(page, r, start, end)
     page.modelled = True
     for i in range(count):
         if verdict[i] is not None or start <= i <= end or i == page.headline:
@@ -508,6 +564,82 @@ def _pass_regions(page: _Page, r: Rules) -> None:
             verdict[i] = ("header", "between the headline and the article (standfirst, byline, share)")
         elif page.headline is not None or not is_prose(norms[i], r.thresholds):
             verdict[i] = ("chrome", "page furniture before the headline")
+    _recording_description(page, start)
+
+
+# A line broken at a fixed width (a board's post, a mail archive): a line that goes on in the next one ends
+# with a clause's mark and is at least this long (words and Han characters), or ends inside a clause and is
+# at least this share of the widest line of its block, and this many columns wide.
+WRAPPED_MIN_UNITS = 8
+WRAPPED_WIDTH_SHARE = 0.75
+WRAPPED_MIN_COLUMNS = 40
+_GOES_ON = re.compile(r"[,，、;；]$")
+_BROKEN_OFF = re.compile(r"[\w\u4e00-\u9fff)）\]」』”\"']$")
+
+
+def _columns(text: str) -> int:
+    """The width of a line in columns: a wide (CJK) character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _wrapped_paragraphs(page: _Page, gains: list[float]) -> set[int]:
+    """Lines broken at a fixed width are one paragraph: each line of it gains its share of what the whole
+    paragraph gains, so that a post wrapped into short lines (none of which ends like a sentence) reads as
+    the prose it is. A block is a run of lines with no blank line between them; in it a line goes on in the
+    next when it ends in the middle of a sentence (after a comma, or inside a clause at the block's width).
+    The lines of such paragraphs are returned."""
+    from build_tools.ingest import layout
+
+    wrapped: set[int] = set()
+    count = len(page.norms)
+    n = 0
+    while n < count:
+        block_end = n + 1
+        while block_end < count and page.items[block_end][0] - page.items[block_end - 1][0] == 1:
+            block_end += 1
+        # the width the text is broken at: its widest line (not a row of items set apart by wide gaps)
+        widest = max((_columns(page.norms[m].strip()) for m in range(n, block_end)
+                      if not _WIDE_GAPS.search(page.norms[m].strip())), default=0)
+        m = n
+        while m < block_end:
+            last = m
+            while last + 1 < block_end and page.verdict[last] is None and page.verdict[last + 1] is None \
+                    and _goes_on(page.norms[last].strip(), page.norms[last + 1].strip(), widest):
+                last += 1
+            if last > m:
+                lines = [page.norms[k].strip() for k in range(m, last + 1)]
+                joined = ("" if han_count(lines[0]) else " ").join(lines)
+                weight = layout.prose_weight(joined)
+                if weight:
+                    total = sum(len(line) for line in lines)
+                    for k, line in zip(range(m, last + 1), lines, strict=True):
+                        gains[k] = weight * len(line) / total
+                    wrapped.update(range(m, last + 1))
+            m = last + 1
+        n = block_end
+    return wrapped
+
+
+def _goes_on(line: str, following: str, widest: int) -> bool:
+    """Whether a line of a block broken at a fixed width goes on in the next line: it ends after a comma,
+    or inside a clause at about the block's width, where the next line takes the sentence up (in lower
+    case, or in Chinese after a clause already begun). A line of items set apart by wide gaps never does."""
+    from build_tools.ingest import layout
+
+    if BULLET.match(line) or layout.ends_like_prose(line) or _WIDE_GAPS.search(line):
+        return False
+    if _GOES_ON.search(line):
+        return layout.units(line) >= WRAPPED_MIN_UNITS
+    columns = _columns(line)
+    if not (_BROKEN_OFF.search(line) and columns >= WRAPPED_MIN_COLUMNS
+            and columns >= WRAPPED_WIDTH_SHARE * widest):
+        return False
+    if han_count(line):
+        return bool(CLAUSE_PUNCT.search(line)) and bool(HAN.match(following) or following[:1].isalnum())
+    return following[:1].islower()
+
+
+_WIDE_GAPS = re.compile(r"\S(?: {2,}|\t|\u3000)\S")
 
 
 # A list's lead-in ("In this episode:", "本期内容：") is at most this long (words and Han characters).
@@ -813,6 +945,30 @@ def _speaker_labels(norms: list[str]) -> set[str]:
     return {label for label, n in counts.items() if n >= SPEAKER_MIN_TURNS}
 
 
+# A short label before a colon that opens a line ("Next message (by thread): …", "Next episode: …",
+# "上一篇：…"): at most this many words or Han characters.
+_LINK_LABEL = re.compile(r"([^:：]{1,40}?) ?[:：] ?\S")
+LINK_LABEL_MAX_UNITS = 5
+
+
+def _link_label(text: str) -> str | None:
+    """The short label before a colon that opens the line, case-folded, or None."""
+    from build_tools.ingest import layout
+
+    m = _LINK_LABEL.match(text.strip())
+    if m is None or layout.units(m.group(1)) > LINK_LABEL_MAX_UNITS:
+        return None
+    return m.group(1).casefold()
+
+
+def _labels_below(norms: list[str], start: int) -> set[str]:
+    """Labels that open a line under the body's first line: a page's links to its neighbours are set
+    above the article and again under it ("Previous message: …", "Next message: …"); a line above the
+    article under such a label is one of them. A headline's own label ("Ep. 142: …", "Exclusive: …") does
+    not open a line of the article or its tail."""
+    return {label for norm in norms[start + 1:] if (label := _link_label(norm)) is not None}
+
+
 def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
     """The line before the body that sits where a headline sits (see layout.py), or None."""
     from build_tools.ingest import layout
@@ -820,8 +976,10 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
     norms, verdict = page.norms, page.verdict
     squashed = [_squash(s) for s in norms]
     speakers = _speaker_labels(norms)
+    labels = _labels_below(norms, start)
     candidates = [i for i in range(start + 1) if verdict[i] is None and not layout.headline_excluded(norms[i])
                   and not layout.in_account_header(norms, i) and _turn_label(norms[i]) not in speakers
+                  and _link_label(norms[i]) not in labels
                   and (_headline_shaped(norms[i], r.thresholds, r) or _stated_headline(page, r, i))]
     others = {squashed[i] for i in candidates}
     best, best_score = None, 0.0
@@ -829,6 +987,8 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
         prefix = layout.title_suffix(norms[i])
         if prefix and _squash(prefix) in others:
             continue  # "Headline - Outlet": the share card or <title> of the headline below
+        if _site_and_tagline(norms, i) or _tagged_copy(norms, candidates, i):
+            continue
         score = 1.0 + min(layout.units(norms[i]), HEADLINE_FULL_UNITS) / HEADLINE_UNITS_PER_POINT
         following = i + 2 if i + 1 in candidates else i + 1  # past a standfirst under the headline
         # the body's first line may be the headline itself (a question reads as text), unless it sits
@@ -842,7 +1002,8 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
                 all(_control_between(page, j) for j in range(following, end - BYLINE_WINDOW + 1)):
             end += 1
         after = range(following, end)
-        bylined = any(page.kind(j) == "byline" or layout.is_metadata_line(norms[j])
+        bylined = any((page.kind(j) == "byline" and j not in page.timecodes)
+                      or (layout.is_metadata_line(norms[j]) and j not in page.timecodes)
                       or (j == i + 1 and verdict[j] is None and _name_alone(norms[j])) for j in after)
         score += 2.0 if bylined else 0.0
         if i == 0 or i - 1 not in candidates or layout.units(norms[i - 1]) < KICKER_MAX_UNITS:
@@ -870,6 +1031,40 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+# A site's name before its tagline ("Signal & Weights — a podcast about …", "极客茶馆 - 数码·AI 爱好者社区",
+# "ml-eval -- Discussion of …"): the name is at most this many words or Han characters.
+SITE_NAME_MAX_UNITS = 4
+_NAME_SEPARATOR = re.compile(r" (?:[-–—|｜]{1,2}) ")
+
+
+def _site_and_tagline(norms: list[str], i: int) -> bool:
+    """Whether line ``i`` is a site's name and its tagline set apart by a dash or a bar: a short name first
+    that another line of the page repeats (its footer, its breadcrumb, a list's tag), then the words that
+    describe it. A headline before an outlet's name has the long part first."""
+    from build_tools.ingest import layout
+
+    parts = _NAME_SEPARATOR.split(norms[i].strip(), maxsplit=1)
+    if len(parts) != 2 or not 1 <= layout.units(parts[0]) <= SITE_NAME_MAX_UNITS \
+            or layout.units(parts[1]) <= layout.units(parts[0]) or SENTENCE_END.search(parts[0]):
+        return False
+    name = _squash(parts[0])
+    return len(name) >= 2 and any(name in _squash(norms[m]) for m in range(len(norms)) if m != i)
+
+
+# A label in brackets that opens a line: a list's or a board's tag ("[fernhill-announce] …", "【转载】…").
+_OPENING_TAG = re.compile(r"[\[【〔][^\]】〕]{1,30}[\]】〕] ?")
+
+
+def _tagged_copy(norms: list[str], candidates: list[int], i: int) -> bool:
+    """Whether line ``i`` is another candidate's line under a tag in brackets: an archive's title for the
+    page ("[list-name] Subject" above the message's "Subject"), a copy of the headline, not the headline."""
+    m = _OPENING_TAG.match(norms[i].strip())
+    if m is None:
+        return False
+    rest = _squash(norms[i].strip()[m.end():])
+    return bool(rest) and any(j != i and _squash(norms[j]) == rest for j in candidates)
 
 
 # How far past the page's controls under a headline its byline may sit (see _control_between).
@@ -973,6 +1168,35 @@ def _first_of_labels(page: _Page, n: int, end: int) -> bool:
     if not _section_label(page.norms[n]):
         return False
     return any(page.verdict[m] is None and _section_label(page.norms[m]) for m in range(n + 2, end + 1))
+
+
+def _with_opening(page: _Page, r: Rules, start: int, end: int) -> int:
+    """The body's first line, with the line directly above it when that opens the body (a section's
+    heading, a salutation, the first of the body's labels); a heading's shape directly under the headline is
+    its subtitle instead, dropped."""
+    above = start - 1
+    if above < 0 or above == page.headline or page.verdict[above] is not None \
+            or not (_opens_body(page.norms[above], r) or _first_of_labels(page, above, end)) \
+            or _last_of_list(page, above, r):
+        return start
+    if _subtitle(page, above, r):
+        page.verdict[above] = ("subtitle", "the headline's subtitle, above the article")
+        return start
+    return above
+
+
+def _subtitle(page: _Page, n: int, r: Rules) -> bool:
+    """Whether line ``n``, a heading's shape above the first paragraph, sits directly under the headline:
+    the headline's subtitle (a press release's, a report's), not the heading of the article's first section,
+    which follows a paragraph. A numbered or generic heading, or a salutation, opens the body wherever it
+    is."""
+    from build_tools.ingest import layout
+
+    norm = page.norms[n]
+    if page.headline is None or n != page.headline + 1 or _key(norm) in r.generic_headings \
+            or layout.is_section_number(norm) or layout.is_salutation(norm):
+        return False
+    return page.items[n][0] - page.items[page.headline][0] == 1
 
 
 def _opens_body(norm: str, r: Rules) -> bool:

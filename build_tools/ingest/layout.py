@@ -128,8 +128,9 @@ def _disclaimer(s: str) -> bool:
 
 # A summary box's label at the start of a line: 【摘要】…, [导读] …
 _SUMMARY = re.compile(r"^[【\[](?:摘要|导读|導讀|导语|導語|summary)[】\]]", re.IGNORECASE)
-# A row of buttons: 【打印本页】【关闭窗口】
-_BUTTONS = re.compile(r"^(?:[【\[][^】\]]{1,8}[】\]]\s?){2,6}$")
+# A row of buttons in brackets, perhaps under a short label: 【打印本页】【关闭窗口】, "Messages sorted by:
+# [ date ] [ thread ] [ subject ] [ author ]".
+_BUTTONS = re.compile(r"^(?:[^\[\]【】:：]{1,24}[:：]\s?)?(?:[【\[][^】\]]{1,10}[】\]]\s?){2,6}$")
 # A separator around an ad label: ——广告——, --- Advertisement ---
 _AD_RULE = re.compile(
     r"^[-—–=_*·]{2,}\s?(?:广告|廣告|推广|推廣|advertisement|sponsored)\S{0,4}\s?[-—–=_*·]{2,}$",
@@ -152,6 +153,8 @@ _PROMO_BLOCK_LABEL = re.compile(r"^[\W_]{0,4}(?:sponsored(?: content)?|advertise
                                 r"|partner content|广告|廣告|推广|推廣)[\W_]{0,4}$", re.IGNORECASE)
 # How far a promotion under such a label may run before its call to action.
 PROMO_BLOCK_MAX_LINES = 4
+# A promotion's pitch is short: a line of prose longer than this (words and Han characters) is a paragraph.
+PROMO_PITCH_MAX_UNITS = 60
 
 
 def promotion_block_end(norms: list[str], n: int) -> int | None:
@@ -161,6 +164,8 @@ def promotion_block_end(norms: list[str], n: int) -> int | None:
         return None
     for m in range(n + 1, min(len(norms), n + 1 + PROMO_BLOCK_MAX_LINES)):
         s = _cut(norms[m])
+        if units(s) > PROMO_PITCH_MAX_UNITS and ends_like_prose(s):
+            return None  # a paragraph under an empty ad slot's label is the article resuming, not a pitch
         if len(s) <= 200 and _CALL_TO_ACTION.search(s):
             return m
     # no call to action: a sponsored story's label has its teaser under it, a title without a full stop
@@ -335,7 +340,15 @@ def is_byline(text: str) -> bool:
     reporters and where they file from (``Ann Lee in London and Tom Bauer in Berlin``)."""
     s = _cut(text).strip()
     short = len(s) <= 40 and bool(_BYLINE_ZH.match(s) or _REPORTER_ZH.match(s) or _POSTER.fullmatch(s))
-    return bool(_BYLINE_EN.match(s) or _ISSUER.match(s) or _placed_names(s)) or short
+    sender = len(s) <= SENDER_MAX_CHARS and bool(_SENDER.fullmatch(s))
+    return bool(_BYLINE_EN.match(s) or _ISSUER.match(s) or _placed_names(s)) or short or sender
+
+
+# A message's sender as a list archive or a mail client shows it: a name, then the address, whole or with
+# its "@" spelled " at " ("Marta Kowalczyk marta at fernhill.example.org", "Li Wei <li.wei@lab.example>").
+_SENDER = re.compile(r"^[^\W\d_][\w.'’-]{0,30}(?: [^\W\d_][\w.'’-]{0,30}){0,3} [<(]?[\w.+-]{1,64}(?:@| at )"
+                     r"[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}[>)]?$")
+SENDER_MAX_CHARS = 120
 
 
 # A board's header names who posted: the label, the poster's id, a nickname in brackets ("作者 tofu_dev
@@ -669,9 +682,17 @@ _CLOSING_FORMULA = re.compile(
     r"^特此(?:通知|公告|通告|函告|告知|说明|說明|批复|批覆|函复|函覆|报告|報告)[。.!！]?$")
 
 
+# A greeting alone on its line, ended by a comma as a letter's is ("Hi all,", "Hello everyone,", "大家好，"):
+# a few words, no other punctuation. No headline, byline or label ends with a comma.
+_GREETING = re.compile(r"^[^\W\d_][\w'’-]{0,20}(?: [\w'’-]{1,20}){0,2}[,，]$")
+GREETING_MAX_HAN = 6
+
+
 def is_salutation(text: str) -> bool:
-    """``各区县数据主管部门，各有关企业：``, ``Dear readers,``: the addressees of a letter or a notice."""
-    return bool(_SALUTATION.match(_cut(text).strip()))
+    """``各区县数据主管部门，各有关企业：``, ``Dear readers,``, ``Hi all,``: the addressees of a letter, a
+    message or a notice."""
+    s = _cut(text).strip()
+    return bool(_SALUTATION.match(s)) or (bool(_GREETING.fullmatch(s)) and han_count(s) <= GREETING_MAX_HAN)
 
 
 # A notice's contact line: whom to call, labelled (联系人：产业处 王先生，电话：0000-12345678).

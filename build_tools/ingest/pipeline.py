@@ -641,7 +641,9 @@ def extract(path: Path) -> Extraction:
     meta = extract_metadata(cleaned, kept_text, score, title=given_title, addresses=addresses,
                             logo=info.get("logo"))
     simplify = to_simplified if meta.language == "zh-Hant" else (lambda s: s)
-    tagging = tagger.tag(simplify(meta.title), [(k.role, simplify(k.text)) for k in cleaned.body])
+    # the headline's subtitle is no article text, but says what the article is about
+    subtitles = [("heading", simplify(d.text)) for d in cleaned.dropped if d.kind == "subtitle"]
+    tagging = tagger.tag(simplify(meta.title), subtitles + [(k.role, simplify(k.text)) for k in cleaned.body])
     return Extraction(
         path=shown, seed_hash=hashlib.sha256(raw).hexdigest(), language=meta.language, title=meta.title,
         title_derived=meta.title_derived,
