@@ -1471,3 +1471,20 @@ def test_a_paragraph_under_an_empty_ad_slots_label_is_the_article_resuming(label
     _, body, dropped = _regions(page)
     assert body == [PAGE_EN_BODY[0], PAGE_EN_BODY[1], paragraph, PAGE_EN_BODY[2]]
     assert label in dropped
+
+
+@pytest.mark.parametrize("headline", ["Nordwind Ships 800 Humanoid Robots Across Europe",
+                                      "Pellucid Opens 12 Inference Hubs Across Three Continents"])
+def test_a_headline_in_title_case_that_counts_things_is_no_menu(headline: str):
+    assert not layout.is_menu(headline)
+    page = ["Wire Desk", "News  Products  Contact", headline,
+            "The rollout follows a two-year pilot in Hamburg and Rotterdam", "NEWS PROVIDED BY",
+            "Nordwind AG", "04 Mar, 2025, 07:00 ET", *PRESS_BODY]
+    found, _, _ = _regions(page)
+    assert found == headline
+
+
+@pytest.mark.parametrize("menu", ["Home World Business Technology Science Health",
+                                  "News Products Solutions Resources Events"])
+def test_a_row_of_section_names_is_still_a_menu(menu: str):
+    assert layout.is_menu(menu)

@@ -296,6 +296,11 @@ def prose_weight(text: str) -> float:
     return min(2.0, 0.6 + size)
 
 
+# A count between two words ("Across 40 Urgent Care Clinics", "Covering 62 Languages"): a headline set in
+# title case counts things; a row of section names does not.
+_COUNTED = re.compile(r"[A-Za-z] \d[\d,.]* [A-Za-z]")
+
+
 def is_menu(text: str) -> bool:
     """Section names in a row: short capitalised words without grammar, or short Chinese words."""
     s = _cut(text)
@@ -308,7 +313,7 @@ def is_menu(text: str) -> bool:
     if han:
         return all(han_count(p) <= 4 and len(p) <= 8 for p in parts)
     tokens = _LATIN_TOKEN.findall(s)
-    if len(tokens) < 3 or any(t.lower() in _FUNCTION_WORDS for t in tokens):
+    if len(tokens) < 3 or any(t.lower() in _FUNCTION_WORDS for t in tokens) or _COUNTED.search(s):
         return False
     capitalised = sum(1 for t in tokens if t[0].isupper() or t == "&")
     # "UK World Climate crisis Science": a long row of section names may have a lowercase word in it.
