@@ -1488,3 +1488,28 @@ def test_a_headline_in_title_case_that_counts_things_is_no_menu(headline: str):
                                   "News Products Solutions Resources Events"])
 def test_a_row_of_section_names_is_still_a_menu(menu: str):
     assert layout.is_menu(menu)
+
+
+LEAD_ZH = ["多国接近就前沿模型共享测试达成协议", "2025-03-04 来源：东岳网",
+           "十多个国家的官员接近就一项框架达成一致，根据该框架，最强大的模型在发布前将由国家设立的机构进行测试。"]
+AFTER_ZH = ["草案没有设定有约束力的承诺，参与国将鼓励总部位于本国的企业自愿参与。",
+            "多位专家表示，这一框架是迈向国际协调的重要一步，但执行细节仍有待谈判。"]
+
+
+@pytest.mark.parametrize("items", [["发布前四周开放测试", "测试结果与各国政府共享", "一年内公布摘要"],
+                                   ["· 发布前四周开放测试", "· 测试结果与各国政府共享", "· 一年内公布摘要",
+                                    "· 每年复核一次"]])
+def test_a_list_under_a_short_lead_in_between_paragraphs_is_the_article(items: list[str]):
+    page = [*LEAD_ZH, "草案提出几项要求：", *items, *AFTER_ZH]
+    _, body, _ = _regions(page)
+    assert body == [LEAD_ZH[2], "草案提出几项要求：", *items, *AFTER_ZH]
+
+
+def test_a_paragraph_that_leads_into_a_notices_sections_with_a_colon_is_its_text():
+    lead = "为做好本学期实验室开放工作，方便师生开展课程实践与创新训练，现将有关事项通知如下："
+    sections = ["一、开放时间", "每周一至周五8:00至21:00，周末及节假日另行通知。", "二、预约方式",
+                "师生须提前一天通过实验室管理平台预约，并按预约时段使用。"]
+    page = ["关于本学期实验室开放安排的通知", "发布时间：2025-02-24 浏览次数：311", "各学院、各实验中心：",
+            lead, *sections, "特此通知。"]
+    _, body, _ = _regions(page)
+    assert body == ["各学院、各实验中心：", lead, *sections, "特此通知。"]

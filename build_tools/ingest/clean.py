@@ -526,7 +526,7 @@ def _pass_regions(page: _Page, r: Rules) -> None:
 
     norms, verdict = page.norms, page.verdict
     count = len(norms)
-    gains = [-DROPPED_LINE_COST if verdict[i] else (layout.prose_weight(norms[i]) or -ALIVE_LINE_COST)
+    gains = [-DROPPED_LINE_COST if verdict[i] else (_text_weight(norms[i]) or -ALIVE_LINE_COST)
              for i in range(count)]
     wrapped = _wrapped_paragraphs(page, gains)
     _lists_between_paragraphs(page, gains)
@@ -642,6 +642,23 @@ def _goes_on(line: str, following: str, widest: int) -> bool:
 _WIDE_GAPS = re.compile(r"\S(?: {2,}|\t|\u3000)\S")
 
 
+# A paragraph that leads into what follows it ends with a colon ("…有关事项通知如下：", "Here is what we
+# found after a month:"): at least this long (words and Han characters), with a clause inside it.
+LEAD_PARAGRAPH_MIN_UNITS = 20
+
+
+def _text_weight(norm: str) -> float:
+    """What a line gains the body (layout.prose_weight); a paragraph that ends with a colon, leading into a
+    list or the text under it, gains as the sentence it is."""
+    from build_tools.ingest import layout
+
+    s = norm.strip()
+    if s.endswith((":", "：")) and layout.units(s) >= LEAD_PARAGRAPH_MIN_UNITS and CLAUSE_PUNCT.search(s) \
+            and not BULLET.match(s):
+        return layout.prose_weight(s[:-1] + ("。" if han_count(s) else "."))
+    return layout.prose_weight(norm)
+
+
 # A list's lead-in ("In this episode:", "本期内容：") is at most this long (words and Han characters).
 LEAD_IN_MAX_UNITS = 12
 # A list under a lead-in has at least this many items.
@@ -666,10 +683,14 @@ def _lists_between_paragraphs(page: _Page, gains: list[float]) -> None:
         if gains[n - 1] <= layout.SHORT_SENTENCE_WEIGHT:
             n += 1
             continue
-        end = n
-        while end < count and page.verdict[end] is None and gains[end] <= 0 and _bare_item(page.norms[end]):
+        # under a short lead-in ending with a colon ("草案提出三项要求：", "The draft sets out three tests:"),
+        # the items may carry bullets
+        led = page.verdict[n] is None and gains[n] <= 0 and _lead_in(page.norms[n])
+        first = end = n + 1 if led else n
+        while end < count and page.verdict[end] is None and gains[end] <= 0 and (
+                _bare_item(page.norms[end]) or (led and _bulleted_item(page.norms[end]))):
             end += 1
-        if LIST_MIN_ITEMS <= end - n <= LIST_MAX_ITEMS and end < count \
+        if LIST_MIN_ITEMS <= end - first <= LIST_MAX_ITEMS and end < count \
                 and gains[end] > layout.SHORT_SENTENCE_WEIGHT:
             for m in range(n, end):
                 gains[m] = 0.0
@@ -732,6 +753,21 @@ def numbered_runs(norms: list[str]) -> list[range]:
             runs.append(range(n, end))
         n = end
     return runs
+
+
+def _lead_in(norm: str) -> bool:
+    """A list's short lead-in, ended by a colon ("本次调整包括：", "What changes:")."""
+    from build_tools.ingest import layout
+
+    s = norm.strip()
+    return s.endswith((":", "：")) and layout.units(s) <= LEAD_IN_MAX_UNITS and not BULLET.match(s)
+
+
+def _bulleted_item(norm: str) -> bool:
+    """A list's item behind a bullet, short (a feature, a task, a name)."""
+    from build_tools.ingest import layout
+
+    return bool(BULLET.match(norm)) and layout.units(norm) <= LIST_ITEM_MAX_UNITS
 
 
 def _bare_item(norm: str) -> bool:
