@@ -1513,3 +1513,17 @@ def test_a_paragraph_that_leads_into_a_notices_sections_with_a_colon_is_its_text
             lead, *sections, "特此通知。"]
     _, body, _ = _regions(page)
     assert body == ["各学院、各实验中心：", lead, *sections, "特此通知。"]
+
+
+@pytest.mark.parametrize(("top", "headline", "handle", "posted", "edited"), [
+    (["茶话社区 - 数码爱好者论坛", "首页 | 版块 | 搜索"], "【求助】旧显卡跑本地大模型，内存不够怎么办",
+     "内存永远不够", "发表于 2025-3-2 21:40 | 只看该作者", "本帖最后由 内存永远不够 于 2025-3-3 09:02 编辑"),
+    (["Makers Forum - for people who build", "Home | Boards | Search"],
+     "Is a used 3090 still worth it for local models", "quiet fan of GPUs",
+     "Posted 2025-3-2 21:40 | Only this author", "Last edited by quiet fan of GPUs on 2025-3-3 09:02"),
+])
+def test_a_posters_name_that_a_publication_line_repeats_is_not_the_headline(
+        top: list[str], headline: str, handle: str, posted: str, edited: str):
+    page = [*top, headline, "[Copy link]", handle, posted, *MAIL_BODY, edited, "Reply", handle, posted]
+    found, _, _ = _regions(page)
+    assert found == headline

@@ -296,7 +296,7 @@ UNVETTED_FLOORS = {"recall": 0.9931, "junk": 0.0493, "title": 1.0, "date": 1.0, 
                    "tag_precision": 0.8611}
 UNPROVEN_FLOORS = {"recall": 1.0, "junk": 0.0191, "title": 1.0, "date": 0.9688, "outlet": 0.9062,
                    "tag_precision": 0.9143}
-UNCLAIMED_FLOORS = {"recall": 0.9929, "junk": 0.0261, "title": 0.9688, "date": 0.9688, "outlet": 0.875,
+UNCLAIMED_FLOORS = {"recall": 0.9974, "junk": 0.0259, "title": 1.0, "date": 0.9688, "outlet": 0.875,
                     "tag_precision": 0.9714}
 UNSURVEYED_FLOORS = {"recall": 0.9832, "junk": 0.01, "title": 0.9375, "date": 1.0, "outlet": 0.9062,
                      "tag_precision": 0.9333}
@@ -317,7 +317,7 @@ UNFILED_FLOORS = {"recall": 0.9938, "junk": 0.0137, "title": 1.0, "date": 0.9375
 # fixed width, a list archive's message (its sender, its greeting, its neighbours' links), a show's notes
 # over its chapter marks, a site's name and tagline, a subtitle under the headline, a forum's path down to
 # its headline, a paragraph under an empty ad slot's label, a headline in title case that counts things, a
-# paragraph that leads into a notice's sections with a colon.
+# paragraph that leads into a notice's sections with a colon, a poster's name that a publication line repeats.
 CEILINGS = ("junk",)
 
 

@@ -1023,7 +1023,8 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
         prefix = layout.title_suffix(norms[i])
         if prefix and _squash(prefix) in others:
             continue  # "Headline - Outlet": the share card or <title> of the headline below
-        if _site_and_tagline(norms, i) or _tagged_copy(norms, candidates, i):
+        if _site_and_tagline(norms, i) or _tagged_copy(norms, candidates, i) \
+                or _named_in_byline(page, squashed, i):
             continue
         score = 1.0 + min(layout.units(norms[i]), HEADLINE_FULL_UNITS) / HEADLINE_UNITS_PER_POINT
         following = i + 2 if i + 1 in candidates else i + 1  # past a standfirst under the headline
@@ -1087,6 +1088,14 @@ def _site_and_tagline(norms: list[str], i: int) -> bool:
         return False
     name = _squash(parts[0])
     return len(name) >= 2 and any(name in _squash(norms[m]) for m in range(len(norms)) if m != i)
+
+
+def _named_in_byline(page: _Page, squashed: list[str], i: int) -> bool:
+    """Whether line ``i`` is said again inside a publication line of the page (本帖最后由 X 于 … 编辑,
+    "Last edited by X on …"): a poster's or a site's name, not the headline, which no byline repeats."""
+    key = squashed[i]
+    return bool(key) and any(page.kind(j) == "byline" and key in squashed[j] and len(squashed[j]) > len(key)
+                             for j in range(len(squashed)) if j != i)
 
 
 # A label in brackets that opens a line: a list's or a board's tag ("[fernhill-announce] …", "【转载】…").
