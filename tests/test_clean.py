@@ -1527,3 +1527,14 @@ def test_a_posters_name_that_a_publication_line_repeats_is_not_the_headline(
     page = [*top, headline, "[Copy link]", handle, posted, *MAIL_BODY, edited, "Reply", handle, posted]
     found, _, _ = _regions(page)
     assert found == headline
+
+
+@pytest.mark.parametrize("top", [
+    ["东岳日报数字报", "第A07版：经济·科技", "本版标题导航", "一条产线的“AI质检”账本",
+     "多国接近就前沿模型共享测试达成协议"],
+    ["CIRCUIT TV", "Video > Policy", "Now Playing", "多国接近就前沿模型共享测试达成协议"],
+])
+def test_the_headline_is_the_copy_nearest_the_article(top: list[str]):
+    page = [*top, "多国接近就前沿模型共享测试达成协议", "2025-03-04 来源：东岳网", LEAD_ZH[2], *AFTER_ZH]
+    cleaned = clean_lines(page)
+    assert cleaned.headline is not None and cleaned.headline.line == len(top) + 1

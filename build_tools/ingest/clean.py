@@ -1055,8 +1055,10 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
             i > 1 and not layout.is_masthead(norms[i - 1])
         if i + 1 < start and all(verdict[j] is not None for j in range(following if deck else i + 1, start)):
             score += 1.0  # nothing but dropped lines (an app prompt, a byline) between it and the article
-        if squashed[i] and squashed.count(squashed[i]) > 1 and squashed.index(squashed[i]) == i:
-            score += 1.0
+        if squashed[i] and squashed.count(squashed[i]) > 1 and \
+                all(squashed[m] != squashed[i] for m in range(i + 1, start + 1)):
+            score += 1.0  # said again on the page (a share card, a player's title): the headline is the copy
+            # nearest the article, under a table of contents or a video's title that repeat it
         if i + 1 < len(norms) and layout.is_subtitle(norms[i + 1]):
             score += 2.0  # a newspaper's headline over its subtitle after a dash (——走访…)
         if i + 1 in candidates and layout.is_labelled_item(norms[i]) and \
