@@ -1,0 +1,131 @@
+"""The other languages' builds in worker processes (build_tools/site/projects.py): how many workers, which
+languages each builds in turn, and that every result comes back whatever the others did.
+
+The builds themselves are real MkDocs builds in tests/test_site_build.py; here a worker's build of one
+project is replaced by one that reports a given error and a large result, to check the worker's order,
+its pipes and the parent's wait without building three sites for each case.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from build_tools.site import projects
+from build_tools.site.language import other_languages
+
+
+@pytest.mark.parametrize(("languages", "cores", "expected"), [
+    (2, 2, 1), (2, 1, 1), (2, None, 1), (2, 3, 2), (2, 8, 2), (5, 3, 2), (1, 8, 1),
+])
+def test_a_worker_per_core_beside_the_english_build(languages, cores, expected):
+    assert projects.worker_count(languages, cores) == expected
+
+
+def test_languages_are_dealt_to_the_workers_in_table_order():
+    assert projects.worker_groups(["zh", "zh-hant"], 1) == [["zh", "zh-hant"]]
+    assert projects.worker_groups(["zh", "zh-hant"], 2) == [["zh"], ["zh-hant"]]
+    assert projects.worker_groups(["a", "b", "c"], 2) == [["a", "c"], ["b"]]
+    assert projects.worker_groups(["a"], 4) == [["a"]]
+
+
+class _Parent:
+    """What a worker and the wait read of the English build's plugin."""
+
+    def __init__(self) -> None:
+        self.received: list[tuple[Path, object]] = []
+        self.facts: list[dict] = []
+        self.serve = SimpleNamespace(dirty=False, manifest_json=lambda site_dir: "x" * 300_000,
+                                     receive=lambda site_dir, keys: self.received.append((site_dir, keys)))
+        self.page_facts = SimpleNamespace(remember=self.facts.append)
+        self.sitemaps_after_build = False
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_every_language_reports_back_and_a_failure_does_not_stop_the_next(tmp_path, monkeypatch, workers):
+    """One worker builds the languages one after the other: the first one's failure is reported and the
+    next one is still built. Results larger than a pipe holds are all read before the wait ends."""
+    order = tmp_path / "order"
+    first = other_languages()[0]
+
+    def build_project(config_file: str, site_dir: str, parent) -> tuple[str | None, dict]:
+        with order.open("a") as fh:
+            fh.write(Path(config_file).name + "\n")
+        if config_file.endswith(first.config_file):
+            return "the first language failed", {}
+        return None, {site_dir: ("y" * 200_000,)}
+
+    monkeypatch.setattr(projects, "_build_project", build_project)
+    parent = _Parent()
+    builds = projects.start_builds(tmp_path / "mkdocs.yml", tmp_path / "site", parent, workers=workers)
+    assert len({id(b.process) for b in builds}) == min(workers, len(builds))
+    errors = _wait_for(builds, parent)  # fails, rather than hangs, should a worker block on a pipe
+    assert errors == [f"[{first.code}] the first language failed"]
+    built = order.read_text().split()
+    assert sorted(built) == sorted(lang.config_file for lang in other_languages())
+    if workers == 1:
+        assert built == [lang.config_file for lang in other_languages()]
+    # Every language but the failed one handed back its pages and facts; every worker has ended.
+    assert [site for site, _ in parent.received] == [b.site_dir for b in builds if b.code != first.code]
+    assert len(parent.facts) == len(builds) - 1
+    assert all(not b.process.is_alive() for b in builds)
+
+
+def _wait_for(builds, parent) -> list[str]:
+    done: list[list[str]] = []
+    wait = threading.Thread(target=lambda: done.append(
+        projects.finish_builds(builds, logging.getLogger("test"), parent)), daemon=True)
+    wait.start()
+    wait.join(60)
+    if not done:
+        projects.stop_builds(builds)
+        pytest.fail("the parent's wait for the workers did not end")
+    return done[0]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_build_that_dies_is_reported_with_its_exit_code_and_the_next_still_runs(tmp_path, monkeypatch,
+                                                                                  workers):
+    first = other_languages()[0]
+
+    def build_project(config_file: str, site_dir: str, parent) -> tuple[str | None, dict]:
+        if config_file.endswith(first.config_file):
+            os._exit(3)  # as a crash would: nothing sent
+        return None, {}
+
+    monkeypatch.setattr(projects, "_build_project", build_project)
+    parent = _Parent()
+    builds = projects.start_builds(tmp_path / "mkdocs.yml", tmp_path / "site", parent, workers=workers)
+    assert _wait_for(builds, parent) == [f"[{first.code}] the worker process ended with exit code 3"]
+    assert [site for site, _ in parent.received] == [b.site_dir for b in builds if b.code != first.code]
+
+
+def test_stopping_the_builds_stops_the_one_running(tmp_path, monkeypatch):
+    """After the English build failed, the worker's running build goes too, not only the worker."""
+    pids = tmp_path / "pids"
+
+    def build_project(config_file: str, site_dir: str, parent) -> tuple[str | None, dict]:
+        with pids.open("a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        time.sleep(120)
+        return None, {}
+
+    monkeypatch.setattr(projects, "_build_project", build_project)
+    builds = projects.start_builds(tmp_path / "mkdocs.yml", tmp_path / "site", _Parent(), workers=1)
+    deadline = time.monotonic() + 30
+    while not pids.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    (pid,) = map(int, pids.read_text().split())
+    assert pid != builds[0].process.pid  # built in a process of its own
+    projects.stop_builds(builds)
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
+    assert not pids.read_text().split()[1:]  # the next language was never started
