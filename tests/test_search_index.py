@@ -295,7 +295,7 @@ def test_segmented_records_are_made_once_and_only_signed_ones_are_read(tmp_path:
     assert "_tokenizer" not in vars(cached)  # every record read: jieba's dictionary never loaded
     # The language's own build makes none again; a site Pagefind segments keeps nothing.
     written = {p: p.stat().st_mtime_ns for p in stored}
-    assert search_index.prepare_records(corpus.briefings, tax, hant) == len(corpus.briefings)
+    assert search_index.prepare_records(corpus.briefings, tax, hant) == len(stored)  # topics, names too
     assert search_index.prepare_records(corpus.briefings, tax, LANGUAGES["en"]) == 0
     assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.html")} == written
     for path in stored:

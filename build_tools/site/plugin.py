@@ -143,9 +143,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if lang.is_root and config.config_file_path:
             if self.command != "serve":
                 self._start_records()
+                # The helpers just forked have jieba's dictionary; neither this build nor the other
+                # languages' (forked next, without it) need it until their own pages are written.
+                search_index.drop_segmenters()
+                projects.release_memory()
             self.builds = projects.start_builds(Path(config.config_file_path), Path(config.site_dir), self)
-            if self.command != "serve":
-                search_index.drop_segmenters()  # the processes just forked have it; this one needs none
         sources = page_sources(corpus, corpus.relations, lang, repository_from(config.extra),
                                editions=self.config.editions)
         for uri in sources:
@@ -237,11 +239,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # The pages are written: what rendering them left free goes back before the wait.
             projects.release_memory()
             # Segmenting, the costly part of a Chinese index, done by a helper beside the builds
-            # and kept in the build cache, where the index reads it.
-            with projects.search_turn(self.records_locks.get(lang.code)):
-                pass
+            # and kept in the build cache, where the index reads it. Every language waits for every
+            # helper: a helper holds jieba's dictionary (100 MiB) and Pagefind its own for Chinese
+            # text (100 MiB more), never both at once.
+            for lock in self.records_locks.values():
+                with projects.search_turn(lock):
+                    pass
             # Each language indexes its own site as soon as it is ready, one Pagefind process at a
-            # time: each holds a whole language's index until it writes it.
+            # time: each holds a part of a language's index until it writes it.
             with projects.search_turn(self.search_lock):
                 self._index_search([(Path(config.site_dir), lang)])
             projects.release_memory()  # the index's, before the English build waits for the others
@@ -271,7 +276,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         corpus = self.corpus
         for folder, lang in sites:
             try:
-                report = search_index.index_site(folder, lang, corpus.briefings, corpus.taxonomy)
+                report = search_index.index_site(folder, lang, corpus.briefings, corpus.taxonomy,
+                                                 release_words=True)
             except search_index.SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
             log.debug(f"search: {report.pages} pages of {lang.code} indexed in {report.seconds:.1f} s")

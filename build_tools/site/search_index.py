@@ -238,17 +238,16 @@ def _cached(key: str, url: str, make: Callable[[], Record]) -> Record:
 
 
 def prepare_records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLanguage) -> int:
-    """Segment the briefing records of the ``lang`` site into the build cache, where its index will
-    read them; return how many the cache holds. Run in a process of its own started with the builds
-    (projects.beside_holding), so that the index written after the site's pages does not wait for the
-    segmenting. Nothing to do on a site whose text is not Chinese, or without a cache."""
+    """Segment the records of the ``lang`` site (its briefings, topics and names) into the build cache,
+    where its index will read them; return how many the cache holds. Run in a process of its own
+    started with the builds (projects.beside_holding), so that the index written after the site's
+    pages does not wait for the segmenting. Nothing to do on a site whose text is not Chinese, or
+    without a cache."""
     words = segmenter(lang, tax)
     if words is None or cache.directory() is None:
         return 0
-    taxonomy_key = _inputs_key(tax)
     held = 0
-    for b in briefings:
-        _cached_record(b, lang, tax, words, taxonomy_key)
+    for _ in records(briefings, tax, lang, words):  # each made and kept in the cache, or found there
         held += 1
     return held
 
@@ -270,7 +269,9 @@ def segmenter(lang: SiteLanguage, tax: Taxonomy) -> Segmenter | None:
 
 def drop_segmenters() -> None:
     """Let go of this process's segmenters and jieba's dictionary (the processes forked with them keep
-    theirs)."""
+    theirs); a segmenter still held elsewhere loads the dictionary again when next used."""
+    for _, words in _segmenters.values():
+        words.release()
     _segmenters.clear()
     search_words.release_tokenizer()
 
@@ -286,11 +287,22 @@ def part_pages(environ: Mapping[str, str] = os.environ) -> int:
 
 
 def index_site(site_dir: str | Path, lang: SiteLanguage, briefings: Iterable[Briefing],
-               tax: Taxonomy) -> IndexReport:
-    """The whole search index of one language site: the corpus's records and the built pages."""
+               tax: Taxonomy, *, release_words: bool = False) -> IndexReport:
+    """The whole search index of one language site: the corpus's records and the built pages.
+
+    The built pages are read and segmented first. With ``release_words``, jieba's dictionary is then
+    let go, before any Pagefind process starts: the records come segmented from the build cache
+    (``prepare_records``), and a process never holds jieba's dictionary (100 MiB) and Pagefind's
+    memory at once. (A record the cache does not hold loads it again.)
+    """
     size = part_pages()
     words = segmenter(lang, tax)
-    return write_index(site_dir, lang, records(briefings, tax, lang, words), built_pages(site_dir), words,
+    pages = [Record(url, spaced_html(path.read_text(encoding="utf-8"), words))
+             for url, path in built_pages(site_dir)]
+    if release_words:
+        drop_segmenters()
+        projects.release_memory()
+    return write_index(site_dir, lang, itertools.chain(records(briefings, tax, lang, words), pages), (),
                        part_pages=size)
 
 
@@ -389,7 +401,10 @@ def write_index(
     start = time.perf_counter()
     size = part_pages or PART_PAGES
     documents = _documents(page_records, html_pages, words)
-    parts: list[dict[str, bytes]] = []
+    target = Path(site_dir) / BUNDLE_DIR
+    parts_dir = target.with_name(f".{target.name}.parts")
+    shutil.rmtree(parts_dir, ignore_errors=True)
+    parts: list[PartFiles] = []
     sort_values: dict[str, dict[str, str]] = {}
     pages = words_indexed = 0
     try:
@@ -398,18 +413,53 @@ def write_index(
                 if values := _sort_values(html):
                     sort_values[url.lstrip("/")] = values
             files, words_in_part = _index_part(lang, part)
-            parts.append(files)
+            parts.append(PartFiles.write(parts_dir / str(len(parts)), files))
             pages += len(part)
             words_indexed += words_in_part
-            del part  # the part's pages and Pagefind's answer are freed: their memory goes back
+            del part, files  # the part's pages and Pagefind's answer are freed: their memory goes back
             projects.release_memory()
         if not parts:  # a site without a page still gets an index (that finds nothing)
-            parts.append(_index_part(lang, [])[0])
-        files = parts[0] if len(parts) == 1 else merge_parts(parts, sort_values)
-        size = _write_bundle(files, Path(site_dir) / BUNDLE_DIR)
+            parts.append(PartFiles.write(parts_dir / "0", _index_part(lang, [])[0]))
+        bundle = dict(parts[0].sources()) if len(parts) == 1 else merge_parts(parts, sort_values)
+        size = _write_bundle(bundle, target)
     except (OSError, ValueError, KeyError, IndexError) as exc:
         raise SearchIndexError(f"pagefind: {exc}") from exc
+    finally:
+        shutil.rmtree(parts_dir, ignore_errors=True)
     return IndexReport(pages, words_indexed, size, time.perf_counter() - start)
+
+
+class PartFiles(Mapping[str, bytes]):
+    """The index files one Pagefind process wrote for a part of the pages, kept on disk, by path: read
+    when the merge comes to them, so that a language's parts never are all in memory at once."""
+
+    def __init__(self, folder: Path, names: list[str]) -> None:
+        self.folder = folder
+        self._names = names
+
+    @classmethod
+    def write(cls, folder: Path, files: Mapping[str, bytes]) -> PartFiles:
+        """Write ``files`` (by path) into ``folder``; return them, read back from there."""
+        for name, content in files.items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        return cls(folder, list(files))
+
+    def __getitem__(self, name: str) -> bytes:
+        if name not in self._names:
+            raise KeyError(name)
+        return (self.folder / name).read_bytes()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def sources(self) -> Iterator[tuple[str, Path]]:
+        """(path in the index, file on disk) of every file."""
+        return ((name, self.folder / name) for name in self._names)
 
 
 def _index_part(lang: SiteLanguage, documents: list[tuple[str, str]]) -> tuple[dict[str, bytes], int]:
@@ -478,9 +528,9 @@ def spaced_html(html: str, words: Segmenter | None) -> str:
     return "".join(out)
 
 
-def _write_bundle(files: dict[str, bytes], target: Path) -> int:
-    """Write the index ``files`` (by path) beside ``target``, then put them in ``target``'s place;
-    return the index's size."""
+def _write_bundle(files: Mapping[str, bytes | Path], target: Path) -> int:
+    """Write the index ``files`` (by path: their content, or a file of the parts moved into place)
+    beside ``target``, then put them in ``target``'s place; return the index's size."""
     fresh = target.with_name(f".{target.name}.new")
     old = target.with_name(f".{target.name}.old")
     for leftover in (fresh, old):
@@ -491,7 +541,10 @@ def _write_bundle(files: dict[str, bytes], target: Path) -> int:
             if name in UNUSED_FILES:
                 continue
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
+            if isinstance(content, Path):
+                content.replace(path)
+            else:
+                path.write_bytes(content)
         _settle_filters(fresh)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -504,7 +557,7 @@ def _write_bundle(files: dict[str, bytes], target: Path) -> int:
     return size
 
 
-def merge_parts(parts: list[dict[str, bytes]], sort_values: dict[str, dict[str, str]]) -> dict[str, bytes]:
+def merge_parts(parts: list[PartFiles], sort_values: dict[str, dict[str, str]]) -> dict[str, bytes | Path]:
     """One index of the pages of every part (the index files of each, by path, in page order), as
     Pagefind writes it for all the pages at once: pages numbered on from part to part, each word's
     pages of every part in one list, in chunks cut where Pagefind cuts them; filters and meta fields
@@ -512,15 +565,16 @@ def merge_parts(parts: list[dict[str, bytes]], sort_values: dict[str, dict[str, 
     code = _language_code(parts[0])
     metas = [_decode(part[_meta_path(part)]) for part in parts]
     fields = sorted({field for meta in metas for field in meta[5]})
-    out = {name: content for name, content in parts[0].items()
-           if "/" not in name and not name.endswith(".pf_meta") and name != "pagefind-entry.json"}
+    out: dict[str, bytes | Path] = {
+        name: source for name, source in parts[0].sources()
+        if "/" not in name and not name.endswith(".pf_meta") and name != "pagefind-entry.json"}
     pages: list[list[Any]] = []
     bases = []
     for part, meta in zip(parts, metas, strict=True):
         bases.append(len(pages))
         for name, word_count in meta[1]:
             pages.append([_put_unique(out, code, "fragment/{}.pf_fragment", name,
-                                      part[f"fragment/{name}.pf_fragment"]), word_count])
+                                      part.folder / f"fragment/{name}.pf_fragment"), word_count])
     streams = [_words(part, meta, base, [fields.index(f) for f in meta[5]])
                for part, meta, base in zip(parts, metas, bases, strict=True)]
     chunks = []
@@ -553,12 +607,12 @@ def merge_parts(parts: list[dict[str, bytes]], sort_values: dict[str, dict[str, 
     return out
 
 
-def _language_code(part: dict[str, bytes]) -> str:
+def _language_code(part: Mapping[str, bytes]) -> str:
     (code,) = json.loads(part["pagefind-entry.json"])["languages"]
     return str(code)
 
 
-def _meta_path(part: dict[str, bytes]) -> str:
+def _meta_path(part: Mapping[str, bytes]) -> str:
     (name,) = [name for name in part if name.endswith(".pf_meta")]
     return name
 
@@ -575,20 +629,33 @@ def _encode(value: object) -> bytes:
     return gzip.compress(FRAGMENT_SIGNATURE + cbor2.dumps(value), mtime=0)
 
 
-def _put_unique(out: dict[str, bytes], code: str, pattern: str, name: str | None, content: bytes) -> str:
-    """Put ``content`` in ``out`` under ``name`` (default: a hash of it), or under a longer hash
-    where another content already has that name; return the name used."""
-    full = f"{code}_{hashlib.sha1(content).hexdigest()}"
+def _put_unique(out: dict[str, bytes | Path], code: str, pattern: str, name: str | None,
+                content: bytes | Path) -> str:
+    """Put ``content`` (or a file of it) in ``out`` under ``name`` (default: a hash of it), or under a
+    longer hash where another content already has that name; return the name used."""
+    full = ""
     length = len(code) + 8
-    name = name or full[:length]
-    while out.get(pattern.format(name), content) != content:
+    if name is None:
+        full = f"{code}_{hashlib.sha1(_bytes(content)).hexdigest()}"
+        name = full[:length]
+    while _differs(out.get(pattern.format(name)), content):
+        full = full or f"{code}_{hashlib.sha1(_bytes(content)).hexdigest()}"
         length += 1
         name = full[:length]
     out[pattern.format(name)] = content
     return name
 
 
-def _words(part: dict[str, bytes], meta: list[Any], base: int, fields: list[int]) -> Iterator[_Word]:
+def _bytes(content: bytes | Path) -> bytes:
+    return content.read_bytes() if isinstance(content, Path) else content
+
+
+def _differs(held: bytes | Path | None, content: bytes | Path) -> bool:
+    """True when ``held`` is there and is not ``content`` (the same file, or the same bytes)."""
+    return held is not None and held != content and _bytes(held) != _bytes(content)
+
+
+def _words(part: Mapping[str, bytes], meta: list[Any], base: int, fields: list[int]) -> Iterator[_Word]:
     """Every word of a part's index in order: ``base`` the number of the part's first page in the
     merged index, ``fields`` the merged number of each of the part's meta fields."""
     import cbor2
@@ -729,7 +796,7 @@ def _prefixes(last: str, first: str) -> tuple[str, str]:
     return last[:common + 1], first[:common + 1]
 
 
-def _merged_sorts(parts: list[dict[str, bytes]], metas: list[list[Any]], bases: list[int],
+def _merged_sorts(parts: list[PartFiles], metas: list[list[Any]], bases: list[int],
                   sort_values: dict[str, dict[str, str]]) -> list[list[Any]]:
     """Each sort key's pages in order of their values (numbers if every value is one), as Pagefind
     orders them: pages of the same value in page order."""

@@ -142,6 +142,10 @@ class Segmenter:
         """Load jieba's dictionary now (before forking processes that share it)."""
         self._tokenizer.check_initialized()
 
+    def release(self) -> None:
+        """Let go of jieba's dictionary; loaded again should this segmenter be used after."""
+        self.__dict__.pop("_tokenizer", None)
+
     def _as_simplified(self, text: str) -> str:
         """``text`` with each character that has a one-character Simplified form replaced by it."""
         new = sorted({c for c in text if c not in self._simplified and _HAN.match(c)})
