@@ -129,3 +129,32 @@ def test_stopping_the_builds_stops_the_one_running(tmp_path, monkeypatch):
         time.sleep(0.05)
     assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
     assert not pids.read_text().split()[1:]  # the next language was never started
+
+
+def test_the_first_worker_holds_a_lock_until_its_first_language_is_built(tmp_path, monkeypatch):
+    """The root build waits on it before it indexes (plugin.on_post_build): the first other language
+    indexes first. The lock is let go when that language is built, before the next one starts."""
+    lock = projects.new_lock_file("first-built")
+    seen = tmp_path / "seen"
+
+    def build_project(config_file: str, site_dir: str, parent) -> tuple[str | None, dict]:
+        with seen.open("a") as fh:  # is the lock held while this language builds?
+            try:
+                with lock.open("a") as other:
+                    projects.fcntl.flock(other, projects.fcntl.LOCK_EX | projects.fcntl.LOCK_NB)
+                fh.write("free\n")
+            except BlockingIOError:
+                fh.write("held\n")
+        return None, {}
+
+    monkeypatch.setattr(projects, "_build_project", build_project)
+    parent = _Parent()
+    try:
+        builds = projects.start_builds(tmp_path / "mkdocs.yml", tmp_path / "site", parent, workers=1,
+                                       first_built=lock)
+        assert _wait_for(builds, parent) == []
+        assert seen.read_text().split() == ["held"] + ["free"] * (len(builds) - 1)
+        with projects.search_turn(lock):  # and nobody holds it once the builds are done
+            pass
+    finally:
+        lock.unlink()

@@ -62,6 +62,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # The lock file of the builds' turns to index (projects.search_turn), under mkdocs build, and
         # each Chinese site's, held while a helper segments that site's records (beside_holding).
         self.search_lock: Path | None = None
+        # Held by the first other language's worker until that language is built (projects.start_builds):
+        # the root build indexes after it, under mkdocs build.
+        self.first_built: Path | None = None
         self.records_locks: dict[str, Path] = {}
         self.helpers: list[multiprocessing.process.BaseProcess] = []  # segmenting those records
         self.keys: list[tuple[str, str]] = []  # (source path, key) of every generated page of this build
@@ -147,7 +150,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 # languages' (forked next, without it) need it until their own pages are written.
                 search_index.drop_segmenters()
                 projects.release_memory()
-            self.builds = projects.start_builds(Path(config.config_file_path), Path(config.site_dir), self)
+            self.builds = projects.start_builds(Path(config.config_file_path), Path(config.site_dir), self,
+                                                first_built=self.first_built)
         sources = page_sources(corpus, corpus.relations, lang, repository_from(config.extra),
                                editions=self.config.editions)
         for uri in sources:
@@ -245,6 +249,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             for lock in self.records_locks.values():
                 with projects.search_turn(lock):
                     pass
+            # The root indexes after the first other language: a worker that builds a language after
+            # it waits for nothing but its turn, while the root has nothing left to build.
+            if lang.is_root:
+                with projects.search_turn(self.first_built):
+                    pass
             # Each language indexes its own site as soon as it is ready, one Pagefind process at a
             # time: each holds a part of a language's index until it writes it.
             with projects.search_turn(self.search_lock):
@@ -287,6 +296,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         the build cache from now on, beside the builds (without a cache, its index segments them)."""
         self._drop_search_lock()
         self.search_lock = projects.new_lock_file("search")
+        self.first_built = projects.new_lock_file("first-built")
         corpus = self.corpus
         for other in other_languages():
             words = search_index.segmenter(other, corpus.taxonomy)
@@ -297,10 +307,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                                             (corpus.briefings, corpus.taxonomy, other)))
 
     def _drop_search_lock(self) -> None:
-        for lock in [self.search_lock, *self.records_locks.values()]:
+        for lock in [self.search_lock, self.first_built, *self.records_locks.values()]:
             if lock is not None:
                 lock.unlink(missing_ok=True)
-        self.search_lock, self.records_locks = None, {}
+        self.search_lock, self.first_built, self.records_locks = None, None, {}
         helpers, self.helpers = self.helpers, []
         for helper in helpers:  # ended, unless the build failed
             if helper.is_alive():

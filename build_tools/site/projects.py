@@ -65,18 +65,22 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _build_in_worker(projects: list[tuple[str, str, Connection]], parent: BriefingPlugin) -> None:
+def _build_in_worker(projects: list[tuple[str, str, Connection]], parent: BriefingPlugin,
+                     held: int | None = None) -> None:
     """Worker: build each (config file, site folder, results pipe) project in turn (not strict: the parent
     judges its warnings), reporting each back as it ends; one that fails does not stop the next.
 
     With more than one project, each is built in a process of its own, forked from this one, which
     only waits: every build starts from the state the English build forked, and leaves nothing behind
     for the next (a finished build's heap is not given back whole; 60 MiB stayed at 3,000 briefings).
-    The worker ends with the first failed process's exit code.
+    The worker ends with the first failed process's exit code. ``held``: the descriptor of a lock
+    this worker holds until its first project is built (``start_builds``).
     """
     if len(projects) == 1 or not hasattr(os, "fork"):
         for project in projects:
             _build_and_report(*project, parent)
+            _let_go(held)
+            held = None
         return
     child = 0
 
@@ -99,9 +103,17 @@ def _build_in_worker(projects: list[tuple[str, str, Connection]], parent: Briefi
         results.close()  # the child holds it: should it die, the parent reads the end of the pipe
         _, status = os.waitpid(child, 0)
         child = 0
+        _let_go(held)
+        held = None
         failed = failed or os.waitstatus_to_exitcode(status)
     if failed:
         sys.exit(failed)
+
+
+def _let_go(held: int | None) -> None:
+    if held is not None:
+        fcntl.flock(held, fcntl.LOCK_UN)
+        os.close(held)
 
 
 def _build_and_report(config_file: str, site_dir: str, results: Connection, parent: BriefingPlugin) -> None:
@@ -233,9 +245,11 @@ def search_turn(lock_file: Path | None) -> Iterator[None]:
 
 
 def start_builds(root_config: Path, site_dir: Path, parent: BriefingPlugin, workers: int | None = None,
-                 ) -> list[LanguageBuild]:
+                 first_built: Path | None = None) -> list[LanguageBuild]:
     """Start the build of every other language (its ``mkdocs.<code>.yml``) into ``site_dir/<prefix>``,
-    in ``workers`` workers (default: ``worker_count`` of this machine's cores).
+    in ``workers`` workers (default: ``worker_count`` of this machine's cores). The first worker holds
+    the lock of ``first_built`` until its first language is built, index included: a
+    ``search_turn(first_built)`` waits for that.
 
     Each worker's plugin follows ``parent``: the corpus it read, the serve state, the page facts, and
     the search turn.
@@ -245,7 +259,7 @@ def start_builds(root_config: Path, site_dir: Path, parent: BriefingPlugin, work
     # Objects made so far (corpus, relations, jieba's dictionary) stay out of the collector's sight: a
     # collection in a worker would otherwise touch, and so copy, every page of memory it shares.
     gc.freeze()
-    builds = []
+    builds: list[LanguageBuild] = []
     workers = workers or worker_count(len(languages), os.cpu_count())
     for group in worker_groups(list(languages), workers):
         projects, pipes = [], []
@@ -254,9 +268,15 @@ def start_builds(root_config: Path, site_dir: Path, parent: BriefingPlugin, work
             target = site_dir / languages[code].prefix
             projects.append((str(root_config.parent / languages[code].config_file), str(target), send))
             pipes.append((code, target, receive))
-        process = ctx.Process(target=_build_in_worker, args=(projects, parent),
+        held = None
+        if first_built is not None and not builds and ctx.get_start_method() == "fork":
+            held = os.open(first_built, os.O_WRONLY | os.O_APPEND)
+            fcntl.flock(held, fcntl.LOCK_EX)  # the forked worker shares the lock, and lets it go
+        process = ctx.Process(target=_build_in_worker, args=(projects, parent, held),
                               name=f"mkdocs-{'-'.join(group)}", daemon=True)
         process.start()
+        if held is not None:
+            os.close(held)  # the worker's copy holds the lock on
         for _, _, send in projects:
             send.close()
         builds += [LanguageBuild(code, target, process, receive) for code, target, receive in pipes]
