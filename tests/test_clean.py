@@ -1538,3 +1538,22 @@ def test_the_headline_is_the_copy_nearest_the_article(top: list[str]):
     page = [*top, "多国接近就前沿模型共享测试达成协议", "2025-03-04 来源：东岳网", LEAD_ZH[2], *AFTER_ZH]
     cleaned = clean_lines(page)
     assert cleaned.headline is not None and cleaned.headline.line == len(top) + 1
+
+
+@pytest.mark.parametrize("path", ["您所在的位置：首页 > 通知公告", "You are here: Home > Notices",
+                                  "當前所在：首頁 » 最新消息"])
+def test_a_path_of_two_steps_under_its_label_is_navigation(path: str):
+    page = ["江东理工学院教务处", path, "关于本学期实验室开放安排的通知",
+            "发布时间：2025-02-24 浏览次数：311",
+            "为做好本学期实验室开放工作，方便师生开展课程实践与创新训练，现将有关事项通知如下。",
+            "每周一至周五8:00至21:00开放，周末及节假日另行通知。", "特此通知。"]
+    headline, _, dropped = _regions(page)
+    assert dropped[path] == "navigation"
+    assert headline == "关于本学期实验室开放安排的通知"
+
+
+@pytest.mark.parametrize("line", ["注意：模型 > 人类", "Note: supply > demand this quarter"])
+def test_a_comparison_after_a_label_is_no_path(line: str):
+    from build_tools.ingest.clean import _breadcrumb_segments
+
+    assert _breadcrumb_segments(line) is None

@@ -208,6 +208,11 @@ def _match_rule(norm: str, r: Rules) -> _Rule | None:
     return None
 
 
+# A short label ended by a colon before a path of the site's sections.
+_PATH_LABEL = re.compile(r"[^:：>»›|/]{1,12}[:：] ?")
+_HOME_STEPS = frozenset(["首页", "首頁", "主页", "主頁", "home", "homepage"])
+
+
 def _breadcrumb_segments(norm: str) -> list[str] | None:
     """The segments of a breadcrumb line (``首页 > 科技 > 标题``), or None if it is not one."""
     home = norm.startswith(("首页", "首頁", "当前位置", "當前位置"))
@@ -216,6 +221,11 @@ def _breadcrumb_segments(norm: str) -> list[str] | None:
     if SENTENCE_END.search(norm.rstrip(">»›/| ")) and not home and not chevrons:
         return None
     parts = [p for p in BREADCRUMB_SPLIT.split(norm) if p]
+    if len(parts) == 2 and (m := _PATH_LABEL.match(parts[0])) \
+            and parts[0][m.end():].strip().casefold() in _HOME_STEPS and _size_ok(parts[1], 12, 5):
+        # under a label, a path of two steps from the site's home is one ("您现在的位置：首页 > 通知公告",
+        # "You are here: Home > News")
+        parts = [parts[0][:m.end()].rstrip(" :："), parts[0][m.end():].strip(), parts[1]]
     if len(parts) < 3 or not all(LETTER.search(p) for p in parts):
         return None
     if not all(_size_ok(p, 12, 5) for p in parts[:-1]):
