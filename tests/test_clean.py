@@ -1557,3 +1557,16 @@ def test_a_comparison_after_a_label_is_no_path(line: str):
     from build_tools.ingest.clean import _breadcrumb_segments
 
     assert _breadcrumb_segments(line) is None
+
+
+@pytest.mark.parametrize("headline", ["江城无人驾驶出租车开放夜间运营 乘客可在App内一键呼叫安全员",
+                                      "Riders can now summon a human from inside the robotaxi app"])
+def test_a_headline_that_mentions_an_app_further_on_is_no_app_prompt(headline: str):
+    assert layout.inline_junk(headline) is None
+    assert not layout.headline_excluded(headline)
+
+
+@pytest.mark.parametrize("prompt", ["打开App阅读全文", "在App内打开，体验更佳", "点击下载APP",
+                                    "Open in the app"])
+def test_an_app_prompt_still_is_one(prompt: str):
+    assert layout.inline_junk(prompt) == ("app", "prompt to open or download an app")

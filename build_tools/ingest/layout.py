@@ -62,6 +62,16 @@ _APP_PROMPT = re.compile(
     r"|\bapp\s*(?:中|内|內)?\s*(?:打开|打開|开启|開啟)"
     r"|\b(?:open|download|get) (?:in |the )?\S{0,20} ?app\b|\bget the app\b"
     r"|^(?:打开|打開)\S{1,10}\s?[,，]?\s?(?:查看|阅读|閱讀|观看|觀看)", re.IGNORECASE)
+# A prompt opens with its call ("打开App阅读全文", "Open in the app", "点击下载APP"): the call starts within
+# this many characters of the line's start; a headline may mention an app further on (乘客可在App内一键呼叫…).
+APP_PROMPT_MAX_LEAD = 10
+
+
+def _app_prompt(s: str) -> bool:
+    m = _APP_PROMPT.search(s)
+    return m is not None and m.start() <= APP_PROMPT_MAX_LEAD
+
+
 # "Headline - Outlet" / "Headline | Outlet": the form of a page's <title>, and of a share card.
 _TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", " ｜ ")
 # Bylines: "By Dana Whitcomb, a senior reviewer ...", "潮點新聞／綜合報導", "記者吳承恩／編譯".
@@ -569,7 +579,7 @@ INLINE_SHAPES: list[tuple[str, str, int, Callable[[str], object]]] = [
     ("tags", "the page's tags or categories", 200, _TAG_LIST.match),
     ("promotion", "bracketed label or promotion", 80, _bracket_promotion),
     ("engagement", "engagement prompt or reader chrome", 200, _ENGAGEMENT.search),
-    ("app", "prompt to open or download an app", 60, _APP_PROMPT.search),
+    ("app", "prompt to open or download an app", 60, _app_prompt),
     ("disclaimer", "notice under a disclaimer label", MAX_LINE_CHARS, _disclaimer),
     ("lead-box", "summary box repeating the article", MAX_LINE_CHARS, _SUMMARY.match),
     ("chrome", "row of buttons", 80, _BUTTONS.match),
@@ -727,7 +737,7 @@ def headline_excluded(text: str) -> bool:
     """Lines that are never the headline, whatever their length."""
     s = _cut(text).strip()
     return (is_menu(s) or is_ticker(s) or is_masthead(s) or is_metadata_line(s) or is_profile(s)
-            or _spaced_items(s) or is_control_row(s) or bool(_AGE.match(s)) or bool(_APP_PROMPT.search(s))
+            or _spaced_items(s) or is_control_row(s) or bool(_AGE.match(s)) or _app_prompt(s)
             or inline_junk(s) is not None or s.endswith((":", "：")) or is_notice(s) or is_handle(s)
             or is_tool_label(s) is not None or _repetitive(s) or is_edition_name(s) or is_label_for_next(s)
             or is_speaker_turn(s) or is_bare_link(s) or is_site_action(s) or is_subtitle(s)
