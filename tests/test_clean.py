@@ -1570,3 +1570,12 @@ def test_a_headline_that_mentions_an_app_further_on_is_no_app_prompt(headline: s
                                     "Open in the app"])
 def test_an_app_prompt_still_is_one(prompt: str):
     assert layout.inline_junk(prompt) == ("app", "prompt to open or download an app")
+
+
+@pytest.mark.parametrize("account", [["硅谷观察员", "2小时前 · 科技领域创作者", "关注"],
+                                     ["Signal Desk", "3h · Follow"]])
+def test_a_share_cards_headline_over_the_writers_header_is_not_the_articles(account: list[str]):
+    title = "多国接近就前沿模型共享测试达成协议"
+    page = ["快看", "打开App，阅读体验更佳", title, *account, title, LEAD_ZH[2], *AFTER_ZH]
+    cleaned = clean_lines(page)
+    assert cleaned.headline is not None and cleaned.headline.line == 4 + len(account)

@@ -1034,7 +1034,8 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
         if prefix and _squash(prefix) in others:
             continue  # "Headline - Outlet": the share card or <title> of the headline below
         if _site_and_tagline(norms, i) or _tagged_copy(norms, candidates, i) \
-                or _named_in_byline(page, squashed, i):
+                or _named_in_byline(page, squashed, i) \
+                or _copied_above_article(squashed, candidates, i, start):
             continue
         score = 1.0 + min(layout.units(norms[i]), HEADLINE_FULL_UNITS) / HEADLINE_UNITS_PER_POINT
         following = i + 2 if i + 1 in candidates else i + 1  # past a standfirst under the headline
@@ -1100,6 +1101,13 @@ def _site_and_tagline(norms: list[str], i: int) -> bool:
         return False
     name = _squash(parts[0])
     return len(name) >= 2 and any(name in _squash(norms[m]) for m in range(len(norms)) if m != i)
+
+
+def _copied_above_article(squashed: list[str], candidates: list[int], i: int, start: int) -> bool:
+    """Whether line ``i`` is said again directly above the article's first line (a share page's card over
+    the writer's header, then the article under its own headline): that copy is where the article starts."""
+    return bool(squashed[i]) and any(squashed[m] == squashed[i] for m in candidates
+                                     if i < m and start - 1 <= m <= start)
 
 
 def _named_in_byline(page: _Page, squashed: list[str], i: int) -> bool:
