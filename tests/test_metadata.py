@@ -614,6 +614,27 @@ def test_an_aggregators_source_line_and_continue_reading_link_name_the_outlet():
     assert extract_source(clean_lines(linked))[0] == "The Lakeshore Observer"
 
 
+@pytest.mark.parametrize(("page", "expected"), [
+    # a portal that names itself at the top, in its app's banner and in its footer, carrying a paper's story
+    (["鹭岛在线", "首页 | 新闻 | 科技 | 财经", ZH_HEADLINE, "2025-03-08 10:20  来源：闽江晨报  作者：林可",
+      *ZH_BODY, "【免责声明】本文仅代表作者观点，与鹭岛在线无关。", "下载鹭岛在线客户端",
+      "Copyright © 2003-2025 鹭岛在线 版权所有"], "闽江晨报"),
+    # a reader app that says its own name five times and the outlet's once in a line of its own
+    (["Feedwell", "Search Feedwell", "Open in the Feedwell app", EN_HEADLINE, *EN_BODY,
+      "Read the original at The Harbour Gazette", "Trending on Feedwell",
+      "© 2025 Feedwell Inc. · Terms · Privacy"], "The Harbour Gazette"),
+    (["Feedwell", "Open in the Feedwell app", EN_HEADLINE, *EN_BODY,
+      "Read the original story on Lakeview Daily →", "© 2025 Feedwell Inc."], "Lakeview Daily"),
+    # the site's own name in its source line: the site
+    (["鹭岛在线", "首页 | 新闻 | 科技 | 财经", ZH_HEADLINE, "2025-03-08 10:20  来源：鹭岛在线", *ZH_BODY,
+      "Copyright © 2003-2025 鹭岛在线 版权所有"], "鹭岛在线"),
+])
+def test_a_stated_source_outranks_a_host_naming_itself_in_its_furniture(page: list[str], expected: str):
+    """However often a portal's or a reader app's furniture names the site (masthead, app banner, footer), a
+    line of its own that says where the article comes from names the outlet that published it."""
+    assert extract_source(clean_lines(page))[0] == expected
+
+
 def test_an_accounts_name_and_when_it_posted_on_one_line_over_the_follow_button_names_the_account():
     """"数码阿坤 · 3小时前 · 上海" over 关注: a self-media account on a news app, its age relative; a line
     that opens with the day (昨天 21:40 · …) names nobody."""

@@ -595,10 +595,11 @@ _REPUBLISHED = re.compile(
     r"(?P<name>(?:the |The )?[A-Z][\w&'’.-]*(?: (?:[A-Z&][\w&'’.-]*|of|for|and|on|the)){0,5})"
     r"(?:[.,;]|\s[-–—(]|$)")
 # An aggregator's link to the story on the site it came from: "Continue reading on The Lakeshore Observer",
-# "Read the full story at X".
-_READ_ON = re.compile(r"^(?i:continue reading|read (?:the )?(?:full|whole|rest of the) (?:story|article))"
+# "Read the full story at X", "Read the original at X ↗" (an arrow for the link out).
+_READ_ON = re.compile(r"^(?i:continue reading|read (?:the )?(?:(?:full|whole|rest of the) (?:story|article)"
+                      r"|original(?: story| article)?))"
                       r" (?i:on|at|in) (?P<name>(?:the |The )?[A-Z][\w&'’.-]*"
-                      r"(?: (?:[A-Z&][\w&'’.-]*|of|for|and|on|the)){0,5})$")
+                      r"(?: (?:[A-Z&][\w&'’.-]*|of|for|and|on|the)){0,5}) ?[↗→»›]?$")
 # 光科网讯 …, 光科网讯（记者 邓佳音）…: the outlet signs the first paragraph.
 _NEWS_AGENCY_PREFIX = re.compile(r"^([^\s\d，,。(（]{2,10}?)(?:讯|訊)[\s(（]")
 _OUTLET_BYLINE = re.compile(r"^([^\s／/]{2,12}?)\s*[／/]\s*(?:綜合|综合)?(?:報導|报道|編譯|编译)$")
@@ -1659,7 +1660,8 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
     # A department's label (来源：教务处) yields to any name the page gives itself with enough evidence (its
     # masthead, its site's name, its copyright line): the department wrote the story, the page is the site's.
     own = [k for k in totals if kinds[k] != {"unit"} and totals[k] >= SOURCE_MIN_SCORE]
-    best = max(own or totals, key=lambda k: (totals[k], strongest[k], -len(k)))
+    best = _stated_over_host(max(own or totals, key=lambda k: (totals[k], strongest[k], -len(k))),
+                             totals, kinds)
     group = [k for k in totals if k == best or k in best or best in k]
     best = _signed_in_full(_shown_key(group, display, forms), group, forms, kinds)
     # "市数据局" on a page that also says "滨江市数据局": an office named by its level alone (市, 县, 区) is
@@ -1672,6 +1674,26 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
     shown = [f for f in forms[best] if not _shouting(f)] or [_as_written(forms[best][0], cleaned)]
     name = _with_school(_with_institution(shown[0], forms, kinds), forms, kinds)
     return without_han_spaces(own_script(name)), url
+
+
+# What only names the site that shows the page: its masthead, first line, logo, copyright line, web address,
+# the body that runs it. However many of them agree, they say whose page it is, not whose article.
+_HOST_ONLY_KINDS = frozenset(["masthead", "late-masthead", "first-line", "logo", "copyright", "address",
+                              "sponsor"])
+# A line of its own that says where the article comes from (来源：X, "Read the full story at X").
+_STATED_KINDS = frozenset(["label", "reprint"])
+
+
+def _stated_over_host(best: str, totals: dict[str, float], kinds: dict[str, set[str]]) -> str:
+    """The outlet a line of the page states the article comes from (来源：海滨日报, "From Botwatch", "Read the
+    original at X") over a name that only the site's own furniture gives (its masthead, copyright line and
+    address, however often it repeats them): a portal, a reader app or an aggregator carries the story, the
+    stated outlet published it. A department's label (来源：教务处) says who wrote it and does not count."""
+    if not kinds[best] <= _HOST_ONLY_KINDS:
+        return best
+    stated = [k for k in totals if kinds[k] & _STATED_KINDS and k not in best and best not in k
+              and totals[k] >= SOURCE_MIN_SCORE]
+    return max(stated, key=lambda k: (totals[k], -len(k))) if stated else best
 
 
 def _shown_key(group: list[str], display: dict[str, int], forms: dict[str, list[str]]) -> str:
