@@ -432,6 +432,21 @@ def test_an_accounts_header_line_outranks_the_credit_of_a_reprint():
     assert extract_source(clean_lines(reporters))[0] is None
 
 
+@pytest.mark.parametrize("header", [
+    # a clipper keeps Markdown's emphasis around the time and the place
+    ["林溪 观澜手记 *2025年03月01日 08:00* *杭州*"],
+    ["林溪 观澜手记 _2025-03-01 08:00_ _杭州_"],
+    # the repost's badge (转载) where an original has 原创, the time on the next line
+    ["转载 林溪 观澜手记", "*2025年03月01日 08:00*"],
+    ["轉載 林溪 观澜手记", "2025年03月01日 08:00 杭州"],
+])
+def test_a_reposting_accounts_header_in_any_clipping_outranks_the_reprint_credit_under_it(header: list[str]):
+    """The account's header of a public account's repost, however a clipper set it, names the account; the
+    "转载自" note under it names where the text was first posted, which does not change the source."""
+    page = [ZH_HEADLINE, *header, "本文转载自公众号「云端杂记」，已获授权。", *ZH_BODY]
+    assert extract_source(clean_lines(page))[0] == "观澜手记"
+
+
 @pytest.mark.parametrize(("line", "expected"), [
     ("本文为新智库科技原创，转载请联系授权。", "新智库科技"),
     ("声明：本文为云帆网原创，转载请注明出处。", "云帆网"),

@@ -487,6 +487,10 @@ _WRITER_LABEL = re.compile("^[(（]?(?:" + "|".join(sorted(_WRITER_ROLES, key=le
 _POSTING = re.compile(r"发表|發表|发布|發布|更新|编辑|編輯|回复|回覆")
 
 
+# Markdown's emphasis marks at a word's either end, as a clipper sets the time and place of a header.
+_EMPHASIS = re.compile(r"(?<!\S)[*_]{1,2}(?=\S)|(?<=\S)[*_]{1,2}(?!\S)")
+
+
 def _wechat_source(text: str) -> str | None:
     """``原创 作者 公众号 2024年05月22日 08:30 北京``: the account is the word after the author.
 
@@ -494,6 +498,7 @@ def _wechat_source(text: str) -> str | None:
     2024-05-16 07:45 发表于北京``, ``作者 公众号 2025年05月12日 07:30 上海``); then an author alone is no
     account.
     """
+    text = _EMPHASIS.sub("", text)  # a clipper's *2024年06月21日 21:05* *北京*
     original = re.match(r"^原[创創]\s+(.+)$", text)
     header = None if original else _ACCOUNT_HEADER.match(text)
     account = header.group(1) if header and text.split(maxsplit=1)[0] not in _WRITER_ROLES else ""
@@ -538,8 +543,9 @@ _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[�
 # An outlet's claim to the article: 本文系智源前沿原创, 声明：本文为云帆网原创.
 _ORIGINAL_TO = re.compile(r"^(?:[^\s:：]{1,6}[:：]\s?)?本文(?:系|係|为|為)\s?"
                           r"[「『“\"]?([^」』”\"\s，,。]{2,20}?)[」』”\"]?\s?(?:独家|獨家)?原[创創]")
-# An account's header without its time: 原创, the author, the account; the time on the next line.
-_ORIGINAL_BY = re.compile(r"原[创創] [^\s\d]{1,12} ([^\s\d:：,，。]{2,20})")
+# An account's header without its time: its badge (原创, or 转载 for a repost), the author, the account; the
+# time on the next line.
+_ORIGINAL_BY = re.compile(r"(?:原[创創]|转载|轉載) [^\s\d]{1,12} ([^\s\d:：,，。]{2,20})")
 
 
 def _split_header(text: str, following: str) -> list[tuple[str, str]]:
