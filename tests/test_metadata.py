@@ -452,6 +452,10 @@ def test_a_reposting_accounts_header_in_any_clipping_outranks_the_reprint_credit
     ("声明：本文为云帆网原创，转载请注明出处。", "云帆网"),
     ("版权声明：本文为博主原创文章，转载请附上原文出处链接。", None),  # a role, not an outlet
     ("本文为UP主原创，未经授权禁止转载", None),
+    # 由 as the verb, and the contact note after the comma no part of the name
+    ("本文由星桥数码原创，转载请联系授权。", "星桥数码"),
+    ("本文由星橋數碼獨家原創，如需轉載請聯繫授權", "星橋數碼"),
+    ("本文由星桥数码原创；转载请联系作者获得授权", "星桥数码"),
 ])
 def test_an_outlets_claim_to_the_article_said_with_wei(line: str, expected: str | None):
     assert extract_source(clean_lines([ZH_HEADLINE, *ZH_BODY, line]))[0] == expected

@@ -538,10 +538,11 @@ SOURCE_DISPLAY = {"label": 5, "reprint": 5, "unit": 3, "dateline": 0, "byline": 
                   "credit": 3, "title": 3, "address": 0, "tagline": 2, "masthead": 2, "late-masthead": 2,
                   "first-line": 2, "copyright": 1, "logo": 2, "account": 3, "signature": 1, "issuer": 3,
                   "feed": 3, "carried": 3, "column": 3, "sponsor": 1, "channel": 3}
-_SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
+# (The name ends at the clause: "本文由X原创，转载请联系授权" does not say X授权.)
+_SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s,，。;；]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
-# An outlet's claim to the article: 本文系智源前沿原创, 声明：本文为云帆网原创.
-_ORIGINAL_TO = re.compile(r"^(?:[^\s:：]{1,6}[:：]\s?)?本文(?:系|係|为|為)\s?"
+# An outlet's claim to the article: 本文系智源前沿原创, 声明：本文为云帆网原创, 本文由跃迁科技原创.
+_ORIGINAL_TO = re.compile(r"^(?:[^\s:：]{1,6}[:：]\s?)?本文(?:系|係|为|為|由)\s?"
                           r"[「『“\"]?([^」』”\"\s，,。]{2,20}?)[」』”\"]?\s?(?:独家|獨家)?原[创創]")
 # An account's header without its time: its badge (原创, or 转载 for a repost), the author, the account; the
 # time on the next line.
