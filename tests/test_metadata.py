@@ -461,6 +461,41 @@ def test_an_outlets_claim_to_the_article_said_with_wei(line: str, expected: str 
     assert extract_source(clean_lines([ZH_HEADLINE, *ZH_BODY, line]))[0] == expected
 
 
+ZH_OWN_POST = ["上个月我把家里的旧电脑改成了一台小服务器，专门用来跑开源的大模型，这里记一下过程和花费。",
+               "我先试了七十亿参数的版本，量化之后显存刚好够用，回答速度也能接受，日常整理笔记完全没问题。",
+               "后来我又换成更大的模型，结果电费一个月多了六十多块，风扇声音也大，最后还是换回了小的版本。"]
+EN_OWN_POST = ["I moved my home lab onto a second-hand workstation last month so that I could run open "
+               "models locally, and here is what it cost me.",
+               "The small model ran fine after quantisation, and my notes and translations came back fast "
+               "enough for daily use.",
+               "The large one doubled my power bill and made the fans loud, so I went back to the small one "
+               "after three weeks."]
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # the banner's lead over its menu, the path's root under it and the footer's last link: one name
+    (["木星论坛 - 观测 | 器材 | 交易区 | 问答", "首页 | 版块 | 搜索", "木星论坛 › 观测 › 器材交流",
+      "我的家用大模型服务器折腾记录", *ZH_OWN_POST, "回复 举报", "Archiver | 手机版 | 小黑屋 | 木星论坛"],
+     "木星论坛"),
+    # the footer holds the short name after the forum software's credit, the banner the full one
+    (["Gearhead Forums | Hardware | Software | Market", "Log in | Register",
+      "My year of running open models on a second-hand workstation", *EN_OWN_POST, "Reply  Quote",
+      "Powered by vBulletin® Version 5 © 2024 Gearhead"], "Gearhead Forums"),
+    # the banner over its menu alone: its lead may be a section's name
+    (["木星论坛 - 观测 | 器材 | 交易区 | 问答", "登录 | 注册", "我的家用大模型服务器折腾记录", *ZH_OWN_POST,
+      "回复 举报"], None),
+    (["木星论坛 - 观测 | 器材 | 交易区 | 问答", "登录 | 注册", "木星论坛 › 观测 › 器材交流",
+      "我的家用大模型服务器折腾记录", *ZH_OWN_POST, "回复 举报"], "木星论坛"),
+    # a news story copied into the forum, in no first person: not the forum's
+    (["木星论坛 - 观测 | 器材 | 交易区 | 问答", "木星论坛 › 转帖 › 科技新闻", "转：" + ZH_HEADLINE, *ZH_BODY,
+      "Archiver | 手机版 | 小黑屋 | 木星论坛"], None),
+])
+def test_a_sites_name_where_two_places_of_its_furniture_agree(page: list[str], expected: str | None):
+    """A forum's name where its banner, the root of its path and its footer agree on it, though each alone is
+    too weak to tell a site's name from a section's or a slogan's."""
+    assert extract_source(clean_lines(page))[0] == expected
+
+
 FORUM_TOP = ["threadhub", "Search threadhub", "Log In  Sign Up", "r/LocalModels", "Posted by u/offline_first",
              "3 days ago", EN_HEADLINE]
 

@@ -523,7 +523,7 @@ SOURCE_WEIGHTS = {"label": 4.0, "reprint": 3.0, "unit": 2.0, "dateline": 3.0, "b
                   "byline-part": 1.0, "credit": 2.0, "title": 2.0, "address": 2.0, "tagline": 2.0,
                   "copyright": 1.5, "masthead": 1.0, "late-masthead": 0.5, "first-line": 0.5, "logo": 2.0,
                   "account": 2.0, "signature": 3.0, "issuer": 3.0,
-                  "feed": 3.0, "carried": 3.0, "column": 2.0, "sponsor": 1.0, "channel": 2.5}
+                  "feed": 3.0, "carried": 3.0, "column": 2.0, "sponsor": 1.0, "channel": 2.5, "agreed": 1.5}
 SOURCE_MIN_SCORE = 1.5
 SOURCE_REPEAT_BONUS = 0.5
 SOURCE_REPEAT_MAX = 1.5
@@ -537,7 +537,7 @@ _MASTHEAD_KINDS = frozenset(["chrome", "tag-line"])
 SOURCE_DISPLAY = {"label": 5, "reprint": 5, "unit": 3, "dateline": 0, "byline": 3, "byline-part": 3,
                   "credit": 3, "title": 3, "address": 0, "tagline": 2, "masthead": 2, "late-masthead": 2,
                   "first-line": 2, "copyright": 1, "logo": 2, "account": 3, "signature": 1, "issuer": 3,
-                  "feed": 3, "carried": 3, "column": 3, "sponsor": 1, "channel": 3}
+                  "feed": 3, "carried": 3, "column": 3, "sponsor": 1, "channel": 3, "agreed": 2}
 # (The name ends at the clause: "本文由X原创，转载请联系授权" does not say X授权.)
 _SHARED_BY = re.compile(r"^本文由\s?[「『“\"]?([^」』”\"\s,，。;；]{2,20}?)[」』”\"]?\s?(?:app|APP|App)?\s?"
                         r"(?:分享|提供|授权|授權)")
@@ -1001,6 +1001,11 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
     found += _feed_evidence(dropped, top) + _list_tag_evidence(cleaned) + _carried_evidence(dropped, first)
     found += _audience_evidence(cleaned, dropped, first) + _column_evidence(cleaned, top, first)
     found += _linked_evidence(cleaned, dropped, top, first) + _breadcrumb_evidence(cleaned, dropped, top)
+    # (a name the masthead or the copyright line already gives has its weight: the places' agreement counts
+    # only for a name none of them gives alone)
+    known = {_squash(name) for _, name in found}
+    found += [(kind, name) for kind, name in _agreed_evidence(cleaned, dropped, top)
+              if not any(_squash(name) in k or k in _squash(name) for k in known if k)]
     return found + _address_evidence(cleaned, [name for _, name in found], addresses)
 
 
@@ -1283,6 +1288,64 @@ def _breadcrumb_evidence(cleaned: Cleaned, dropped: list[Dropped], top: int) -> 
             [_squash(k.text) for k in cleaned.kept if k.line > top]
         return [("masthead", name)] if any(key in o for o in others) or n != 0 else []
     return []
+
+
+# How a site's name is set apart from what follows it in a banner, a path or a footer's row: a dash before a
+# tagline (极客茶馆 - 数码爱好者社区), a bar, a dot, a path's step, a wide gap.
+_CHROME_PARTS = re.compile(r"\s[-–—|｜·•›»>]\s|\s{2,}|　")
+# A footer's credit for the software that runs the site ("Powered by Discuz! X3.4"), before the holder's ©.
+_POWERED_BY = re.compile(r"^(?i:powered by)\s.*?(?=©|\(c\)|(?i:copyright))")
+# How many of the page's lines at either end its banner and its footer take.
+CHROME_REACH = 3
+
+
+def _chrome_names(cleaned: Cleaned, dropped: list[Dropped], top: int) -> list[set[str]]:
+    """The names each place of the site's own furniture gives: its banner's lead (the first line's first
+    part), the root of the path over the headline, its footer's copyright holder or the last link of its last
+    row. One set per place, so that a name is counted once where a place repeats it."""
+    above = [unicodedata.normalize("NFKC", d.text).strip() for d in dropped if d.line < top]
+    _, last = _body_span(cleaned)
+    below = [unicodedata.normalize("NFKC", d.text).strip() for d in dropped if d.line > last][-CHROME_REACH:]
+    banner, path, footer = set(), set(), set()
+    if above and (name := _masthead(_CHROME_PARTS.split(above[0])[0])):
+        banner.add(name)
+    for text in above[1:CHROME_REACH + 2]:  # (a path on the first line is its banner: one place)
+        if len(parts := _PATH_STEP.split(text)) > 1 and (name := _masthead(parts[0])):
+            path.add(name)
+    for text in below:
+        if (holder := _copyright_name(_POWERED_BY.sub("", text))) and _masthead(holder):
+            footer.add(holder)
+        elif _link_row(text) or layout.is_menu(text):
+            parts = [p.strip() for p in re.split(r"[|｜·•]", text) if p.strip()]
+            if parts and (name := _masthead(parts[-1])):
+                footer.add(name)
+    return [{n for n in place if n.casefold() not in _HOME_WORDS} for place in (banner, path, footer)]
+
+
+# How many places of the furniture must agree on a name that no one of them gives strongly enough alone.
+CHROME_AGREEMENT = 2
+CHROME_MIN_CHARS = 4
+
+
+def _agreed_evidence(cleaned: Cleaned, dropped: list[Dropped], top: int) -> list[tuple[str, str]]:
+    """The site's name where its banner, the root of its path and its footer agree on it (极客茶馆 -
+    爱好者社区, 极客茶馆 › 版块 › …, Archiver | 手机版 | 极客茶馆), one name holding the other (极客工坊
+    in the footer of 极客工坊论坛): each place alone may be a section or a slogan, two of them the site. Its
+    form is the one most places give, the longer on a tie."""
+    if not any(_FIRST_PERSON.search(k.text) for k in cleaned.body) and \
+            any(_PATH_STEP.search(d.text) for d in dropped if d.line < top):
+        # an article someone copied into a forum ("转：…"), in no first person at all, is not the forum's
+        return []
+    places = _chrome_names(cleaned, dropped, top)
+    names = {name for place in places for name in place if len(_squash(name)) >= CHROME_MIN_CHARS}
+    best: tuple[int, int, str] | None = None
+    for name in names:
+        key = _squash(name)
+        agree = sum(1 for place in places if any(key in _squash(o) or _squash(o) in key for o in place))
+        given = sum(1 for place in places if any(_squash(o) == key for o in place))
+        if agree >= CHROME_AGREEMENT and (best is None or (given, len(key)) > best[:2]):
+            best = (given, len(key), name)
+    return [("agreed", best[2])] if best else []
 
 
 def _menu_brand(text: str, cleaned: Cleaned) -> str | None:
@@ -1686,7 +1749,7 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
 # What only names the site that shows the page: its masthead, first line, logo, copyright line, web address,
 # the body that runs it. However many of them agree, they say whose page it is, not whose article.
 _HOST_ONLY_KINDS = frozenset(["masthead", "late-masthead", "first-line", "logo", "copyright", "address",
-                              "sponsor"])
+                              "sponsor", "agreed"])
 # A line of its own that says where the article comes from (来源：X, "Read the full story at X").
 _STATED_KINDS = frozenset(["label", "reprint"])
 
@@ -1848,7 +1911,7 @@ _LEVEL_ONLY = re.compile(r"[市县縣区區省镇鎮州]")
 
 
 # What a site says of itself: on a platform's page that an account posted, the platform's (or its app's) name.
-_HOST_KINDS = frozenset(["masthead", "late-masthead", "first-line", "copyright", "logo"])
+_HOST_KINDS = frozenset(["masthead", "late-masthead", "first-line", "copyright", "logo", "agreed"])
 
 
 def _without_host(evidence: list[tuple[str, str]]) -> list[tuple[str, str]]:
