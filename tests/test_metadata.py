@@ -805,6 +805,21 @@ def test_an_offices_bare_name_on_its_institutions_site_goes_with_the_institution
     assert extract_source(clean_lines(notice))[0] == "研究生院"
 
 
+@pytest.mark.parametrize(("page", "expected"), [
+    # a department's label, its name in full in the copyright line of its own site
+    (["星河理工学院科研处", ZH_HEADLINE, "来源：科研处　发布时间：2025-04-25", *ZH_BODY,
+      "版权所有 © 星河理工学院科研处　地址：星河市学院路1号"], "星河理工学院科研处"),
+    # a notice's label with the office's bare name, its signature with the institution's name before it
+    (["云岭大学教务处", "首页 | 通知公告 | 下载中心", ZH_HEADLINE, "发布时间：2025-04-25　浏览次数：312",
+      "来源：数据管理中心", *ZH_BODY, "特此通知。", "云岭大学数据管理中心", "2025年4月25日"],
+     "云岭大学数据管理中心"),
+])
+def test_a_bodys_short_name_is_shown_as_the_page_writes_it_in_full(page: list[str], expected: str):
+    """An office named bare in a label (科研处, 数据管理中心) and in full elsewhere on the page (in the
+    copyright line, in the notice's signature) is shown by its full name: whose office it is."""
+    assert extract_source(clean_lines(page))[0] == expected
+
+
 def test_a_releases_about_heading_names_its_issuer_when_its_opening_does():
     """A release on a wire's page without a source line: "About Korvax Robotics" after the text, the company
     its opening paragraph names, issues it; an "About" heading the opening does not name is no issuer."""

@@ -1742,8 +1742,20 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
     if totals[best] < SOURCE_MIN_SCORE or set().union(*(kinds[k] for k in group)) == {"byline-part"}:
         return None, url  # a byline's segment alone may be a place or a desk (By Jo Roe · San Francisco)
     shown = [f for f in forms[best] if not _shouting(f)] or [_as_written(forms[best][0], cleaned)]
-    name = _with_school(_with_institution(shown[0], forms, kinds), forms, kinds)
+    name = _with_school(_with_institution(_named_in_full(shown[0], group, forms), forms, kinds), forms, kinds)
     return without_han_spaces(own_script(name)), url
+
+
+def _named_in_full(name: str, group: list[str], forms: dict[str, list[str]]) -> str:
+    """A Han body's name as the page also writes it in full, with whose body it is before it (教务处 of a
+    label, 江淮理工大学教务处 in the copyright line; 网络与信息中心 and the notice's signature
+    东海理工大学网络与信息中心): the same body, named so that a reader can tell which. One such form only."""
+    short = name.replace(" ", "")
+    if not short or han_count(short) != len(short):
+        return name
+    written = {f.replace(" ", "") for key in group for f in forms[key]}
+    longer = {f for f in written if f.endswith(short) and len(f) - len(short) >= 2 and han_count(f) == len(f)}
+    return longer.pop() if len(longer) == 1 else name
 
 
 # What only names the site that shows the page: its masthead, first line, logo, copyright line, web address,
