@@ -820,6 +820,21 @@ def test_a_bodys_short_name_is_shown_as_the_page_writes_it_in_full(page: list[st
     assert extract_source(clean_lines(page))[0] == expected
 
 
+@pytest.mark.parametrize(("address", "expected"), [
+    ("https://docs.lumenhq.example/guides", "Lumenhq"),
+    ("https://developer.lumenhq.example", "Lumenhq"),
+    # an address that is not the name's: the site's own name stays whole
+    ("https://pages.hostly.example/lumenhq", "Lumenhq Docs"),
+])
+def test_a_docs_sites_name_at_the_companys_address_is_the_companys(address: str, expected: str):
+    """"Lumenhq Docs" over a changelog at docs.lumenhq.example, © its legal name: the documentation site
+    holds the company's own pages; the company is the outlet."""
+    page = ["Lumenhq Docs", "Search docs", "Guides · API reference · Changelog", EN_HEADLINE, *EN_BODY,
+            "© 2025 Lumenhq Technologies · Status · Terms"]
+    # (a Markdown page: its logo's words and its links' targets, which its text does not show)
+    assert extract_source(clean_lines(page), (address,), logo="Lumenhq Docs")[0] == expected
+
+
 def test_a_releases_about_heading_names_its_issuer_when_its_opening_does():
     """A release on a wire's page without a source line: "About Korvax Robotics" after the text, the company
     its opening paragraph names, issues it; an "About" heading the opening does not name is no issuer."""

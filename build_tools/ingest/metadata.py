@@ -1743,7 +1743,17 @@ def extract_source(cleaned: Cleaned, addresses: tuple[str, ...] = (),
         return None, url  # a byline's segment alone may be a place or a desk (By Jo Roe · San Francisco)
     shown = [f for f in forms[best] if not _shouting(f)] or [_as_written(forms[best][0], cleaned)]
     name = _with_school(_with_institution(_named_in_full(shown[0], group, forms), forms, kinds), forms, kinds)
-    return without_han_spaces(own_script(name)), url
+    return without_han_spaces(own_script(_docs_owner(name, texts, addresses))), url
+
+
+def _docs_owner(name: str, texts: list[str], addresses: tuple[str, ...]) -> str:
+    """The company whose documentation site it is (Tessellate Docs at docs.tessellate.example): the name
+    without what the site holds, where the rest is the name of the page's own web address."""
+    words = name.split()
+    if len(words) < 2 or not _DOCS_WORDS.fullmatch(_squash(words[-1])):
+        return name
+    owner = " ".join(words[:-1])
+    return owner if _squash(owner) in _page_hosts(texts, addresses) else name
 
 
 def _named_in_full(name: str, group: list[str], forms: dict[str, list[str]]) -> str:
