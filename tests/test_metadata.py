@@ -689,6 +689,15 @@ def test_a_stated_source_outranks_a_host_naming_itself_in_its_furniture(page: li
     assert extract_source(clean_lines(page))[0] == expected
 
 
+@pytest.mark.parametrize("posted", ["2小时前 · 浙江 · 科技领域作者", "11-03 · 浙江",
+                                    "2025-11-03 · 浙江 · 数码博主", "昨天 21:40"])
+def test_an_accounts_name_over_its_follow_button_and_any_line_of_posting_names_the_account(posted: str):
+    """An app's share page: the account's name, its follow button, then when it posted, however the app
+    writes that (relative, a month and a day, a full date, a day and a clock), over the headline."""
+    page = ["打开App，体验更流畅", "数码阿泽说", "已关注", posted, ZH_HEADLINE, *ZH_BODY]
+    assert extract_source(clean_lines(page))[0] == "数码阿泽说"
+
+
 def test_an_accounts_name_and_when_it_posted_on_one_line_over_the_follow_button_names_the_account():
     """"数码阿坤 · 3小时前 · 上海" over 关注: a self-media account on a news app, its age relative; a line
     that opens with the day (昨天 21:40 · …) names nobody."""

@@ -1075,6 +1075,10 @@ ACCOUNT_MAX_HAN = 12
 ACCOUNT_MAX_WORDS = 4
 
 
+# A month and a day in figures, as an app dates a post of this year: 05-21, 5/21.
+_SHORT_DAY = re.compile(r"\d{1,2}[-/]\d{1,2}(?![\d/-])")
+
+
 def _account_evidence(cleaned: Cleaned, top: int, first: int) -> list[tuple[str, str]]:
     """The account that posted the article, from a self-media platform's header between the headline and
     the article: its name, the line of posting, the follow button."""
@@ -1091,9 +1095,11 @@ def _account_evidence(cleaned: Cleaned, top: int, first: int) -> list[tuple[str,
                                                                    strict=False)):
         posted, button = second, third
         if _FOLLOW.fullmatch(second) and _POSTED.match(third) and \
-                (_CLOCK.search(third) or layout.POSTED_IN_WORDS.match(third)):
-            # the follow button beside the name, the time under both (a reading time there, "6 min read",
-            # is a writer's page: no account's line of posting)
+                (_CLOCK.search(third) or layout.POSTED_IN_WORDS.match(third) or RELATIVE_DAY.search(third)
+                 or _SHORT_DAY.match(third) or find_dates(third)):
+            # the follow button beside the name, the time under both: by the clock, a day (05-21, 2024-05-21)
+            # or relative (3天前, 2h ago) (a reading time there, "6 min read", is a writer's page: no
+            # account's line of posting)
             posted, button = third, second
         if not (_FOLLOW.fullmatch(button) and _POSTED.match(posted)) or (at < top and n + 3 != above) or \
                 _READING_TIME.search(posted):
