@@ -844,6 +844,33 @@ def test_a_docs_sites_name_at_the_companys_address_is_the_companys(address: str,
     assert extract_source(clean_lines(page), (address,), logo="Lumenhq Docs")[0] == expected
 
 
+NOTICE_ON_OFFICE_SITE = ["云岭大学研究生院", "首页 | 通知公告 | 下载中心", ZH_HEADLINE,
+                         "发布时间：2025-04-25　来源：云岭大学科研处", *ZH_BODY, "特此通知。", "科研处",
+                         "2025年4月25日", "版权所有 © 2025 云岭大学研究生院　地址：云岭市学府路1号"]
+
+
+def test_a_notice_signed_by_the_office_its_label_names_is_that_offices():
+    """A notice on one office's site (研究生院) whose label names another office with its university
+    (来源：云岭大学科研处) and which that office signs by its bare name over the date: the office issues it.
+    Without the signature the label's office only wrote the story, and the site is its outlet."""
+    assert extract_source(clean_lines(NOTICE_ON_OFFICE_SITE))[0] == "云岭大学科研处"
+    unsigned = [line for line in NOTICE_ON_OFFICE_SITE if line not in ("科研处", "2025年4月25日")]
+    assert extract_source(clean_lines(unsigned))[0] == "云岭大学研究生院"
+    # a bare signature alone names no one
+    bare = [line.replace("来源：云岭大学科研处", "浏览次数：88") for line in NOTICE_ON_OFFICE_SITE]
+    assert extract_source(clean_lines(bare))[0] == "云岭大学研究生院"
+
+
+def test_an_html_notices_signature_outranks_the_site_in_its_title(tmp_path: Path):
+    """The same notice as a saved page whose <title> ends with the carrying office's name."""
+    body = "".join(f"<p>{line}</p>" for line in NOTICE_ON_OFFICE_SITE[3:])
+    seed = tmp_path / "notice.html"
+    seed.write_text(f"<html><head><title>{ZH_HEADLINE}-云岭大学研究生院</title></head><body>"
+                    f"<div>云岭大学研究生院</div><div>首页 | 通知公告 | 下载中心</div>"
+                    f"<h1>{ZH_HEADLINE}</h1><article>{body}</article></body></html>", encoding="utf-8")
+    assert extract(seed).source == "云岭大学科研处"
+
+
 def test_a_releases_about_heading_names_its_issuer_when_its_opening_does():
     """A release on a wire's page without a source line: "About Korvax Robotics" after the text, the company
     its opening paragraph names, issues it; an "About" heading the opening does not name is no issuer."""

@@ -572,12 +572,27 @@ _DATE_ALONE = re.compile(r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|\d{4}-\d{
 def _signatory(text: str, following: str) -> list[tuple[str, str]]:
     """The body that signs a notice after its text, over the date it signed it: who issues it."""
     name = text.strip()
-    if not (_SIGNATORY.fullmatch(name) and _DATE_ALONE.fullmatch(following.strip())) or \
-            (_UNIT.search(name) and not _INSTITUTION_OFFICE.fullmatch(name)):
-        # a department signing by its bare name (教务处) is who wrote it, as in a source label (see _UNIT);
-        # named with its institution (星海大学教务处), the office issues the notice
+    if not (_SIGNATORY.fullmatch(name) and _DATE_ALONE.fullmatch(following.strip())):
         return []
+    if _UNIT.search(name) and not _INSTITUTION_OFFICE.fullmatch(name):
+        # a department signing by its bare name (教务处) is who wrote it, as in a source label (see _UNIT),
+        # unless the label names it with its institution (see _countersigned); named with its institution
+        # (星海大学教务处), the office issues the notice
+        return [("countersign", name)]
     return [("signature", name)]
+
+
+def _countersigned(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The evidence with a notice's signature by an office's bare name (教务处 over its date) read as the
+    office a label of the page names with its institution (来源：东澜大学教务处): the label's office signs
+    the notice, so it issues it, whichever office's site carries it. Alone, the bare signature is no name."""
+    offices = {name for kind, name in found if kind == "unit" and _INSTITUTION_OFFICE.fullmatch(name)}
+    out = [(kind, name) for kind, name in found if kind != "countersign"]
+    for kind, name in found:
+        signed = {office for office in offices if office.endswith(name)} if kind == "countersign" else set()
+        if len(signed) == 1:
+            out.append(("signature", signed.pop()))
+    return out
 
 
 # A department of an institution, as a source label names the unit that wrote the story on the institution's
@@ -1006,6 +1021,12 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
     known = {_squash(name) for _, name in found}
     found += [(kind, name) for kind, name in _agreed_evidence(cleaned, dropped, top)
               if not any(_squash(name) in k or k in _squash(name) for k in known if k)]
+    return _with_addresses(cleaned, _countersigned(found), addresses)
+
+
+def _with_addresses(cleaned: Cleaned, found: list[tuple[str, str]], addresses: tuple[str, ...]) \
+        -> list[tuple[str, str]]:
+    """The evidence and the names of it that the page's own web addresses spell."""
     return found + _address_evidence(cleaned, [name for _, name in found], addresses)
 
 

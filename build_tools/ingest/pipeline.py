@@ -351,9 +351,11 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
         heads = [page.headline.text] if page.headline else []
         info["source"] = _title_outlet(html, [*heads, *([h1] if h1 else [])])
         site = info["source"] or ""
-        stated = [name for name in labelled_sources(page) if _alnum_key(name)]
+        stated = [name for name in labelled_sources(page, ("label", "reprint", "signature"))
+                  if _alnum_key(name)]
         if _alnum_key(site) and stated and not any(_shares_name(site, name) for name in stated):
-            # a release's "NEWS PROVIDED BY X" or a 来源 line names the issuer; <title> the wire carrying it
+            # a release's "NEWS PROVIDED BY X", a 来源 line or a notice's signature names the issuer; <title>
+            # the site carrying it
             info["source"] = None
     elif (page_source := info["page_source"]) and not _shares_name(info["source"], page_source) and \
             _alnum_key(page_source) in {_alnum_key(name) for name in labelled_sources(page, ("label",))}:
