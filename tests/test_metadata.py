@@ -871,6 +871,25 @@ def test_an_html_notices_signature_outranks_the_site_in_its_title(tmp_path: Path
     assert extract(seed).source == "云岭大学科研处"
 
 
+@pytest.mark.parametrize(("issuer", "expected"), [
+    (["From: Office for Clinical Software Safety and Ministry of Health and Social Care"],
+     "Office for Clinical Software Safety"),
+    (["From:", "National Robotics Standards Board and Department of Trade"],
+     "National Robotics Standards Board"),
+    # one name with "and" inside it: whole
+    (["From: Department for Science, Industry and Technology"],
+     "Department for Science, Industry and Technology"),
+    (["From:", "Office of Research and Innovation"], "Office of Research and Innovation"),
+    (["From: Department of Health and Social Care"], "Department of Health and Social Care"),
+])
+def test_a_releases_joint_issuers_give_the_one_that_leads(issuer: list[str], expected: str):
+    """A government release "From" two bodies names the first, who leads it; an "and" inside one body's name
+    (Research and Innovation) does not split it."""
+    page = ["GOVSITE.example", "Menu Search", "Press release", EN_HEADLINE, *issuer, "Published 3 March 2025",
+            *EN_BODY]
+    assert extract_source(clean_lines(page))[0] == expected
+
+
 def test_a_releases_about_heading_names_its_issuer_when_its_opening_does():
     """A release on a wire's page without a source line: "About Korvax Robotics" after the text, the company
     its opening paragraph names, issues it; an "About" heading the opening does not name is no issuer."""

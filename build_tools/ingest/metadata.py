@@ -1049,7 +1049,7 @@ def _issuer_evidence(cleaned: Cleaned, text: str, line: int, *, header: bool) ->
     sets it), or "From: Department for Digital Infrastructure" between the headline and the article."""
     if _ISSUER_LABEL.fullmatch(text) and (name := _issuer(cleaned, line)):
         return [("label", name)]
-    if header and (m := _ISSUED_BY.match(text)) and (name := _organisation(m.group(1))):
+    if header and (m := _ISSUED_BY.match(text)) and (name := _organisation(_lead_issuer(m.group(1)))):
         return [("label", name)]
     return []
 
@@ -1061,7 +1061,25 @@ def _issuer(cleaned: Cleaned, line: int) -> str | None:
         [(d.line, d.text) for d in cleaned.dropped if d.line > line]
     if not after:
         return None
-    return _organisation(min(after)[1], 2)
+    return _organisation(_lead_issuer(min(after)[1]), 2)
+
+
+# Two organisations that issue a release together: "AI Assurance Office and Department for Science and
+# Innovation".
+_JOINT = re.compile(r" and (?=[A-Z])")
+
+
+def _lead_issuer(text: str) -> str:
+    """The first of two organisations an issuer's line names together, the one that leads the release
+    ("From: AI Assurance Office and Department for Science and Innovation"): split at the first "and" with an
+    organisation's name before it and one of ISSUER_MIN_WORDS words or more after it ("Department for
+    Science and Innovation" and "Department of Health and Social Care" are one name each)."""
+    text = " ".join(unicodedata.normalize("NFKC", text).split())
+    for m in _JOINT.finditer(text):
+        first, second = text[: m.start()], text[m.end():]
+        if _organisation(first, 2) and _organisation(second):
+            return first
+    return text
 
 
 def _organisation(text: str, words: int = ISSUER_MIN_WORDS) -> str | None:
