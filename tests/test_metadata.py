@@ -890,6 +890,23 @@ def test_a_releases_joint_issuers_give_the_one_that_leads(issuer: list[str], exp
     assert extract_source(clean_lines(page))[0] == expected
 
 
+@pytest.mark.parametrize("credit", ["Read the original at The Harbour Gazette",
+                                    "Continue reading on The Harbour Gazette"])
+def test_a_reader_apps_saved_page_names_the_outlet_it_links_to_over_its_own_site_name(tmp_path: Path,
+                                                                                      credit: str):
+    """A reader app's saved page: og:site_name and <title> name the app; the line that links to the story
+    where it ran names the outlet."""
+    body = "".join(f"<p>{line}</p>" for line in EN_BODY)
+    seed = tmp_path / "reader.html"
+    seed.write_text(f"<html><head><title>{EN_HEADLINE} | Feedwell</title>"
+                    '<meta property="og:site_name" content="Feedwell"></head><body>'
+                    "<div>Feedwell</div><nav>For You | Local | Tech | Business</nav>"
+                    f"<main><h1>{EN_HEADLINE}</h1>{body}<p>{credit}</p></main>"
+                    "<footer>Trending on Feedwell · © 2025 Feedwell Inc. · Terms</footer></body></html>",
+                    encoding="utf-8")
+    assert extract(seed).source == "The Harbour Gazette"
+
+
 def test_a_releases_about_heading_names_its_issuer_when_its_opening_does():
     """A release on a wire's page without a source line: "About Korvax Robotics" after the text, the company
     its opening paragraph names, issues it; an "About" heading the opening does not name is no issuer."""

@@ -358,8 +358,9 @@ def html_lines(html: str) -> tuple[list[str], dict[str, str | None]]:
             # the site carrying it
             info["source"] = None
     elif (page_source := info["page_source"]) and not _shares_name(info["source"], page_source) and \
-            _alnum_key(page_source) in {_alnum_key(name) for name in labelled_sources(page, ("label",))}:
-        # og:site_name is the site's; a 来源 line of the page's own names the outlet the story came from
+            _alnum_key(page_source) in {_alnum_key(name) for name in labelled_sources(page)}:
+        # og:site_name is the site's; a 来源 line of the page's own or a reader app's "Read the original at X"
+        # names the outlet the story came from
         info["source"] = None
     # A site's name that is its web address (no og:site_name) yields to the name the page spells it as.
     texts = [d.text for d in page.dropped] + [k.text for k in page.kept]
