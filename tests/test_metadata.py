@@ -1006,6 +1006,8 @@ def test_a_reading_time_under_a_writers_line_about_themselves_is_no_line_of_post
     (["The Lakeshore Observer", "Article by Mina Park", "2h"], "The Lakeshore Observer"),
     # one word over the writer is the card's section, not an outlet: the aggregator stays unnamed as well
     (["Technology", "Story by Owen Baptiste", "• 1d •"], "NewsNook"),
+    # the writer first, the outlet under the writer's line (the menu over it is no outlet)
+    (["Story by Owen Baptiste", "The Sierra Ledger"], "The Sierra Ledger"),
 ])
 def test_the_outlet_over_an_aggregators_story_by_line_is_the_outlet_not_the_aggregator(
         card: list[str], expected: str):

@@ -1469,13 +1469,21 @@ def _carried_evidence(dropped: list[Dropped], first: int) -> list[tuple[str, str
     over "Story by" its writer ("Sierra Ledger" / "Story by Owen Baptiste"); the outlet, not the aggregator
     whose name tops the page."""
     found: list[tuple[str, str]] = []
-    for above, d in itertools.pairwise(dropped):
+    for n, d in enumerate(dropped):
         if d.line >= first:
             break
-        text = " ".join(unicodedata.normalize("NFKC", above.text).split())
-        if above.line == d.line - 1 and _STORY_BY.match(d.text.strip()) and _account_name(text) and \
-                (HAN.search(text) or " " in text):
-            found.append(("carried", text))  # (one Latin word there may be the card's section: Technology)
+        if not _STORY_BY.match(d.text.strip()):
+            continue
+        # the outlet's line over the writer's, or under it where the card sets the writer first (a dropped
+        # line between the writer's and the headline)
+        beside = [o for o in dropped[max(0, n - 1): n + 2] if abs(o.line - d.line) == 1 and o.line < first]
+        for other in sorted(beside, key=lambda o: o.line):
+            text = " ".join(unicodedata.normalize("NFKC", other.text).split())
+            if _account_name(text) and (HAN.search(text) or " " in text) and not layout.is_menu(text) and \
+                    not _controls(text):
+                # (one Latin word there may be the card's section: Technology)
+                found.append(("carried", text))
+                break
     return found
 
 
