@@ -447,6 +447,23 @@ def test_a_reposting_accounts_header_in_any_clipping_outranks_the_reprint_credit
     assert extract_source(clean_lines(page))[0] == "观澜手记"
 
 
+@pytest.mark.parametrize(("credit", "expected"), [
+    # the name, then the platform's disclaimer after the comma
+    ("本文来自南江晚报，不代表看点资讯立场", "南江晚报"),
+    ("本文來自南江晚報，僅代表作者觀點", "南江晚報"),
+    # a writer of the platform's own is no outlet: the app's name stays
+    ("本文来自看点号作者，不代表看点资讯立场", "看点资讯"),
+    # a 来源 inside a sentence of the disclaimer is no label
+    ("本页所载资料的来源被认为是可靠的，但本站不保证其准确", "看点资讯"),
+])
+def test_a_credit_line_names_the_outlet_before_the_clause_after_its_comma(credit: str, expected: str):
+    """A reader app carrying a paper's story says where it comes from on a line of its own, the
+    platform's disclaimer after a comma: the outlet is the name before it."""
+    page = ["打开看点资讯，阅读更多精彩内容", "看点资讯", ZH_HEADLINE, "2025-03-12 08:31", *ZH_BODY, credit,
+            "看点资讯 © 2025"]
+    assert extract_source(clean_lines(page))[0] == expected
+
+
 @pytest.mark.parametrize(("line", "expected"), [
     ("本文为新智库科技原创，转载请联系授权。", "新智库科技"),
     ("声明：本文为云帆网原创，转载请注明出处。", "云帆网"),

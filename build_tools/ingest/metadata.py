@@ -406,11 +406,13 @@ def _after_date(text: str, offset: int) -> str:
     return rest[m.end():] if m else rest
 
 
-def _clean_source(name: str) -> str | None:
+def _clean_source(name: str, *, opens_line: bool = False) -> str | None:
     name = SOURCE_STOP.sub("", name.strip())
     head, comma, rest = name.replace("，", ",").partition(",")
-    if comma and _RIGHTS.search(rest):
-        name = head  # "本文来自X，未经授权不得转载": the name, then the page's rights notice
+    if comma and (_RIGHTS.search(rest) or (opens_line and HAN.search(head) and HAN.search(rest))):
+        # "本文来自X，未经授权不得转载"; on a line the label opens, "本文来自X，不代表Y立场": the name, then a
+        # clause of the page's (a Han name holds no comma; a 来源 inside a sentence is no label)
+        name = head
     name = SOURCE_PREFIX.sub("", name.strip(" 「『“"))
     if m := SOURCE_TAIL.search(name):
         name = name[: m.start()]
@@ -422,6 +424,8 @@ def _clean_source(name: str) -> str | None:
         return None  # "来源: 152102" is a counter, "本文来自X号作者，不代表X立场" a sentence: not outlets
     if _SELF.fullmatch(name):
         return None  # "来源：本网" says "this site": its name is on the masthead, not in the label
+    if name.endswith("作者"):
+        return None  # "本文来自网澜号作者": a writer of the platform's, no outlet
     return name
 
 
@@ -458,10 +462,12 @@ _EMPTY_LABEL = re.compile(
 def _labelled_source(text: str) -> str | None:
     """``来源：新华网``, ``本文来自 企业网D1net公众号``, ``Source: Reuters``."""
     text = _ITEM_NUMBER.sub("", text)
+    start = 0
     for part in re.split(r"(?=来源|來源|本文来自|本文來自|转载自|轉載自)", text):
         m = SOURCE_LABELS.match(part)
-        if m and (name := _clean_source(part[m.end():])):
+        if m and (name := _clean_source(part[m.end():], opens_line=not text[:start].strip())):
             return name
+        start += len(part)
     return None
 
 
