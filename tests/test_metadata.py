@@ -696,6 +696,10 @@ def test_an_aggregators_source_line_and_continue_reading_link_name_the_outlet():
       "© 2025 Feedwell Inc. · Terms · Privacy"], "The Harbour Gazette"),
     (["Feedwell", "Open in the Feedwell app", EN_HEADLINE, *EN_BODY,
       "Read the original story on Lakeview Daily →", "© 2025 Feedwell Inc."], "Lakeview Daily"),
+    # a forum's name over its slogan, a paper's story copied into a post with its source line
+    (["木星论坛 - 天文爱好者之家", "首页 | 版块 | 搜索", "木星论坛 › 新闻转帖 › 科技", "转：" + ZH_HEADLINE,
+      "楼主 星空漫步 发表于 2025-3-12 09:15", "来源：东海日报", *ZH_BODY, "回复 举报",
+      "Archiver | 手机版 | 木星论坛"], "东海日报"),
     # the site's own name in its source line: the site
     (["鹭岛在线", "首页 | 新闻 | 科技 | 财经", ZH_HEADLINE, "2025-03-08 10:20  来源：鹭岛在线", *ZH_BODY,
       "Copyright © 2003-2025 鹭岛在线 版权所有"], "鹭岛在线"),

@@ -1827,10 +1827,11 @@ def _named_in_full(name: str, group: list[str], forms: dict[str, list[str]]) -> 
     return longer.pop() if len(longer) == 1 else name
 
 
-# What only names the site that shows the page: its masthead, first line, logo, copyright line, web address,
-# the body that runs it. However many of them agree, they say whose page it is, not whose article.
+# What only names the site that shows the page: its masthead, first line, logo, its name over its slogan,
+# its copyright line, web address, the body that runs it. However many of them agree, they say whose page it
+# is, not whose article.
 _HOST_ONLY_KINDS = frozenset(["masthead", "late-masthead", "first-line", "logo", "copyright", "address",
-                              "sponsor", "agreed"])
+                              "sponsor", "agreed", "tagline"])
 # A line of its own that says where the article comes from (来源：X, "Read the full story at X").
 _STATED_KINDS = frozenset(["label", "reprint"])
 
