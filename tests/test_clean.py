@@ -1579,3 +1579,36 @@ def test_a_share_cards_headline_over_the_writers_header_is_not_the_articles(acco
     page = ["快看", "打开App，阅读体验更佳", title, *account, title, LEAD_ZH[2], *AFTER_ZH]
     cleaned = clean_lines(page)
     assert cleaned.headline is not None and cleaned.headline.line == 4 + len(account)
+
+
+RAW_MESSAGE = [
+    "lists.example.org archive", "From: Lena Ortiz <lena@evalwg.example>",
+    "Date: Tue, 4 Mar 2025 09:12:44 +0100",
+    "Subject: Re: [eval-wg] Keep the old harness for one more release?", "To: eval-wg@lists.example.org", "",
+    "Hi Jonas,", "",
+    "> Most of the bug reports filed this year came from the differences between",
+    "> the two harnesses, so keeping both is costing us more than it saves.", "",
+    "I see the cost, but several labs still run the old harness in their nightly jobs and we never announced",
+    "a date for its removal. A deprecation warning in the next release would give them a full cycle.", "",
+    "If nobody objects by Friday I will add the warning.", "", "Lena"]
+
+
+def test_a_messages_subject_line_is_its_headline_and_a_quote_in_the_reply_is_its_text():
+    cleaned = clean_lines(RAW_MESSAGE)
+    assert cleaned.headline is not None
+    assert cleaned.headline.text == "Subject: Re: [eval-wg] Keep the old harness for one more release?"
+    body = [k.text for k in cleaned.body]
+    assert body[:3] == ["Hi Jonas,", RAW_MESSAGE[8], RAW_MESSAGE[9]]
+
+
+@pytest.mark.parametrize("line", ["> Most of the bug reports filed this year came from the harness",
+                                  ">> 我认为旧的评测框架还应该保留一个版本"])
+def test_a_quoted_line_is_never_the_headline(line: str):
+    assert layout.headline_excluded(line)
+
+
+@pytest.mark.parametrize(("line", "subject"), [
+    ("Subject: [ANN] Harness 2.0 released", "[ANN] Harness 2.0 released"),
+    ("主题：关于调整例会时间的建议", "关于调整例会时间的建议"), ("Subjects: algebra, geometry", None)])
+def test_a_subject_lines_subject_is_read_without_its_label(line: str, subject: str | None):
+    assert layout.subject_of(line) == subject

@@ -840,3 +840,18 @@ def test_the_headlines_subtitle_is_dropped_but_tells_the_tagger_what_the_article
     ex = extract(seed)
     assert subtitle not in [k.text for k in ex.paragraphs]
     assert "robotics" in ex.tags
+
+
+def test_a_messages_title_is_its_subject_without_the_label(tmp_path: Path):
+    from build_tools.ingest.pipeline import extract
+
+    seed = tmp_path / "message.txt"
+    seed.write_text("\n".join([
+        "From: Lena Ortiz <lena@evalwg.example>", "Date: Tue, 4 Mar 2025 09:12:44 +0100",
+        "Subject: Re: [eval-wg] Keep the old harness for one more release?", "",
+        "Hi Jonas,", "",
+        "Several labs still run the old harness in their nightly jobs and we never announced a date for its "
+        "removal, so a deprecation warning in the next release would give them a full cycle to move.",
+        "The warning will name the release that removes the old harness and link to the migration notes.",
+        "", "Lena"]) + "\n", encoding="utf-8")
+    assert extract(seed).title == "Re: [eval-wg] Keep the old harness for one more release?"

@@ -614,7 +614,7 @@ def _wrapped_paragraphs(page: _Page, gains: list[float]) -> set[int]:
         while m < block_end:
             last = m
             while last + 1 < block_end and page.verdict[last] is None and page.verdict[last + 1] is None \
-                    and _goes_on(page.norms[last].strip(), page.norms[last + 1].strip(), widest):
+                    and _goes_on(*_unquoted(page.norms[last], page.norms[last + 1]), widest):
                 last += 1
             if last > m:
                 lines = [page.norms[k].strip() for k in range(m, last + 1)]
@@ -628,6 +628,17 @@ def _wrapped_paragraphs(page: _Page, gains: list[float]) -> set[int]:
             m = last + 1
         n = block_end
     return wrapped
+
+
+_QUOTE_MARKS = re.compile(r"^(?:>\s?)+")
+
+
+def _unquoted(line: str, following: str) -> tuple[str, str]:
+    """Two lines of a block, without the marks that quote both of them from an earlier message (> …)."""
+    line, following = line.strip(), following.strip()
+    if _QUOTE_MARKS.match(line) and _QUOTE_MARKS.match(following):
+        return _QUOTE_MARKS.sub("", line), _QUOTE_MARKS.sub("", following)
+    return line, following
 
 
 def _goes_on(line: str, following: str, widest: int) -> bool:
@@ -1168,7 +1179,14 @@ _TITLE_LABEL = re.compile(r"(?:标题|標題|title|headline)\s*[:：]$", re.IGNO
 
 
 def _labelled_headline(page: _Page, r: Rules, start: int) -> int | None:
-    """The line under a "标题:" / "Title:" label above the article (a repost template), or None."""
+    """The line under a "标题:" / "Title:" label above the article (a repost template), or a message's
+    "Subject:" line (its header as a mail client or a list archive shows it), or None."""
+    from build_tools.ingest import layout
+
+    for i in range(min(start + 1, len(page.norms))):
+        subject = layout.subject_of(page.norms[i])
+        if subject is not None and page.verdict[i] is None and _headline_shaped(subject, r.thresholds, r):
+            return i
     for i in range(min(start, len(page.norms) - 1)):
         s = page.norms[i].strip()
         if len(s) <= 24 and _TITLE_LABEL.search(s) and page.verdict[i + 1] is None and \

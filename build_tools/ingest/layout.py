@@ -742,6 +742,7 @@ def headline_excluded(text: str) -> bool:
             or is_tool_label(s) is not None or _repetitive(s) or is_edition_name(s) or is_label_for_next(s)
             or is_speaker_turn(s) or is_bare_link(s) or is_site_action(s) or is_subtitle(s)
             or bool(_MAIL_HEADER.match(s)) or bool(_TICKER_ROW.match(s)) or bool(_CHEVRON_PATH.fullmatch(s))
+            or bool(_QUOTED.match(s))
             or bool(_LABELLED_TERMS.fullmatch(s)))
 
 
@@ -768,6 +769,18 @@ _TICKER_ROW = re.compile(r"(?:[^\W\d]{0,4}?(?:即時新聞|即时新闻|即時|�
 # "To: …", "Message-ID: …"): never the headline (the subject is, without its label).
 _MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|reply-to|message-id|in-reply-to|references|list-id|sent"
                           r"|newsgroups)\s?:\s?\S", re.IGNORECASE)
+# A message's subject under its header's label ("Subject: [ANN] openweights-eval 2.0", "主题：…").
+_SUBJECT = re.compile(r"(?:subject|主题|主題)\s?[:：]\s?(\S.{0,300})", re.IGNORECASE)
+
+
+def subject_of(text: str) -> str | None:
+    """The subject of a message's "Subject:" header line, without its label; None for any other line."""
+    m = _SUBJECT.fullmatch(_cut(text).strip())
+    return m.group(1).strip() if m else None
+
+
+# A line quoted from an earlier message ("> I think we should …"): the reply's, never its headline.
+_QUOTED = re.compile(r"^(?:>\s?)+\S")
 # A subtitle under a newspaper's headline opens with a dash (——走访甬江电子元件厂): the headline's, never one.
 _SUBTITLE = re.compile(r"^[—―─]{1,2}\s?\S")
 

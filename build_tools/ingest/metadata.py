@@ -2214,7 +2214,7 @@ def extract_metadata(cleaned: Cleaned, text: str, score: Callable[[str], int] | 
     derived = False
     if title is None:
         if headline is not None:
-            title = headline.text
+            title = layout.subject_of(headline.text) or headline.text  # a message's subject, not its label
         else:
             title = derive_title(cleaned, score)
             derived = True
