@@ -1609,6 +1609,20 @@ def test_a_quoted_line_is_never_the_headline(line: str):
 
 @pytest.mark.parametrize(("line", "subject"), [
     ("Subject: [ANN] Harness 2.0 released", "[ANN] Harness 2.0 released"),
-    ("主题：关于调整例会时间的建议", "关于调整例会时间的建议"), ("Subjects: algebra, geometry", None)])
+    ("主题：关于调整例会时间的建议", "关于调整例会时间的建议"), ("Subjects: algebra, geometry", None),
+    ("Title   [Experience] Three months with AI", "[Experience] Three months with AI"),
+    ("標題　[心得] 導入AI寫程式三個月", "[心得] 導入AI寫程式三個月"),
+    ("Title IX rules for campus chatbots", None)])
 def test_a_subject_lines_subject_is_read_without_its_label(line: str, subject: str | None):
     assert layout.subject_of(line) == subject
+
+
+def test_a_boards_title_field_is_the_headline_and_its_wrapped_lines_are_text():
+    page = ["RiverBBS > Boards > Career_AI", "Author  night_owl (Night Owl)", "Board   Career_AI",
+            "Title   [Experience] Three months with an AI code assistant", "Time    Tue Jun 11 23:05:41 2024",
+            "",
+            *WRAPPED_EN, "", "--", "※ Posted from: RiverBBS(riverbbs.example)"]
+    cleaned = clean_lines(page)
+    assert cleaned.headline is not None and cleaned.headline.line == 4
+    assert [(k.text, k.role) for k in cleaned.body] == [(line, "text") for line in WRAPPED_EN]
+    assert layout.subject_of(page[3]) == "[Experience] Three months with an AI code assistant"

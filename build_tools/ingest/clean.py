@@ -281,6 +281,7 @@ class _Page:
     headline: int | None = None
     modelled: bool = False  # the page model placed the headline and the body (see _pass_regions)
     timecodes: set[int] = field(default_factory=set)  # lines that open with a recording's running time
+    wrapped: set[int] = field(default_factory=set)  # lines of paragraphs broken at a fixed width
 
     def alive(self) -> list[int]:
         return [n for n, v in enumerate(self.verdict) if v is None]
@@ -310,7 +311,8 @@ def clean_lines(lines: list[str], rules: Rules | None = None) -> Cleaned:
         elif BULLET.match(page.norms[n]):
             out.kept.append(Kept(lineno, text, "item"))
         else:
-            role = "heading" if is_heading(page.norms[n], r.thresholds) else "text"
+            # a line of a paragraph broken at a fixed width is text, however short and unpunctuated
+            role = "heading" if is_heading(page.norms[n], r.thresholds) and n not in page.wrapped else "text"
             out.kept.append(Kept(lineno, text, role))
     return out
 
@@ -538,7 +540,7 @@ def _pass_regions(page: _Page, r: Rules) -> None:
     count = len(norms)
     gains = [-DROPPED_LINE_COST if verdict[i] else (_text_weight(norms[i]) or -ALIVE_LINE_COST)
              for i in range(count)]
-    wrapped = _wrapped_paragraphs(page, gains)
+    wrapped = page.wrapped = _wrapped_paragraphs(page, gains)
     _lists_between_paragraphs(page, gains)
     span = layout.densest_run(gains)
     if span is None:

@@ -769,12 +769,15 @@ _TICKER_ROW = re.compile(r"(?:[^\W\d]{0,4}?(?:即時新聞|即时新闻|即時|�
 # "To: …", "Message-ID: …"): never the headline (the subject is, without its label).
 _MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|reply-to|message-id|in-reply-to|references|list-id|sent"
                           r"|newsgroups)\s?:\s?\S", re.IGNORECASE)
-# A message's subject under its header's label ("Subject: [ANN] openweights-eval 2.0", "主题：…").
-_SUBJECT = re.compile(r"(?:subject|主题|主題)\s?[:：]\s?(\S.{0,300})", re.IGNORECASE)
+# A message's subject or a post's title under its header's label, after a colon or a wide gap ("Subject:
+# [ANN] openweights-eval 2.0", "主题：…", a board's "Title   [Experience] …").
+_SUBJECT = re.compile(r"(?:subject|主题|主題|title|标题|標題)(?:\s?[:：]\s?|\s{2,}|\u3000)(\S.{0,300})",
+                      re.IGNORECASE)
 
 
 def subject_of(text: str) -> str | None:
-    """The subject of a message's "Subject:" header line, without its label; None for any other line."""
+    """The subject of a message's "Subject:" header line (a post's "Title" field), without its label; None for
+    any other line."""
     m = _SUBJECT.fullmatch(_cut(text).strip())
     return m.group(1).strip() if m else None
 
