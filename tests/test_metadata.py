@@ -685,6 +685,18 @@ def test_an_aggregators_source_line_and_continue_reading_link_name_the_outlet():
     assert extract_source(clean_lines(linked))[0] == "The Lakeshore Observer"
 
 
+@pytest.mark.parametrize("label", ["来源：网络", "来源：互联网", "來源：網路", "来源：综合报道",
+                                   "来源：网友投稿", "来源：受访者"])
+def test_a_source_label_that_names_no_one_leaves_the_site_its_outlet(label: str):
+    """"来源：网络", "Source: Internet": where anyone may have found the story, no outlet; the site is."""
+    page = ["鹭岛在线", "首页 | 新闻 | 科技 | 财经", ZH_HEADLINE, f"2025-03-08 10:20  {label}", *ZH_BODY,
+            "Copyright © 2003-2025 鹭岛在线 版权所有"]
+    assert extract_source(clean_lines(page))[0] == "鹭岛在线"
+    english = ["Harbourline", "News | Tech | Business", EN_HEADLINE, "Source: Internet", *EN_BODY,
+               "© 2025 Harbourline"]
+    assert extract_source(clean_lines(english))[0] == "Harbourline"
+
+
 @pytest.mark.parametrize(("page", "expected"), [
     # a portal that names itself at the top, in its app's banner and in its footer, carrying a paper's story
     (["鹭岛在线", "首页 | 新闻 | 科技 | 财经", ZH_HEADLINE, "2025-03-08 10:20  来源：闽江晨报  作者：林可",

@@ -426,9 +426,16 @@ def _clean_source(name: str, *, opens_line: bool = False) -> str | None:
         return None  # "来源：本网" says "this site": its name is on the masthead, not in the label
     if name.endswith("作者"):
         return None  # "本文来自网澜号作者": a writer of the platform's, no outlet
+    if _NAMES_NO_ONE.fullmatch(name):
+        return None  # "来源：网络", "Source: Internet": where anyone may have found it, no outlet
     return name
 
 
+# What a source label says that names no one: the internet, a roundup of several, readers' contributions,
+# the people interviewed, "official".
+_NAMES_NO_ONE = re.compile(r"网络|網絡|網路|互联网|互聯網|网上|網上|综合(?:报道)?|綜合(?:報導)?|网友(?:投稿)?"
+                           r"|網友(?:投稿)?|受访者|受訪者|官方|(?:企业|企業)供稿|(?:作者|网友|網友)供[图圖]"
+                           r"|(?i:(?:the )?internet|(?:the )?web|online|social media|various)")
 # A name, then its own short form in brackets: "Ministry of Digital Affairs (MODA)".
 _SHORT_AFTER = re.compile(r"([^()（）]{2,40}?) ?[(（]([^()（）]{2,12})[)）]")
 
