@@ -78,8 +78,7 @@ def _build_in_worker(projects: list[tuple[str, str, Connection]], parent: Briefi
     """
     if len(projects) == 1 or not hasattr(os, "fork"):
         for project in projects:
-            _build_and_report(*project, parent)
-            _let_go(held)
+            _build_and_report(*project, parent, held)
             held = None
         return
     child = 0
@@ -96,15 +95,16 @@ def _build_in_worker(projects: list[tuple[str, str, Connection]], parent: Briefi
         if child == 0:
             code = 1
             try:
-                _build_and_report(config_file, site_dir, results, parent)
+                _build_and_report(config_file, site_dir, results, parent, held)
                 code = 0
             finally:
                 os._exit(code)
         results.close()  # the child holds it: should it die, the parent reads the end of the pipe
+        if held is not None:
+            os.close(held)  # the child's copy holds the lock until it lets go (or ends)
+            held = None
         _, status = os.waitpid(child, 0)
         child = 0
-        _let_go(held)
-        held = None
         failed = failed or os.waitstatus_to_exitcode(status)
     if failed:
         sys.exit(failed)
@@ -116,8 +116,11 @@ def _let_go(held: int | None) -> None:
         os.close(held)
 
 
-def _build_and_report(config_file: str, site_dir: str, results: Connection, parent: BriefingPlugin) -> None:
-    """Build one project and send what the parent needs of it down ``results``.
+def _build_and_report(config_file: str, site_dir: str, results: Connection, parent: BriefingPlugin,
+                      held: int | None = None) -> None:
+    """Build one project and send what the parent needs of it down ``results``; let go of the lock
+    ``held`` (if any) once it is built, before sending: the parent may wait on that lock before it
+    reads, and the result of thousands of pages does not fit in a pipe.
 
     A dirty build under ``mkdocs serve`` stays dirty here; the worker sends back the keys of the pages
     it built, for the next one.
@@ -128,6 +131,7 @@ def _build_and_report(config_file: str, site_dir: str, results: Connection, pare
     collect = _Collect()
     logger.addHandler(collect)
     error, facts = _build_project(config_file, site_dir, parent)
+    _let_go(held)
     results.send((collect.messages, error, parent.serve.manifest_json(site_dir), facts))
     results.close()
     logger.removeHandler(collect)
