@@ -22,9 +22,9 @@ from build_tools.site.language import other_languages
 
 
 @pytest.mark.parametrize(("languages", "cores", "expected"), [
-    (2, 2, 1), (2, 1, 1), (2, None, 1), (2, 3, 2), (2, 8, 2), (5, 3, 2), (1, 8, 1),
+    (2, 2, 2), (2, 1, 1), (2, None, 1), (2, 3, 2), (2, 8, 2), (5, 3, 3), (1, 8, 1),
 ])
-def test_a_worker_per_core_beside_the_english_build(languages, cores, expected):
+def test_a_worker_per_core_and_at_most_one_per_language(languages, cores, expected):
     assert projects.worker_count(languages, cores) == expected
 
 

@@ -4,8 +4,9 @@ One project per language (Material's advice for multilingual sites) keeps each s
 navigation to one language. The English build starts the others once its output folder is clean, and
 waits for them before it finishes, so ``mkdocs build`` and ``mkdocs serve`` always produce all three.
 Workers are forked where the platform allows: they inherit the corpus already read and indexed and the
-imported modules. There is one worker per core beside the English build (``worker_count``): on two
-cores, one worker builds both Chinese sites, one after the other, each in a process of its own. Each
+imported modules. There is one worker per core, at most one per language (``worker_count``); where a
+worker builds more than one language, it builds them one after the other, each in a process of its
+own. Each
 build reads back the pages it wrote for the sitemaps (``sitemap.PageFacts.read``) while the others
 still build. Their warnings are relayed to the English build's log, where ``--strict`` counts them like
 its own; a failure fails the whole build.
@@ -156,12 +157,13 @@ def _build_project(config_file: str, site_dir: str, parent: BriefingPlugin) -> t
 def worker_count(languages: int, cores: int | None) -> int:
     """How many worker processes build ``languages`` other languages beside the English build.
 
-    One per core beside the English build's: a build is CPU-bound, so a worker without a core of its
-    own only shares another's time, while it holds a whole build's memory (100 MiB and more for an
-    archive of thousands of briefings) for as long as it lasts. On two cores, one worker builds the
-    Chinese sites one after the other; on three or more, side by side.
+    One per core, at most one per language: with the English build, one process more than there are
+    cores, which keeps every core busy while a build waits for its Pagefind process (one core) or its
+    turn to index. Measured at 3,000 briefings on two cores (bench/results/2026-12-07-workers.txt): one
+    worker building the Chinese sites in turn, 193 s and 482 MiB at the peak; one worker each, 164 s and
+    523 MiB. On one core, one worker builds them one after the other, each in a process of its own.
     """
-    return max(1, min(languages, (cores or 1) - 1))
+    return max(1, min(languages, cores or 1))
 
 
 def worker_groups(codes: list[str], workers: int) -> list[list[str]]:
