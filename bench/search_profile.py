@@ -17,6 +17,7 @@ import itertools
 import json
 import os
 import re
+import resource
 import sys
 import tempfile
 import threading
@@ -68,6 +69,12 @@ class _PeakRSS(threading.Thread):
         self.join()
 
 
+def _largest_child() -> int:
+    """The peak RSS of the largest child this process has waited for (Pagefind processes): where every
+    Pagefind process of a row ended between two samples (a few pages), an upper bound of their peak."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+
+
 def profile(n: int, work: Path, languages: list[str], part_pages: list[int] | None = None,
             variants: tuple[tuple[str, tuple[str, ...]], ...] = VARIANTS) -> list[dict[str, Any]]:
     """Index the ``n``-briefing corpus for each language, variant and number of pages a Pagefind
@@ -95,10 +102,10 @@ def profile(n: int, work: Path, languages: list[str], part_pages: list[int] | No
                 "records_seconds": round(records_seconds, 2),
                 "seconds": round(seconds, 2),
                 "pagefind_cpu_seconds": round(after.children_user + after.children_system
-                                              - before.children_user - before.children_system, 2),
+                                              - before.children_user - before.children_system, 3),
                 "merge_cpu_seconds": round(after.user + after.system - before.user - before.system, 2),
                 "words": report.words, "bytes_per_briefing": round(report.bytes / n),
-                "peak_pagefind_mib": round(memory.peak / 2**20),
+                "peak_pagefind_mib": round((memory.peak or _largest_child()) / 2**20),
             })
             print(json.dumps(rows[-1], ensure_ascii=False), file=sys.stderr, flush=True)
     return rows
