@@ -94,7 +94,7 @@ def profile(n: int, work: Path, languages: list[str], part_pages: list[int] | No
             memory = _PeakRSS()
             memory.start()
             before, start = os.times(), time.perf_counter()
-            report = search_index.write_index(work / f"{code}-{len(rows)}", lang, chosen, (), words)
+            report = search_index.write_index(work / f"{code}-{len(rows)}", lang, chosen)
             seconds, after = time.perf_counter() - start, os.times()
             memory.stop()
             rows.append({

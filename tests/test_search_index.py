@@ -41,7 +41,7 @@ def _indexed(tmp_path: Path, corpus: Corpus, lang: str, briefings=None) -> dict[
     language = LANGUAGES[lang]
     words = search_index.segmenter(language, corpus.taxonomy)
     records = search_index.records(briefings or corpus.briefings, corpus.taxonomy, language, words)
-    search_index.write_index(tmp_path, language, records, (), words)
+    search_index.write_index(tmp_path, language, records)
     return {str(p["url"]): p for p in search_index.read_fragments(tmp_path / "pagefind")}
 
 
@@ -165,7 +165,7 @@ def test_an_index_made_in_parts_is_the_index_of_all_pages_at_once(tmp_path: Path
                                         "</article></body></html>") for i, text in enumerate(accents)]
     indexes = {}
     for label, part_pages in (("whole", 10_000), ("parts", 3)):
-        report = search_index.write_index(tmp_path / label, language, records, (), words,
+        report = search_index.write_index(tmp_path / label, language, records,
                                           part_pages=part_pages)
         assert report.pages == len(records)
         indexes[label] = _bundle(tmp_path / label / "pagefind")

@@ -302,7 +302,7 @@ def index_site(site_dir: str | Path, lang: SiteLanguage, briefings: Iterable[Bri
     if release_words:
         drop_segmenters()
         projects.release_memory()
-    return write_index(site_dir, lang, itertools.chain(records(briefings, tax, lang, words), pages), (),
+    return write_index(site_dir, lang, itertools.chain(records(briefings, tax, lang, words), pages),
                        part_pages=size)
 
 
@@ -384,14 +384,11 @@ def write_index(
     site_dir: str | Path,
     lang: SiteLanguage,
     page_records: Iterable[Record],
-    html_pages: Iterable[tuple[str, Path]] = (),
-    words: Segmenter | None = None,
     *,
     part_pages: int | None = None,
 ) -> IndexReport:
-    """Index ``page_records`` and the built HTML ``html_pages`` ((url, file) pairs) of one language
-    site into ``<site_dir>/pagefind``; return what was indexed. ``words`` segments the pages' Chinese
-    text (the records come segmented).
+    """Index ``page_records`` of one language site (records of the corpus, or of built pages) into
+    ``<site_dir>/pagefind``; return what was indexed.
 
     The pages are indexed ``part_pages`` (default ``PART_PAGES``) at a time, each part by a Pagefind
     process of its own, and the parts' indexes are merged into the one index Pagefind would have
@@ -400,7 +397,7 @@ def write_index(
     """
     start = time.perf_counter()
     size = part_pages or PART_PAGES
-    documents = _documents(page_records, html_pages, words)
+    documents = ((r.url, r.html) for r in page_records)
     target = Path(site_dir) / BUNDLE_DIR
     parts_dir = target.with_name(f".{target.name}.parts")
     shutil.rmtree(parts_dir, ignore_errors=True)
@@ -488,15 +485,6 @@ def _index_part(lang: SiteLanguage, documents: list[tuple[str, str]]) -> tuple[d
     finally:
         service.close()
     return files, words_indexed
-
-
-def _documents(page_records: Iterable[Record], html_pages: Iterable[tuple[str, Path]],
-               words: Segmenter | None) -> Iterator[tuple[str, str]]:
-    """(url, html) of the records, then of the HTML pages (their text segmented by ``words``)."""
-    for r in page_records:
-        yield r.url, r.html
-    for url, path in html_pages:
-        yield url, spaced_html(path.read_text(encoding="utf-8"), words)
 
 
 def _sort_values(html: str) -> dict[str, str]:
