@@ -121,6 +121,24 @@ def test_dates_in_article_text_and_teasers_are_not_publication_dates():
     assert _date(lines) is None
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sat Feb  7 22:15:01 2026", dt.date(2026, 2, 7)),  # no time zone
+    ("Fri Jan 9 06:03:11 CET 2026", dt.date(2026, 1, 9)),
+    ("Mon Jul 21 13:45 PDT 2025", dt.date(2025, 7, 21)),
+    ("Thu Sep  4 23:59:59 +0200 2025", dt.date(2025, 9, 4)),
+    ("sun dec 28 01:02:03 gmt 2025", dt.date(2025, 12, 28)),
+])
+def test_a_system_clocks_date_with_or_without_its_time_zone(text: str, expected: dt.date):
+    assert [date for _, date, _ in find_dates(text)] == [expected]
+
+
+def test_a_mailing_list_archives_date_line_under_the_sender_is_the_date():
+    lines = ["[ai-policy] Draft rules for model registries published",
+             "Messages sorted by: [ date ] [ thread ]", "Rosa Okonjo rosa at example.org",
+             "Fri Jan 9 06:03:11 CET 2026", *EN_BODY]
+    assert _date(lines) == "2026-01-09"
+
+
 def test_find_dates_skips_dates_that_do_not_exist():
     assert find_dates("2024-02-30 和 2024-02-29") == [(13, dt.date(2024, 2, 29), False)]
 

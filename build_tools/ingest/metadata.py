@@ -40,9 +40,10 @@ DATE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<y>\d{{4}})\b",
                re.IGNORECASE),
-    # Tue Mar 11 20:05:33 2025: a system clock's form, as forums and mail headers print it
-    re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?P<y>\d{{4}})\b",
-               re.IGNORECASE),
+    # Tue Mar 11 20:05:33 2025, Wed Oct 14 09:12:48 UTC 2026: a system clock's form, as forums, mail
+    # headers and mailing-list archives print it, the time zone (UTC, EST, +0100) between time and year
+    re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
+               r"\s+(?:(?:[A-Z]{2,5}|[+-]\d{4})\s+)?(?P<y>\d{4})\b", re.IGNORECASE),
 ]
 # Wire datelines: the year is not stated, it comes from another date on the page.
 WIRE_DATELINES = [
