@@ -225,6 +225,30 @@ def test_chinese_dates_above_the_article(header: list[str], expected: str | None
     assert _date(["星图科技", ZH_HEADLINE, *header, *ZH_BODY, "© 2024 星图科技 版权所有"]) == expected
 
 
+@pytest.mark.parametrize(("header", "footer", "expected"), [
+    (["By Dana Whitcomb", "Published Nov 21 at 3:06 PM"], "Copyright © 1998–2025 News Site", "2025-11-21"),
+    (["By Dana Whitcomb", "Published Nov 21 at 3:06 PM"], "(c) 2010 - 2025 News Site Media", "2025-11-21"),
+    (["星图科技 记者 罗晓岚", "11月21日 15:06"], "(c) 2010 - 2025 星图科技 版权所有", "2025-11-21"),
+    (["星图科技 记者 罗晓岚", "11月21日 15:06"], "版权所有 © 2010至2025 星图科技", "2025-11-21"),
+    (["星图科技 记者 罗晓岚", "11月21日 15:06"], "© 2025 星图科技 版权所有", "2025-11-21"),  # one year
+])
+def test_a_month_and_day_take_the_last_year_of_a_copyright_range(header: list[str], footer: str,
+                                                                  expected: str):
+    headline = EN_HEADLINE if header[0].startswith("By") else ZH_HEADLINE
+    body = EN_BODY if header[0].startswith("By") else ZH_BODY
+    assert _date(["NEWS SITE", headline, *header, *body, footer]) == expected
+
+
+@pytest.mark.parametrize("lines", [
+    ["NEWS SITE", EN_HEADLINE, "Photo: © 2019 Lena Marsh", "By Dana Whitcomb", "Published Nov 21 at 3:06 PM",
+     *EN_BODY, "Last updated Nov 22, 2025, 9:10 AM"],
+    ["星图科技", ZH_HEADLINE, "图片来源：视觉中国 © 2018", "星图科技 记者 罗晓岚", "11月21日 15:06", *ZH_BODY,
+     "最后修改于 2025-11-22 09:10"],
+])
+def test_a_dates_year_is_stronger_than_a_copyright_lines_for_a_month_and_day(lines: list[str]):
+    assert _date(lines) == "2025-11-21"
+
+
 def test_the_dateline_of_the_first_paragraph_gives_the_date():
     lines = [ZH_HEADLINE, "芯界观察讯 2023年10月18日，" + ZH_BODY[0], *ZH_BODY[1:]]
     assert _date(lines) == "2023-10-18"

@@ -242,7 +242,10 @@ def _wire_dateline(text: str) -> tuple[int | None, int, str] | None:
     return None
 
 
-_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(\d{4})", re.IGNORECASE)
+# © 2024, Copyright (c) 2004-2026: the year a copyright line gives; of a range, its last (the first is when
+# the site began)
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(\d{4})(?:\s?[-–—~至]\s?(\d{4}))?",
+                             re.IGNORECASE)
 # 11月21日, or a portal's 03-22 09:30 (a month and day before a time of day): the year stated elsewhere.
 _MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日"
                         r"|(?<![\d\-/.:])(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}(?![\d\-/])")
@@ -289,6 +292,8 @@ class _PageDates:
     above: list[tuple[int, dt.date]] = field(default_factory=list)
     below: list[dt.date] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
+    # the years of copyright lines: weaker than a date's year (a footer may be years old)
+    copyright_years: list[int] = field(default_factory=list)
     # (rank, month, day): 11月21日, the year stated elsewhere
     month_days: list[tuple[int, int, int]] = field(default_factory=list)
 
@@ -334,7 +339,7 @@ def _page_dates(cleaned: Cleaned) -> _PageDates:
     for d in cleaned.dropped:
         text = unicodedata.normalize("NFKC", d.text)
         # a copyright line gives the year, whatever block it was dropped with (a footer, a comments section)
-        found.years += [int(y) for y in _COPYRIGHT_YEAR.findall(text)]
+        found.copyright_years += [int(last or first) for first, last in _COPYRIGHT_YEAR.findall(text)]
         # A date line a few lines under the headline, below one kept line at most (a standfirst taken for
         # the article's start), is the header's.
         header = cleaned.headline is not None and d.kind == "byline" and top < d.line and \
@@ -393,10 +398,11 @@ def extract_date(cleaned: Cleaned) -> str | None:
     """
     page = _page_dates(cleaned)
     ranked: list[tuple[int, dt.date | None]] = list(page.above)
-    if page.years:
-        ranked += [(rank, _to_date(page.years[0], month, day)) for rank, month, day in page.month_days]
+    years = page.years + page.copyright_years
+    if years:
+        ranked += [(rank, _to_date(years[0], month, day)) for rank, month, day in page.month_days]
     choices = [date for _, date in sorted(ranked, key=lambda pair: pair[0])]  # stable: page order in a rank
-    choices += [_opening_date(cleaned, page.years), *page.below]
+    choices += [_opening_date(cleaned, years), *page.below]
     return next((date.isoformat() for date in choices if date), None)
 
 
