@@ -139,6 +139,19 @@ def test_a_mailing_list_archives_date_line_under_the_sender_is_the_date():
     assert _date(lines) == "2026-01-09"
 
 
+@pytest.mark.parametrize("meta_line", [
+    "Updated 11:20 a.m. ET, Fri Oct 9, 2026",
+    "Last updated 9:03 PM GMT+1 Oct 9, 2026",
+    "Edited 23:40, 9 October 2026",
+    "更新时间：周五 08:15 2026年10月9日",
+])
+def test_a_time_of_day_between_an_edit_label_and_its_date_keeps_it_an_edit_date(meta_line: str):
+    title = "OpenAI co-founder launches new AI company focused on safety"
+    body = EN_BODY if meta_line[0].isascii() else ZH_BODY
+    assert _date([title, meta_line, *body]) is None
+    assert _date([title, "Published Oct 2, 2026", meta_line, *body]) == "2026-10-02"
+
+
 def test_find_dates_skips_dates_that_do_not_exist():
     assert find_dates("2024-02-30 和 2024-02-29") == [(13, dt.date(2024, 2, 29), False)]
 

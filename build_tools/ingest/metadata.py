@@ -185,10 +185,13 @@ def _to_date(year: int | None, month: int, day: int) -> dt.date | None:
         return None
 
 
-# A day of the week right before a date ("Tue 24 Feb 2026", "周二 2024年6月4日"); how far back it may start.
-_WEEKDAY_BEFORE = re.compile(r"(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?|(?:周|週|星期|禮拜|礼拜)"
-                             r"[一二三四五六日天])\s?$", re.IGNORECASE)
-WEEKDAY_REACH = 24
+# A day of the week or a time of day right before a date, between it and its label ("Tue 24 Feb 2026",
+# "周二 2024年6月4日", "Updated 4:52 PM EST, Thu December 3, 2026"); how far back they may start.
+_WEEKDAY_BEFORE = re.compile(r"(?:(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?"
+                             r"|(?:周|週|星期|禮拜|礼拜)[一二三四五六日天]"
+                             r"|\b\d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?"
+                             r"(?: [A-Z]{2,5}(?:[+-]\d{1,2})?)?,?)\s?){1,2}$", re.IGNORECASE)
+WEEKDAY_REACH = 40
 
 
 def find_dates(text: str) -> list[tuple[int, dt.date, bool]]:
