@@ -380,6 +380,40 @@ def test_lines_that_are_never_a_headline(line: str):
     assert layout.headline_excluded(line)
 
 
+WRITER_TITLE = "I Let an AI Agent Run My Inbox for a Month. It Was Too Good at It"
+WRITER_DECK = "The assistant answered faster than I ever did, and that turned out to be the problem."
+
+
+@pytest.mark.parametrize("name", ["Hollis Adebayo-Kerr", "José Álvarez-Núñez", "Ana de la Cruz",
+                                  "Mika K. Laine", "Ана Петрова", "Siobhan O'Neill"])
+@pytest.mark.parametrize("header", [
+    # a kicker, the deck, the name, the section's name, the date, the player and the photo credit
+    lambda name, date: ["GEAR", WRITER_TITLE, WRITER_DECK, name, "Gear", date,
+                        "Listen to this article · 7 min", "Photograph: " + name],
+    # the name twice (the avatar's text and the profile link) over the date, with or without the deck
+    lambda name, date: [WRITER_TITLE, WRITER_DECK.rstrip("."), name, name, date, "Share"],
+    lambda name, date: [WRITER_TITLE, name, name, date, "Share"],
+])
+def test_a_writers_name_alone_between_the_headline_and_its_date_is_no_headline(name: str, header):
+    for date in ("Oct 9, 2024 7:00 AM", "9 October 2024", "2024-10-09 07:00"):
+        page = ["Byte Harbor", "Latest", "AI", "Gear", "Sign In", *header(name, date), *PAGE_EN_BODY]
+        headline, body, dropped = _regions(page)
+        assert headline == WRITER_TITLE, (name, date)
+        assert body == PAGE_EN_BODY and name in dropped
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hollis Adebayo-Kerr", True), ("Ana de la Cruz", True), ("Ана Петрова", True), ("Mika K. Laine", True),
+    ("Technology Review", True),  # the shape alone cannot tell; the rule also wants its place
+    ("GEAR", False), ("The reasoning tax", False), ("Oct 9, 2024", False), ("AI Policy Desk", False),
+    ("It works. Mostly", False), ("Nadia", False), ("李明", False),
+])
+def test_a_persons_name_is_two_to_four_capitalised_words_of_letters(text: str, expected: bool):
+    from build_tools.ingest.clean import person_name
+
+    assert person_name(text) is expected
+
+
 def test_a_headline_written_as_sentences_under_a_short_kicker_stays_the_headline():
     stated = "We tried the new glasses for a week. Here's what mattered."
     headline, _, _ = _regions(["Byte Harbor", "Hands-on review", stated, "By Claire Dumont", "Oct 9, 2024",

@@ -283,6 +283,22 @@ def test_a_markdown_pages_short_h1_is_its_headline_unless_the_page_names_it_agai
     assert (got["title"] == h1) is is_title
 
 
+@pytest.mark.parametrize("h1", ["The lens question", "Compute rationing"])
+def test_a_markdown_pages_short_h1_that_a_sentence_of_the_article_uses_is_still_its_headline(
+        cli, tmp_path: Path, h1: str):
+    """A post's short # headline names the idea its article then explains in a sentence ("what I have come to
+    call the lens question"): a sentence is no furniture that names the site."""
+    lines = (PAGES / "wire_en.txt").read_text(encoding="utf-8").splitlines()
+    said = f"This is what I have come to call {h1.lower()}, and it will not go away soon."
+    md = "\n\n".join(["[Example Letters](https://letters.example/)", "Subscribe  Sign in", "# " + h1,
+                       "Why the cheapest model is rarely the one that costs least once it is in production",
+                       "[Ana Ruiz](https://letters.example/@ana)", "Sep 30, 2024", lines[4],
+                       lines[5] + " " + said, *lines[6:], "© 2024 Ana Ruiz · [Example Letters](https://letters.example)"])
+    (tmp_path / "post.md").write_text(md, encoding="utf-8")
+    (got,) = _json_lines(cli("ingest", "--json", "post.md").out)
+    assert got["title"] == h1
+
+
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("empty.txt", b"", "empty.txt: empty file; a seed is the text of one article"),
     ("blank.txt", b"\n  \r\n\t\n", "blank.txt: empty file; a seed is the text of one article"),

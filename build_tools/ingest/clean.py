@@ -1047,7 +1047,7 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
         if prefix and _squash(prefix) in others:
             continue  # "Headline - Outlet": the share card or <title> of the headline below
         if _site_and_tagline(norms, i) or _tagged_copy(norms, candidates, i) \
-                or _named_in_byline(page, squashed, i) \
+                or _named_in_byline(page, squashed, i) or _writer_under_headline(page, candidates, i) \
                 or _copied_above_article(squashed, candidates, i, start):
             continue
         score = 1.0 + min(layout.units(norms[i]), HEADLINE_FULL_UNITS) / HEADLINE_UNITS_PER_POINT
@@ -1094,6 +1094,52 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+# Words of a person's name that need no capital: particles and short forms (Ana de la Cruz, Ali bin Said).
+_NAME_PARTICLES = frozenset(["de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "van",
+                             "von", "der", "den", "ter", "bin", "binti", "ibn", "al", "el", "y", "e"])
+PERSON_NAME_WORDS = (2, 4)
+# How far above a writer's name the headline (or its deck) may sit, and how far below it its date line.
+WRITER_HEADLINE_REACH = 3
+WRITER_DATE_REACH = 2
+
+
+def person_name(text: str) -> bool:
+    """Whether ``text`` is a person's name alone in a script with capitals: two to four words of letters
+    (hyphens, apostrophes and initials allowed), each capitalised but for particles, no digits and no
+    sentence punctuation (Hollis Adebayo-Kerr, José Álvarez-Núñez, Ана Петрова, Ana de la Cruz)."""
+    words = text.split()
+    if not PERSON_NAME_WORDS[0] <= len(words) <= PERSON_NAME_WORDS[1]:
+        return False
+    capitals = 0
+    for word in words:
+        core = word.replace("-", "").replace("'", "").replace("’", "").rstrip(".")
+        if not core.isalpha() or (word.endswith(".") and len(core) > 1):
+            return False  # a digit, a symbol, a sentence's full stop (an initial's "K." is allowed)
+        if word[0].isupper():
+            capitals += 1
+            if len(core) > 1 and core.isupper():
+                return False  # a word in capitals: an acronym, a section's name, not a person's
+        elif word.lower() not in _NAME_PARTICLES:
+            return False
+    return capitals >= 2
+
+
+def _writer_under_headline(page: _Page, candidates: list[int], i: int) -> bool:
+    """Whether line ``i`` is the writer's name in the header: a person's name alone, under a longer
+    headline-shaped line (the headline, its deck) a few lines up and over a date line a line or two down.
+    A headline is longer than the name it is set over, and no date line sits right under a kicker."""
+    from build_tools.ingest import layout
+
+    norms = page.norms
+    if not person_name(norms[i].strip()):
+        return False
+    longer_above = any(i - WRITER_HEADLINE_REACH <= c < i and layout.units(norms[c]) > layout.units(norms[i])
+                       for c in candidates)
+    dated_below = any(layout.has_date(norms[j]) and layout.is_metadata_line(norms[j])
+                      for j in range(i + 1, min(len(norms), i + 1 + WRITER_DATE_REACH)))
+    return longer_above and dated_below
 
 
 # A site's name before its tagline ("Signal & Weights — a podcast about …", "极客茶馆 - 数码·AI 爱好者社区",

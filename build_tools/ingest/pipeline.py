@@ -712,7 +712,10 @@ def _named_elsewhere(cleaned: Cleaned, line: Dropped | Kept) -> bool:
     key = _alnum_key(line.text)
     if len(key) < 6 or (not han_count(line.text) and word_count(line.text) < 2):
         return True
-    others = [d.text for d in cleaned.dropped if d.line != line.line] + [k.text for k in cleaned.kept]
+    # (a sentence of the article may use the headline's words: "what I have started calling the reasoning
+    # tax"; a site's name recurs in the page's furniture and headings)
+    others = [d.text for d in cleaned.dropped if d.line != line.line] + \
+        [k.text for k in cleaned.kept if not layout.reads_as_text(k.text)]
     # (an address's slug spells the headline: /p/the-tutor-question)
     return any(key in _alnum_key(_ADDRESS.sub("", text)) for text in others)
 
