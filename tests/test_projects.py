@@ -166,3 +166,28 @@ def test_the_first_worker_holds_a_lock_until_its_first_language_is_built(tmp_pat
             assert seen.read_text().split() == ["held"] + ["free"] * (len(builds) - 1)
     finally:
         lock.unlink()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_worker_ends_when_its_languages_are_built_before_the_parent_reads_their_results(
+        tmp_path, monkeypatch, workers):
+    """The root build reads the results only after its own index: a worker kept alive until then would
+    hold its memory through every index. Results larger than a pipe holds do not keep it."""
+
+    def build_project(config_file: str, site_dir: str, parent) -> tuple[str | None, dict]:
+        return None, {site_dir: ("y" * 500_000,)}
+
+    monkeypatch.setattr(projects, "_build_project", build_project)
+    parent = _Parent()
+    builds = projects.start_builds(tmp_path / "mkdocs.yml", tmp_path / "site", parent, workers=workers)
+    processes = list(dict.fromkeys(b.process for b in builds))
+    for process in processes:
+        process.join(30)
+    alive = [p for p in processes if p.is_alive()]
+    if alive:
+        projects.stop_builds(builds)
+        pytest.fail("a worker waited for the parent to read its result")
+    assert _wait_for(builds, parent) == []
+    assert [site for site, _ in parent.received] == [b.site_dir for b in builds]
+    assert parent.facts == [{str(b.site_dir): ("y" * 500_000,)} for b in builds]
+    assert not any(b.result_file.exists() for b in builds)  # read and removed

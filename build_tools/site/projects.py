@@ -9,7 +9,9 @@ worker builds more than one language, it builds them one after the other, each i
 own. Each
 build reads back the pages it wrote for the sitemaps (``sitemap.PageFacts.read``) while the others
 still build. Their warnings are relayed to the English build's log, where ``--strict`` counts them like
-its own; a failure fails the whole build.
+its own; a failure fails the whole build. A build's result goes into a file the English build reads
+when it waits for the others: the process that built a language ends as soon as it is built, and does
+not hold its memory while the others index.
 
 Each build writes its own language's search index as soon as its pages and records are ready, but one
 at a time (``search_turn``): a Pagefind process holds a part of a language's index, and the dictionary
@@ -29,6 +31,7 @@ import gc
 import logging
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import tempfile
@@ -54,7 +57,8 @@ class LanguageBuild:
     code: str
     site_dir: Path
     process: multiprocessing.process.BaseProcess
-    results: Connection
+    results: Connection  # says when the result is in ``result_file`` (its end: the build died)
+    result_file: Path
 
 
 class _Collect(logging.Handler):
@@ -66,10 +70,11 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _build_in_worker(projects: list[tuple[str, str, Connection]], parent: BriefingPlugin,
+def _build_in_worker(projects: list[tuple[str, str, Connection, Path]], parent: BriefingPlugin,
                      held: int | None = None) -> None:
-    """Worker: build each (config file, site folder, results pipe) project in turn (not strict: the parent
-    judges its warnings), reporting each back as it ends; one that fails does not stop the next.
+    """Worker: build each (config file, site folder, results pipe, result file) project in turn (not
+    strict: the parent judges its warnings), reporting each back as it ends; one that fails does not stop
+    the next.
 
     With more than one project, each is built in a process of its own, forked from this one, which
     only waits: every build starts from the state the English build forked, and leaves nothing behind
@@ -79,7 +84,7 @@ def _build_in_worker(projects: list[tuple[str, str, Connection]], parent: Briefi
     """
     if len(projects) == 1 or not hasattr(os, "fork"):
         for project in projects:
-            _build_and_report(*project, parent, held)
+            _build_and_report(*project, parent=parent, held=held)
             held = None
         return
     child = 0
@@ -91,12 +96,12 @@ def _build_in_worker(projects: list[tuple[str, str, Connection]], parent: Briefi
 
     signal.signal(signal.SIGTERM, stop)
     failed = 0
-    for config_file, site_dir, results in projects:
+    for config_file, site_dir, results, result_file in projects:
         child = os.fork()
         if child == 0:
             code = 1
             try:
-                _build_and_report(config_file, site_dir, results, parent, held)
+                _build_and_report(config_file, site_dir, results, result_file, parent=parent, held=held)
                 code = 0
             finally:
                 os._exit(code)
@@ -117,11 +122,13 @@ def _let_go(held: int | None) -> None:
         os.close(held)
 
 
-def _build_and_report(config_file: str, site_dir: str, results: Connection, parent: BriefingPlugin,
-                      held: int | None = None) -> None:
-    """Build one project and send what the parent needs of it down ``results``; let go of the lock
-    ``held`` (if any) once it is built, before sending: the parent may wait on that lock before it
-    reads, and the result of thousands of pages does not fit in a pipe.
+def _build_and_report(config_file: str, site_dir: str, results: Connection, result_file: Path, *,
+                      parent: BriefingPlugin, held: int | None = None) -> None:
+    """Build one project, write what the parent needs of it into ``result_file`` and say so down
+    ``results``; let go of the lock ``held`` (if any) once it is built. The result of thousands of
+    pages does not fit in a pipe: sent down it, it would keep this process, and all it holds, alive
+    until the parent reads it, which is after the parent's own index (60 MiB a language at 3,000
+    briefings, bench/results/2026-12-07-mem-exit.txt).
 
     A dirty build under ``mkdocs serve`` stays dirty here; the worker sends back the keys of the pages
     it built, for the next one.
@@ -133,7 +140,9 @@ def _build_and_report(config_file: str, site_dir: str, results: Connection, pare
     logger.addHandler(collect)
     error, facts = _build_project(config_file, site_dir, parent)
     _let_go(held)
-    results.send((collect.messages, error, parent.serve.manifest_json(site_dir), facts))
+    result = (collect.messages, error, parent.serve.manifest_json(site_dir), facts)
+    result_file.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    results.send(True)  # a few bytes: never waits for the parent
     results.close()
     logger.removeHandler(collect)
 
@@ -225,6 +234,14 @@ def beside_holding(lock_file: Path, target: Callable[..., object], args: tuple,
         return beside(target, args)
 
 
+def _result_file(code: str) -> Path:
+    """A new, empty file for the result of the build of language ``code``: made here, readable and
+    writable by this user alone (mkstemp), so that what the parent unpickles is what its worker wrote."""
+    handle, name = tempfile.mkstemp(prefix=f"ai-briefing-result-{code}-", suffix=".pickle")
+    os.close(handle)
+    return Path(name)
+
+
 def new_lock_file(purpose: str) -> Path:
     """A new lock file for ``search_turn`` or ``beside_holding``, shared by one ``mkdocs build``."""
     handle, name = tempfile.mkstemp(prefix=f"ai-briefing-{purpose}-", suffix=".lock")
@@ -272,8 +289,10 @@ def start_builds(root_config: Path, site_dir: Path, parent: BriefingPlugin, work
         for code in group:
             receive, send = ctx.Pipe(duplex=False)
             target = site_dir / languages[code].prefix
-            projects.append((str(root_config.parent / languages[code].config_file), str(target), send))
-            pipes.append((code, target, receive))
+            result_file = _result_file(code)
+            projects.append((str(root_config.parent / languages[code].config_file), str(target), send,
+                             result_file))
+            pipes.append((code, target, receive, result_file))
         held = None
         if first_built is not None and not builds and ctx.get_start_method() == "fork":
             held = os.open(first_built, os.O_WRONLY | os.O_APPEND)
@@ -283,9 +302,10 @@ def start_builds(root_config: Path, site_dir: Path, parent: BriefingPlugin, work
         process.start()
         if held is not None:
             os.close(held)  # the worker's copy holds the lock on
-        for _, _, send in projects:
+        for _, _, send, _ in projects:
             send.close()
-        builds += [LanguageBuild(code, target, process, receive) for code, target, receive in pipes]
+        builds += [LanguageBuild(code, target, process, receive, result_file)
+                   for code, target, receive, result_file in pipes]
     gc.unfreeze()  # the workers keep theirs; this process collects as before (serve rebuilds)
     return builds
 
@@ -295,12 +315,14 @@ def finish_builds(builds: list[LanguageBuild], log: logging.Logger, parent: Brie
     outcomes: list[tuple[LanguageBuild, list[str], str | None]] = []  # None: died without a word
     for b in builds:
         try:
-            messages, error, keys, facts = b.results.recv()
+            b.results.recv()
+            messages, error, keys, facts = pickle.loads(b.result_file.read_bytes())
         except EOFError:  # its worker's exit code tells how it ended (below)
             outcomes.append((b, [], None))
             continue
         finally:
             b.results.close()
+            b.result_file.unlink(missing_ok=True)
         if not error:
             parent.serve.receive(b.site_dir, keys)
             parent.page_facts.remember(facts)
@@ -326,3 +348,5 @@ def stop_builds(builds: list[LanguageBuild]) -> None:
         if process.is_alive():
             process.terminate()
         process.join()
+    for b in builds:
+        b.result_file.unlink(missing_ok=True)
