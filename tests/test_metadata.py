@@ -419,6 +419,36 @@ def test_a_channel_or_edition_after_the_outlets_name_is_not_the_outlet(page: lis
     assert extract_source(clean_lines(page))[0] == expected
 
 
+@pytest.mark.parametrize("credit", [
+    "本文来自微信公众号“深海算力”（ID：shenhai），作者：林墨，经授权发布。",
+    "本文轉載自公眾號「深海算力」，已獲授權",
+    "以下文章来源于深海算力，作者林墨",
+])
+def test_the_articles_own_source_line_inside_its_text_names_the_outlet(credit: str):
+    """A portal that carries an account's article says where it comes from in a line of its own set between
+    the article's paragraphs (本文来自…, 以下文章来源于…): that account is the outlet, not the portal. (A
+    picture's 来源 there names the picture's source: the line names the article itself.)"""
+    page = ["极客前线 首页 快讯 AI 创投", ZH_HEADLINE, "2025-03-02 08:15", ZH_BODY[0], credit, *ZH_BODY[1:],
+            "© 2025 极客前线 京ICP备00000000号"]
+    assert extract_source(clean_lines(page))[0] == "深海算力"
+
+
+@pytest.mark.parametrize(("masthead", "footer", "expected"), [
+    # the paper's name, a space, the edition's word ending in 版 (edition); the copyright line names the paper
+    ("南洋晨報 手機版", "© 2025 南洋晨報有限公司 版權所有", "南洋晨報"),
+    ("星洲日报 网络版", "Copyright © 2025 星洲日报 版权所有", "星洲日报"),
+    ("維港商報國際版", "© 2025 維港商報", "維港商報"),
+    # no shorter form of the name on the page: the masthead is all the page gives
+    ("南洋晨報 手機版", "私隱政策 ｜ 聯絡我們", "南洋晨報手機版"),
+])
+def test_an_edition_word_after_a_papers_name_is_not_the_outlet(masthead: str, footer: str, expected: str):
+    """A paper's online or mobile edition names itself with its edition's word (X 網上版, X 手機版): the
+    paper, as its copyright line names it, is the outlet."""
+    page = [masthead, "主頁 即時 港聞 國際 財經 科技 體育", HANT_HEADLINE, "2025年3月2日 星期日 09:15",
+            *HANT_BODY, footer]
+    assert extract_source(clean_lines(page))[0] == expected
+
+
 def test_a_rights_line_without_a_copyright_sign_names_the_paper_its_publisher_owns():
     page = ["上一期 下一期 往期回顾", ZH_HEADLINE, "2024-12-02 20:15", *ZH_BODY,
             "西岭日报社版权所有 未经书面授权不得复制或建立镜像"]
@@ -947,6 +977,24 @@ def test_a_notice_signed_by_the_office_its_label_names_is_that_offices():
     # a bare signature alone names no one
     bare = [line.replace("来源：云岭大学科研处", "浏览次数：88") for line in NOTICE_ON_OFFICE_SITE]
     assert extract_source(clean_lines(bare))[0] == "云岭大学研究生院"
+
+
+@pytest.mark.parametrize(("top", "signature", "footer", "expected"), [
+    (["海川大学 信息公开网", "首页 | 学校概况 | 信息公开 | 通知公告"], "信息化建设与管理处",
+     "版权所有 © 海川大学　地址：海川市大学路1号", "海川大学信息化建设与管理处"),
+    (["東華大學", "首頁 | 行政單位 | 最新公告"], "研究發展處", "© 2025 東華大學 版權所有",
+     "東華大學研究發展處"),
+    # the footer's holder is one of the institution's offices, not the institution: the site is the outlet
+    (["云岭大学研究生院", "首页 | 通知公告 | 下载中心"], "科研处", "版权所有 © 2025 云岭大学研究生院",
+     "云岭大学研究生院"),
+])
+def test_an_office_that_signs_by_its_bare_name_on_its_institutions_site_issues_the_notice(
+        top: list[str], signature: str, footer: str, expected: str):
+    """A notice on the site its university holds (© 海川大学), signed under its text by an office's bare name
+    over the date: the university's office issues it, named with its university."""
+    page = [*top, ZH_HEADLINE, "发布时间：2025-03-02　浏览次数：318", *ZH_BODY, "特此通知。", signature,
+            "2025年3月2日", footer]
+    assert extract_source(clean_lines(page))[0] == expected
 
 
 def test_an_html_notices_signature_outranks_the_site_in_its_title(tmp_path: Path):

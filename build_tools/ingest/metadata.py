@@ -608,14 +608,24 @@ def _signatory(text: str, following: str) -> list[tuple[str, str]]:
 def _countersigned(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The evidence with a notice's signature by an office's bare name (教务处 over its date) read as the
     office a label of the page names with its institution (来源：东澜大学教务处): the label's office signs
-    the notice, so it issues it, whichever office's site carries it. Alone, the bare signature is no name."""
+    the notice, so it issues it, whichever office's site carries it. On a site the institution itself holds
+    (© 江州大学), the bare signature is that institution's office (江州大学信息化建设与管理处); alone, or on
+    a site one of its offices holds, it is no name."""
     offices = {name for kind, name in found if kind == "unit" and _INSTITUTION_OFFICE.fullmatch(name)}
+    # the institution itself holding the site (© 江州大学, not one of its offices): its own office signs
+    holders = {name for kind, name in found if kind in ("copyright", "sponsor") and _HOLDING.fullmatch(name)}
     out = [(kind, name) for kind, name in found if kind != "countersign"]
     for kind, name in found:
         signed = {office for office in offices if office.endswith(name)} if kind == "countersign" else set()
         if len(signed) == 1:
             out.append(("signature", signed.pop()))
+        elif kind == "countersign" and not signed and len(holders) == 1:
+            out.append(("signature", next(iter(holders)) + name))
     return out
+
+
+# An institution's name alone, as its site's footer holds the rights: 江州大学, 東華大學, 东湖理工学院.
+_HOLDING = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:大学|大學|学院|學院)")
 
 
 # A department of an institution, as a source label names the unit that wrote the story on the institution's
@@ -974,6 +984,21 @@ _ICP_LICENCE = re.compile(r"^([^\s()（）©|｜:：,，]{2,20})\s?[(（]?\s?"
                           r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]ICP[备證证]")
 
 
+# A source line that names the article itself as what comes from elsewhere ("this article comes from"), never
+# a picture: 本文来自, 本文转载自, 以下文章来源于, 本文首发于.
+_ARTICLE_SOURCE = re.compile(r"^(?:本文|以下文章)(?:来自|來自|转载自|轉載自|来源于|來源於|来源|來源"
+                             r"|首发于|首發於)")
+
+
+def _inside_evidence(text: str, kind: str) -> list[tuple[str, str]]:
+    """(kind of evidence, name) for a line dropped between the article's paragraphs: a caption's 来源 there
+    names a picture's source, not the page's; a footer's copyright line taken in with a kept line after it
+    still names the page's holder, and the article's own source line (本文来自…) its outlet."""
+    if kind == "footer" and (name := _copyright_name(text)):
+        return [("copyright", name)]
+    return _label_evidence(text, kind) if _ARTICLE_SOURCE.match(text) else []
+
+
 def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(kind of evidence, name) for every line that names the outlet."""
     first, last = _body_span(cleaned)
@@ -985,10 +1010,7 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
     for n, d in enumerate(dropped):
         text = unicodedata.normalize("NFKC", d.text).replace("\xa0", " ").strip()
         if first < d.line < last:
-            # a caption's 来源 inside the article names a picture's source, not the page's; a footer's
-            # copyright line taken in with a kept line after it still names the page's holder
-            if d.kind == "footer" and (name := _copyright_name(text)):
-                found.append(("copyright", name))
+            found += _inside_evidence(text, d.kind)
             continue
         # A name alone in brackets right after the article credits the agency that supplied it: （星橋日報）
         closing = d.line > last and not any(ch.isdigit() for ch in text) and len(text) <= 16
@@ -2122,9 +2144,10 @@ _CRUMB_SPLIT = re.compile(r"[>›»/|｜]")
 
 
 # A channel's or an edition's name after an outlet's: 华夏在线科技 (its tech channel), 东海日报数字报 (its
-# e-paper), X客户端, X App. Compared squashed (case-folded, no spaces).
-_CHANNEL_WORDS = re.compile(r"(?:科技|财经|財經|频道|頻道|数字报|數字報|电子报|電子報|电子版|電子版"
-                            r"|客户端|客戶端|app)$")
+# e-paper), X客户端, X App, and any edition by its word ending in 版 ("edition": 網上版, 手机版, 国际版; not
+# 出版, publishing). Compared squashed (case-folded, no spaces).
+_CHANNEL_WORDS = re.compile(r"(?:科技|财经|財經|频道|頻道|数字报|數字報|电子报|電子報"
+                            r"|[\u4e00-\u9fff]{1,2}(?<!出)版|客户端|客戶端|app)$")
 # A company's documentation or help site, named as the company plus what it holds (Tessellate Docs beside
 # © Tessellate): the site hosts the company's own pages, and the company is their outlet.
 _DOCS_WORDS = re.compile(r"(?:docs|documentation|developers?|developerdocs|helpcenter|helpcentre|help"
