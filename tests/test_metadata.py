@@ -1303,6 +1303,29 @@ def test_an_english_columns_name_over_the_headline_names_the_column():
     assert extract_source(clean_lines(section))[0] is None
 
 
+AVATAR = "[](https://pic.platform.example/people/writer)"
+
+
+@pytest.mark.parametrize(("under", "expected"), [
+    # the column's name right under the headline, then the writer's card: picture, name, bio, follow button
+    (["算力与模型", AVATAR, "沈默", "大模型推理工程师，前某云厂商", "关注他"], "算力与模型"),
+    (["AI 工程筆記", "林安", "資深後端工程師", "關注她"], "AI 工程筆記"),
+    (["Applied Tensor", AVATAR, "Priya Raman", "ML engineer at a regional bank", "Follow"], "Applied Tensor"),
+    # the writer's card alone under the headline, with or without its picture: no column, no outlet
+    (["程序员阿恒", "后端工程师", "关注他"], None),
+    ([AVATAR, "沈默", "大模型推理工程师，前某云厂商", "关注他"], None),
+    # a writer's pen name over a bio: no person's name under the first line, no column
+    (["算力与模型", "大模型推理工程师", "十年老码农", "关注他"], None),
+])
+def test_a_columns_name_under_the_headline_over_its_writers_card_names_the_column(
+        under: list[str], expected: str | None):
+    """A column on a platform set under the headline, over the writer's card (picture, name, line about
+    themselves, follow button): the column is the outlet, not the writer nor the platform above."""
+    page = [*ZH_COLUMN_CHROME, ZH_HEADLINE, *under, "218 人赞同了该文章", *ZH_BODY,
+            "赞同 218 · 31 条评论 · 分享 · 喜欢 · 收藏"]
+    assert extract_source(clean_lines(page))[0] == expected
+
+
 @pytest.mark.parametrize(("item", "header", "expected"), [
     # the item links to latticelab.example; the story's own header under the headline spells that site
     ("Half of the popular coding benchmarks leak into training data (latticelab.example)",

@@ -1636,15 +1636,50 @@ def _column_evidence(cleaned: Cleaned, top: int, first: int) -> list[tuple[str, 
         return []
     lines = {d.line: " ".join(unicodedata.normalize("NFKC", d.text).split()) for d in cleaned.dropped}
     name = lines.get(top - 1, "")
-    if not _account_name(name) or _controls(name) or name.casefold() in _HOME_WORDS or \
-            (han_count(name) < ACCOUNT_MIN_HAN if HAN.search(name) else len(name.split()) < 2):
-        return []  # a section's label over the headline (科技, Technology) is no column
-    for line in range(top + 2, min(first, top + 2 + WRITER_REACH)):
-        if _WRITER_FOLLOW.fullmatch(lines.get(line, "")) and all(n in lines for n in range(top + 1, line)):
-            # a Latin name there may be a news site's section (Artificial Intelligence) over a writer's follow
-            # button: it counts, but the site's own name is no platform's to set aside for it
-            return [("account" if HAN.search(name) else "column", name)]
-    return []
+    if _column_name(name):
+        for line in range(top + 2, min(first, top + 2 + WRITER_REACH)):
+            if _WRITER_FOLLOW.fullmatch(lines.get(line, "")) and \
+                    all(n in lines for n in range(top + 1, line)):
+                # a Latin name there may be a news site's section (Artificial Intelligence) over a writer's
+                # follow button: it counts, but the site's own name is no platform's to set aside for it
+                return [("account" if HAN.search(name) else "column", name)]
+    name = lines.get(top + 1, "")
+    return [("account" if HAN.search(name) else "column", name)] if _column_name(name) and \
+        _writers_card(lines, top + 2, first) else []
+
+
+def _column_name(name: str) -> bool:
+    """Whether a line reads as a column's name: an account's name, not a control, of ACCOUNT_MIN_HAN Han or
+    two words or more (a section's label, 科技 or Technology, is no column)."""
+    return _account_name(name) and not _controls(name) and name.casefold() not in _HOME_WORDS and \
+        (han_count(name) >= ACCOUNT_MIN_HAN if HAN.search(name) else len(name.split()) >= 2)
+
+
+def _writers_card(lines: dict[int, str], start: int, first: int) -> bool:
+    """Whether the lines from ``start`` on are a writer's card: its picture (a line with no words outside a
+    web address) or not, the writer's name as short as a person's, the line about themselves or not, then
+    the follow button; at least two lines over the button, no line of the page's between."""
+    card: list[str] = []
+    for line in range(start, min(first, start + WRITER_REACH + 1)):
+        text = lines.get(line)
+        if text is None:
+            return False
+        if _WRITER_FOLLOW.fullmatch(text):
+            worded = [t for t in card if re.search(r"[^\W\d_]", URL.sub("", t))]
+            return len(card) >= 2 and bool(worded) and _persons_name(worded[0])
+        card.append(text)
+    return False
+
+
+# A person's name: two to four Han, or two or three capitalised words.
+PERSON_MAX_HAN = 4
+
+
+def _persons_name(name: str) -> bool:
+    if HAN.search(name):
+        return 2 <= han_count(name) == len(name) <= PERSON_MAX_HAN
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
 # Words before a count that are no name: "Over 18,000 subscribers", "Join 2,400 followers".
