@@ -343,8 +343,9 @@ UNFILED_FLOORS = {"recall": 0.9938, "junk": 0.0137, "title": 1.0, "date": 0.9375
 # holds issues it (with the institution's name), and the article's own source line set between its paragraphs
 # (本文来自微信公众号…) names the account a portal carries. Unaudited outlet 0.9375 since a column's name
 # right under the headline, over its writer's card (picture, name, line about themselves, follow button),
-# names the column, not the platform.
-UNAUDITED_FLOORS = {"recall": 0.9931, "junk": 0.0253, "title": 0.9688, "date": 1.0, "outlet": 0.9375,
+# names the column, not the platform; 1.0 since a post's "發佈於 X" under its headline names the blog
+# platform's publication it is published in.
+UNAUDITED_FLOORS = {"recall": 0.9931, "junk": 0.0253, "title": 0.9688, "date": 1.0, "outlet": 1.0,
                     "tag_precision": 0.8421}
 UNRANKED_FLOORS = {"recall": 0.9821, "junk": 0.0097, "title": 0.9688, "date": 1.0, "outlet": 0.9688,
                    "tag_precision": 0.9744}

@@ -1303,6 +1303,29 @@ def test_an_english_columns_name_over_the_headline_names_the_column():
     assert extract_source(clean_lines(section))[0] is None
 
 
+@pytest.mark.parametrize(("published", "expected"), [
+    ("發佈於 AI 慢讀", "AI 慢讀"),
+    ("发布于 模型周记", "模型周记"),
+    ("發表於「晶片夜讀」", "晶片夜讀"),
+    # when it was published, not where: the platform it is on is all the page gives
+    ("發佈於 2026/11/21", "格子舖"),
+    ("发布于 2026-11-19 22:10・IP 属地上海", "格子舖"),
+    ("發佈於 昨天 21:40", "格子舖"),
+])
+def test_the_publication_a_post_says_it_is_published_in_is_the_outlet(published: str, expected: str):
+    """A post on a blog platform says under the headline which of the platform's publications it is published
+    in (發佈於 X, "Published in X"): that publication, the blog's own name, is the outlet, not the platform
+    whose name, menu and copyright line frame the page."""
+    page = ["格子舖", "探索 沙龍 創作者", "登入", HANT_HEADLINE, "溫凱文", published, "2026/11/21",
+            *HANT_BODY, "留言 3 · 喜歡 41 · 分享", "© 2026 格子舖 ｜ 服務條款 ｜ 隱私權政策"]
+    assert extract_source(clean_lines(page))[0] == expected
+    # a teaser after the article says where the post it links to is published: not this one's
+    teaser = ["格子舖", "探索 沙龍 創作者", "登入", HANT_HEADLINE, "溫凱文", "2026/11/21", *HANT_BODY,
+              "推薦閱讀", "大模型會取代翻譯社嗎？", "發佈於 晶片夜讀",
+              "© 2026 格子舖 ｜ 服務條款 ｜ 隱私權政策"]
+    assert extract_source(clean_lines(teaser))[0] == "格子舖"
+
+
 AVATAR = "[](https://pic.platform.example/people/writer)"
 
 

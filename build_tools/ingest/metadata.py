@@ -900,6 +900,12 @@ def _one_word(text: str) -> bool:
     return bool(text) and " " not in text and (han_count(text) <= 4 if HAN.search(text) else len(text) <= 12)
 
 
+# Where a post is published, as a blog platform says it under the headline: 發佈於 AI 慢讀, 发表于「X」 (as
+# "Published in X"), not when (发布于 2026-11-19, 發佈於 昨天 21:40).
+_PUBLISHED_IN = re.compile(r"^(?:发布于|發佈於|發布於|发表于|發表於)\s?"
+                           r"(?!\d|昨天|今天|前天|刚刚|剛剛|昨日|今日)(.{2,30})$")
+
+
 def _label_evidence(text: str, kind: str) -> list[tuple[str, str]]:
     """(kind of evidence, name) for the outlet a line states in words: 来源：X, 转载自X, 本文系X原创, an
     account's header, a clipper's "Clipped from X"."""
@@ -1251,13 +1257,16 @@ _ACCOUNT_POSTED = re.compile(r"^([\u4e00-\u9fff]{2,12}) ?[·|•] ?(?:\d{4}[-/.�
 
 def _header_evidence(text: str) -> list[tuple[str, str]]:
     """(kind of evidence, name) for an outlet named between the headline and the article: after a writer's
-    name (a segment of a byline: it may be a place, so it needs other evidence), or as the account that
-    posted it, a name longer than a person's (ACCOUNT_MIN_HAN) before the time of posting."""
+    name (a segment of a byline: it may be a place, so it needs other evidence), as the account that
+    posted it, a name longer than a person's (ACCOUNT_MIN_HAN) before the time of posting, or as the
+    publication it is published in (發佈於 X; a teaser's "发表于X" after the article names the teaser's)."""
     if (m := _NAME_COMMA_OUTLET.match(text)) and _BYLINE_NAME.fullmatch(part := m.group(1)) and \
             not _ROLE_WORDS.search(part) and not layout.has_date(part):
         return [("byline-part", part)]
     if (m := _ACCOUNT_POSTED.match(text)) and han_count(m.group(1)) >= ACCOUNT_MIN_HAN:
         return [("byline", m.group(1))]
+    if (m := _PUBLISHED_IN.match(text)) and (name := _clean_source(m.group(1))) and _account_name(name):
+        return [("label", name)]  # 發佈於 AI 慢讀: the platform's publication the post is published in
     return []
 
 
