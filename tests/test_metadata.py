@@ -1057,6 +1057,26 @@ def test_a_releases_about_heading_names_its_issuer_when_its_opening_does():
     assert extract_source(clean_lines([*wire, opening, *EN_BODY, *other]))[0] == "PrimeWire"
 
 
+@pytest.mark.parametrize(("card", "link", "more", "expected"), [
+    ("THE LANTERN REVIEW · 5 min read", "Open original at lanternreview.example",
+     "More from The Lantern Review", "The Lantern Review"),
+    # the address spells the name but its last word ("Daily"), which the page gives the name twice
+    ("HARBOUR TECH DAILY · 4 min read", "View the original on www.harbourtech.example/2026/05/ai-act ↗",
+     "More from Harbour Tech Daily", "Harbour Tech Daily"),
+    ("Copper Wire · 3 min read", "Read original at copperwire.example", "Saved · Archive", "Copper Wire"),
+    # an address the page spells no name for: no guess from the address, the app's own name stays
+    ("5 min read", "Open original at lanternreview.example", "More stories", "Skimpad"),
+])
+def test_a_reader_apps_link_to_the_original_names_the_outlet_its_address_spells(
+        card: str, link: str, more: str, expected: str):
+    """A reader app's page of an article it carries: its link out to the original (Open original at
+    lanternreview.example) and the name the page spells that address with are the outlet, not the app."""
+    page = ["Skimpad", "For You    Following    Topics    Saved", "← Back to feed", card, EN_HEADLINE,
+            "By Dana Okafor", "Mar 9, 2026", *EN_BODY, link, "♡ Like     ⤓ Save     ↗ Share", more,
+            "Why memory, not math, is the new bottleneck for AI servers"]
+    assert extract_source(clean_lines(page))[0] == expected
+
+
 def test_a_feed_readers_article_names_the_feed_not_the_reader():
     """A reader app's page: its name on top, its list of feeds with their unread counts, then the feed's
     name right above the headline; the feed is the outlet. A name above the headline that no list counts

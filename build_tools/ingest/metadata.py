@@ -1065,6 +1065,7 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
               if (m := _REPUBLISHED.match(unicodedata.normalize("NFKC", k.text).strip()))]
     found += _dateline_evidence(cleaned) + _account_evidence(cleaned, top, first) + _about_evidence(cleaned)
     found += _feed_evidence(dropped, top) + _list_tag_evidence(cleaned) + _carried_evidence(dropped, first)
+    found += _original_evidence(cleaned, dropped)
     found += _audience_evidence(cleaned, dropped, first) + _column_evidence(cleaned, top, first)
     found += _linked_evidence(cleaned, dropped, top, first) + _breadcrumb_evidence(cleaned, dropped, top)
     # (a name the masthead or the copyright line already gives has its weight: the places' agreement counts
@@ -1538,6 +1539,36 @@ def _carried_evidence(dropped: list[Dropped], first: int) -> list[tuple[str, str
                 # (one Latin word there may be the card's section: Technology)
                 found.append(("carried", text))
                 break
+    return found
+
+
+# A reader app's link out to the article where it first ran, by that site's address: "Open original at
+# lanternreview.example", "View the original on www.x.example/2026/… ↗".
+_ORIGINAL_AT = re.compile(r"^(?i:(?:open|read|view|see) (?:the )?original(?: article| story| post)?"
+                          r" (?:at|on|in)) (?:https?://)?(?P<host>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4})"
+                          r"(?:/\S*)? ?[↗→»›]?$")
+
+
+def _original_evidence(cleaned: Cleaned, dropped: list[Dropped]) -> list[tuple[str, str]]:
+    """A reader app's link out to the original at its site's address, with the name the page spells that
+    address with (Open original at lanternreview.example, "More from The Lantern Review"): that site is the
+    outlet, not the app. The name goes on by one word the address leaves out where the page gives it so
+    twice (northlinetech.example, "NORTHLINE TECH DAILY · 4 min read", "More from Northline Tech Daily");
+    an address the page spells no name for names no one."""
+    links = [m.group("host") for d in dropped if (m := _ORIGINAL_AT.match(" ".join(d.text.split())))]
+    if not links:
+        return []
+    texts = [unicodedata.normalize("NFKC", t)
+             for t in [d.text for d in dropped] + [k.text for k in cleaned.kept]]
+    found: list[tuple[str, str]] = []
+    for host in links:
+        if not (name := host_spelled_out(host.casefold().removeprefix("www."), texts)):
+            continue
+        longer = re.compile(rf"(?<![\w-])(?i:{re.escape(name)}) [A-Z][\w'’&-]*")
+        named = [m.group() for t in texts if (m := longer.search(t))]
+        if len(named) >= 2 and len({_squash(n) for n in named}) == 1:
+            name = next((n for n in named if not _shouting(n)), named[0])
+        found.append(("reprint", name))
     return found
 
 
