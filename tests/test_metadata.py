@@ -1077,6 +1077,21 @@ def test_a_reader_apps_link_to_the_original_names_the_outlet_its_address_spells(
     assert extract_source(clean_lines(page))[0] == expected
 
 
+@pytest.mark.parametrize(("site", "label", "expected"), [
+    ("Lakemont University", "Source: School of Engineering and Computing", "Lakemont University"),
+    ("Harwick College", "Source: Faculty of Medicine", "Harwick College"),
+    ("Brennan Institute of Technology", "Source: Department of Physics", "Brennan Institute of Technology"),
+    # a news site's source line naming a government department: the department is the source
+    ("The Daily Courier", "Source: Department of Energy", "Department of Energy"),
+])
+def test_a_universitys_own_school_in_its_source_line_wrote_the_story(site: str, label: str, expected: str):
+    """A university's newsroom names in its source line the school or department that wrote the story
+    (Source: School of Engineering and Computing): like a byline, not the outlet; the university is."""
+    page = [site, "About Academics Research Admissions Newsroom", EN_HEADLINE, "November 10, 2026", label,
+            *EN_BODY, f"© 2026 {site}"]
+    assert extract_source(clean_lines(page))[0] == expected
+
+
 def test_a_feed_readers_article_names_the_feed_not_the_reader():
     """A reader app's page: its name on top, its list of feeds with their unread counts, then the feed's
     name right above the headline; the feed is the outlet. A name above the headline that no list counts

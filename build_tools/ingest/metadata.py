@@ -1073,7 +1073,25 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
     known = {_squash(name) for _, name in found}
     found += [(kind, name) for kind, name in _agreed_evidence(cleaned, dropped, top)
               if not any(_squash(name) in k or k in _squash(name) for k in known if k)]
-    return _with_addresses(cleaned, _countersigned(found), addresses)
+    return _with_addresses(cleaned, _countersigned(_academic_units(found)), addresses)
+
+
+# A school, faculty or department of a university as an English source line names it (Source: School of
+# Engineering and Computing), and a name that says it is a university's or a college's.
+_ACADEMIC_UNIT = re.compile(r"(?:School|Faculty|College|Department|Division|Institute|Centre|Center|Office"
+                            r"|Laboratory|Lab) (?:of|for) [A-Z]")
+_ACADEMY = re.compile(r"\b(?:University|College|Institute|Polytechnic|Academy)\b")
+
+
+def _academic_units(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The evidence with a source line's school or department of the university whose site it is (its
+    masthead or copyright line names a university, a college or an institute) read as a unit of that
+    institution, like 来源：生命科学学院: who wrote the story, not its outlet (a news site's "Source:
+    Department of Energy" stays a label)."""
+    if not any(kind in _SELF_NAMING and _ACADEMY.search(name) for kind, name in found):
+        return found
+    return [("unit" if kind == "label" and _ACADEMIC_UNIT.match(name) else kind, name)
+            for kind, name in found]
 
 
 def _with_addresses(cleaned: Cleaned, found: list[tuple[str, str]], addresses: tuple[str, ...]) \
