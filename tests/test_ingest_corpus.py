@@ -355,7 +355,9 @@ UNRANKED_FLOORS = {"recall": 0.9821, "junk": 0.0097, "title": 0.9688, "date": 1.
 # x.example) names the outlet the page spells that address with, not the app.
 UNQUOTED_FLOORS = {"recall": 1.0, "junk": 0.0196, "title": 1.0, "date": 1.0, "outlet": 1.0,
                    "tag_precision": 0.9189}
-UNPOSTED_FLOORS = {"recall": 1.0, "junk": 0.0063, "title": 1.0, "date": 0.9688, "outlet": 0.875,
+# Unposted outlet 0.9062 since a list's tag with capitals ([Open-models-announce]) that the archive shows
+# again names the list.
+UNPOSTED_FLOORS = {"recall": 1.0, "junk": 0.0063, "title": 1.0, "date": 0.9688, "outlet": 0.9062,
                    "tag_precision": 0.9706}
 CEILINGS = ("junk",)
 

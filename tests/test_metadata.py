@@ -886,6 +886,23 @@ def test_a_mailing_list_archive_names_the_list():
     assert extract_source(clean_lines(announced))[0] is None
 
 
+@pytest.mark.parametrize(("tag", "again", "expected"), [
+    ("[Lumen-Users]", "Previous message (by thread): [Lumen-Users] Re: GPU memory errors", "Lumen-Users"),
+    ("[Open_Models.Announce]", "Next message (by thread): [Open_Models.Announce] Call for volunteers",
+     "Open_Models.Announce"),
+    # a capitalised tag the page shows once is the subject's own ([Re-Post]), not a list's
+    ("[Re-Post]", "Previous message (by thread): Call for volunteers", None),
+])
+def test_a_lists_tag_in_capitals_that_the_archive_repeats_names_the_list(tag: str, again: str,
+                                                                         expected: str | None):
+    """A list whose name has capitals ([Open-models-announce]), its tag before the subject and again in the
+    archive's links to the thread's other messages: the list is the outlet of a message with no other."""
+    sorted_by = "Messages sorted by: [ date ] [ thread ] [ subject ] [ author ]"
+    page = [f"{tag} {EN_HEADLINE}", "", again, sorted_by, "", "Ravi Natarajan ravi at natarajan.example",
+            "Wed Oct 14 09:12:48 UTC 2026", "", *EN_BODY, "", again, sorted_by]
+    assert extract_source(clean_lines(page))[0] == expected
+
+
 def test_a_forums_first_line_of_name_and_short_han_description_names_the_forum():
     """"码驿论坛 - 程序员的技术社区": the site's name, a dash, what it is, as its <title> sets it."""
     page = ["码驿论坛 - 程序员的技术社区", "门户 论坛 问答 下载 搜索", "码驿论坛 » 论坛 › 职场 › 求职面经",

@@ -1511,12 +1511,22 @@ def _link_row(text: str) -> bool:
 # "Re: [python-ideas] …"; a list's name is lower case with a hyphen, a dot or an underscore, where a subject's
 # own tags ([ANN], [RFC], [经验分享]) are not.
 _LIST_TAG = re.compile(r"(?:[Rr][Ee]:\s?)?\[([a-z0-9]{1,20}[-_.][a-z0-9][a-z0-9._-]{0,30})\]\s")
+# The same with capitals (Open-models-announce, Lumen-Users): a list's name only where the archive shows the
+# tag again (its links to the thread's other messages), as a subject's own tag ([Re-Post]) is not shown.
+_LIST_TAG_CAPITALS = re.compile(r"(?:[Rr][Ee]:\s?)?\[([A-Za-z0-9]{1,20}[-_.][A-Za-z0-9][A-Za-z0-9._-]{0,30})"
+                                r"\]\s")
 
 
 def _list_tag_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
     """The list a message was posted to, by the tag before its subject (the headline)."""
-    m = _LIST_TAG.match(unicodedata.normalize("NFKC", cleaned.headline.text)) if cleaned.headline else None
-    return [("label", m.group(1))] if m else []
+    if cleaned.headline is None:
+        return []
+    head = unicodedata.normalize("NFKC", cleaned.headline.text)
+    if m := _LIST_TAG.match(head):
+        return [("label", m.group(1))]
+    if (m := _LIST_TAG_CAPITALS.match(head)) and any(f"[{m.group(1)}]" in d.text for d in cleaned.dropped):
+        return [("label", m.group(1))]
+    return []
 
 
 # A feed in a reader's list of feeds, with its count of unread articles: "Curbside Dispatch · 31".
