@@ -903,6 +903,30 @@ def test_a_lists_tag_in_capitals_that_the_archive_repeats_names_the_list(tag: st
     assert extract_source(clean_lines(page))[0] == expected
 
 
+@pytest.mark.parametrize(("sender", "opening", "signoff", "expected"), [
+    ("Ines Moreau ines.moreau at tidewater-labs.example",
+     "Tidewater Labs is releasing the weights of Heron-2 today.",
+     ["Ines Moreau", "Head of research, Tidewater Labs"], "Tidewater Labs"),
+    ("From: Jo Park <jo@kestrel.example.org>",
+     "On behalf of the Kestrel Open Data Collective board, I am glad to announce our new evaluation set.",
+     ["Jo Park", "for the Kestrel board"], "Kestrel Open Data Collective"),
+    # the sign-off names the organisation, the opening does not: a member writing to the list
+    ("Ines Moreau ines.moreau at tidewater-labs.example", "The working group has finished a first draft.",
+     ["Ines Moreau", "Chair, Working Group, Tidewater Labs"], "harbor-announce"),
+    # the opening names an organisation that is not the sender's: the list
+    ("Ines Moreau ines at moreau.example", "Tidewater Labs is releasing the weights of Heron-2 today.",
+     ["Ines"], "harbor-announce"),
+])
+def test_an_organisations_announcement_to_a_list_is_the_organisations(
+        sender: str, opening: str, signoff: list[str], expected: str):
+    """A message to a list from an organisation's address that opens by naming the organisation as who
+    announces (Tidewater Labs is releasing …) and signs off for it: the organisation issues the announcement,
+    the list only distributes it, as a newswire does a release."""
+    page = [f"[harbor-announce] {EN_HEADLINE}", "", sender, "Wed Oct 14 09:12:48 UTC 2026", "", "Hello all,",
+            opening, *EN_BODY, "-- ", *signoff, "", "More information about the harbor-announce mailing list"]
+    assert extract_source(clean_lines(page))[0] == expected
+
+
 def test_a_forums_first_line_of_name_and_short_han_description_names_the_forum():
     """"码驿论坛 - 程序员的技术社区": the site's name, a dash, what it is, as its <title> sets it."""
     page = ["码驿论坛 - 程序员的技术社区", "门户 论坛 问答 下载 搜索", "码驿论坛 » 论坛 › 职场 › 求职面经",

@@ -1073,7 +1073,74 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
     known = {_squash(name) for _, name in found}
     found += [(kind, name) for kind, name in _agreed_evidence(cleaned, dropped, top)
               if not any(_squash(name) in k or k in _squash(name) for k in known if k)]
-    return _with_addresses(cleaned, _countersigned(_academic_units(found)), addresses)
+    return _with_addresses(cleaned, _countersigned(_academic_units(_announced(cleaned, found))), addresses)
+
+
+def _announced(cleaned: Cleaned, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The evidence with an organisation's announcement to a list (see _announcer_evidence) naming the
+    organisation, and the list's names set aside: the list only distributes the message, as a newswire a
+    release."""
+    if not (announcer := _announcer_evidence(cleaned)):
+        return found
+    lists = _list_names(cleaned)
+    return [(kind, name) for kind, name in found if not (kind == "label" and name in lists)] + announcer
+
+
+# A message's sender between its subject and its text, with the address it wrote from, as an archive shows it
+# ("Tomasz Urbanek tomasz.urbanek at lorikeet-systems.example", "From: Jo Park <jo@kestrel.example.org>").
+_SENDER = re.compile(r"^(?:From:\s?)?[A-Z][\w.'’ -]{1,60}?\s<?[\w.+-]{1,64}(?:@| at )"
+                     r"(?P<host>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4})>?$")
+# How many lines from the article's last paragraph on may sign it off (--, the name, the line under it).
+SIGN_OFF_REACH = 4
+# How many of the article's first lines may name who announces (a greeting may come first).
+ANNOUNCING_LINES = 3
+
+
+def _announcer_evidence(cleaned: Cleaned) -> list[tuple[str, str]]:
+    """An organisation's announcement sent to a list: the sender writes from the organisation's address
+    (lorikeet-systems.example), the message's first lines name the organisation in full ("Lorikeet Systems
+    is releasing …", "On behalf of the Fernhill Open Model Initiative steering group") and its sign-off names
+    it too ("Release manager, Lorikeet Systems", "for the Fernhill steering group"): the organisation issues
+    it. A member's message from their own address, or one whose opening names no such body, is the list's."""
+    first, last = _body_span(cleaned)
+    top = cleaned.headline.line if cleaned.headline else 0
+    senders = [m.group("host") for d in cleaned.dropped if top < d.line < first
+               and (m := _SENDER.match(" ".join(d.text.split())))]
+    labels = [label for label in senders[0].casefold().split(".") if label not in _HOST_WORDS] \
+        if senders else []
+    if not labels or len(key := _squash(labels[0])) < 3:
+        return []
+    name = next((run for k in cleaned.body[:ANNOUNCING_LINES]
+                 if (run := _run_from(unicodedata.normalize("NFKC", k.text), key))), None)
+    lines = {k.line: k.text for k in cleaned.kept} | {d.line: d.text for d in cleaned.dropped}
+    signed = any(key in _squash(lines.get(n, "")) for n in range(last - 1, last + SIGN_OFF_REACH + 1))
+    return [("issuer", name)] if name and signed else []
+
+
+def _run_from(text: str, key: str) -> str | None:
+    """The run of capitalised words in ``text`` (two or more) from the word where its letters start with
+    ``key`` (an address's label, lorikeetsystems) to the run's end: Lorikeet Systems, Fernhill Open Model
+    Initiative; None where no run does."""
+    for run in _CAPITALISED_RUN.findall(text):
+        words = run.split()
+        for a in range(len(words)):
+            rest = words[a:]
+            if len(rest) >= 2 and _squash("".join(rest)).startswith(key):
+                return " ".join(rest)
+    return None
+
+
+def _list_names(cleaned: Cleaned) -> set[str]:
+    """The names of the lists the page names: the tag before the subject, the archive's "X mailing list",
+    the address the message went to."""
+    names = {name for _, name in _list_tag_evidence(cleaned)}
+    for d in cleaned.dropped:
+        text = unicodedata.normalize("NFKC", d.text).strip()
+        if m := _LIST_NAME.fullmatch(text):
+            names.add(m.group(1) or m.group(2))
+        if m := _TO_LIST.fullmatch(text):
+            names.add(m.group(1))
+    return names
 
 
 # A school, faculty or department of a university as an English source line names it (Source: School of
