@@ -532,6 +532,22 @@ def test_a_reposting_accounts_header_in_any_clipping_outranks_the_reprint_credit
     assert extract_source(clean_lines(page))[0] == "观澜手记"
 
 
+@pytest.mark.parametrize(("app", "account", "credit", "expected"), [
+    ("青禾资讯", "老周说AI", "转载自「深网实验」，已获作者授权", "老周说AI"),
+    ("晨光新聞", "矽谷觀察站", "轉載自「晶片前哨」，已獲授權", "矽谷觀察站"),
+    ("青禾资讯", "数码阿坤说", "本文转载自公众号“云端杂记”", "数码阿坤说"),
+])
+def test_an_app_share_pages_poster_outranks_the_reprint_credit_under_its_header(
+        app: str, account: str, credit: str, expected: str):
+    """An app's share page: the account that posted (its name, when and where, its follow button) is the
+    outlet; the "转载自" note under its header says where the text was first posted, which does not change
+    the source."""
+    page = [app, "打开App", f"打开{app}App，阅读体验更佳", ZH_HEADLINE, account,
+            "06-11 09:30 · 广东 · 科技领域创作者", "+ 关注", credit, *ZH_BODY, "举报/反馈",
+            f"本文为作者发布，不代表{app}立场"]
+    assert extract_source(clean_lines(page))[0] == expected
+
+
 @pytest.mark.parametrize(("credit", "expected"), [
     # the name, then the platform's disclaimer after the comma
     ("本文来自南江晚报，不代表看点资讯立场", "南江晚报"),

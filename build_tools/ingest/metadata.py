@@ -1073,7 +1073,20 @@ def _source_evidence(cleaned: Cleaned, addresses: tuple[str, ...] = ()) -> list[
     known = {_squash(name) for _, name in found}
     found += [(kind, name) for kind, name in _agreed_evidence(cleaned, dropped, top)
               if not any(_squash(name) in k or k in _squash(name) for k in known if k)]
-    return _with_addresses(cleaned, _countersigned(_academic_units(_announced(cleaned, found))), addresses)
+    return _with_addresses(cleaned, _countersigned(_academic_units(_without_reposts(
+        cleaned, _announced(cleaned, found)))), addresses)
+
+
+def _without_reposts(cleaned: Cleaned, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The evidence without a repost's credit above the article (转载自「深网实验」) where an account's header
+    names who posted it: the account's repost is the account's; the credit says where the text first ran."""
+    if not any(kind == "account" for kind, _ in found):
+        return found
+    first, _ = _body_span(cleaned)
+    reposts = {name for d in cleaned.dropped if d.line < first
+               and _REPRINT.match(text := unicodedata.normalize("NFKC", d.text).strip())
+               and (name := _labelled_source(text))}
+    return [(kind, name) for kind, name in found if not (kind == "reprint" and name in reposts)]
 
 
 def _announced(cleaned: Cleaned, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
