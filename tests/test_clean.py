@@ -414,6 +414,36 @@ def test_a_persons_name_is_two_to_four_capitalised_words_of_letters(text: str, e
     assert person_name(text) is expected
 
 
+@pytest.mark.parametrize(("title", "deck"), [
+    ("Harbor Labs Unveils Skiff, a Drone That Maps Flooded Streets in Minutes",
+     "Drone runs a vision model trained on 9,000 hours of flights over real floods; trials under way with "
+     "three city fire departments and two insurers"),
+    ("Texas becomes second state to cap water use by new data centres",
+     "The rules set monthly limits for large facilities, bar new cooling towers in drought counties and "
+     "require operators to publish their consumption every quarter"),
+    ("La UE aprueba nuevas reglas para los modelos de IA de uso general",
+     "Los proveedores tendrán que publicar un resumen de los datos de entrenamiento y evaluar los riesgos "
+     "sistémicos cada año"),
+    ("Bundesregierung plant eigenes Rechenzentrum für öffentliche KI-Modelle",
+     "Das Vorhaben soll Behörden und Hochschulen bis 2028 mit Rechenleistung versorgen und private Anbieter "
+     "bei besonders sensiblen Daten aus Verwaltung und Justiz ersetzen"),
+])
+@pytest.mark.parametrize("header", [
+    lambda title, deck: [title, deck, "By Claire Dumont, Staff Writer", "Oct 9, 2024"],
+    # a newswire's release: its path, the headline, the subhead, the issuer, the date
+    lambda title, deck: ["News Releases > Technology", title, deck, "News provided by", "Harbor Labs, Inc.",
+                         "Oct 9, 2024, 08:00 ET", "Share this article"],
+    lambda title, deck: ["Technology | AI", title, deck, "By Claire Dumont",
+                         "Published 6:00 AM EST, Tue October 9, 2024", "Share  Save"],
+])
+def test_a_longer_deck_without_a_full_stop_under_the_headline_is_not_the_headline(title: str, deck: str,
+                                                                                   header):
+    headline, body, dropped = _regions(["Byte Harbor", "World  Business  Technology  Science",
+                                        *header(title, deck), *PAGE_EN_BODY])
+    assert headline == title
+    assert body == PAGE_EN_BODY and deck in dropped
+
+
 def test_a_headline_written_as_sentences_under_a_short_kicker_stays_the_headline():
     stated = "We tried the new glasses for a week. Here's what mattered."
     headline, _, _ = _regions(["Byte Harbor", "Hands-on review", stated, "By Claire Dumont", "Oct 9, 2024",

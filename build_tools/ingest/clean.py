@@ -1040,16 +1040,9 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
                   and not layout.in_account_header(norms, i) and _turn_label(norms[i]) not in speakers
                   and _link_label(norms[i]) not in labels
                   and (_headline_shaped(norms[i], r.thresholds, r) or _stated_headline(page, r, i))]
-    others = {squashed[i] for i in candidates}
+    eligible = _eligible(page, candidates, squashed, start)
     best, best_score = None, 0.0
-    for i in candidates:
-        prefix = layout.title_suffix(norms[i])
-        if prefix and _squash(prefix) in others:
-            continue  # "Headline - Outlet": the share card or <title> of the headline below
-        if _site_and_tagline(norms, i) or _tagged_copy(norms, candidates, i) \
-                or _named_in_byline(page, squashed, i) or _writer_under_headline(page, candidates, i) \
-                or _copied_above_article(squashed, candidates, i, start):
-            continue
+    for i in sorted(eligible):
         score = 1.0 + min(layout.units(norms[i]), HEADLINE_FULL_UNITS) / HEADLINE_UNITS_PER_POINT
         following = i + 2 if i + 1 in candidates else i + 1  # past a standfirst under the headline
         # the body's first line may be the headline itself (a question reads as text), unless it sits
@@ -1072,6 +1065,8 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
         if i + 1 in candidates and layout.units(norms[i]) < KICKER_MAX_UNITS and \
                 layout.units(norms[i + 1]) >= 2 * layout.units(norms[i]):
             score -= 2.0  # a section label or kicker above the headline ("Artificial intelligence (AI)")
+        if _deck_under_headline(page, eligible, i):
+            score -= 2.0  # a longer line right under a headline of full length is its deck, not a headline
         # a longer line between it and its byline is its standfirst ("European banks shrink hiring as AI
         # spreads", then "Lenders say automation of compliance checks is reducing …"): not in its way; unless
         # it sits right under the site's name, as a tagline does (BYTE HARBOR, "Exclusive news and data …")
@@ -1094,6 +1089,49 @@ def _find_headline(page: _Page, r: Rules, start: int) -> int | None:
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def _eligible(page: _Page, candidates: list[int], squashed: list[str], start: int) -> set[int]:
+    """The candidates that may be the headline: not another line's copy or its site's name, not a writer's."""
+    from build_tools.ingest import layout
+
+    norms = page.norms
+    others = {squashed[i] for i in candidates}
+    eligible = set()
+    for i in candidates:
+        prefix = layout.title_suffix(norms[i])
+        if prefix and _squash(prefix) in others:
+            continue  # "Headline - Outlet": the share card or <title> of the headline below
+        if _site_and_tagline(norms, i) or _tagged_copy(norms, candidates, i) \
+                or _named_in_byline(page, squashed, i) or _writer_under_headline(page, candidates, i) \
+                or _copied_above_article(squashed, candidates, i, start):
+            continue
+        eligible.add(i)
+    return eligible
+
+
+# How far under a deck the byline or date line starts ("News provided by" / the issuer / the date).
+DECK_BYLINE_REACH = 3
+
+
+def _deck_under_headline(page: _Page, candidates: set[int], i: int) -> bool:
+    """Whether line ``i`` is the deck under a headline in a Latin script: a longer headline-shaped line
+    right under one of a headline's full length (not a kicker, not a label's link: "Previous message: …",
+    not a site's tagline under its name), over the byline or the date line. A Chinese standfirst ends with
+    。 and is no candidate; a longer line under a shorter one there is the headline under the page's
+    furniture (a masthead, a profile's motto). The first line of a paragraph broken at a fixed width has
+    the rest of the paragraph under it."""
+    from build_tools.ingest import layout
+
+    norms = page.norms
+    above = norms[i - 1] if i - 1 in candidates else ""
+    if not above or han_count(above) or han_count(norms[i]) or _link_label(above) is not None or \
+            not KICKER_MAX_UNITS <= layout.units(above) < layout.units(norms[i]):
+        return False
+    if i > 1 and layout.is_masthead(norms[i - 2]):
+        return False  # the line above is the tagline under the site's name (BYTE HARBOR, "Exclusive news …")
+    return any(page.kind(j) == "byline" or layout.is_metadata_line(norms[j])
+               for j in range(i + 1, min(len(norms), i + 1 + DECK_BYLINE_REACH)))
 
 
 # Words of a person's name that need no capital: particles and short forms (Ana de la Cruz, Ali bin Said).
