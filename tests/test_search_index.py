@@ -26,6 +26,7 @@ from build_tools.site.search_words import (
     hidden,
     shown,
     stop_words,
+    word_lengths,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -325,6 +326,45 @@ def test_segmented_records_are_made_once_and_only_signed_ones_are_read(tmp_path:
         entry, aliases={**entry.aliases, "zh": [*entry.aliases.get("zh", []), "新別名"]})})
     assert "<html><body><p>signed</p></body></html>" not in [
         r.html for r in search_index.records(corpus.briefings, changed, hant, Segmenter(changed))]
+
+
+def test_words_are_where_jieba_cuts_them(corpus: Corpus, tmp_path: Path) -> None:
+    """``word_lengths`` finds jieba's own words (``cut`` without HMM) in every shape of text: Latin
+    words and single letters or digits among Chinese (run together, as jieba does), whitespace of
+    every kind, wide punctuation and letters, characters outside the dictionary or outside the Basic
+    Multilingual Plane, names of the taxonomy (the user dictionary); and on a tie between two routes,
+    the route of the longer first word, as jieba's ``max`` picks it."""
+    import jieba
+
+    segmenter = Segmenter(corpus.taxonomy)
+    tokenizer = segmenter._tokenizer
+    texts = [
+        "",
+        " ",
+        "\r\n\r\n\t  ",
+        "人工智能公司发布了新的大模型",
+        "OpenAI 发布 GPT-4o，性能提升 35.5% 与 Llama3.1 相比",
+        "a b c 1 2 3 甲a乙b丙1丁2 x.y_z #tag &amp; C++ 模型",
+        "ｆｕｌｌ ｗｉｄｔｈ ＡＢＣ１２３，全角字母。",
+        "𠀀𠀁中文😀表情、「引号」……破折号——完",
+        "龘靐齉爩麤龖龗",
+        "模型\r\n训练\n推理\t部署",
+        *(f"{e.zh}和{e.en}的{''.join(e.aliases.get('zh', []))}" for e in corpus.taxonomy),
+        *(segmenter._as_simplified(p.text("zh")) for b in corpus.briefings for p in b.paragraphs),
+    ]
+    assert len(texts) > 20
+    for text in texts:
+        assert list(word_lengths(tokenizer, text)) == [len(w) for w in tokenizer.cut(text, HMM=False)], text
+        assert "".join(segmenter.words(text)) == text
+    # 甲|乙丙 and 甲乙|丙 score the same (2 x 3 either way): jieba takes the longer first word.
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("甲 2\n甲乙 2\n乙丙 3\n丙 3\n丁 1\n", encoding="utf-8")
+    tie = jieba.Tokenizer(str(dictionary))
+    tie.tmp_dir = str(tmp_path)
+    tie.initialize()
+    assert [len(w) for w in tie.cut("甲乙丙", HMM=False)] == [2, 1]
+    for text in ("甲乙丙", "丁甲乙丙丁", "甲乙丙甲乙丙"):
+        assert list(word_lengths(tie, text)) == [len(w) for w in tie.cut(text, HMM=False)]
 
 
 def test_both_scripts_segment_with_one_jieba_dictionary(corpus: Corpus) -> None:

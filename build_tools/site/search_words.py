@@ -26,9 +26,11 @@ the search box moves the characters back (``shown``) and takes the words out of 
 from __future__ import annotations
 
 import functools
+import math
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -162,9 +164,9 @@ class Segmenter:
         """The words of ``text`` as jieba finds them (in ``text``'s own characters)."""
         out = []
         at = 0
-        for word in self._tokenizer.cut(self._as_simplified(text), HMM=False):
-            out.append(text[at:at + len(word)])
-            at += len(word)
+        for length in word_lengths(self._tokenizer, self._as_simplified(text)):
+            out.append(text[at:at + length])
+            at += length
         return out
 
     def parts(self, word: str) -> list[str]:
@@ -231,6 +233,69 @@ class Segmenter:
                 at = k
         out.append(text[at:])
         return "".join(out)
+
+
+def word_lengths(tokenizer: Any, text: str) -> Iterator[int]:
+    """The length of each word of ``text`` as ``tokenizer.cut(text, HMM=False)`` finds it (jieba's
+    most probable route through its dictionary, single Latin characters run together), in half its
+    time: the route of each block is found in one pass, without jieba's graph of every word's ends."""
+    import jieba
+
+    freq = tokenizer.FREQ
+    log_total = math.log(tokenizer.total)
+    # jieba's own blocks: runs of Han characters and the Latin words among them, which its dictionary
+    # segments; whitespace, which stays whole; anything else, a word of one character each.
+    blocks, skip, latin = jieba.re_han_default, jieba.re_skip_default, jieba.re_eng
+    for block in blocks.split(text):
+        if not block:
+            continue
+        if blocks.match(block):
+            yield from _route_lengths(block, freq, log_total, latin)
+            continue
+        for piece in skip.split(block):
+            if skip.match(piece):
+                yield len(piece)
+            else:
+                yield from (1 for _ in piece)
+
+
+def _route_lengths(block: str, freq: dict[str, int], log_total: float, latin_character: Any) -> Iterator[int]:
+    """jieba's route through ``block`` (its ``get_DAG``, ``calc`` and ``__cut_DAG_NO_HMM``): from the
+    end, each position's best word is the one of highest log-probability plus the best route after
+    it, the longer one on a tie; a position that starts no word of the dictionary is a word of one
+    character. The same sums in the same order as jieba's, so the same route."""
+    n = len(block)
+    score: list[float] = [0] * (n + 1)  # jieba's route[n] is (0, 0): an int 0, as here
+    end = [0] * (n + 1)
+    log = math.log
+    for at in range(n - 1, -1, -1):
+        best: float | None = None
+        best_end = at
+        i = at
+        fragment = block[at]
+        while i < n and (count := freq.get(fragment)) is not None:
+            if count:
+                candidate = log(count) - log_total + score[i + 1]
+                if best is None or candidate >= best:
+                    best, best_end = candidate, i
+            i += 1
+            fragment = block[at:i + 1]
+        if best is None:
+            best = log(freq.get(block[at]) or 1) - log_total + score[at + 1]
+        score[at], end[at] = best, best_end
+    at = latin = 0
+    while at < n:
+        after = end[at] + 1
+        if after - at == 1 and latin_character.match(block[at]):
+            latin += 1
+        else:
+            if latin:
+                yield latin
+                latin = 0
+            yield after - at
+        at = after
+    if latin:
+        yield latin
 
 
 def as_written(indexed: str) -> str:
