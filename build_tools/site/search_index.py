@@ -24,6 +24,8 @@ into place whole: a reader never sees half an index.
 from __future__ import annotations
 
 import base64
+import collections
+import concurrent.futures
 import functools
 import gzip
 import hashlib
@@ -578,13 +580,26 @@ def merge_parts(parts: list[PartFiles], sort_values: dict[str, dict[str, str]]) 
                                       part.folder / f"fragment/{name}.pf_fragment"), word_count])
     streams = [_words(part, meta, base, [fields.index(f) for f in meta[5]])
                for part, meta, base in zip(parts, metas, bases, strict=True)]
-    chunks = []
-    for words in _chunked(_joined(heapq.merge(*streams, key=operator.attrgetter("word")))):
-        raw = b"".join([FRAGMENT_SIGNATURE, b"\x81", _cbor_head(4, len(words)), *(w[1] for w in words)])
-        # Compressed a little less than Pagefind does (level 9): 1 % larger, four times faster.
-        content = gzip.compress(raw, INDEX_GZIP_LEVEL, mtime=0)
-        name = _put_unique(out, code, "index/{}.pf_index", None, content)
-        chunks.append([words[0][0], words[-1][0], name])
+    chunks: list[list[str]] = []
+    # Each chunk is compressed in a thread while the next one is merged: zlib lets go of the
+    # interpreter, so the two share the cores. Named in order, as they were cut.
+    compressing: collections.deque[tuple[str, str, concurrent.futures.Future[bytes]]] = collections.deque()
+
+    def name_next() -> None:
+        first, last, content = compressing.popleft()
+        chunks.append([first, last, _put_unique(out, code, "index/{}.pf_index", None, content.result())])
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        for words in _chunked(_joined(heapq.merge(*streams, key=operator.attrgetter("word")))):
+            raw = b"".join([FRAGMENT_SIGNATURE, b"\x81", _cbor_head(4, len(words)), *(w[1] for w in words)])
+            # Compressed a little less than Pagefind does (level 9): 1 % larger, four times faster.
+            compressing.append((words[0][0], words[-1][0],
+                                pool.submit(gzip.compress, raw, INDEX_GZIP_LEVEL, mtime=0)))
+            del raw
+            if len(compressing) > 2:
+                name_next()
+        while compressing:
+            name_next()
     for before, after in itertools.pairwise(chunks):
         last, after[0] = _prefixes(before[1], after[0])
         # ... but never a bound below the chunk's first word (as Pagefind keeps it: the whole word).
