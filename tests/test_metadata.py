@@ -1403,6 +1403,9 @@ def test_an_english_columns_name_over_the_headline_names_the_column():
     ("發佈於 2026/11/21", "格子舖"),
     ("发布于 2026-11-19 22:10・IP 属地上海", "格子舖"),
     ("發佈於 昨天 21:40", "格子舖"),
+    # where it was posted from (a province, a city), not in which publication
+    ("发表于北京", "格子舖"),
+    ("發佈於 台北市", "格子舖"),
 ])
 def test_the_publication_a_post_says_it_is_published_in_is_the_outlet(published: str, expected: str):
     """A post on a blog platform says under the headline which of the platform's publications it is published

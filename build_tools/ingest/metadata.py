@@ -900,6 +900,8 @@ def _one_word(text: str) -> bool:
     return bool(text) and " " not in text and (han_count(text) <= 4 if HAN.search(text) else len(text) <= 12)
 
 
+# A place's name, as a post says where it was posted from (北京, 台北市, 黑龙江): two or three Han.
+PLACE_MAX_HAN = 3
 # Where a post is published, as a blog platform says it under the headline: 發佈於 AI 慢讀, 发表于「X」 (as
 # "Published in X"), not when (发布于 2026-11-19, 發佈於 昨天 21:40).
 _PUBLISHED_IN = re.compile(r"^(?:发布于|發佈於|發布於|发表于|發表於)\s?"
@@ -1364,8 +1366,11 @@ def _header_evidence(text: str) -> list[tuple[str, str]]:
         return [("byline-part", part)]
     if (m := _ACCOUNT_POSTED.match(text)) and han_count(m.group(1)) >= ACCOUNT_MIN_HAN:
         return [("byline", m.group(1))]
-    if (m := _PUBLISHED_IN.match(text)) and (name := _clean_source(m.group(1))) and _account_name(name):
-        return [("label", name)]  # 發佈於 AI 慢讀: the platform's publication the post is published in
+    if (m := _PUBLISHED_IN.match(text)) and (name := _clean_source(m.group(1))) and _account_name(name) \
+            and not (han_count(name) == len(name) <= PLACE_MAX_HAN):
+        # 發佈於 AI 慢讀: the platform's publication the post is published in (发表于北京, 發佈於 台北市: a
+        # place's name, two or three Han, says where it was posted from)
+        return [("label", name)]
     return []
 
 
