@@ -434,6 +434,21 @@ def test_the_articles_own_source_line_inside_its_text_names_the_outlet(credit: s
 
 
 @pytest.mark.parametrize(("masthead", "footer", "expected"), [
+    ("The Harbour Times Online", "© 2026 The Harbour Times Ltd. All rights reserved.", "The Harbour Times"),
+    ("The Harbour Times International Edition", "© 2026 The Harbour Times", "The Harbour Times"),
+    ("Northgate Courier e-Paper", "Copyright © 2026 Northgate Courier", "Northgate Courier"),
+    # a name the page never gives shorter stays whole
+    ("The Harbour Times Online", "Privacy · Terms · Contact", "The Harbour Times Online"),
+])
+def test_an_english_edition_after_a_papers_name_is_not_the_outlet(masthead: str, footer: str, expected: str):
+    """The same in English: "Online", "International Edition", "e-Paper" after the name the copyright line
+    gives the paper label the edition, not the outlet."""
+    page = [masthead, "World  Business  Tech  Sport", EN_HEADLINE, "By Dana Okafor", "Mar 9, 2026", *EN_BODY,
+            footer]
+    assert extract_source(clean_lines(page))[0] == expected
+
+
+@pytest.mark.parametrize(("masthead", "footer", "expected"), [
     # the paper's name, a space, the edition's word ending in 版 (edition); the copyright line names the paper
     ("南洋晨報 手機版", "© 2025 南洋晨報有限公司 版權所有", "南洋晨報"),
     ("星洲日报 网络版", "Copyright © 2025 星洲日报 版权所有", "星洲日报"),

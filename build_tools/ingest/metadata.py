@@ -2333,9 +2333,10 @@ _CRUMB_SPLIT = re.compile(r"[>›»/|｜]")
 
 # A channel's or an edition's name after an outlet's: 华夏在线科技 (its tech channel), 东海日报数字报 (its
 # e-paper), X客户端, X App, and any edition by its word ending in 版 ("edition": 網上版, 手机版, 国际版; not
-# 出版, publishing). Compared squashed (case-folded, no spaces).
+# 出版, publishing) or in English (X Online, X International Edition, X e-Paper). Compared squashed
+# (case-folded, no spaces).
 _CHANNEL_WORDS = re.compile(r"(?:科技|财经|財經|频道|頻道|数字报|數字報|电子报|電子報"
-                            r"|[\u4e00-\u9fff]{1,2}(?<!出)版|客户端|客戶端|app)$")
+                            r"|[\u4e00-\u9fff]{1,2}(?<!出)版|客户端|客戶端|app|online|[a-z]{0,13}edition|epaper)$")
 # A company's documentation or help site, named as the company plus what it holds (Tessellate Docs beside
 # © Tessellate): the site hosts the company's own pages, and the company is their outlet.
 _DOCS_WORDS = re.compile(r"(?:docs|documentation|developers?|developerdocs|helpcenter|helpcentre|help"
