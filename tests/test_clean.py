@@ -1537,6 +1537,24 @@ def test_a_paragraph_under_an_empty_ad_slots_label_is_the_article_resuming(label
     assert label in dropped
 
 
+@pytest.mark.parametrize("label", ["ADVERTISEMENT", "Advertisement", "广告"])
+def test_paragraphs_of_middle_length_under_an_ad_label_are_the_article_even_where_one_names_apps(label: str):
+    """A paragraph longer than a pitch under an empty ad slot's label is the article resuming, though a later
+    paragraph says "apps" or "sign up", words of a call to action."""
+    resumed = ["Lenders had fought for a looser version. A group representing app developers argued that "
+               "strict checks would force them to collect documents from millions of adults and create new "
+               "privacy risks. The final text allows age estimates instead of document checks, a compromise "
+               "adopted in the last week of the session.",
+               "Analysts said the effect will depend on how strictly the rules are enforced, and on whether "
+               "people who sign up for the apps bother to read the notices at all.",
+               "Similar bills are pending in at least six other states, and several app makers said they "
+               "would apply the rules nationwide."]
+    page = [PAGE_HEADLINE, PAGE_EN_BODY[0], PAGE_EN_BODY[1], label, *resumed, PAGE_EN_BODY[2]]
+    _, body, dropped = _regions(page)
+    assert body == [PAGE_EN_BODY[0], PAGE_EN_BODY[1], *resumed, PAGE_EN_BODY[2]]
+    assert label in dropped
+
+
 @pytest.mark.parametrize("headline", ["Nordwind Ships 800 Humanoid Robots Across Europe",
                                       "Pellucid Opens 12 Inference Hubs Across Three Continents"])
 def test_a_headline_in_title_case_that_counts_things_is_no_menu(headline: str):

@@ -163,8 +163,9 @@ _PROMO_BLOCK_LABEL = re.compile(r"^[\W_]{0,4}(?:sponsored(?: content)?|advertise
                                 r"|partner content|广告|廣告|推广|推廣)[\W_]{0,4}$", re.IGNORECASE)
 # How far a promotion under such a label may run before its call to action.
 PROMO_BLOCK_MAX_LINES = 4
-# A promotion's pitch is short: a line of prose longer than this (words and Han characters) is a paragraph.
-PROMO_PITCH_MAX_UNITS = 60
+# A promotion's pitch is short: a line of prose longer than this (words and Han characters) is a paragraph
+# (a news story's paragraph of three sentences runs to 40 and more; a pitch and its offer are shorter).
+PROMO_PITCH_MAX_UNITS = 40
 
 
 def promotion_block_end(norms: list[str], n: int) -> int | None:
