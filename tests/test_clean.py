@@ -612,7 +612,7 @@ def test_a_notices_salutation_to_a_whole_body_of_people_is_its_text(salutation: 
     assert kept == [salutation, *body]
 
 
-@pytest.mark.parametrize("closing", ["特此通知。", "特此公告。"])
+@pytest.mark.parametrize("closing", ["特此通知。", "特此公告。", "特此公示。", "特此公布。", "特此通報。"])
 def test_the_formula_that_closes_a_notice_is_its_text_and_its_signature_is_not(closing: str):
     body = ["为加快人工智能大模型在我市重点产业落地，经研究，决定面向社会公开征集第一批应用场景项目。",
             "经评审入选的项目，按项目实际投入给予最高百分之三十的资金支持，并优先纳入典型应用案例。"]

@@ -693,9 +693,9 @@ DECK_LONG_WORDS = 32
 _SALUTATION = re.compile(r"^(?:各|致|尊敬的|亲爱的|親愛的|dear\b)[^:：。.!?]{1,40}[:：,，]$"
                          r"|^(?:全校|全院|全市|全体|全體|广大|廣大|各位)[^:：。.!?,，]{1,20}[:：]$",
                          re.IGNORECASE)
-# The formula that closes an official notice, alone on its line: 特此通知。 特此公告。 特此函告。
+# The formula that closes an official notice, alone on its line: 特此通知。 特此公告。 特此函告。 特此公示。
 _CLOSING_FORMULA = re.compile(
-    r"^特此(?:通知|公告|通告|函告|告知|说明|說明|批复|批覆|函复|函覆|报告|報告)[。.!！]?$")
+    r"^特此(?:通知|公告|公示|公布|通报|通報|通告|函告|告知|说明|說明|批复|批覆|函复|函覆|报告|報告)[。.!！]?$")
 
 
 # A greeting alone on its line, ended by a comma as a letter's is ("Hi all,", "Hello everyone,", "大家好，"):
