@@ -345,6 +345,8 @@ UNFILED_FLOORS = {"recall": 1.0, "junk": 0.0137, "title": 1.0, "date": 0.9375, "
 # Unranked's recall 1.0, junk 0.0062 since a paragraph of more than 40 words under an ad slot's label is the
 # article resuming, not a pitch running down to a later paragraph that says "apps".
 # Recall 1.0 on unaudited (and unfamiliar, unfiled above) since a public notice's 特此公示。 closes its text.
+# Unposted's date 1.0 since an answer's publication line (发布于 2026-10-12 18:03) among the lines kept with
+# it dates a page that states no other date.
 # Unaudited outlet 0.875 and unranked 0.9688 since an edition's word after a paper's name (東方時報 網上版) is
 # no part of the outlet's name, an office that signs a notice by its bare name on the site its institution
 # holds issues it (with the institution's name), and the article's own source line set between its paragraphs
@@ -364,7 +366,7 @@ UNQUOTED_FLOORS = {"recall": 1.0, "junk": 0.0196, "title": 1.0, "date": 1.0, "ou
                    "tag_precision": 0.9189}
 # Unposted outlet 0.9062 since a list's tag with capitals ([Open-models-announce]) that the archive shows
 # again names the list.
-UNPOSTED_FLOORS = {"recall": 1.0, "junk": 0.0063, "title": 1.0, "date": 0.9688, "outlet": 0.9375,
+UNPOSTED_FLOORS = {"recall": 1.0, "junk": 0.0063, "title": 1.0, "date": 1.0, "outlet": 0.9375,
                    "tag_precision": 0.9706}
 CEILINGS = ("junk",)
 

@@ -262,6 +262,35 @@ def test_a_dates_year_is_stronger_than_a_copyright_lines_for_a_month_and_day(lin
     assert _date(lines) == "2025-11-21"
 
 
+_ANSWER_HEADLINE = "为什么大模型的推理价格一年降了九成？"
+_COMMENT = "[阿北]：说得对，我们公司也是谈的年框，实际单价比标价低不少。"
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["问知 首页 发现 等你来答", _ANSWER_HEADLINE, *ZH_BODY[:2], "发布于 2025-03-04 21:10 · IP 属地北京",
+      "赞同 312 · 45 条评论 · 分享", _COMMENT, "[小林]：请问私有化部署现在大概什么报价水平？"], "2025-03-04"),
+    (["问知 首页 发现 等你来答", _ANSWER_HEADLINE, *ZH_BODY, "发表于 2025年3月4日", _COMMENT, ZH_BODY[0]],
+     "2025-03-04"),
+    (["Forum", "Why did inference prices fall so fast this year?", *EN_BODY[:2],
+      "Posted on March 4, 2025 · 312 likes",
+      "Reply from dana_k: This matches what we see, our contract price is far below the list price.",
+      EN_BODY[2]], "2025-03-04"),
+    # an edit, or a date without a word of publishing, among the kept lines is still no publication date
+    (["问知 首页 发现 等你来答", _ANSWER_HEADLINE, *ZH_BODY[:2], "编辑于 2025-03-05 09:00", _COMMENT,
+      ZH_BODY[2]], None),
+    (["问知 首页 发现 等你来答", _ANSWER_HEADLINE, *ZH_BODY[:2], "2025-03-05 09:00", _COMMENT, ZH_BODY[2]],
+     None),
+    # a date in the header still comes first
+    (["问知 首页 发现 等你来答", _ANSWER_HEADLINE, "2025-03-01 08:00", *ZH_BODY[:2],
+      "发布于 2025-03-04 21:10", _COMMENT, ZH_BODY[2]], "2025-03-01"),
+])
+def test_a_publication_line_among_the_kept_lines_dates_a_page_that_states_no_other(lines: list[str],
+                                                                                   expected: str | None):
+    """An answer's "发布于 …" line under it, with the readers' comments kept after it: the page's date when no
+    line above or below the article gives one."""
+    assert _date(lines) == expected
+
+
 def test_the_dateline_of_the_first_paragraph_gives_the_date():
     lines = [ZH_HEADLINE, "芯界观察讯 2023年10月18日，" + ZH_BODY[0], *ZH_BODY[1:]]
     assert _date(lines) == "2023-10-18"

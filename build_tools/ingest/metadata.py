@@ -294,6 +294,8 @@ class _PageDates:
     # (rank, date): the lower the rank the stronger the evidence (see _page_dates)
     above: list[tuple[int, dt.date]] = field(default_factory=list)
     below: list[dt.date] = field(default_factory=list)
+    # dates of publication lines set among the kept lines (an answer's "发布于 …" above comments kept with it)
+    within: list[dt.date] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     # the years of copyright lines: weaker than a date's year (a footer may be years old)
     copyright_years: list[int] = field(default_factory=list)
@@ -309,6 +311,10 @@ _PUBLISH_WORD = re.compile(r"发布|發布|發佈|发表|發表|刊发|刊登|�
 # How many lines under the headline a byline's date line may sit (headline, standfirst, author, date),
 # counted in the page's lines, not the file's: a Markdown copy sets a blank line between every two.
 HEADER_REACH = 4
+
+
+# How far a publication line's date may sit after the label that opens it: "发布于 ", "Published on ".
+LABEL_GAP = 4
 
 
 # How far before a date its label may start: "First published on ".
@@ -347,7 +353,13 @@ def _page_dates(cleaned: Cleaned) -> _PageDates:
         # the article's start), is the header's.
         header = cleaned.headline is not None and d.kind == "byline" and top < d.line and \
             _in_header(cleaned, top, d.line)
-        if d.kind in _NOT_DATE_KINDS or (first < d.line < last and not header) or TEASER_WORDS.search(text):
+        if d.kind in _NOT_DATE_KINDS or TEASER_WORDS.search(text):
+            continue
+        if first < d.line < last and not header:
+            label = _PUBLISH_WORD.match(text.strip())
+            dates = find_dates(text) if label and d.kind == "byline" else []
+            if label and dates and not dates[0][2] and dates[0][0] - label.end() <= LABEL_GAP:
+                found.within.append(dates[0][1])
             continue
         dates = find_dates(text)
         above = d.line < first or header
@@ -396,8 +408,10 @@ def extract_date(cleaned: Cleaned) -> str | None:
     In order: a date labelled as published in the lines above the article (byline, header, chrome); an
     unlabelled one there; a month and day there with the year stated elsewhere on the page; the dateline
     opening the first paragraph (云帆网讯 2024年7月18日; a wire dateline, the year taken from the page); a
-    date labelled as published below the article (answer sites put it there). Never a date inside the
-    article, a teaser's date, a relative one (3小时前) or an "updated" one.
+    date labelled as published below the article (answer sites put it there); last, a publication line
+    that opens with its label ("发布于 2026-10-12 18:03") among the kept lines (an answer's, with the
+    readers' comments kept under it). Never a date of the article's text, a teaser's date, a relative one
+    (3小时前) or an "updated" one.
     """
     page = _page_dates(cleaned)
     ranked: list[tuple[int, dt.date | None]] = list(page.above)
@@ -405,7 +419,7 @@ def extract_date(cleaned: Cleaned) -> str | None:
     if years:
         ranked += [(rank, _to_date(years[0], month, day)) for rank, month, day in page.month_days]
     choices = [date for _, date in sorted(ranked, key=lambda pair: pair[0])]  # stable: page order in a rank
-    choices += [_opening_date(cleaned, years), *page.below]
+    choices += [_opening_date(cleaned, years), *page.below, *page.within]
     return next((date.isoformat() for date in choices if date), None)
 
 
