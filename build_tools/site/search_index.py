@@ -14,10 +14,9 @@ The hand-written pages (about, contributing, glossary, ...) are few: Pagefind re
 
 Each language site gets its own index in ``<site>/pagefind/``, so results are of that language only.
 Pagefind keeps every page's words in memory until it writes, and needs about four times as much to
-build its index (0.7 MiB a briefing at 1,000), so the pages are indexed a hundred or so at a time, as
-an index each (one Pagefind process makes them one after the other, deleting each once written), and
-the parts merged into the index one index of every page would have been (``merge_parts``): the memory
-no longer grows with the archive. The index is written beside and moved
+build its index (0.7 MiB a briefing at 1,000), so the pages are indexed a few hundred at a time, by a
+Pagefind process each, and the parts merged into the index one process would have written
+(``merge_parts``): the memory no longer grows with the archive. The index is written beside and moved
 into place whole: a reader never sees half an index.
 """
 
@@ -76,15 +75,14 @@ CHARACTERS_WEIGHT = 0.1
 RECORD_CACHE = "search-record"
 # Requests sent before their answers are read (see _index_part).
 BATCH = 64
-# Pages of one part of the index (see write_index): Pagefind's peak memory grows by 0.5-0.7 MiB a
-# page (bench/results/2026-12-06-search-memory.txt), so at most about 170 MiB, against 260 MiB for
+# Pages indexed by one Pagefind process (see write_index): its peak memory grows by 0.5-0.7 MiB a
+# page (bench/results/2026-12-06-search-memory.txt), so at most about 180 MiB, against 260 MiB for
 # parts of 250 pages; the build is no slower for it, as Pagefind's own work grows faster than its
-# pages (bench/results/2026-12-07-peak.txt). The process that made a part keeps the memory it freed
-# for the next one: 110 pages a part peak no higher than parts of 125 did in a process each, and the
-# Simplified site's Chinese dictionary is loaded once, not once a part (a fifth of its Pagefind time).
-PART_PAGES = 110
-# Another number of pages per part: fewer lower the build's peak memory; the tests set a small one so
-# every search they run reads a merged index.
+# pages (bench/results/2026-12-07-peak.txt), though a part costs the Simplified site half a second
+# (Pagefind loads its Chinese dictionary in each process).
+PART_PAGES = 125
+# Another number of pages per Pagefind process: fewer lower the build's peak memory, at the Simplified
+# site's half second a part; the tests set a small one so every search they run reads a merged index.
 PART_PAGES_ENV = "AI_BRIEFING_SEARCH_PART_PAGES"
 # Places (plus one per page) a chunk of Pagefind's word index holds before it is cut (Pagefind's own).
 CHUNK_PLACES = 20000
@@ -281,7 +279,7 @@ def drop_segmenters() -> None:
 
 
 def part_pages(environ: Mapping[str, str] = os.environ) -> int:
-    """The pages of one part of the index: ``AI_BRIEFING_SEARCH_PART_PAGES``, else ``PART_PAGES``."""
+    """The pages one Pagefind process indexes: ``AI_BRIEFING_SEARCH_PART_PAGES``, else ``PART_PAGES``."""
     given = environ.get(PART_PAGES_ENV, "").strip()
     if not given:
         return PART_PAGES
@@ -394,13 +392,10 @@ def write_index(
     """Index ``page_records`` of one language site (records of the corpus, or of built pages) into
     ``<site_dir>/pagefind``; return what was indexed.
 
-    The pages are indexed ``part_pages`` (default ``PART_PAGES``) at a time, each part as an index of
-    its own, and the parts' indexes are merged into the one index Pagefind would have written for all
-    of them (``merge_parts``): Pagefind holds every page's words until it writes, and needs four times
-    that to build its index, so one index for the whole site grows with the archive. The parts are
-    indexed one after the other by one Pagefind process, which deletes each part's index once it has
-    answered with its files: its memory is used again by the next part, and the Simplified site's
-    Chinese dictionary is loaded once, not once a part.
+    The pages are indexed ``part_pages`` (default ``PART_PAGES``) at a time, each part by a Pagefind
+    process of its own, and the parts' indexes are merged into the one index Pagefind would have
+    written for all of them (``merge_parts``): Pagefind holds every page's words until it writes, and
+    needs four times that to build its index, so one process for the whole site grows with the archive.
     """
     start = time.perf_counter()
     size = part_pages or PART_PAGES
@@ -411,32 +406,24 @@ def write_index(
     parts: list[PartFiles] = []
     sort_values: dict[str, dict[str, str]] = {}
     pages = words_indexed = 0
-    service: Pagefind | None = None
     try:
         while part := list(itertools.islice(documents, size)):
             for url, html in part:
                 if values := _sort_values(html):
                     sort_values[url.lstrip("/")] = values
-            service = service or Pagefind()
-            files, words_in_part = _index_part(service, lang, part)
+            files, words_in_part = _index_part(lang, part)
             parts.append(PartFiles.write(parts_dir / str(len(parts)), files))
             pages += len(part)
             words_indexed += words_in_part
             del part, files  # the part's pages and Pagefind's answer are freed: their memory goes back
             projects.release_memory()
-        if service is not None:
-            service.close()
-            service = None
         if not parts:  # a site without a page still gets an index (that finds nothing)
-            service = Pagefind()
-            parts.append(PartFiles.write(parts_dir / "0", _index_part(service, lang, [])[0]))
+            parts.append(PartFiles.write(parts_dir / "0", _index_part(lang, [])[0]))
         bundle = dict(parts[0].sources()) if len(parts) == 1 else merge_parts(parts, sort_values)
         size = _write_bundle(bundle, target)
     except (OSError, ValueError, KeyError, IndexError) as exc:
         raise SearchIndexError(f"pagefind: {exc}") from exc
     finally:
-        if service is not None:
-            service.close()
         shutil.rmtree(parts_dir, ignore_errors=True)
     return IndexReport(pages, words_indexed, size, time.perf_counter() - start)
 
@@ -474,31 +461,31 @@ class PartFiles(Mapping[str, bytes]):
         return ((name, self.folder / name) for name in self._names)
 
 
-def _index_part(service: Pagefind, lang: SiteLanguage,
-                documents: list[tuple[str, str]]) -> tuple[dict[str, bytes], int]:
-    """The index files of ``documents`` ((url, html) pairs), as Pagefind makes them in a new index of
-    ``service``, by path; and the number of words it indexed. The index is deleted from the service
-    once its files are read."""
-    config = {"root_selector": ROOT_SELECTOR, "exclude_selectors": EXCLUDE_SELECTORS,
-              "force_language": lang.pagefind_language}
-    index_id = service.request({"type": "NewIndex", "config": config})["index_id"]
-    words_indexed = 0
-    # In batches: the answers of a batch fit in the pipe, so the service never stalls on writing
-    # them while this process writes the next requests.
-    for at in range(0, len(documents), BATCH):
-        batch = documents[at:at + BATCH]
-        for url, html in batch:
-            service.send({"type": "AddFile", "index_id": index_id, "url": url, "file_contents": html,
-                          "file_path": None})
-        service.flush()
-        for _ in batch:
-            words_indexed += int(service.receive().get("page_word_count", 0))
-    # The files in the answer, not on disk: Pagefind answers WriteFiles before its last files are
-    # written, and stops writing when it is stopped.
-    answer = service.request({"type": "GetFiles", "index_id": index_id})
-    files = {f["path"]: base64.b64decode(f["content"]) for f in answer["files"]}
-    del answer
-    service.request({"type": "DeleteIndex", "index_id": index_id})
+def _index_part(lang: SiteLanguage, documents: list[tuple[str, str]]) -> tuple[dict[str, bytes], int]:
+    """The index files of ``documents`` ((url, html) pairs), as one Pagefind process makes them,
+    by path; and the number of words it indexed."""
+    service = Pagefind()
+    try:
+        config = {"root_selector": ROOT_SELECTOR, "exclude_selectors": EXCLUDE_SELECTORS,
+                  "force_language": lang.pagefind_language}
+        index_id = service.request({"type": "NewIndex", "config": config})["index_id"]
+        words_indexed = 0
+        # In batches: the answers of a batch fit in the pipe, so the service never stalls on writing
+        # them while this process writes the next requests.
+        for at in range(0, len(documents), BATCH):
+            batch = documents[at:at + BATCH]
+            for url, html in batch:
+                service.send({"type": "AddFile", "index_id": index_id, "url": url, "file_contents": html,
+                              "file_path": None})
+            service.flush()
+            for _ in batch:
+                words_indexed += int(service.receive().get("page_word_count", 0))
+        # The files in the answer, not on disk: Pagefind answers WriteFiles before its last files are
+        # written, and stops writing when it is stopped.
+        answer = service.request({"type": "GetFiles", "index_id": index_id})
+        files = {f["path"]: base64.b64decode(f["content"]) for f in answer["files"]}
+    finally:
+        service.close()
     return files, words_indexed
 
 
