@@ -10,6 +10,7 @@ import dataclasses
 import gzip
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -386,3 +387,18 @@ def test_the_pages_per_pagefind_process_can_be_set(given: str | None, pages: int
 def test_pages_per_pagefind_process_that_are_no_count_are_refused(given: str) -> None:
     with pytest.raises(search_index.SearchIndexError, match=search_index.PART_PAGES_ENV):
         search_index.part_pages({search_index.PART_PAGES_ENV: given})
+
+
+def test_built_pages_wait_compressed_and_are_let_go_once_given() -> None:
+    """The built pages wait for the records to be indexed in a fraction of their text's size, come back
+    as they were, in order, and each is let go once it is handed on."""
+    pages = [(f"page/{n}/", f"<p>第{n}页 {'开源模型与人工智能，' * 200}🙂</p>") for n in range(2, 12)]
+    held = search_index.HeldPages(iter(pages))
+    in_strings = sum(sys.getsizeof(html) for _, html in pages)
+    assert held.held_bytes() * 10 < in_strings
+    given = iter(held)
+    first = next(given)
+    assert (first.url, first.html) == pages[0]
+    assert len(held) == len(pages) - 1
+    assert [(r.url, r.html) for r in given] == pages[1:]
+    assert len(held) == 0

@@ -38,6 +38,7 @@ import re
 import shutil
 import subprocess
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html import unescape
@@ -299,13 +300,36 @@ def index_site(site_dir: str | Path, lang: SiteLanguage, briefings: Iterable[Bri
     """
     size = part_pages()
     words = segmenter(lang, tax)
-    pages = [Record(url, spaced_html(path.read_text(encoding="utf-8"), words))
-             for url, path in built_pages(site_dir)]
+    pages = HeldPages((url, spaced_html(path.read_text(encoding="utf-8"), words))
+                      for url, path in built_pages(site_dir))
     if release_words:
         drop_segmenters()
         projects.release_memory()
     return write_index(site_dir, lang, itertools.chain(records(briefings, tax, lang, words), pages),
                        part_pages=size)
+
+
+class HeldPages:
+    """Segmented built pages that wait while the corpus's records are indexed: compressed while they
+    wait (a page's text can take four bytes a character in a Python string, and the home's listing
+    pages, a tenth as many as the briefings, add up to tens of MiB at thousands of briefings), and each
+    let go once it is handed on to Pagefind."""
+
+    def __init__(self, pages: Iterable[tuple[str, str]]) -> None:
+        self._held = [(url, zlib.compress(html.encode("utf-8"), 1)) for url, html in pages]
+        self._held.reverse()
+
+    def __len__(self) -> int:
+        return len(self._held)
+
+    def held_bytes(self) -> int:
+        """The bytes the waiting pages take, compressed."""
+        return sum(len(data) for _, data in self._held)
+
+    def __iter__(self) -> Iterator[Record]:
+        while self._held:
+            url, data = self._held.pop()
+            yield Record(url, zlib.decompress(data).decode("utf-8"))
 
 
 class Pagefind:
