@@ -902,6 +902,33 @@ def test_a_list_under_a_lead_in_after_the_last_paragraph_is_the_articles():
     assert "Chapters" in dropped
 
 
+EN_TOPICS = ["- (03:10) Why teleoperation became the main way to collect robot data",
+             "- (21:45) What simulation can and cannot teach a robot hand",
+             "- (40:05) Who pays for the data and who owns it"]
+ZH_TOPICS = ["· 遥操作为何成为采集机器人数据的主要方式", "· 仿真能教会机械手什么，不能教会什么",
+             "· 数据由谁付费，归谁所有"]
+EN_TAIL = ["Support the show", "© Signal Media. All rights reserved."]
+
+
+@pytest.mark.parametrize("page, body", [
+    # under a subheading, with a blank line between them or none, in English and Chinese
+    ([PAGE_HEADLINE, "By Dana Whitcomb", *PAGE_EN_BODY, "Topics discussed", "", *EN_TOPICS, *EN_TAIL],
+     [*PAGE_EN_BODY, "Topics discussed", *EN_TOPICS]),
+    ([PAGE_HEADLINE, "By Dana Whitcomb", *PAGE_EN_BODY, "What we cover", *EN_TOPICS[:3], *EN_TAIL],
+     [*PAGE_EN_BODY, "What we cover", *EN_TOPICS[:3]]),
+    ([ZH_HEADLINE, *ZH_BODY, "本期要点", "", *ZH_TOPICS, "版权所有 © 信号传媒"],
+     [*ZH_BODY, "本期要点", *ZH_TOPICS]),
+    # a subheading says less than a colon: two items, or a row of topic tags, are the page's tail
+    ([PAGE_HEADLINE, "By Dana Whitcomb", *PAGE_EN_BODY, "Notes for editors", "", *EN_TOPICS[:2], *EN_TAIL],
+     PAGE_EN_BODY),
+    ([PAGE_HEADLINE, "By Dana Whitcomb", *PAGE_EN_BODY, "Explore these topics", "- Robotics",
+      "- Machine learning", "- Data labour", *EN_TAIL], PAGE_EN_BODY),
+])
+def test_a_list_under_a_subheading_after_the_last_paragraph_is_the_articles(page, body):
+    _, kept, _ = _regions(page)
+    assert kept == body
+
+
 def test_one_item_under_a_lead_in_is_no_list():
     page = [PAGE_HEADLINE, "By Dana Whitcomb", *PAGE_EN_BODY, "Links mentioned:", "- The lab's page",
             "© Signal Media. All rights reserved."]

@@ -370,8 +370,9 @@ UNPOSTED_FLOORS = {"recall": 1.0, "junk": 0.0063, "title": 1.0, "date": 1.0, "ou
                    "tag_precision": 0.9706}
 # unpicked, unheralded, unvoiced and unglimpsed: four more splits written blind, scored once as one held-out
 # set of 128 pages at 324d70a with the ingest stage frozen (bench/results/ingest-quality-<split>.txt); the
-# floors are those scores, development data since.
-UNPICKED_FLOORS = {"recall": 0.9599, "junk": 0.005, "title": 0.9688, "date": 1.0, "outlet": 0.8125,
+# floors are those scores, development data since. Unpicked recall 0.9876 since a list under a subheading
+# after the last paragraph (a show's "Topics discussed") is the article's.
+UNPICKED_FLOORS = {"recall": 0.9876, "junk": 0.005, "title": 0.9688, "date": 1.0, "outlet": 0.8125,
                    "tag_precision": 0.8158}
 UNHERALDED_FLOORS = {"recall": 0.9844, "junk": 0.019, "title": 1.0, "date": 1.0, "outlet": 0.8438,
                      "tag_precision": 0.9737}

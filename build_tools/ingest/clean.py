@@ -555,7 +555,7 @@ def _pass_regions(page: _Page, r: Rules) -> None:
     body = _before_author_box(page, _before_tail_rows(page, _before_boilerplate(norms, body)))
     if len(body) > 1 and layout.is_sign_off(norms[body[-1]]):
         body.pop()  # "Thanks for reading! If you liked this, subscribe …": the tail's
-    end = _with_contact_lines(page, _with_closing_formula(page, _with_list_after(page, body[-1])))
+    end = _with_contact_lines(page, _with_closing_formula(page, _with_list_after(page, body[-1], r)))
     start = body[0]
     page.headline = _labelled_headline(page, r, start) or _find_headline(page, r, start)
     if page.headline is None and len(body) >= 3 and _opening_hook(norms[start], r):
@@ -684,8 +684,10 @@ def _text_weight(norm: str) -> float:
 
 # A list's lead-in ("In this episode:", "本期内容：") is at most this long (words and Han characters).
 LEAD_IN_MAX_UNITS = 12
-# A list under a lead-in has at least this many items.
+# A list under a lead-in has at least this many items; under a subheading without a colon, this many.
 LIST_MIN_ITEMS = 2
+SUBHEADING_LIST_MIN_ITEMS = 3
+SUBHEADING_ITEM_MIN_UNITS = 4
 
 
 # A list set without bullets inside the article: at most this many items, each at most this many words or
@@ -808,21 +810,32 @@ def _above_credit(page: _Page, n: int) -> bool:
     return n + 1 < len(page.norms) and page.kind(n + 1) == "credit"
 
 
-def _with_list_after(page: _Page, end: int) -> int:
+def _with_list_after(page: _Page, end: int, r: Rules) -> int:
     """The body's last line, past a list that directly follows it under a lead-in ending with a colon
-    ("In this episode:" then "- …" items): a list's items have no full stop, but they are the article's."""
+    ("In this episode:" then "- …" items): a list's items have no full stop, but they are the article's.
+    A subheading leads into a list the same way ("Topics discussed", a blank line, then the items), but it
+    says less than a colon: its list has at least SUBHEADING_LIST_MIN_ITEMS items (a box of two notes or two
+    links under a heading is the page's tail), each a phrase of SUBHEADING_ITEM_MIN_UNITS words or more (a
+    row of topic tags under "Explore more" is not), and a section the page names as its tail ("Related
+    stories") is dropped before this and leads into nothing."""
     from build_tools.ingest import layout
 
     lead = end + 1
     if lead >= len(page.norms) or page.verdict[lead] is not None:
         return end
     s = page.norms[lead].strip()
-    if not s.endswith((":", "：")) or layout.units(s) > LEAD_IN_MAX_UNITS or BULLET.match(s):
+    subheading = not s.endswith((":", "：")) and is_heading(s, r.thresholds)
+    if not (s.endswith((":", "：")) or subheading) or layout.units(s) > LEAD_IN_MAX_UNITS or BULLET.match(s):
         return end
+    gap = 2 if subheading else 1  # a blank line may stand under a subheading
     last = lead
     while last + 1 < len(page.norms) and page.verdict[last + 1] is None \
-            and BULLET.match(page.norms[last + 1]) and page.items[last + 1][0] - page.items[last][0] == 1:
+            and BULLET.match(page.norms[last + 1]) \
+            and page.items[last + 1][0] - page.items[last][0] <= (gap if last == lead else 1):
         last += 1
+    if subheading and (last - lead < SUBHEADING_LIST_MIN_ITEMS or any(
+            layout.units(page.norms[m]) < SUBHEADING_ITEM_MIN_UNITS for m in range(lead + 1, last + 1))):
+        return end
     return last if last - lead >= LIST_MIN_ITEMS else end
 
 
