@@ -25,7 +25,7 @@ _LINK_ATTRIBUTES = {
     "img": "src",
     "iframe": "src",
     "source": "src",
-    "use": "href",  # an icon drawn in assets/images/icons.svg (overrides/partials/icon.html)
+    "use": "href",  # an icon drawn in assets/images/icons.svg (build_tools/site/icons.py)
 }
 # Pages whose links are relative to wherever the server shows them, not to their own path.
 _SKIP_PAGES = ("404.html",)
