@@ -27,7 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from build_tools.errors import InputError
-from build_tools.site import cache, icons, projects, search_index
+from build_tools.site import cache, icons, navigation, projects, search_index
 from build_tools.site.collect import Corpus, CorpusReader
 from build_tools.site.config import BriefingConfig
 from build_tools.site.language import LANGUAGES, SiteLanguage, other_languages
@@ -178,7 +178,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return nav
 
     def on_env(self, env, *, config, files):
-        """The footer's links (overrides/partials/copyright.html), the words search leaves out, the icons.
+        """The footer's links (overrides/partials/copyright.html), the words search leaves out, the icons and
+        the navigation.
 
         No bytecode cache for the templates: Jinja executes what such a cache holds, so a file planted in
         it would be code run by the build (SECURITY.md). Compiling the theme costs about a second.
@@ -189,6 +190,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # The header's icons, looked up once a build rather than in each page's templates (icons.py).
         env.globals["theme_icons"] = theme_icons = icons.theme_icons(config.theme)
         env.globals["site_icon"] = icons.icon_function(env, theme_icons)
+        # The navigation of the pages not in it, rendered once for the pages it links alike (navigation.py).
+        env.globals["site_navigation"] = navigation.navigation_function(env)
         # The page's JSON (Material's __config) in UTF-8, not \uXXXX: half the bytes for a Chinese
         # string. Jinja's tojson still escapes <, >, & and ' so the JSON cannot close its <script>.
         env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
