@@ -719,9 +719,25 @@ def test_inline_elements_set_side_by_side_are_separate_words_of_the_page():
     lines = page_text_lines('<html><body><nav><a href="/">Quillworks</a><a>Product</a><a>Careers</a></nav>'
                             '<div class="meta"><span>Ann Lee, Staff Engineer</span><span>April 9, 2026</span>'
                             '<span>8 min read</span></div><p>Open<b>AI</b> said <i>so</i>.</p></body></html>')
-    assert [line for line in lines if line] == ["Quillworks Product Careers",
-                                                "Ann Lee, Staff Engineer April 9, 2026 8 min read",
+    assert [line for line in lines if line] == ["Quillworks  Product  Careers",
+                                                "Ann Lee, Staff Engineer  April 9, 2026  8 min read",
                                                 "OpenAI said so."]
+
+
+@pytest.mark.parametrize(("fields", "expected"), [
+    ('<span class="source">来源：港湾日报</span> <span class="cmt">参与评论 218人</span>', "港湾日报"),
+    ('<span>來源：海峽晨報</span>\n  <span>閱讀 1.2萬</span><span>分享</span>', "海峽晨報"),
+    ('<em>2026-03-02</em> <span>来源：东岭财经</span> <a href="#c">评论(37)</a>', "东岭财经"),
+])
+def test_a_source_field_ends_where_its_inline_element_does(fields: str, expected: str) -> None:
+    from build_tools.ingest.clean import clean_lines
+    from build_tools.ingest.metadata import extract_source
+    from build_tools.ingest.pipeline import page_text_lines
+
+    body = "<p>" + "某公司今日宣布完成新一轮融资，资金将用于研发新一代推理芯片和扩充工程团队。" * 2 + "</p>"
+    page = clean_lines(page_text_lines(f"<html><body><h1>某公司完成新一轮融资 加码推理芯片研发</h1>"
+                                       f"<div class='info'>{fields}</div>{body}{body}</body></html>"))
+    assert extract_source(page)[0] == expected
 
 
 

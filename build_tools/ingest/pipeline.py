@@ -552,13 +552,21 @@ def page_text_lines(html: str) -> list[str]:
         if isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS:
             element.tail = "\n" + (element.tail or "")
             element.text = "\n" + (element.text or "")
-        elif isinstance(element.tag, str) and not element.tail and element.getnext() is not None:
+        elif isinstance(element.tag, str) and not (element.tail or "").strip() and \
+                element.getnext() is not None:
             # inline elements set side by side (a post's meta: author, date, reading time in spans; a
-            # menu's links) are separate words on screen, whatever the markup leaves between them
-            element.tail = " "
+            # menu's links) are separate fields on screen, whatever the markup leaves between them: a
+            # field's gap, as a copied text page leaves between "来源：X局  浏览次数：2081", so that a
+            # field's value ends where the element does (来源：证券先锋报, not "…先锋报 参与评论 218人")
+            element.tail = _FIELD_GAP
     body = root.find("body")
     text = (body if body is not None else root).text_content()
-    return [" ".join(line.split()) for line in text.splitlines()]
+    return ["  ".join(words for part in line.split(_FIELD_GAP) if (words := " ".join(part.split())))
+            for line in text.splitlines()]
+
+
+# Where one inline element ends and the next begins (a noncharacter, which no page's text holds).
+_FIELD_GAP = "\ufdd0"
 
 
 def _only_modified(html: str, date: str) -> bool:
