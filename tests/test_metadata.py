@@ -1828,3 +1828,47 @@ def test_a_boards_poster_line_is_no_headline(poster):
     page = ["竹林BBS › 看板 Soft_Job › 文章", "回看板 ｜ 精華區 ｜ 搜尋 ｜ 登入", headline, poster,
             "看板 Soft_Job", "時間 Sun Nov  8 22:41:07 2026", *HANT_POST]
     assert clean_lines(page).headline.text == headline
+
+
+@pytest.mark.parametrize(("above", "expected"), [
+    # a blog's or a column's own name over its follow button or its count of followers, above the headline
+    (["阿哲的科技筆記", "訂閱"], "阿哲的科技筆記"),
+    (["晚风读书会", "+ 关注专栏"], "晚风读书会"),
+    (["算力闲谈", "专栏 · 48 篇文章 · 9,120 人关注"], "算力闲谈"),
+    (["The Quiet Ledger", "Subscribe"], "The Quiet Ledger"),
+    (["Latency Letters", "3.4K followers · 52 posts"], "Latency Letters"),
+    # a section's label over a follow button is no publication's name; a name over no button names nothing
+    (["科技", "追蹤"], "格子舖"),
+    (["阿哲的科技筆記", "2026/11/21"], "格子舖"),
+])
+def test_a_publications_name_over_its_follow_button_above_the_headline_is_the_outlet(
+        above: list[str], expected: str):
+    """A post on a blog platform: the platform's name and menu top the page, then the blog's own name and its
+    follow button (or how many follow it) right above the headline. The blog is the outlet."""
+    page = ["格子舖", "探索 沙龍 創作者", "登入", *above, HANT_HEADLINE, "溫凱文", "2026/11/21",
+            *HANT_BODY, "留言 3 · 喜歡 41 · 分享", "© 2026 格子舖 ｜ 服務條款 ｜ 隱私權政策"]
+    assert extract_source(clean_lines(page))[0] == expected
+
+
+def test_a_heading_of_the_platforms_recommendations_names_no_outlet():
+    """"Recommended from X" over the related posts is the platform's heading, not a clipper's note of where
+    the page came from: the blog over its follow button stays the outlet."""
+    page = ["[Quillpad](https://quillpad.example/)", "Sign in", "The Quiet Ledger", "Follow publication",
+            EN_HEADLINE, "Priya Raman", "Follow", "7 min read", *EN_BODY, "Responses (4)",
+            "Recommended from Quillpad", "Another story on the platform", "About · Help · Terms"]
+    assert extract_source(clean_lines(page), ("https://quillpad.example",) * 3)[0] == "The Quiet Ledger"
+
+
+@pytest.mark.parametrize(("site", "shown", "expected"), [
+    # a portal's channel named with its topic after the portal's name: the portal is the outlet
+    ("南湖网体育频道", "南湖网", "南湖网"),
+    ("港灣新聞網娛樂頻道", "港灣新聞網", "港灣新聞網"),
+    ("西岭在线汽车栏目", "西岭在线", "西岭在线"),
+    # the name's own ending is the name's (a news site's 新闻网), not a channel's
+    ("南湖新闻网", "南湖", "南湖新闻网"),
+])
+def test_a_portals_channel_after_its_name_is_the_portals(site: str, shown: str, expected: str):
+    """A <title>'s "Headline_X科技频道" names the portal's channel; the page's own text names the portal."""
+    from build_tools.ingest.pipeline import _html_source
+
+    assert _html_source({"source": site, "page_source": shown}) == expected

@@ -930,8 +930,10 @@ def _label_evidence(text: str, kind: str) -> list[tuple[str, str]]:
     if label and kind not in ("teaser", "caption", "promotion"):
         kind_of = "reprint" if _REPRINT.match(text) else "unit" if _UNIT.search(label) else "label"
         found.append((kind_of, label))
-    if name := layout.is_tool_label(text):
-        found.append(("label", name))  # "Clipped from Lakeside Ledger": the clipper names the site
+    if (name := layout.is_tool_label(text)) and kind != "teaser":
+        # "Clipped from Lakeside Ledger": the clipper names the site; a heading among the related stories
+        # ("Recommended from X", "Selected from X") is the platform's, over its other writers' posts
+        found.append(("label", name))
     if m := _REPUBLISHED.match(text):
         found.append(("reprint", m.group("name").rstrip(".")))
     if m := _READ_ON.match(text):
@@ -1802,6 +1804,8 @@ def _column_evidence(cleaned: Cleaned, top: int, first: int) -> list[tuple[str, 
     if cleaned.headline is None:
         return []
     lines = {d.line: " ".join(unicodedata.normalize("NFKC", d.text).split()) for d in cleaned.dropped}
+    if publication := _followed_publication(cleaned, lines, top):
+        return [publication]
     name = lines.get(top - 1, "")
     if _column_name(name):
         for line in range(top + 2, min(first, top + 2 + WRITER_REACH)):
@@ -1813,6 +1817,39 @@ def _column_evidence(cleaned: Cleaned, top: int, first: int) -> list[tuple[str, 
     name = lines.get(top + 1, "")
     return [("account" if HAN.search(name) else "column", name)] if _column_name(name) and \
         _writers_card(lines, top + 2, first) else []
+
+
+# A publication's own follow button, or the line of its counts that says how many follow it: "Follow
+# publication", 追蹤, 訂閱, "专栏 · 312 篇文章 · 4.1 万人关注", "1.2K subscribers".
+_PUBLICATION_FOLLOW = re.compile(r"[+＋]?\s?(?:已\s?)?(?:关注|關注|追蹤|追踪|订阅|訂閱)(?:专栏|專欄)?"
+                                 r"|[+＋]?\s?(?:follow(?:ing)?|subscribe(?:d)?)"
+                                 r"(?: (?:publication|blog|column))?",
+                                 re.IGNORECASE)
+_FOLLOWER_COUNT = re.compile(r"\d[\d.,]{0,8}\s?(?:[万萬千kKmM]\s?)?(?:人\s?)?"
+                             r"(?:关注|關注|追蹤|追踪|订阅|訂閱)"
+                             r"|\d[\d.,]{0,8}\s?[kKmM]?\s(?:followers|subscribers)\b")
+# The longest line of a publication's counts under its name.
+COUNTS_MAX = 60
+
+
+def _followed_publication(cleaned: Cleaned, lines: dict[int, str], top: int) -> tuple[str, str] | None:
+    """A blog's, a column's or a publication's own name over its follow button or its count of followers,
+    right above the headline (the platform's name and menu above them): 林子晴的沙龍 / 追蹤 / headline,
+    "Gradient Notes" / "Follow publication", 模型工坊 / "专栏 · 312 篇文章 · 4.1 万人关注". The post is the
+    publication's, not the platform's that tops the page."""
+    present = {k.line for k in cleaned.kept} | set(lines)
+    above = [n for n in range(top - 1, max(0, top - 4), -1) if n in present][:2]
+    if len(above) < 2 or any(n not in lines for n in above):
+        return None
+    button, name = lines[above[0]], lines[above[1]]
+    follows = _PUBLICATION_FOLLOW.fullmatch(button) or \
+        (len(button) <= COUNTS_MAX and _FOLLOWER_COUNT.search(button) is not None)
+    if not follows or not _column_name(name):
+        return None
+    # (a Latin name over a bare "Follow" may be a news site's section, a topic readers follow: it counts as a
+    # column's; a button that says it follows a publication, or its count of followers, is a publication's)
+    own = HAN.search(name) or not re.fullmatch(r"[+＋]?\s?follow(?:ing)?", button, re.IGNORECASE)
+    return ("account" if own else "column", name)
 
 
 def _column_name(name: str) -> bool:
@@ -2233,8 +2270,9 @@ def _with_institution(name: str, forms: dict[str, list[str]], kinds: dict[str, s
 _LEVEL_ONLY = re.compile(r"[市县縣区區省镇鎮州]")
 
 
-# What a site says of itself: on a platform's page that an account posted, the platform's (or its app's) name.
-_HOST_KINDS = frozenset(["masthead", "late-masthead", "first-line", "copyright", "logo", "agreed"])
+# What a site says of itself: on a platform's page that an account posted, the platform's (or its app's) name;
+# its web address too, which the account's page shares with every other account's.
+_HOST_KINDS = frozenset(["masthead", "late-masthead", "first-line", "copyright", "logo", "agreed", "address"])
 
 
 def _without_host(evidence: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -2345,11 +2383,12 @@ def _as_written(name: str, cleaned: Cleaned) -> str:
 _CRUMB_SPLIT = re.compile(r"[>›»/|｜]")
 
 
-# A channel's or an edition's name after an outlet's: 华夏在线科技 (its tech channel), 东海日报数字报 (its
-# e-paper), X客户端, X App, and any edition by its word ending in 版 ("edition": 網上版, 手机版, 国际版; not
-# 出版, publishing) or in English (X Online, X International Edition, X e-Paper). Compared squashed
-# (case-folded, no spaces).
-_CHANNEL_WORDS = re.compile(r"(?:科技|财经|財經|频道|頻道|数字报|數字報|电子报|電子報"
+# A channel's or an edition's name after an outlet's: 华夏在线科技 (its tech channel), X科技频道 or X体育栏目
+# (a channel named with its topic), 东海日报数字报 (its e-paper), X客户端, X App, and any edition by its word
+# ending in 版 ("edition": 網上版, 手机版, 国际版; not 出版, publishing) or in English (X Online, X
+# International Edition, X e-Paper). Compared squashed (case-folded, no spaces).
+_CHANNEL_WORDS = re.compile(r"(?:科技|财经|財經|[\u4e00-\u9fff]{0,4}(?:频道|頻道|栏目|欄目)"
+                            r"|数字报|數字報|电子报|電子報"
                             r"|[\u4e00-\u9fff]{1,2}(?<!出)版|客户端|客戶端|app|online|[a-z]{0,13}edition|epaper)$")
 # A company's documentation or help site, named as the company plus what it holds (Tessellate Docs beside
 # © Tessellate): the site hosts the company's own pages, and the company is their outlet.
