@@ -1872,3 +1872,16 @@ def test_a_portals_channel_after_its_name_is_the_portals(site: str, shown: str, 
     from build_tools.ingest.pipeline import _html_source
 
     assert _html_source({"source": site, "page_source": shown}) == expected
+
+
+@pytest.mark.parametrize("posted", [
+    "原创  于 2026-11-27 22:15:08 发布  ·  修改于 2026-11-29 09:41:30  ·  阅读量 3.2k",
+    "原创 于 2025年03月02日 08:15 发布 阅读 918",
+    "原创 代码搬运工 于 2025-03-02 08:15:40 发布 收藏 12",
+])
+def test_a_blog_platforms_line_of_posting_names_no_account(posted: str):
+    """A blog platform's "原创 (writer) 于 <when> 发布" says who posted it when, not which account: neither
+    the word of posting (发布) nor the writer is an outlet; the platform over the page stays the outlet."""
+    page = ["码栈社区", "博客 下载 学习 社区 问答", "登录/注册", ZH_HEADLINE, posted, *ZH_BODY,
+            "© 2026 码栈社区 关于我们 商务合作"]
+    assert extract_source(clean_lines(page))[0] == "码栈社区"

@@ -544,6 +544,11 @@ def _wechat_source(text: str) -> str | None:
     m = original or re.match(r"^(.+\d\s+(?:发表于|發表於)\S{1,6})$", text)
     if not m or not find_dates(text):
         return None
+    if original and (date := DATE_STRIP.search(m.group(1))) and \
+            re.search(r"(?:^|\s)[于於]\s*$", m.group(1)[:date.start()]):
+        # "原创 炼丹小周 于 2024-05-20 10:11:32 发布", "原创 于 2026-11-27 22:15:08 发布": a blog platform's
+        # line of posting (who, 于 when, 发布), not an account's header; it names the writer or no one
+        return None
     words = [w for w in DATE_STRIP.sub(" ", m.group(1)).split()
              if not re.fullmatch(r"[\d:]+|发表于\S*|發表於\S*|北京|上海|广东|廣東|浙江", w)]
     if not original and len(words) != 2:
