@@ -929,6 +929,32 @@ def test_a_list_under_a_subheading_after_the_last_paragraph_is_the_articles(page
     assert kept == body
 
 
+RELEASE_LEAD = ("Version 7 is the largest release of the runtime since the rewrite two years ago. It turns "
+                "batching on for every model family, adds a new planner for long prompts "
+                "and drops the old v1 API.")
+RELEASE_ITEMS = ["- Batching is on by default for every supported model family.",
+                 "- The new planner cuts peak memory use by a fifth on long prompts.",
+                 "- Logs can now be sent to any collector that speaks the open protocol."]
+
+
+@pytest.mark.parametrize("label", ["Highlights", "Key points"])
+def test_a_label_of_a_key_points_box_under_a_full_paragraph_heads_the_articles_section(label: str):
+    page = ["Runtime 7.0: batching on by default", "Released March 3, 2026", RELEASE_LEAD, label,
+            *RELEASE_ITEMS, "Breaking changes", *PAGE_EN_BODY, "© 2026 The Runtime Project"]
+    _, kept, _ = _regions(page)
+    assert kept == [RELEASE_LEAD, label, *RELEASE_ITEMS, "Breaking changes", *PAGE_EN_BODY]
+
+
+def test_a_key_points_box_above_the_text_or_of_phrases_is_still_dropped():
+    phrases = ["- Batching on by default", "- A planner for long prompts", "- An old API dropped"]
+    for page in (["Runtime 7.0: batching on by default", "Released March 3, 2026", "Key points",
+                  *RELEASE_ITEMS, "", RELEASE_LEAD, *PAGE_EN_BODY],
+                 ["Runtime 7.0: batching on by default", "Released March 3, 2026", RELEASE_LEAD, "Key points",
+                  *phrases, "", *PAGE_EN_BODY]):
+        _, kept, dropped = _regions(page)
+        assert "Key points" not in kept and dropped["Key points"] == "lead-box"
+
+
 def test_one_item_under_a_lead_in_is_no_list():
     page = [PAGE_HEADLINE, "By Dana Whitcomb", *PAGE_EN_BODY, "Links mentioned:", "- The lab's page",
             "© Signal Media. All rights reserved."]

@@ -363,6 +363,8 @@ HEADLINE_UNITS_PER_POINT = 8
 HEADLINE_FULL_UNITS = 24
 # A line above the headline shorter than this and than half the headline is a kicker or a section label.
 KICKER_MAX_UNITS = 6
+# A paragraph of this many words or Han characters is the article's text, no deck or standfirst.
+PARAGRAPH_MIN_UNITS = 35
 
 
 def _pass_shapes(page: _Page, r: Rules) -> None:
@@ -372,10 +374,14 @@ def _pass_shapes(page: _Page, r: Rules) -> None:
     norms, verdict = page.norms, page.verdict
     count = len(norms)
     seen_prose: int | None = None  # the first line of prose: above it, a time of day is a publication line
+    paragraph_above = False  # a full paragraph (no deck's length) is above
     listed = {m for run in numbered_runs(norms) for m in run}
     n = 0
     while n < count:
-        if verdict[n] is None and layout.is_key_points_label(norms[n]):
+        # A key points box sits above the article's text; a label of its words under a full paragraph,
+        # over items that are sentences ("Highlights" in release notes), heads a section of the text.
+        if verdict[n] is None and layout.is_key_points_label(norms[n]) and not (
+                paragraph_above and n + 1 < count and layout.ends_like_prose(norms[n + 1])):
             # The box ends where its form does (a sentence after items without full stops is the article),
             # and at a blank line once it has items: a box is set in one block.
             n = _drop_run(page, n, "lead-box", "key points box repeating the article",
@@ -401,6 +407,9 @@ def _pass_shapes(page: _Page, r: Rules) -> None:
             verdict[n] = ("byline", "author/publication line")
         if seen_prose is None and layout.prose_weight(norms[n]):
             seen_prose = n
+        if verdict[n] is None and layout.units(norms[n]) >= PARAGRAPH_MIN_UNITS \
+                and layout.prose_weight(norms[n]):
+            paragraph_above = True
         n += 1
     _promotion_neighbours(page)
 
