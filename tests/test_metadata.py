@@ -1885,3 +1885,16 @@ def test_a_blog_platforms_line_of_posting_names_no_account(posted: str):
     page = ["码栈社区", "博客 下载 学习 社区 问答", "登录/注册", ZH_HEADLINE, posted, *ZH_BODY,
             "© 2026 码栈社区 关于我们 商务合作"]
     assert extract_source(clean_lines(page))[0] == "码栈社区"
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    (["算力夜话", "3小时前 · 优质科技创作者", "关注"], "算力夜话"),
+    (["具身智能笔记", "昨天 21:40 · 北京", "+关注"], "具身智能笔记"),
+])
+def test_an_apps_name_over_the_headline_is_no_column_over_an_accounts_header(
+        header: list[str], expected: str):
+    """A news app's share page: the app's name right above the headline, the account's header under it (its
+    name, when it posted, its follow button). The account is the outlet, not the app's name as a column's."""
+    page = ["打开闪读App，阅读体验更佳", "打开", "闪读资讯", ZH_HEADLINE, *header, *ZH_BODY,
+            "本文由闪读号作者发布，不代表闪读资讯立场", "© 闪读资讯"]
+    assert extract_source(clean_lines(page))[0] == expected

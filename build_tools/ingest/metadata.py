@@ -1815,7 +1815,10 @@ def _column_evidence(cleaned: Cleaned, top: int, first: int) -> list[tuple[str, 
     if _column_name(name):
         for line in range(top + 2, min(first, top + 2 + WRITER_REACH)):
             if _WRITER_FOLLOW.fullmatch(lines.get(line, "")) and \
-                    all(n in lines for n in range(top + 1, line)):
+                    all(n in lines for n in range(top + 1, line)) and \
+                    not any(_POSTED.match(lines[n]) for n in range(top + 1, line)):
+                # (a line of posting between them makes it an account's header, which names the account: the
+                # name over the headline is then the app's that shows it)
                 # a Latin name there may be a news site's section (Artificial Intelligence) over a writer's
                 # follow button: it counts, but the site's own name is no platform's to set aside for it
                 return [("account" if HAN.search(name) else "column", name)]
