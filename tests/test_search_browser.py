@@ -213,6 +213,9 @@ def test_results_fit_a_phone(new_reader, lang: str) -> None:
     paths, meta = search(reader, "OpenAI")
     assert paths, meta
     reader.page.locator(".pf-filters summary").click()
+    # Measured once the overlay has slid into place: while Material's opening transition runs, the
+    # panel stands partly off the screen and a phone's layout viewport widens with it.
+    reader.page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     width = reader.page.evaluate("window.innerWidth")
     for selector in (".md-search__output", ".md-search-result__item", "select[data-pf-filter='name']"):
         box = reader.page.locator(selector).first.bounding_box()
