@@ -853,13 +853,17 @@ def _lowercase_brand(text: str, cleaned: Cleaned, line: int) -> str | None:
     if not re.fullmatch(r"[a-z][a-z0-9]{1,30}", name) or len(name) < LOWERCASE_BRAND_MIN or \
             name in _UI_WORDS or name in _HOME_WORDS:
         return None
-    first_person = sum(1 for k in cleaned.body if _FIRST_PERSON.search(k.text))
-    return name if first_person >= FIRST_PERSON_LINES and _said_again(name, cleaned, line) else None
+    return name if _in_the_first_person(cleaned) and _said_again(name, cleaned, line) else None
 
 
 # A writer speaking of themselves: "I", "my", "我".
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|My)\b|我")
 FIRST_PERSON_LINES = 2
+
+
+def _in_the_first_person(cleaned: Cleaned) -> bool:
+    """Whether the body reads as its writer's own post: FIRST_PERSON_LINES lines or more say I, my or 我."""
+    return sum(1 for k in cleaned.body if _FIRST_PERSON.search(k.text)) >= FIRST_PERSON_LINES
 
 
 def _said_again(name: str, cleaned: Cleaned, line: int, *, case: bool = False) -> bool:
@@ -1496,7 +1500,7 @@ def _breadcrumb_evidence(cleaned: Cleaned, dropped: list[Dropped], top: int) -> 
     its root is the page's first line alone (a forum's and a BBS's banner); the root is a name the page
     writes again (its footer, a BBS's sign-off), not a home link or a section's name alone. It names the
     outlet of a post its writer wrote (in the first person), not of an article someone copied in."""
-    if sum(1 for k in cleaned.body if _FIRST_PERSON.search(k.text)) < FIRST_PERSON_LINES:
+    if not _in_the_first_person(cleaned):
         return []  # an article someone copied into a forum ("转：…") is not the forum's
     above = [unicodedata.normalize("NFKC", d.text).strip() for d in dropped if d.line < top]
     for n, text in enumerate(above[:MASTHEAD_LINES + 2]):
