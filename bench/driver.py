@@ -8,7 +8,8 @@ appends one JSON line per stage to STAGE_LOG when its MkDocs build ends:
 
 Stages: ``collect`` (read + validate the corpus), ``generation`` (the generated pages: their sources,
 and their HTML when the theme asks for it, from the cache or rendered), ``search`` (Pagefind indexing
-the language's site, by that language's build, one language at a time), ``search_records``
+the language's site, in a process of its own the English build starts once every site is built: it
+writes its own stage lines), ``search_records``
 (segmenting a Chinese site's records into the build cache, when a build does it itself: a helper
 process beside the builds does it, and writes no stage line), ``languages_wait`` (the English build
 waiting for the others), ``sitemaps`` (the English build writing the sitemaps of all three) and
@@ -95,6 +96,22 @@ def _write(lang: str) -> None:
         fh.write("\n".join(lines) + "\n")
 
 
+def _timed_index(index: Callable[..., Any]) -> Callable[..., Any]:
+    """An index process (search_index.index_beside) writes its own stage lines, for its language: it
+    ends without returning to the MkDocs build it was forked from."""
+
+    @functools.wraps(index)
+    def wrapper(site: Any, *args: Any, **kwargs: Any) -> Any:
+        _seconds.clear()  # the counters of the build it was forked from are that build's
+        _calls.clear()
+        try:
+            return index(site, *args, **kwargs)
+        finally:
+            _write(site[1].code)
+
+    return wrapper
+
+
 def _timed_build(build: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(build)
     def wrapper(config: Any, *args: Any, **kwargs: Any) -> Any:
@@ -142,6 +159,9 @@ def install() -> None:
     import mkdocs.commands.build as mkdocs_build
 
     mkdocs_build.build = _timed_build(mkdocs_build.build)
+    from build_tools.site import search_index
+
+    search_index._index_and_answer = _timed_index(search_index._index_and_answer)
     for module_name, name, stage in STAGES:
         try:
             owner = importlib.import_module(module_name)

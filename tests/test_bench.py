@@ -165,9 +165,10 @@ def test_search_profile_takes_each_part_out_of_the_records(tmp_path):
     assert all(r["records_seconds"] > 0 for r in rows.values())
 
 
-def test_each_language_build_indexes_its_own_site_and_no_build_segments(tmp_path):
-    """Each language's build writes its own index (one at a time, see projects.search_turn); the
-    Chinese records are segmented by helpers beside the builds, so no build segments them."""
+def test_the_english_build_indexes_every_site_in_processes_of_its_own_and_no_build_segments(tmp_path):
+    """Once every language is built (their processes ended), the English build indexes the three sites,
+    each in a process of its own (search_index.index_beside); the Chinese records are segmented by a
+    helper beside the builds, so neither a build nor an index segments them."""
     from bench import measure
 
     corpus.write_corpus(tmp_path / "corpus", 4)
@@ -176,13 +177,16 @@ def test_each_language_build_indexes_its_own_site_and_no_build_segments(tmp_path
     lines = [json.loads(line) for line in (tmp_path / "stages.jsonl").read_text().splitlines() if line]
     builds = {line["lang"]: line["pid"] for line in lines if line["stage"] == "build"}
     assert sorted(builds) == ["en", "zh", "zh-hant"] and len(set(builds.values())) == 3
-    searches = sorted((line["pid"], line["lang"], line["calls"])
-                      for line in lines if line["stage"] == "search")
-    assert searches == sorted((builds[lang], lang, 1) for lang in ("en", "zh", "zh-hant"))
+    searches = {line["lang"]: (line["pid"], line["calls"]) for line in lines if line["stage"] == "search"}
+    assert sorted(searches) == ["en", "zh", "zh-hant"]
+    assert all(calls == 1 for _, calls in searches.values())
+    index_pids = {pid for pid, _ in searches.values()}
+    assert len(index_pids) == 3 and not index_pids & set(builds.values())
     assert [line for line in lines if line["stage"] == "search_records"] == []
-    # The helpers' records are what the indexes read: each Chinese site's are in the build cache.
+    # The helper's records and pages are what the indexes read: each Chinese site's are in the build cache.
     records = list((tmp_path / "corpus" / "cache" / search_index.RECORD_CACHE).rglob("*.html"))
-    assert len(records) == 2 * (4 + len(list(load_taxonomy())))  # zh, zh-hant: briefings, topics, names
+    pages = sum(len(search_index.built_pages(tmp_path / "site" / prefix)) for prefix in ("zh", "zh-hant"))
+    assert len(records) == 2 * (4 + len(list(load_taxonomy()))) + pages  # briefings, topics, names, pages
     waited = next(line for line in lines if line["lang"] == "en" and line["stage"] == "languages_wait")
     assert waited["calls"] == 1
     for prefix in ("", "zh/", "zh-hant/"):
@@ -205,12 +209,11 @@ def test_a_search_is_timed_pasted_and_typed_and_its_bytes_counted(fixture_site, 
                                                       for rs in result["runs"].values() for r in rs)
 
 
-def test_each_build_gives_back_its_free_memory_after_its_pages_each_index_part_and_its_index(tmp_path):
+def test_each_build_and_index_gives_back_its_free_memory(tmp_path):
     """Each language's build hands its free heap back to the system once its pages are written (before
-    it waits for its turn to index), once it has let go of jieba's dictionary (before Pagefind
-    starts), after each part of its index and after its index; the root too, once the helpers that
-    segment are forked: the memory the others can use while it waits
-    (bench/results/2026-12-07-peak.txt)."""
+    it waits for the others), the root too once the helper that segments is forked; each index
+    process once it has let go of jieba's dictionary (before Pagefind starts) and after each part of
+    its index: the memory the others can use meanwhile (bench/results/2026-12-07-peak.txt)."""
     from bench import measure
 
     corpus.write_corpus(tmp_path / "corpus", 4)
@@ -218,18 +221,19 @@ def test_each_build_gives_back_its_free_memory_after_its_pages_each_index_part_a
     assert run.returncode == 0, run.log_tail
     lines = [json.loads(line) for line in (tmp_path / "stages.jsonl").read_text().splitlines() if line]
     builds = {line["lang"]: line["pid"] for line in lines if line["stage"] == "build"}
+    indexes = {line["lang"]: line["pid"] for line in lines if line["stage"] == "search"}
     size = search_index.part_pages()
-    expected: dict[int, int] = {}
+    expected = dict.fromkeys(builds.values(), 1)  # after the pages
+    expected[builds["en"]] += 1  # and the root, once it forked the helper that segments with jieba
     for lang, prefix in (("en", ""), ("zh", "zh/"), ("zh-hant", "zh-hant/")):
         entry = json.loads((tmp_path / "site" / prefix / "pagefind" / "pagefind-entry.json").read_text())
         (pages,) = [language["page_count"] for language in entry["languages"].values()]
         parts = -(-pages // size)
         assert parts > 1, (lang, pages, size)  # the index is made in parts here
-        # After the pages, each part and the index; and once jieba is let go before the first part.
-        expected[builds[lang]] = expected.get(builds[lang], 0) + parts + 3
-    expected[builds["en"]] += 1  # and the root, once it forked the helpers that segment with jieba
+        expected[indexes[lang]] = parts + 1  # each part, and once jieba is let go before the first
     released: dict[int, int] = {}
     for line in lines:
         if line["stage"] == "release":
             released[line["pid"]] = released.get(line["pid"], 0) + line["calls"]
     assert released == expected
+

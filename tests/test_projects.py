@@ -22,9 +22,9 @@ from build_tools.site.language import other_languages
 
 
 @pytest.mark.parametrize(("languages", "cores", "expected"), [
-    (2, 2, 2), (2, 1, 1), (2, None, 1), (2, 3, 2), (2, 8, 2), (5, 3, 3), (1, 8, 1),
+    (2, 2, 1), (2, 1, 1), (2, None, 1), (2, 3, 2), (2, 8, 2), (5, 4, 3), (5, 3, 2), (1, 8, 1),
 ])
-def test_a_worker_per_core_and_at_most_one_per_language(languages, cores, expected):
+def test_a_worker_per_core_but_one_and_at_most_one_per_language(languages, cores, expected):
     assert projects.worker_count(languages, cores) == expected
 
 
@@ -129,43 +129,6 @@ def test_stopping_the_builds_stops_the_one_running(tmp_path, monkeypatch):
         time.sleep(0.05)
     assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
     assert not pids.read_text().split()[1:]  # the next language was never started
-
-
-@pytest.mark.parametrize("workers", [1, 2])
-def test_the_first_worker_holds_a_lock_until_its_first_language_is_built(tmp_path, monkeypatch, workers):
-    """The root build waits on it before it indexes (plugin.on_post_build): the first other language
-    indexes first. The lock is let go when that language is built, before the next one starts."""
-    lock = projects.new_lock_file("first-built")
-    seen = tmp_path / "seen"
-
-    def build_project(config_file: str, site_dir: str, parent) -> tuple[str | None, dict]:
-        with seen.open("a") as fh:  # is the lock held while this language builds?
-            try:
-                with lock.open("a") as other:
-                    projects.fcntl.flock(other, projects.fcntl.LOCK_EX | projects.fcntl.LOCK_NB)
-                fh.write("free\n")
-            except BlockingIOError:
-                fh.write("held\n")
-        return None, {}
-
-    monkeypatch.setattr(projects, "_build_project", build_project)
-    parent = _Parent()  # its results (300 kB) fill the pipe: the lock goes before they are sent
-    try:
-        builds = projects.start_builds(tmp_path / "mkdocs.yml", tmp_path / "site", parent, workers=workers,
-                                       first_built=lock)
-        # As the root build does: its turn after the first language, then it reads the results.
-        turn = threading.Thread(target=lambda: projects.search_turn(lock).__enter__(), daemon=True)
-        turn.start()
-        turn.join(30)
-        if turn.is_alive():
-            projects.stop_builds(builds)
-            pytest.fail("the lock was held until the parent read the results: the builds wait on each other")
-        assert _wait_for(builds, parent) == []
-        assert seen.read_text().split()[:1] == ["held"]
-        if workers == 1:
-            assert seen.read_text().split() == ["held"] + ["free"] * (len(builds) - 1)
-    finally:
-        lock.unlink()
 
 
 @pytest.mark.parametrize("workers", [1, 2])

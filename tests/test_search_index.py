@@ -402,3 +402,130 @@ def test_built_pages_wait_compressed_and_are_let_go_once_given() -> None:
     assert len(held) == len(pages) - 1
     assert [(r.url, r.html) for r in given] == pages[1:]
     assert len(held) == 0
+
+
+@pytest.mark.parametrize(("given", "cores", "lanes"), [(None, 2, 2), (None, 8, search_index.INDEX_LANES),
+                                                       (None, 1, 1), (None, None, 1), ("3", 1, 3)])
+def test_the_index_processes_at_a_time_are_one_per_core_or_as_set(given, cores, lanes) -> None:
+    environ = {} if given is None else {search_index.INDEX_LANES_ENV: given}
+    assert search_index.index_lanes(environ, cores) == lanes
+
+
+@pytest.mark.parametrize("given", ["0", "two"])
+def test_index_processes_at_a_time_that_are_no_count_are_refused(given: str) -> None:
+    with pytest.raises(search_index.SearchIndexError, match=search_index.INDEX_LANES_ENV):
+        search_index.index_lanes({search_index.INDEX_LANES_ENV: given}, 2)
+
+
+def _site_folder(root: Path, lang: str) -> Path:
+    """A language site of one hand-written page, as the build leaves it for its index."""
+    folder = root / LANGUAGES[lang].prefix
+    (folder / "about").mkdir(parents=True)
+    (folder / "about" / "index.html").write_text(
+        '<html><body><article class="md-content__inner"><h1>About 关于</h1><p>Handwritten 手写页面</p>'
+        "</article></body></html>", encoding="utf-8")
+    return folder
+
+
+def test_each_site_is_indexed_in_a_process_of_its_own_at_most_lanes_at_a_time(tmp_path: Path,
+                                                                              corpus: Corpus) -> None:
+    """Every site gets its whole index, each made in a process forked for it (this process makes none
+    and loads no jieba dictionary), never more than ``lanes`` at once; ``ready`` is asked before each."""
+    import os
+    import time
+
+    sites = [(_site_folder(tmp_path, lang), LANGUAGES[lang]) for lang in ("en", "zh", "zh-hant")]
+    asked: list[tuple[str, float]] = []
+    indexing = search_index.index_site
+
+    def index_site(folder, lang, *args, **kwargs):  # what each process does, and when (forked: in it)
+        start = time.monotonic()
+        report = indexing(folder, lang, *args, **kwargs)
+        (Path(folder) / "ran").write_text(f"{os.getpid()} {start} {time.monotonic()}")
+        return report
+
+    search_index._segmenters.clear()
+    search_words.release_tokenizer()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_index, "index_site", index_site)
+        reports = search_index.index_beside(sites, corpus.briefings, corpus.taxonomy, lanes=2,
+                                            ready=lambda lang: asked.append((lang.code, time.monotonic())),
+                                            hashes=corpus.hashes)
+    assert [code for code, _ in asked] == ["en", "zh", "zh-hant"]
+    assert len(reports) == 3 and all(r.pages == len(corpus.briefings) + len(list(corpus.taxonomy)) + 1
+                                     for r in reports)
+    runs = [(folder / "ran").read_text().split() for folder, _ in sites]
+    assert len({pid for pid, *_ in runs} | {str(os.getpid())}) == 4
+    spans = [(float(a), float(b)) for _, a, b in runs]
+    # The third started once one of the first two had ended.
+    assert spans[2][0] >= min(spans[0][1], spans[1][1])
+    for folder, lang in sites:
+        urls = {str(p["url"]) for p in search_index.read_fragments(folder / "pagefind")}
+        assert "about/" in urls and f"briefings/{corpus.briefings[0].id}/" in urls, lang.code
+    assert not search_words._tokenizer and not search_index._segmenters  # all in the index processes
+
+
+def test_a_failed_index_process_fails_the_indexes_with_its_message(tmp_path: Path, corpus: Corpus) -> None:
+    sites = [(_site_folder(tmp_path, "en"), LANGUAGES["en"]), (tmp_path / "zh", LANGUAGES["zh"])]
+    (tmp_path / "zh").write_text("not a folder", encoding="utf-8")  # its index cannot be written
+    with pytest.raises(search_index.SearchIndexError, match=r"the zh search index: .*Not a directory"):
+        search_index.index_beside(sites, corpus.briefings, corpus.taxonomy, lanes=1)
+
+
+def test_an_index_process_that_dies_is_named(tmp_path: Path, corpus: Corpus) -> None:
+    import os
+
+    def die(*args, **kwargs):
+        os._exit(3)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_index, "index_site", die)
+        with pytest.raises(search_index.SearchIndexError, match=r"zh-hant search index: .* exit code 3"):
+            search_index.index_beside([(tmp_path, LANGUAGES["zh-hant"])], corpus.briefings, corpus.taxonomy)
+
+
+def test_built_pages_segmented_ahead_are_read_without_jieba(tmp_path: Path, corpus: Corpus,
+                                                            monkeypatch) -> None:
+    """The helper segments the built pages of a Chinese site into the build cache (prepare_pages); the
+    index reads them from there, as it would have segmented them, and loads no jieba dictionary."""
+    from build_tools.site import cache
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    hant, tax = LANGUAGES["zh-hant"], corpus.taxonomy
+    folder = _site_folder(tmp_path / "site", "zh-hant")
+    html = (folder / "about" / "index.html").read_text(encoding="utf-8")
+    expected = search_index.spaced_html(html, Segmenter(tax))
+    search_index.drop_segmenters()
+    assert search_index.prepare_pages(folder, hant, tax) == 1
+    assert search_index.prepare_pages(folder, LANGUAGES["en"], tax) == 0
+    search_index.drop_segmenters()
+    words = search_index.segmenter(hant, tax)
+    key = search_index._inputs_key(tax)
+    assert search_index._spaced_page(hant, html, words, key) == expected
+    assert "_tokenizer" not in vars(words) and not search_words._tokenizer
+
+
+def test_records_by_the_corpus_hashes_are_the_records(tmp_path: Path, corpus: Corpus, monkeypatch) -> None:
+    from build_tools.site import cache
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    hant, tax = LANGUAGES["zh-hant"], corpus.taxonomy
+    words = Segmenter(tax)
+    made = [(r.url, r.html) for r in search_index.records(corpus.briefings, tax, hant, words)]
+    by_hash = [(r.url, r.html)
+               for r in search_index.records(corpus.briefings, tax, hant, words, corpus.hashes)]
+    assert by_hash == made
+    wrong = {b.id: "0" * 32 for b in corpus.briefings}  # a hash is the key: another one, another record
+    assert len(list((tmp_path / "cache").rglob("*.html"))) == len(made)
+    list(search_index.records(corpus.briefings, tax, hant, words, wrong))
+    assert len(list((tmp_path / "cache").rglob("*.html"))) > len(made)
+
+
+def test_pagefind_runs_with_its_allocator_set_to_give_memory_back(corpus: Corpus) -> None:
+    service = search_index.Pagefind()
+    try:
+        environ = Path(f"/proc/{service._process.pid}/environ").read_bytes().split(b"\0")
+    finally:
+        service.close()
+    for name, value in search_index.ALLOCATOR_ENV.items():
+        assert f"{name}={value}".encode() in environ

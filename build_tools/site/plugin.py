@@ -21,11 +21,13 @@ import multiprocessing
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from build_tools import convert
 from build_tools.errors import InputError
 from build_tools.site import cache, icons, navigation, projects, search_index
 from build_tools.site.collect import Corpus, CorpusReader
@@ -59,14 +61,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.page_facts = PageFacts()  # read back from the built pages, for the sitemaps
         self.swap: SiteSwap | None = None
         self.builds: list[projects.LanguageBuild] = []  # the other languages' builds, running
-        # The lock file of the builds' turns to index (projects.search_turn), under mkdocs build, and
-        # each Chinese site's, held while a helper segments that site's records (beside_holding).
-        self.search_lock: Path | None = None
-        # Held by the first other language's worker until that language is built (projects.start_builds):
-        # the root build indexes after it, under mkdocs build.
-        self.first_built: Path | None = None
-        self.records_locks: dict[str, Path] = {}
-        self.helpers: list[multiprocessing.process.BaseProcess] = []  # segmenting those records
+        # Under mkdocs build: the lock file held while a helper segments the Chinese sites' records
+        # (projects.beside_holding), and that helper.
+        self.records_lock: Path | None = None
+        self.followed = False  # a worker of the English build (follow), which indexes this language
+        self.pages_built: Any = None  # a multiprocessing Event: the helper segments the built pages then
+        self.helpers: list[multiprocessing.process.BaseProcess] = []
         self.keys: list[tuple[str, str]] = []  # (source path, key) of every generated page of this build
         self._corpus: Corpus | None = None
 
@@ -91,8 +91,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def follow(self, parent: BriefingPlugin) -> None:
         """In a language worker: share what the English build read and knows (no-op when the same)."""
         self.reader, self.serve, self.page_facts = parent.reader, parent.serve, parent.page_facts
-        self.command = parent.command  # under `mkdocs serve` the English build indexes every language
-        self.search_lock, self.records_locks = parent.search_lock, parent.records_locks
+        self.command = parent.command  # the English build indexes every language
+        self.followed = True
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command: only ``mkdocs build`` builds aside and swaps (swap.py)."""
@@ -144,14 +144,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Start the other languages' builds, then add this language's generated pages."""
         lang, corpus = self.language, self.corpus
         if lang.is_root and config.config_file_path:
+            # Loaded once, before any process forks: every process that converts or segments shares them.
+            convert.preload()
+            query_stop_words()
             if self.command != "serve":
-                self._start_records()
+                self._start_records(config.site_dir)
                 # The helpers just forked have jieba's dictionary; neither this build nor the other
                 # languages' (forked next, without it) need it until their own pages are written.
                 search_index.drop_segmenters()
                 projects.release_memory()
-            self.builds = projects.start_builds(Path(config.config_file_path), Path(config.site_dir), self,
-                                                first_built=self.first_built)
+            self.builds = projects.start_builds(Path(config.config_file_path), Path(config.site_dir), self)
         sources = page_sources(corpus, corpus.relations, lang, repository_from(config.extra),
                                editions=self.config.editions)
         for uri in sources:
@@ -243,34 +245,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return output
 
     def on_post_build(self, *, config) -> None:
-        """Search index, the other languages, feeds, sitemaps, then the swap into place."""
+        """The other languages, search indexes, feeds, sitemaps, then the swap into place."""
         lang, corpus = self.language, self.corpus
-        if self.command != "serve":  # under mkdocs serve: after the rebuild, below
+        if self.command != "serve":
             # The pages are written: what rendering them left free goes back before the wait.
             projects.release_memory()
-            # Segmenting, the costly part of a Chinese index, done by a helper beside the builds
-            # and kept in the build cache, where the index reads it. Every language waits for every
-            # helper: a helper holds jieba's dictionary (100 MiB) and Pagefind its own for Chinese
-            # text (100 MiB more), never both at once.
-            for lock in self.records_locks.values():
-                with projects.search_turn(lock):
-                    pass
-            # The root indexes after the first other language: a worker that builds a language after
-            # it waits for nothing but its turn, while the root has nothing left to build.
-            if lang.is_root:
-                with projects.search_turn(self.first_built):
-                    pass
-            # Each language indexes its own site as soon as it is ready, one Pagefind process at a
-            # time: each holds a part of a language's index until it writes it.
-            with projects.search_turn(self.search_lock):
-                self._index_search([(Path(config.site_dir), lang)])
-            projects.release_memory()  # the index's, before the English build waits for the others
         self.serve.record(config.site_dir, dict(self.keys))
         if lang.is_root:
             try:
                 self._finish_languages(config)
+                if self.pages_built is not None:
+                    self.pages_built.set()
+                if self.command != "serve":  # under mkdocs serve: after the rebuild, below
+                    self._index_languages(config)
             finally:
-                self._drop_search_lock()
+                self._drop_records_lock()
+        elif self.command != "serve" and not self.followed:  # a Chinese project built on its own
+            try:
+                search_index.index_site(config.site_dir, lang, corpus.briefings, corpus.taxonomy)
+            except search_index.SearchIndexError as exc:
+                raise PluginError(str(exc)) from None
         head.write_feeds(config, lang, corpus)
         if self.config.editions:
             write_edition_feeds(config.site_dir, config.site_url, lang, corpus, config.site_name)
@@ -285,38 +279,54 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # follow it (serve.py).
             self.serve.search.start(config.site_dir, corpus.briefings, corpus.taxonomy, first=sitemaps)
 
-    def _index_search(self, sites: list[tuple[Path, SiteLanguage]]) -> None:
-        """Each (site folder, language)'s Pagefind index, from the corpus and the hand-written pages'
-        HTML, one language after another."""
+    def _index_languages(self, config) -> None:
+        """Every language's search index, once every language is built: the other languages' builds
+        have ended, and their memory with them. Each index is made in a process of its own
+        (search_index.index_beside), ``INDEX_LANES`` at a time; English first: its records need no
+        segmenting, and the helper segmenting the Chinese ones works on meanwhile (a helper holds
+        jieba's dictionary, a Pagefind process its own for Chinese text: a Chinese index waits for
+        the helper, so the two never are in memory at once)."""
+        root = Path(config.site_dir)
         corpus = self.corpus
-        for folder, lang in sites:
-            try:
-                report = search_index.index_site(folder, lang, corpus.briefings, corpus.taxonomy,
-                                                 release_words=True)
-            except search_index.SearchIndexError as exc:
-                raise PluginError(str(exc)) from None
-            log.debug(f"search: {report.pages} pages of {lang.code} indexed in {report.seconds:.1f} s")
+        sites = [(root, self.language), *((root / other.prefix, other) for other in other_languages())]
 
-    def _start_records(self) -> None:
-        """The lock files of this build's turns; a helper per Chinese site segmenting its records into
-        the build cache from now on, beside the builds (without a cache, its index segments them)."""
-        self._drop_search_lock()
-        self.search_lock = projects.new_lock_file("search")
-        self.first_built = projects.new_lock_file("first-built")
+        def ready(lang: SiteLanguage) -> None:
+            if lang.body == "zh":
+                with projects.search_turn(self.records_lock):
+                    pass
+
+        try:
+            reports = search_index.index_beside(sites, corpus.briefings, corpus.taxonomy,
+                                                lanes=search_index.index_lanes(), ready=ready,
+                                                hashes=corpus.hashes)
+        except search_index.SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
+        for report in reports:
+            log.debug(f"search: {report.pages} pages indexed in {report.seconds:.1f} s")
+
+    def _start_records(self, site_dir: str) -> None:
+        """A helper segmenting the Chinese sites' records into the build cache from now on, beside the
+        builds, and their built pages once ``pages_built`` is set, holding ``records_lock`` until it is
+        done (without a cache, each index segments its own)."""
+        self._drop_records_lock()
         corpus = self.corpus
-        for other in other_languages():
-            words = search_index.segmenter(other, corpus.taxonomy)
-            if words is not None and cache.directory() is not None:
-                words.load()  # once, here: the helpers and the language builds forked next share it
-                lock = self.records_locks[other.code] = projects.new_lock_file(f"records-{other.code}")
-                self.helpers.append(projects.beside_holding(lock, search_index.prepare_records,
-                                                            (corpus.briefings, corpus.taxonomy, other)))
+        chinese = [other for other in other_languages()
+                   if search_index.segmenter(other, corpus.taxonomy) is not None]
+        if not chinese or cache.directory() is None:
+            return
+        for other in chinese:
+            # Loaded once, here: the helper and the language builds forked next share it.
+            search_index.segmenter(other, corpus.taxonomy).load()  # type: ignore[union-attr]
+        self.records_lock = projects.new_lock_file("records")
+        self.pages_built = projects.event()
+        self.helpers.append(projects.beside_holding(
+            self.records_lock, search_index.prepare_search,
+            (corpus.briefings, corpus.taxonomy, chinese, site_dir, self.pages_built)))
 
-    def _drop_search_lock(self) -> None:
-        for lock in [self.search_lock, self.first_built, *self.records_locks.values()]:
-            if lock is not None:
-                lock.unlink(missing_ok=True)
-        self.search_lock, self.first_built, self.records_locks = None, None, {}
+    def _drop_records_lock(self) -> None:
+        if self.records_lock is not None:
+            self.records_lock.unlink(missing_ok=True)
+        self.records_lock = self.pages_built = None
         helpers, self.helpers = self.helpers, []
         for helper in helpers:  # ended, unless the build failed
             if helper.is_alive():
@@ -340,7 +350,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         builds, self.builds = self.builds, []
         projects.stop_builds(builds)
         if self.language.is_root:
-            self._drop_search_lock()
+            self._drop_records_lock()
         self.serve.failed(error)
         if self.swap is not None and self.swap.owned:
             self.swap.abandon()

@@ -13,11 +13,12 @@ its own; a failure fails the whole build. A build's result goes into a file the 
 when it waits for the others: the process that built a language ends as soon as it is built, and does
 not hold its memory while the others index.
 
-Each build writes its own language's search index as soon as its pages and records are ready, but one
-at a time (``search_turn``): a Pagefind process holds a part of a language's index, and the dictionary
-it segments Chinese with, until it writes it. A Chinese site's records are segmented by a helper
-started with the builds (``beside_holding``), while the pages are made; it holds jieba's dictionary,
-which no build holds meanwhile.
+The English build writes every language's search index once the other languages are built: their
+processes have ended by then, and no memory of theirs waits beside the Pagefind processes (each holds
+a part of a language's index, and for Chinese text its dictionary, until it writes it). Each index is
+made in a process forked for it (search_index.index_beside), at most one per core. The
+Chinese sites' records are segmented by a helper started with the builds (``beside_holding``), while
+the pages are made; it holds jieba's dictionary, which no build holds meanwhile.
 """
 
 from __future__ import annotations
@@ -70,8 +71,7 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _build_in_worker(projects: list[tuple[str, str, Connection, Path]], parent: BriefingPlugin,
-                     held: int | None = None) -> None:
+def _build_in_worker(projects: list[tuple[str, str, Connection, Path]], parent: BriefingPlugin) -> None:
     """Worker: build each (config file, site folder, results pipe, result file) project in turn (not
     strict: the parent judges its warnings), reporting each back as it ends; one that fails does not stop
     the next.
@@ -79,13 +79,11 @@ def _build_in_worker(projects: list[tuple[str, str, Connection, Path]], parent: 
     With more than one project, each is built in a process of its own, forked from this one, which
     only waits: every build starts from the state the English build forked, and leaves nothing behind
     for the next (a finished build's heap is not given back whole; 60 MiB stayed at 3,000 briefings).
-    The worker ends with the first failed process's exit code. ``held``: the descriptor of a lock
-    this worker holds until its first project is built (``start_builds``).
+    The worker ends with the first failed process's exit code.
     """
     if len(projects) == 1 or not hasattr(os, "fork"):
         for project in projects:
-            _build_and_report(*project, parent=parent, held=held)
-            held = None
+            _build_and_report(*project, parent=parent)
         return
     child = 0
 
@@ -101,14 +99,11 @@ def _build_in_worker(projects: list[tuple[str, str, Connection, Path]], parent: 
         if child == 0:
             code = 1
             try:
-                _build_and_report(config_file, site_dir, results, result_file, parent=parent, held=held)
+                _build_and_report(config_file, site_dir, results, result_file, parent=parent)
                 code = 0
             finally:
                 os._exit(code)
         results.close()  # the child holds it: should it die, the parent reads the end of the pipe
-        if held is not None:
-            os.close(held)  # the child's copy holds the lock until it lets go (or ends)
-            held = None
         _, status = os.waitpid(child, 0)
         child = 0
         failed = failed or os.waitstatus_to_exitcode(status)
@@ -116,19 +111,13 @@ def _build_in_worker(projects: list[tuple[str, str, Connection, Path]], parent: 
         sys.exit(failed)
 
 
-def _let_go(held: int | None) -> None:
-    if held is not None:
-        fcntl.flock(held, fcntl.LOCK_UN)
-        os.close(held)
-
-
 def _build_and_report(config_file: str, site_dir: str, results: Connection, result_file: Path, *,
-                      parent: BriefingPlugin, held: int | None = None) -> None:
+                      parent: BriefingPlugin) -> None:
     """Build one project, write what the parent needs of it into ``result_file`` and say so down
-    ``results``; let go of the lock ``held`` (if any) once it is built. The result of thousands of
+    ``results``. The result of thousands of
     pages does not fit in a pipe: sent down it, it would keep this process, and all it holds, alive
-    until the parent reads it, which is after the parent's own index (60 MiB a language at 3,000
-    briefings, bench/results/2026-12-07-mem-exit.txt).
+    until the parent reads it (60 MiB a language at 3,000 briefings,
+    bench/results/2026-12-07-mem-exit.txt).
 
     A dirty build under ``mkdocs serve`` stays dirty here; the worker sends back the keys of the pages
     it built, for the next one.
@@ -139,7 +128,6 @@ def _build_and_report(config_file: str, site_dir: str, results: Connection, resu
     collect = _Collect()
     logger.addHandler(collect)
     error, facts = _build_project(config_file, site_dir, parent)
-    _let_go(held)
     result = (collect.messages, error, parent.serve.manifest_json(site_dir), facts)
     result_file.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     results.send(True)  # a few bytes: never waits for the parent
@@ -167,12 +155,12 @@ def worker_count(languages: int, cores: int | None) -> int:
     """How many worker processes build ``languages`` other languages beside the English build.
 
     One per core, at most one per language: with the English build, one process more than there are
-    cores, which keeps every core busy while a build waits for its Pagefind process (one core) or its
-    turn to index. Measured at 3,000 briefings on two cores (bench/results/2026-12-07-workers.txt): one
-    worker building the Chinese sites in turn, 193 s and 482 MiB at the peak; one worker each, 164 s and
-    523 MiB. On one core, one worker builds them one after the other, each in a process of its own.
+    cores, which keeps every core busy while the pages are made. Measured at 3,000 briefings on two
+    cores (bench/results/2026-12-07-workers.txt): one worker building the Chinese sites in turn, 193 s
+    and 482 MiB at the peak; one worker each, 164 s and 523 MiB. On one core, one worker builds them
+    one after the other, each in a process of its own.
     """
-    return max(1, min(languages, cores or 1))
+    return max(1, min(languages, (cores or 1) - 1))
 
 
 def worker_groups(codes: list[str], workers: int) -> list[list[str]]:
@@ -223,6 +211,17 @@ def beside(target: Callable[..., object], args: tuple) -> multiprocessing.proces
     return process
 
 
+def pipe() -> tuple[Connection, Connection]:
+    """A one-way pipe (receiving end, sending end) for a process started by ``beside``."""
+    receive, send = _context().Pipe(duplex=False)
+    return receive, send
+
+
+def event() -> Any:
+    """A multiprocessing Event that the processes started next by ``beside`` share."""
+    return _context().Event()
+
+
 def beside_holding(lock_file: Path, target: Callable[..., object], args: tuple,
                    ) -> multiprocessing.process.BaseProcess:
     """Start ``target(*args)`` in a helper process that holds ``lock_file``'s lock until it ends: a
@@ -251,7 +250,8 @@ def new_lock_file(purpose: str) -> Path:
 
 @contextlib.contextmanager
 def search_turn(lock_file: Path | None) -> Iterator[None]:
-    """Wait for this build's turn to index, among the builds sharing ``lock_file`` (None: no wait).
+    """Wait until no other process holds ``lock_file`` (None: no wait): a helper started by
+    ``beside_holding`` has ended.
 
     A lock on the file, not a multiprocessing lock: the system releases it when its holder dies, so a
     build that crashes while indexing never leaves the others waiting.
@@ -268,11 +268,9 @@ def search_turn(lock_file: Path | None) -> Iterator[None]:
 
 
 def start_builds(root_config: Path, site_dir: Path, parent: BriefingPlugin, workers: int | None = None,
-                 first_built: Path | None = None) -> list[LanguageBuild]:
+                 ) -> list[LanguageBuild]:
     """Start the build of every other language (its ``mkdocs.<code>.yml``) into ``site_dir/<prefix>``,
-    in ``workers`` workers (default: ``worker_count`` of this machine's cores). The first worker holds
-    the lock of ``first_built`` until its first language is built, index included: a
-    ``search_turn(first_built)`` waits for that.
+    in ``workers`` workers (default: ``worker_count`` of this machine's cores).
 
     Each worker's plugin follows ``parent``: the corpus it read, the serve state, the page facts, and
     the search turn.
@@ -293,15 +291,9 @@ def start_builds(root_config: Path, site_dir: Path, parent: BriefingPlugin, work
             projects.append((str(root_config.parent / languages[code].config_file), str(target), send,
                              result_file))
             pipes.append((code, target, receive, result_file))
-        held = None
-        if first_built is not None and not builds and ctx.get_start_method() == "fork":
-            held = os.open(first_built, os.O_WRONLY | os.O_APPEND)
-            fcntl.flock(held, fcntl.LOCK_EX)  # the forked worker shares the lock, and lets it go
-        process = ctx.Process(target=_build_in_worker, args=(projects, parent, held),
+        process = ctx.Process(target=_build_in_worker, args=(projects, parent),
                               name=f"mkdocs-{'-'.join(group)}", daemon=True)
         process.start()
-        if held is not None:
-            os.close(held)  # the worker's copy holds the lock on
         for _, _, send, _ in projects:
             send.close()
         builds += [LanguageBuild(code, target, process, receive, result_file)

@@ -18,6 +18,12 @@ build its index (0.7 MiB a briefing at 1,000), so the pages are indexed a few hu
 Pagefind process each, and the parts merged into the index one process would have written
 (``merge_parts``): the memory no longer grows with the archive. The index is written beside and moved
 into place whole: a reader never sees half an index.
+
+Under ``mkdocs build`` the English build makes the three indexes once every site is built, each in a
+process forked for it, as many at a time as there are cores, up to ``INDEX_LANES`` (``index_beside``):
+a process gives all it held back when it ends. The Chinese sites' records and built pages come
+segmented from the build cache, where a helper started with the builds put them (``prepare_search``),
+so no index process loads jieba's dictionary.
 """
 
 from __future__ import annotations
@@ -85,6 +91,17 @@ PART_PAGES = 125
 # Another number of pages per Pagefind process: fewer lower the build's peak memory, at the Simplified
 # site's half second a part; the tests set a small one so every search they run reads a merged index.
 PART_PAGES_ENV = "AI_BRIEFING_SEARCH_PART_PAGES"
+# The memory allocator (jemalloc) settings of each Pagefind process, by the environment variable its
+# build reads them from: one arena instead of one per thread and core, and the pages it frees given
+# back to the system at once rather than kept for a later use. Pagefind's peak memory a part goes from
+# 155 to 125 MiB on the Simplified site (76 to 57 on the English), at some 10 % more of its CPU time
+# (bench/results/2026-12-07-pagefind-allocator.txt).
+ALLOCATOR_ENV = {"_RJEM_MALLOC_CONF": "narenas:1,dirty_decay_ms:0,muzzy_decay_ms:0"}
+# Index processes at a time under mkdocs build (see index_beside), at most one per core, and the variable
+# that sets another number. At 3,000 briefings on two cores, two at a time built in 85 s against 104 s
+# one at a time (bench/results/2026-12-07-index-lanes.txt).
+INDEX_LANES = 2
+INDEX_LANES_ENV = "AI_BRIEFING_SEARCH_LANES"
 # Places (plus one per page) a chunk of Pagefind's word index holds before it is cut (Pagefind's own).
 CHUNK_PLACES = 20000
 # gzip level of the merged word index (Pagefind's is 9, which makes it 1 % smaller in 4 times the time).
@@ -199,12 +216,14 @@ def entry_record(entry: Entry, lang: SiteLanguage, words: Segmenter | None = Non
 
 
 def records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLanguage,
-            words: Segmenter | None = None) -> Iterator[Record]:
+            words: Segmenter | None = None, hashes: Mapping[str, str] | None = None) -> Iterator[Record]:
     """Every record of the ``lang`` site: the briefings, then the topics and entities, by id.
 
     A Chinese site's records are kept in the build cache (cache.py): segmenting them with jieba is
     most of their cost, and an unchanged briefing is then not segmented again (see
-    ``prepare_records``); when every record is there, jieba is not even loaded.
+    ``prepare_records``); when every record is there, jieba is not even loaded. ``hashes`` (briefing id
+    -> ``cache.briefing_hash``, the corpus's) spare hashing each briefing again: a process forked from
+    the one that read the corpus then reads no more of a briefing than its id.
     """
     if words is None:
         yield from (briefing_record(b, lang, tax) for b in briefings)
@@ -212,7 +231,7 @@ def records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLanguage,
         return
     taxonomy_key = _inputs_key(tax)
     for b in briefings:
-        yield _cached_record(b, lang, tax, words, taxonomy_key)
+        yield _cached_record(b, lang, tax, words, taxonomy_key, hashes=hashes)
     for entry in sorted(tax, key=lambda e: e.id):
         key = cache.digest(RECORD_CACHE, lang.code, taxonomy_key, "entry", entry.id)
         yield _cached(key, topic_url(entry.id), functools.partial(entry_record, entry, lang, words))
@@ -226,8 +245,9 @@ def _inputs_key(tax: Taxonomy) -> str:
 
 
 def _cached_record(b: Briefing, lang: SiteLanguage, tax: Taxonomy, words: Segmenter,
-                   taxonomy_key: str) -> Record:
-    key = cache.digest(RECORD_CACHE, lang.code, taxonomy_key, cache.briefing_hash(b))
+                   taxonomy_key: str, *, hashes: Mapping[str, str] | None = None) -> Record:
+    known = hashes.get(b.id) if hashes is not None else None
+    key = cache.digest(RECORD_CACHE, lang.code, taxonomy_key, known or cache.briefing_hash(b))
     return _cached(key, briefing_url(b.id), functools.partial(briefing_record, b, lang, tax, words))
 
 
@@ -243,9 +263,9 @@ def _cached(key: str, url: str, make: Callable[[], Record]) -> Record:
 def prepare_records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLanguage) -> int:
     """Segment the records of the ``lang`` site (its briefings, topics and names) into the build cache,
     where its index will read them; return how many the cache holds. Run in a process of its own
-    started with the builds (projects.beside_holding), so that the index written after the site's
-    pages does not wait for the segmenting. Nothing to do on a site whose text is not Chinese, or
-    without a cache."""
+    started with the builds (projects.beside_holding, prepare_search), so that the index written
+    after the sites' pages does not wait for the segmenting. Nothing to do on a site whose text is
+    not Chinese, or without a cache."""
     words = segmenter(lang, tax)
     if words is None or cache.directory() is None:
         return 0
@@ -253,6 +273,50 @@ def prepare_records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLang
     for _ in records(briefings, tax, lang, words):  # each made and kept in the cache, or found there
         held += 1
     return held
+
+
+def prepare_search(briefings: Iterable[Briefing], tax: Taxonomy, langs: Iterable[SiteLanguage],
+                   site_dir: str | Path | None = None, pages_built: Any = None) -> int:
+    """In the helper started with the builds (projects.beside_holding): ``prepare_records`` of each of
+    the ``langs`` sites; then, once ``pages_built`` (a multiprocessing Event) is set, their built
+    pages, segmented into the build cache (``prepare_pages``), so that no index loads jieba's
+    dictionary. Returns how many records the cache holds. Gives up waiting if the process that
+    started it ends."""
+    briefings, langs = list(briefings), list(langs)
+    held = sum(prepare_records(briefings, tax, lang) for lang in langs)
+    drop_segmenters()  # the pages are few: jieba's dictionary is loaded again if they need it
+    if site_dir is None or pages_built is None:
+        return held
+    parent = os.getppid()
+    while not pages_built.wait(0.2):
+        if os.getppid() != parent:
+            return held
+    for lang in langs:
+        prepare_pages(Path(site_dir) / lang.prefix, lang, tax)
+    return held
+
+
+def prepare_pages(site_dir: str | Path, lang: SiteLanguage, tax: Taxonomy) -> int:
+    """Segment the built pages the index of the ``lang`` site reads (``built_pages``) into the build
+    cache; return how many. Nothing to do on a site whose text is not Chinese, or without a cache."""
+    words = segmenter(lang, tax)
+    if words is None or cache.directory() is None:
+        return 0
+    key = _inputs_key(tax)
+    return sum(1 for url, path in built_pages(site_dir)
+               if _spaced_page(lang, path.read_text(encoding="utf-8"), words, key))
+
+
+def _spaced_page(lang: SiteLanguage, html: str, words: Segmenter | None, taxonomy_key: str) -> str:
+    """``spaced_html`` of a built page, kept in the build cache (by the page's text) on a Chinese site."""
+    if words is None:
+        return spaced_html(html, None)
+    key = cache.digest(RECORD_CACHE, lang.code, taxonomy_key, "page", html)
+    spaced = cache.read_text(RECORD_CACHE, key)
+    if spaced is None:
+        spaced = spaced_html(html, words)
+        cache.write_text(RECORD_CACHE, key, spaced)
+    return spaced
 
 
 def segmenter(lang: SiteLanguage, tax: Taxonomy) -> Segmenter | None:
@@ -281,32 +345,109 @@ def drop_segmenters() -> None:
 
 def part_pages(environ: Mapping[str, str] = os.environ) -> int:
     """The pages one Pagefind process indexes: ``AI_BRIEFING_SEARCH_PART_PAGES``, else ``PART_PAGES``."""
-    given = environ.get(PART_PAGES_ENV, "").strip()
+    return _whole_number(environ, PART_PAGES_ENV, PART_PAGES, "pages")
+
+
+def index_lanes(environ: Mapping[str, str] = os.environ, cores: int | None = os.cpu_count()) -> int:
+    """The index processes at a time: ``AI_BRIEFING_SEARCH_LANES``, else ``INDEX_LANES`` (at most
+    one per core)."""
+    if environ.get(INDEX_LANES_ENV, "").strip():
+        return _whole_number(environ, INDEX_LANES_ENV, INDEX_LANES, "processes")
+    return max(1, min(INDEX_LANES, cores or 1))
+
+
+def _whole_number(environ: Mapping[str, str], name: str, default: int, unit: str) -> int:
+    given = environ.get(name, "").strip()
     if not given:
-        return PART_PAGES
+        return default
     if not given.isascii() or not given.isdigit() or int(given) < 1:
-        raise SearchIndexError(f"{PART_PAGES_ENV}={given!r}: expected a whole number of pages, 1 or more")
+        raise SearchIndexError(f"{name}={given!r}: expected a whole number of {unit}, 1 or more")
     return int(given)
 
 
 def index_site(site_dir: str | Path, lang: SiteLanguage, briefings: Iterable[Briefing],
-               tax: Taxonomy, *, release_words: bool = False) -> IndexReport:
+               tax: Taxonomy, *, release_words: bool = False, hashes: Mapping[str, str] | None = None,
+               ) -> IndexReport:
     """The whole search index of one language site: the corpus's records and the built pages.
 
     The built pages are read and segmented first. With ``release_words``, jieba's dictionary is then
     let go, before any Pagefind process starts: the records come segmented from the build cache
     (``prepare_records``), and a process never holds jieba's dictionary (100 MiB) and Pagefind's
-    memory at once. (A record the cache does not hold loads it again.)
+    memory at once. (A record the cache does not hold loads it again.) ``hashes``: see ``records``.
     """
     size = part_pages()
     words = segmenter(lang, tax)
-    pages = HeldPages((url, spaced_html(path.read_text(encoding="utf-8"), words))
+    key = _inputs_key(tax) if words is not None else ""
+    pages = HeldPages((url, _spaced_page(lang, path.read_text(encoding="utf-8"), words, key))
                       for url, path in built_pages(site_dir))
     if release_words:
         drop_segmenters()
         projects.release_memory()
-    return write_index(site_dir, lang, itertools.chain(records(briefings, tax, lang, words), pages),
+    return write_index(site_dir, lang, itertools.chain(records(briefings, tax, lang, words, hashes), pages),
                        part_pages=size)
+
+
+def index_beside(sites: list[tuple[Path, SiteLanguage]], briefings: list[Briefing], tax: Taxonomy, *,
+                 lanes: int = 1, ready: Callable[[SiteLanguage], None] | None = None,
+                 hashes: Mapping[str, str] | None = None) -> list[IndexReport]:
+    """Each (site folder, language)'s index (``index_site``), each in a process of its own forked from
+    this one, at most ``lanes`` at a time, in the order given; ``ready(lang)`` is called (it may wait)
+    before a site's process starts. A process ends with its index: what it held goes back to the
+    system then, not into this process's heap. Raises ``SearchIndexError`` with the first failure."""
+    from multiprocessing.connection import wait
+
+    running: dict[Any, tuple[SiteLanguage, Any, Any]] = {}  # sentinel -> (lang, process, answers)
+    reports: list[IndexReport] = []
+    failures: list[str] = []
+
+    def reap(block: bool) -> None:
+        for sentinel in wait(list(running), timeout=None if block else 0):
+            lang, process, answers = running.pop(sentinel)
+            answer = answers.recv() if answers.poll() else None
+            answers.close()
+            process.join()
+            if isinstance(answer, IndexReport):
+                reports.append(answer)
+            else:
+                failures.append(answer or f"the {lang.code} search index: its process ended with exit code "
+                                           f"{process.exitcode}")
+
+    try:
+        for folder, lang in sites:
+            while len(running) >= max(1, lanes):
+                reap(block=True)
+            if failures:
+                break
+            if ready is not None:
+                ready(lang)
+            receive, send = projects.pipe()
+            process = projects.beside(_index_and_answer, ((folder, lang), briefings, tax, hashes, send))
+            send.close()
+            running[process.sentinel] = (lang, process, receive)
+        while running:
+            reap(block=True)
+    finally:
+        for _, process, answers in running.values():  # only after a failure here: stop the others
+            process.terminate()
+            process.join()
+            answers.close()
+    if failures:
+        raise SearchIndexError(failures[0])
+    return reports
+
+
+def _index_and_answer(site: tuple[Path, SiteLanguage], briefings: list[Briefing], tax: Taxonomy,
+                      hashes: Mapping[str, str] | None, answers: Any) -> None:
+    """In an index process: index one (folder, language) site and send back its report, or the message
+    of its failure."""
+    folder, lang = site
+    try:
+        answer: IndexReport | str = index_site(folder, lang, briefings, tax, release_words=True,
+                                               hashes=hashes)
+    except (SearchIndexError, OSError) as exc:  # a site folder that cannot be read or written
+        answer = f"the {lang.code} search index: {exc}" if isinstance(exc, OSError) else str(exc)
+    answers.send(answer)
+    answers.close()
 
 
 class HeldPages:
@@ -346,7 +487,7 @@ class Pagefind:
             raise SearchIndexError("pagefind[extended] is not installed: run `make setup`") from exc
         self._process = subprocess.Popen(
             [str(get_executable()), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, env={**os.environ, **ALLOCATOR_ENV},
         )
         self._sent = 0
         self._buffer = bytearray()
