@@ -256,9 +256,9 @@ def render_report(results: dict[str, Any]) -> str:
                b["peak_pss_mib"], b["peak_rss_mib"], index, page, listing_kb, rebuild,
                _fmt(s["load_before"][0])]
         lines.append("| " + " | ".join(_fmt(v) for v in row) + " |")
-    lines += ["", "Stages (seconds, per language process; search is Pagefind's indexing of that language,",
-              "done by that language's build, one language at a time; the en build includes waiting for",
-              "the other languages):", ""]
+    lines += ["", "Stages (seconds, per language; search is the indexing of that language's site, in a",
+              "process the en build starts once every site is built, at most one per core; the en build",
+              "includes waiting for the other languages and the indexes):", ""]
     stage_head = ["N"] + [f"{stage} {lang}" for stage in ("build", "generation", "search", "collect")
                           for lang in LANGUAGES] + ["en waits"]
     lines += ["| " + " | ".join(stage_head) + " |", "|" + "---|" * len(stage_head)]
