@@ -400,10 +400,13 @@ def index_beside(sites: list[tuple[Path, SiteLanguage]], briefings: list[Briefin
     reports: list[IndexReport] = []
     failures: list[str] = []
 
-    def reap(block: bool) -> None:
-        for sentinel in wait(list(running), timeout=None if block else 0):
+    def reap() -> None:  # wait for a process to end; take its answer
+        for sentinel in wait(list(running)):
             lang, process, answers = running.pop(sentinel)
-            answer = answers.recv() if answers.poll() else None
+            try:
+                answer = answers.recv()
+            except EOFError:  # it ended without an answer
+                answer = None
             answers.close()
             process.join()
             if isinstance(answer, IndexReport):
@@ -415,7 +418,7 @@ def index_beside(sites: list[tuple[Path, SiteLanguage]], briefings: list[Briefin
     try:
         for folder, lang in sites:
             while len(running) >= max(1, lanes):
-                reap(block=True)
+                reap()
             if failures:
                 break
             if ready is not None:
@@ -425,7 +428,7 @@ def index_beside(sites: list[tuple[Path, SiteLanguage]], briefings: list[Briefin
             send.close()
             running[process.sentinel] = (lang, process, receive)
         while running:
-            reap(block=True)
+            reap()
     finally:
         for _, process, answers in running.values():  # only after a failure here: stop the others
             process.terminate()
