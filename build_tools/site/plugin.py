@@ -61,12 +61,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.page_facts = PageFacts()  # read back from the built pages, for the sitemaps
         self.swap: SiteSwap | None = None
         self.builds: list[projects.LanguageBuild] = []  # the other languages' builds, running
-        # Under mkdocs build: the lock file held while a helper segments the Chinese sites' records
-        # (projects.beside_holding), and that helper.
-        self.records_lock: Path | None = None
+        # Under mkdocs build: the helper segmenting the Chinese sites' records, and the multiprocessing
+        # Event that tells it every site is built (it segments their built pages then).
+        self.helper: multiprocessing.process.BaseProcess | None = None
+        self.pages_built: Any = None
         self.followed = False  # a worker of the English build (follow), which indexes this language
-        self.pages_built: Any = None  # a multiprocessing Event: the helper segments the built pages then
-        self.helpers: list[multiprocessing.process.BaseProcess] = []
         self.keys: list[tuple[str, str]] = []  # (source path, key) of every generated page of this build
         self._corpus: Corpus | None = None
 
@@ -149,8 +148,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             query_stop_words()
             if self.command != "serve":
                 self._start_records(config.site_dir)
-                # The helpers just forked have jieba's dictionary; neither this build nor the other
-                # languages' (forked next, without it) need it until their own pages are written.
+                # The helper just forked has jieba's dictionary; no build needs it: it goes before the
+                # other languages' builds fork.
                 search_index.drop_segmenters()
                 projects.release_memory()
             self.builds = projects.start_builds(Path(config.config_file_path), Path(config.site_dir), self)
@@ -259,7 +258,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 if self.command != "serve":  # under mkdocs serve: after the rebuild, below
                     self._index_languages(config)
             finally:
-                self._drop_records_lock()
+                self._stop_helper()
         elif self.command != "serve" and not self.followed:  # a Chinese project built on its own
             try:
                 search_index.index_site(config.site_dir, lang, corpus.briefings, corpus.taxonomy)
@@ -291,9 +290,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         sites = [(root, self.language), *((root / other.prefix, other) for other in other_languages())]
 
         def ready(lang: SiteLanguage) -> None:
-            if lang.body == "zh":
-                with projects.search_turn(self.records_lock):
-                    pass
+            if lang.body == "zh" and self.helper is not None:
+                self.helper.join()
 
         try:
             reports = search_index.index_beside(sites, corpus.briefings, corpus.taxonomy,
@@ -306,29 +304,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def _start_records(self, site_dir: str) -> None:
         """A helper segmenting the Chinese sites' records into the build cache from now on, beside the
-        builds, and their built pages once ``pages_built`` is set, holding ``records_lock`` until it is
-        done (without a cache, each index segments its own)."""
-        self._drop_records_lock()
+        builds, and their built pages once ``pages_built`` is set (without a cache, each index segments
+        its own)."""
+        self._stop_helper()
         corpus = self.corpus
         chinese = [other for other in other_languages()
                    if search_index.segmenter(other, corpus.taxonomy) is not None]
         if not chinese or cache.directory() is None:
             return
         for other in chinese:
-            # Loaded once, here: the helper and the language builds forked next share it.
+            # Loaded here, before anything runs beside this process: the helper segments from its start.
             search_index.segmenter(other, corpus.taxonomy).load()  # type: ignore[union-attr]
-        self.records_lock = projects.new_lock_file("records")
         self.pages_built = projects.event()
-        self.helpers.append(projects.beside_holding(
-            self.records_lock, search_index.prepare_search,
-            (corpus.briefings, corpus.taxonomy, chinese, site_dir, self.pages_built)))
+        args = (corpus.briefings, corpus.taxonomy, chinese, site_dir, self.pages_built)
+        self.helper = projects.beside(search_index.prepare_search, args)
 
-    def _drop_records_lock(self) -> None:
-        if self.records_lock is not None:
-            self.records_lock.unlink(missing_ok=True)
-        self.records_lock = self.pages_built = None
-        helpers, self.helpers = self.helpers, []
-        for helper in helpers:  # ended, unless the build failed
+    def _stop_helper(self) -> None:
+        helper, self.helper, self.pages_built = self.helper, None, None
+        if helper is not None:  # ended, unless the build failed
             if helper.is_alive():
                 helper.terminate()
             helper.join()
@@ -350,7 +343,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         builds, self.builds = self.builds, []
         projects.stop_builds(builds)
         if self.language.is_root:
-            self._drop_records_lock()
+            self._stop_helper()
         self.serve.failed(error)
         if self.swap is not None and self.swap.owned:
             self.swap.abandon()

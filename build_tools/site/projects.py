@@ -17,16 +17,14 @@ The English build writes every language's search index once the other languages 
 processes have ended by then, and no memory of theirs waits beside the Pagefind processes (each holds
 a part of a language's index, and for Chinese text its dictionary, until it writes it). Each index is
 made in a process forked for it (search_index.index_beside), at most one per core. The
-Chinese sites' records are segmented by a helper started with the builds (``beside_holding``), while
-the pages are made; it holds jieba's dictionary, which no build holds meanwhile.
+Chinese sites' records are segmented by a helper started with the builds (``beside``), while the pages
+are made; it holds jieba's dictionary, which no build holds meanwhile.
 """
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import ctypes.util
-import fcntl
 import functools
 import gc
 import logging
@@ -36,7 +34,7 @@ import pickle
 import signal
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -154,11 +152,12 @@ def _build_project(config_file: str, site_dir: str, parent: BriefingPlugin) -> t
 def worker_count(languages: int, cores: int | None) -> int:
     """How many worker processes build ``languages`` other languages beside the English build.
 
-    One per core, at most one per language: with the English build, one process more than there are
-    cores, which keeps every core busy while the pages are made. Measured at 3,000 briefings on two
-    cores (bench/results/2026-12-07-workers.txt): one worker building the Chinese sites in turn, 193 s
-    and 482 MiB at the peak; one worker each, 164 s and 523 MiB. On one core, one worker builds them
-    one after the other, each in a process of its own.
+    One per core but one, at most one per language, and at least one: the English build and the helper
+    that segments the Chinese records keep the other core busy while the pages are made. At 3,000
+    briefings on two cores, one worker building both Chinese sites in turn: 86 s and 408 MiB at the
+    peak, against 84 s and 435 MiB with one worker each (bench/results/2026-12-07-index-lanes.txt).
+    Where a worker builds several languages, it builds them one after the other, each in a process of
+    its own.
     """
     return max(1, min(languages, (cores or 1) - 1))
 
@@ -222,17 +221,6 @@ def event() -> Any:
     return _context().Event()
 
 
-def beside_holding(lock_file: Path, target: Callable[..., object], args: tuple,
-                   ) -> multiprocessing.process.BaseProcess:
-    """Start ``target(*args)`` in a helper process that holds ``lock_file``'s lock until it ends: a
-    ``search_turn(lock_file)`` waits for it, and no longer should it die. (Where the platform cannot
-    fork, the helper does not hold the lock, and whoever waits on it does the helper's work.)"""
-    with lock_file.open("a") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        # The forked helper inherits this descriptor and with it the lock, which outlives this copy.
-        return beside(target, args)
-
-
 def _result_file(code: str) -> Path:
     """A new, empty file for the result of the build of language ``code``: made here, readable and
     writable by this user alone (mkstemp), so that what the parent unpickles is what its worker wrote."""
@@ -241,39 +229,12 @@ def _result_file(code: str) -> Path:
     return Path(name)
 
 
-def new_lock_file(purpose: str) -> Path:
-    """A new lock file for ``search_turn`` or ``beside_holding``, shared by one ``mkdocs build``."""
-    handle, name = tempfile.mkstemp(prefix=f"ai-briefing-{purpose}-", suffix=".lock")
-    os.close(handle)
-    return Path(name)
-
-
-@contextlib.contextmanager
-def search_turn(lock_file: Path | None) -> Iterator[None]:
-    """Wait until no other process holds ``lock_file`` (None: no wait): a helper started by
-    ``beside_holding`` has ended.
-
-    A lock on the file, not a multiprocessing lock: the system releases it when its holder dies, so a
-    build that crashes while indexing never leaves the others waiting.
-    """
-    if lock_file is None:
-        yield
-        return
-    with lock_file.open("a") as fh:  # opened here: a descriptor inherited from the parent shares its lock
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
 def start_builds(root_config: Path, site_dir: Path, parent: BriefingPlugin, workers: int | None = None,
                  ) -> list[LanguageBuild]:
     """Start the build of every other language (its ``mkdocs.<code>.yml``) into ``site_dir/<prefix>``,
     in ``workers`` workers (default: ``worker_count`` of this machine's cores).
 
-    Each worker's plugin follows ``parent``: the corpus it read, the serve state, the page facts, and
-    the search turn.
+    Each worker's plugin follows ``parent``: the corpus it read, the serve state and the page facts.
     """
     ctx = _context()
     languages: dict[str, SiteLanguage] = {lang.code: lang for lang in other_languages()}

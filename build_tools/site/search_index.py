@@ -263,7 +263,7 @@ def _cached(key: str, url: str, make: Callable[[], Record]) -> Record:
 def prepare_records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLanguage) -> int:
     """Segment the records of the ``lang`` site (its briefings, topics and names) into the build cache,
     where its index will read them; return how many the cache holds. Run in a process of its own
-    started with the builds (projects.beside_holding, prepare_search), so that the index written
+    started with the builds (prepare_search), so that the index written
     after the sites' pages does not wait for the segmenting. Nothing to do on a site whose text is
     not Chinese, or without a cache."""
     words = segmenter(lang, tax)
@@ -277,7 +277,7 @@ def prepare_records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLang
 
 def prepare_search(briefings: Iterable[Briefing], tax: Taxonomy, langs: Iterable[SiteLanguage],
                    site_dir: str | Path | None = None, pages_built: Any = None) -> int:
-    """In the helper started with the builds (projects.beside_holding): ``prepare_records`` of each of
+    """In the helper the English build starts with the builds: ``prepare_records`` of each of
     the ``langs`` sites; then, once ``pages_built`` (a multiprocessing Event) is set, their built
     pages, segmented into the build cache (``prepare_pages``), so that no index loads jieba's
     dictionary. Returns how many records the cache holds. Gives up waiting if the process that
