@@ -77,6 +77,27 @@ def test_every_language_reports_back_and_a_failure_does_not_stop_the_next(tmp_pa
     assert all(not b.process.is_alive() for b in builds)
 
 
+def test_a_worker_forks_each_language_but_the_last_which_it_builds_itself(tmp_path, monkeypatch):
+    """Each build starts from the state the English build forked: the first ones in processes of their
+    own, the last in the worker, which would otherwise only wait beside it holding a copy of that state."""
+    pids = tmp_path / "pids"
+
+    def build_project(config_file: str, site_dir: str, parent) -> tuple[str | None, dict]:
+        with pids.open("a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return None, {}
+
+    monkeypatch.setattr(projects, "_build_project", build_project)
+    parent = _Parent()
+    builds = projects.start_builds(tmp_path / "mkdocs.yml", tmp_path / "site", parent, workers=1)
+    assert len(builds) > 1
+    assert _wait_for(builds, parent) == []
+    built_in = [int(pid) for pid in pids.read_text().split()]
+    worker = builds[0].process.pid
+    assert built_in[-1] == worker
+    assert worker not in built_in[:-1] and len(set(built_in[:-1])) == len(builds) - 1
+
+
 def _wait_for(builds, parent) -> list[str]:
     done: list[list[str]] = []
     wait = threading.Thread(target=lambda: done.append(
