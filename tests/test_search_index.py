@@ -258,6 +258,23 @@ def test_a_hidden_word_is_no_word_to_pagefind_and_reads_back() -> None:
     assert shown("plain 文字 text") == "plain 文字 text"
 
 
+def test_latin_stop_words_are_hidden_as_whole_words_in_any_case() -> None:
+    """the, The and THE go; a stop word inside a longer word (there, it's, e-mail), beside Chinese
+    without a space (的the: one run to Pagefind), or spelt with letters that only fold to ASCII in
+    Unicode (the long s of iſ, the dotless ı of ıs, the dotted İ of İn) stays as written."""
+    from build_tools.site.search_words import without_stop_words
+
+    assert {"the", "of", "is", "in", "i"} <= stop_words("en")
+    for word in ("the", "The", "THE", "tHe"):
+        assert without_stop_words(f"{word} model") == f"{hidden(word)} model"
+    text = "I: the model (of theirs) — is"
+    assert without_stop_words(text) == (f"{hidden('I')}: {hidden('the')} model ({hidden('of')} theirs) "
+                                         f"— {hidden('is')}")
+    for kept in ("there", "theory", "it's", "e-mail", "off-the-shelf", "的the", "iſ", "ıs", "İn", "Ｔｈｅ"):
+        assert without_stop_words(kept) == kept, kept
+    assert without_stop_words("") == ""
+
+
 def test_the_stop_words_are_the_rules() -> None:
     """data/search_stop_words.yaml is what its rule gives (wordfreq's frequencies), not a hand-made list."""
     import yaml

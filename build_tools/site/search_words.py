@@ -26,6 +26,7 @@ the search box moves the characters back (``shown``) and takes the words out of 
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import sys
@@ -90,8 +91,30 @@ def shown(text: str) -> str:
 
 def without_stop_words(text: str) -> str:
     """``text`` with its Latin stop words ``hidden`` (the Chinese ones are found by ``Segmenter``)."""
-    latin = stop_words("en")
-    return _LATIN_WORD.sub(lambda m: hidden(m[0]) if m[0].lower() in latin else m[0], text)
+    pattern, hidden_forms = _latin_stop_words()
+    return pattern.sub(hidden_forms, text)
+
+
+class _Hidden(dict[str, str]):
+    """Each stop word as written (The, the, THE), ``hidden``: made once, the first time it is met."""
+
+    def __missing__(self, word: str) -> str:
+        self[word] = shown = hidden(word)
+        return shown
+
+    def __call__(self, match: re.Match[str]) -> str:
+        return self[match[0]]
+
+
+@functools.cache
+def _latin_stop_words() -> tuple[re.Pattern[str], _Hidden]:
+    """A pattern of the Latin stop words, each a whole ``_LATIN_WORD`` in any case, and their hidden
+    forms: the pattern finds only what is to be hidden (a third of an English text's words), not every
+    word to look each up."""
+    letters = sorted((w for w in stop_words("en") if w.isascii() and w.isalpha()), key=len, reverse=True)
+    # Case by case in ASCII: (?i) alone would also take the Kelvin sign for k and the long s for s.
+    either = "|".join("".join(f"[{c}{c.upper()}]" for c in w) for w in letters) or "(?!)"
+    return re.compile(rf"(?<![\w'’-])(?:{either})(?![\w'’-])"), _Hidden()
 
 
 def is_chinese(c: str) -> bool:
@@ -99,6 +122,21 @@ def is_chinese(c: str) -> bool:
     if _HAN.match(c):
         return True
     return not c.isascii() and not c.isalnum() and not c.isspace() and unicodedata.category(c)[0] in "PSZ"
+
+
+class _Kinds(dict[str, str]):
+    """Each character's kind, found the first time it is met: "s" whitespace, "c" Chinese (``is_chinese``),
+    "l" anything else."""
+
+    def __missing__(self, c: str) -> str:
+        self[c] = kind = "s" if c.isspace() else "c" if is_chinese(c) else "l"
+        return kind
+
+
+# What goes between two words, by the kinds of the characters on either side of the boundary: a space
+# between two Chinese characters, a marked one beside Latin, nothing beside whitespace or between Latin.
+_BETWEEN = {a + b: " " if a + b == "cc" else MARK + " " if "c" in a + b and "s" not in a + b else ""
+            for a in "scl" for b in "scl"}
 
 
 # jieba's dictionary of the latest taxonomy: a hundred megabytes, held once however many Segmenters
@@ -122,7 +160,9 @@ class Segmenter:
 
     def __init__(self, tax: Taxonomy, *, spacing: bool = True) -> None:
         self._tax = tax
-        self._simplified: dict[str, str] = {}
+        self._simplified: dict[int, str] = {}  # str.translate's table: a character's Simplified form
+        self._seen: set[str] = set()  # the characters looked up for it so far
+        self._kinds = _Kinds()
         self._spacing = spacing
         self._stop = chinese_stop_words()
         self._stop_pattern = re.compile("|".join(map(re.escape, sorted(self._stop, key=len, reverse=True))))
@@ -150,24 +190,22 @@ class Segmenter:
 
     def _as_simplified(self, text: str) -> str:
         """``text`` with each character that has a one-character Simplified form replaced by it."""
-        new = sorted({c for c in text if c not in self._simplified and _HAN.match(c)})
+        new = set(text).difference(self._seen)
         if new:
-            converted = to_simplified("\n".join(new)).split("\n")
-            if len(converted) == len(new):
-                for t, s in zip(new, converted, strict=True):
-                    self._simplified[t] = s if len(s) == 1 else t
-            else:  # a conversion that merged lines: read those characters as they are
-                self._simplified.update((c, c) for c in new)
-        return "".join(self._simplified.get(c, c) for c in text)
+            self._seen.update(new)
+            han = sorted(c for c in new if _HAN.match(c))
+            converted = to_simplified("\n".join(han)).split("\n") if han else []
+            if len(converted) == len(han):
+                self._simplified.update((ord(t), s) for t, s in zip(han, converted, strict=True)
+                                        if len(s) == 1 and s != t)
+            # else a conversion that merged lines: those characters are read as they are
+        return text.translate(self._simplified)
 
     def words(self, text: str) -> list[str]:
         """The words of ``text`` as jieba finds them (in ``text``'s own characters)."""
-        out = []
-        at = 0
-        for length in word_lengths(self._tokenizer, self._as_simplified(text)):
-            out.append(text[at:at + length])
-            at += length
-        return out
+        lengths = word_lengths(self._tokenizer, self._as_simplified(text))
+        ends = list(itertools.accumulate(n for n in lengths if n))
+        return [text[at:end] for at, end in zip([0, *ends], ends, strict=False)]
 
     def parts(self, word: str) -> list[str]:
         """The shorter words a long word is made of (人工智能 -> 人工, 智能), down to words that are
@@ -195,26 +233,20 @@ class Segmenter:
             return text
         if not self._spacing:
             return self._without_stop_words(text)
-        pieces: list[str] = []
-        left = ""  # the last character put in, as written
-        for word in self.words(text):
-            if left and word:
-                right = word[0]
-                if not left.isspace() and not right.isspace():
-                    wide_left, wide_right = is_chinese(left), is_chinese(right)
-                    if wide_left and wide_right:
-                        pieces.append(" ")
-                    elif wide_left or wide_right:
-                        pieces.append(MARK + " ")
-            if word in self._stop:
-                pieces.append(hidden(word))
-            else:
-                indexed = self._indexed.get(word)
-                if indexed is None:
-                    indexed = self._indexed[word] = PART.join(self.parts(word))
-                pieces.append(indexed)
-            left = word[-1:] or left
+        words = self.words(text)
+        kinds = self._kinds
+        indexed = self._indexed
+        pieces = [""] * (2 * len(words) - 1)
+        # Between two words: what the kinds of the last character of one and the first of the next put.
+        pieces[1::2] = [_BETWEEN[kinds[left[-1]] + kinds[right[0]]]
+                        for left, right in itertools.pairwise(words)]
+        pieces[::2] = [indexed.get(word) or self._indexed_word(word) for word in words]
         return "".join(pieces)
+
+    def _indexed_word(self, word: str) -> str:
+        """``word`` as indexed: hidden if it is a stop word, else its parts joined by ``PART``."""
+        self._indexed[word] = indexed = hidden(word) if word in self._stop else PART.join(self.parts(word))
+        return indexed
 
     def _without_stop_words(self, text: str) -> str:
         """``text`` with each stop word ``hidden`` where no word of the dictionary (2 to 4 characters)
