@@ -104,6 +104,13 @@ def preload() -> None:
     _protected()
 
 
+def release() -> None:
+    """Let go of this process's OpenCC dictionaries (``preload``): where a process is done converting,
+    they go back to the system rather than wait in it, and in every process forked from it after. A
+    conversion after loads them again."""
+    _converter.cache_clear()
+
+
 def to_simplified(text: str) -> str:
     """Traditional Chinese (Taiwan vocabulary) back to Simplified, for seeds written in zh-Hant."""
     if not text:

@@ -77,14 +77,16 @@ def test_every_language_reports_back_and_a_failure_does_not_stop_the_next(tmp_pa
     assert all(not b.process.is_alive() for b in builds)
 
 
-def test_a_worker_forks_each_language_but_the_last_which_it_builds_itself(tmp_path, monkeypatch):
-    """Each build starts from the state the English build forked: the first ones in processes of their
-    own, the last in the worker, which would otherwise only wait beside it holding a copy of that state."""
+def test_a_worker_builds_its_languages_itself_in_turn_collecting_between_them(tmp_path, monkeypatch):
+    """No process is forked per language (it would leave the worker waiting beside it with its copy of
+    the English build's memory): the worker builds each in turn, and gives back what one left before
+    the next."""
     pids = tmp_path / "pids"
 
     def build_project(config_file: str, site_dir: str, parent) -> tuple[str | None, dict]:
         with pids.open("a") as fh:
-            fh.write(f"{os.getpid()}\n")
+            fh.write(f"{os.getpid()} {config_file} {_Garbage.alive}\n")
+        _Garbage()  # a cycle only a collection frees
         return None, {}
 
     monkeypatch.setattr(projects, "_build_project", build_project)
@@ -92,10 +94,23 @@ def test_a_worker_forks_each_language_but_the_last_which_it_builds_itself(tmp_pa
     builds = projects.start_builds(tmp_path / "mkdocs.yml", tmp_path / "site", parent, workers=1)
     assert len(builds) > 1
     assert _wait_for(builds, parent) == []
-    built_in = [int(pid) for pid in pids.read_text().split()]
-    worker = builds[0].process.pid
-    assert built_in[-1] == worker
-    assert worker not in built_in[:-1] and len(set(built_in[:-1])) == len(builds) - 1
+    rows = [line.split() for line in pids.read_text().splitlines()]
+    assert {int(pid) for pid, *_ in rows} == {builds[0].process.pid}
+    assert [Path(config).name for _, config, _ in rows] == [lang.config_file for lang in other_languages()]
+    assert [int(alive) for *_, alive in rows] == [0] * len(rows)  # each build's garbage was collected
+
+
+class _Garbage:
+    """An object in a reference cycle: freed by the garbage collector, not by its reference count."""
+
+    alive = 0
+
+    def __init__(self) -> None:
+        self.me = self
+        type(self).alive += 1
+
+    def __del__(self) -> None:
+        type(self).alive -= 1
 
 
 def _wait_for(builds, parent) -> list[str]:
@@ -111,8 +126,9 @@ def _wait_for(builds, parent) -> list[str]:
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_a_build_that_dies_is_reported_with_its_exit_code_and_the_next_still_runs(tmp_path, monkeypatch,
-                                                                                  workers):
+def test_a_build_that_dies_is_reported_with_its_exit_code(tmp_path, monkeypatch, workers):
+    """A crash (no exception to report) ends the worker: its language, and those it had still to build,
+    are reported with the exit code; a worker of its own builds the other language."""
     first = other_languages()[0]
 
     def build_project(config_file: str, site_dir: str, parent) -> tuple[str | None, dict]:
@@ -123,12 +139,15 @@ def test_a_build_that_dies_is_reported_with_its_exit_code_and_the_next_still_run
     monkeypatch.setattr(projects, "_build_project", build_project)
     parent = _Parent()
     builds = projects.start_builds(tmp_path / "mkdocs.yml", tmp_path / "site", parent, workers=workers)
-    assert _wait_for(builds, parent) == [f"[{first.code}] the worker process ended with exit code 3"]
-    assert [site for site, _ in parent.received] == [b.site_dir for b in builds if b.code != first.code]
+    lost = [b for b in builds if b.process is builds[0].process]
+    ended = [f"[{b.code}] the worker process ended with exit code 3" for b in lost]
+    assert _wait_for(builds, parent) == ended
+    assert [site for site, _ in parent.received] == [b.site_dir for b in builds if b not in lost]
+    assert len(lost) == (len(builds) if workers == 1 else 1)
 
 
 def test_stopping_the_builds_stops_the_one_running(tmp_path, monkeypatch):
-    """After the English build failed, the worker's running build goes too, not only the worker."""
+    """After the English build failed, the worker stops with the build it runs; the next never starts."""
     pids = tmp_path / "pids"
 
     def build_project(config_file: str, site_dir: str, parent) -> tuple[str | None, dict]:
@@ -143,7 +162,7 @@ def test_stopping_the_builds_stops_the_one_running(tmp_path, monkeypatch):
     while not pids.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     (pid,) = map(int, pids.read_text().split())
-    assert pid != builds[0].process.pid  # built in a process of its own
+    assert pid == builds[0].process.pid  # built in the worker itself
     projects.stop_builds(builds)
     deadline = time.monotonic() + 10
     while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:

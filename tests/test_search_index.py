@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from build_tools import convert
 from build_tools.convert import to_traditional
 from build_tools.site import search_index, search_words
 from build_tools.site.collect import Corpus, load_corpus
@@ -447,7 +448,8 @@ def _site_folder(root: Path, lang: str) -> Path:
 def test_each_site_is_indexed_in_a_process_of_its_own_at_most_lanes_at_a_time(tmp_path: Path,
                                                                               corpus: Corpus) -> None:
     """Every site gets its whole index, each made in a process forked for it (this process makes none
-    and loads no jieba dictionary), never more than ``lanes`` at once; ``ready`` is asked before each."""
+    and loads no jieba dictionary), never more than ``lanes`` at once; ``ready`` is asked before each.
+    OpenCC's dictionaries are let go of before the processes fork."""
     import os
     import time
 
@@ -457,12 +459,14 @@ def test_each_site_is_indexed_in_a_process_of_its_own_at_most_lanes_at_a_time(tm
 
     def index_site(folder, lang, *args, **kwargs):  # what each process does, and when (forked: in it)
         start = time.monotonic()
+        opencc = convert._converter.cache_info().currsize  # OpenCC's dictionaries it started with
         report = indexing(folder, lang, *args, **kwargs)
-        (Path(folder) / "ran").write_text(f"{os.getpid()} {start} {time.monotonic()}")
+        (Path(folder) / "ran").write_text(f"{os.getpid()} {start} {time.monotonic()} {opencc}")
         return report
 
     search_index._segmenters.clear()
     search_words.release_tokenizer()
+    convert.preload()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search_index, "index_site", index_site)
         reports = search_index.index_beside(sites, corpus.briefings, corpus.taxonomy, lanes=2,
@@ -473,7 +477,9 @@ def test_each_site_is_indexed_in_a_process_of_its_own_at_most_lanes_at_a_time(tm
                                      for r in reports)
     runs = [(folder / "ran").read_text().split() for folder, _ in sites]
     assert len({pid for pid, *_ in runs} | {str(os.getpid())}) == 4
-    spans = [(float(a), float(b)) for _, a, b in runs]
+    spans = [(float(a), float(b)) for _, a, b, _ in runs]
+    assert [int(opencc) for *_, opencc in runs] == [0, 0, 0]  # let go of before they forked
+    assert convert._converter.cache_info().currsize == 0
     # The third started once one of the first two had ended.
     assert spans[2][0] >= min(spans[0][1], spans[1][1])
     for folder, lang in sites:
@@ -520,6 +526,46 @@ def test_built_pages_segmented_ahead_are_read_without_jieba(tmp_path: Path, corp
     key = search_index._inputs_key(tax)
     assert search_index._spaced_page(hant, html, words, key) == expected
     assert "_tokenizer" not in vars(words) and not search_words._tokenizer
+
+
+def test_the_helper_segments_records_then_pages_with_one_jieba_load_and_lets_opencc_go(
+        tmp_path: Path, corpus: Corpus, monkeypatch) -> None:
+    """prepare_search, as the helper runs it: the records of both Chinese sites, then (once the pages
+    are built) their pages, all in the build cache, with jieba's dictionary loaded once; OpenCC's
+    dictionaries, which only the records need, are let go of before the pages."""
+    import threading
+
+    from build_tools.site import cache
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    chinese = [LANGUAGES["zh"], LANGUAGES["zh-hant"]]
+    for lang in chinese:
+        _site_folder(tmp_path / "site", lang.code)
+    loads = []
+    load = search_words.jieba_tokenizer
+    monkeypatch.setattr(search_words, "jieba_tokenizer", lambda tax: loads.append(tax) or load(tax))
+    held_at_pages = []
+    pages = search_index.prepare_pages
+
+    def prepare_pages(*args, **kwargs):
+        held_at_pages.append(convert._converter.cache_info().currsize)
+        return pages(*args, **kwargs)
+
+    monkeypatch.setattr(search_index, "prepare_pages", prepare_pages)
+    search_index.drop_segmenters()
+    convert.preload()
+    built = threading.Event()
+    built.set()
+    try:
+        held = search_index.prepare_search(corpus.briefings, corpus.taxonomy, chinese, tmp_path / "site",
+                                           built)
+    finally:
+        search_index.drop_segmenters()
+    assert held == 2 * (len(corpus.briefings) + len(list(corpus.taxonomy)))
+    assert len(loads) == 1
+    assert held_at_pages == [0, 0]
+    stored = list((tmp_path / "cache" / search_index.RECORD_CACHE).rglob("*.html"))
+    assert len(stored) == held + 2  # and one page of each site
 
 
 def test_records_by_the_corpus_hashes_are_the_records(tmp_path: Path, corpus: Corpus, monkeypatch) -> None:

@@ -51,6 +51,7 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
+from build_tools import convert
 from build_tools.briefing.taxonomy import Taxonomy
 from build_tools.model import Briefing, Entry
 from build_tools.site import cache, projects, search_words
@@ -284,7 +285,11 @@ def prepare_search(briefings: Iterable[Briefing], tax: Taxonomy, langs: Iterable
     started it ends."""
     briefings, langs = list(briefings), list(langs)
     held = sum(prepare_records(briefings, tax, lang) for lang in langs)
-    drop_segmenters()  # the pages are few: jieba's dictionary is loaded again if they need it
+    # The records are made; their conversions with them. jieba's dictionary stays for the pages, built
+    # by then or soon after: loaded again, it would be the build's largest part beside the English
+    # index. OpenCC's goes (the pages' few new characters load only the conversion they need).
+    convert.release()
+    projects.release_memory()
     if site_dir is None or pages_built is None:
         return held
     parent = os.getppid()
@@ -396,6 +401,11 @@ def index_beside(sites: list[tuple[Path, SiteLanguage]], briefings: list[Briefin
     system then, not into this process's heap. Raises ``SearchIndexError`` with the first failure."""
     from multiprocessing.connection import wait
 
+    # An index converts nothing its records and pages in the build cache hold: OpenCC's dictionaries
+    # (50 MiB) go before the processes fork, rather than wait in this one and theirs; the memory they
+    # all share is the build's largest part while the Chinese indexes are made.
+    convert.release()
+    projects.release_memory()
     running: dict[Any, tuple[SiteLanguage, Any, Any]] = {}  # sentinel -> (lang, process, answers)
     reports: list[IndexReport] = []
     failures: list[str] = []
