@@ -217,8 +217,9 @@ def test_a_search_is_timed_pasted_and_typed_and_its_bytes_counted(fixture_site, 
 def test_each_build_and_index_gives_back_its_free_memory(tmp_path):
     """Each language's build hands its free heap back to the system once its pages are written (before
     it waits for the others), the root too once the helper that segments is forked and once it let go
-    of OpenCC before the indexes; each index process once it has let go of jieba's dictionary (before Pagefind starts) and after each part of
-    its index: the memory the others can use meanwhile (bench/results/2026-12-07-peak.txt)."""
+    of OpenCC before the indexes; each index process once it has let go of jieba's dictionary (before
+    Pagefind starts) and after each part of its index: the memory the others can use meanwhile
+    (bench/results/2026-12-07-peak.txt)."""
     from bench import measure
 
     corpus.write_corpus(tmp_path / "corpus", 4)

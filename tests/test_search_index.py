@@ -12,6 +12,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -155,10 +156,11 @@ def _bundle(bundle: Path) -> dict[str, object]:
 @pytest.mark.parametrize("lang", ["en", "zh-hant"])
 def test_an_index_made_in_parts_is_the_index_of_all_pages_at_once(tmp_path: Path, corpus: Corpus,
                                                                     lang: str) -> None:
-    """Pages indexed a few at a time, each part by its own Pagefind, merge into what one Pagefind
-    writes for all of them: the same pages in the same order, every word's places on every page,
-    the same chunks, filters, sort order and meta fields. Words with accented variants, pages without
-    a date (no sort key, fewer meta fields) and a page whose words are all in another part are there."""
+    """Pages indexed a few at a time, each part an index of its own in one Pagefind process (deleted
+    once read), merge into what Pagefind writes for all of them at once: the same pages in the same
+    order, every word's places on every page, the same chunks, filters, sort order and meta fields.
+    Words with accented variants, pages without a date (no sort key, fewer meta fields) and a page
+    whose words are all in another part are there."""
     language = LANGUAGES[lang]
     words = search_index.segmenter(language, corpus.taxonomy)
     records = list(search_index.records(corpus.briefings, corpus.taxonomy, language, words))
@@ -166,12 +168,28 @@ def test_an_index_made_in_parts_is_the_index_of_all_pages_at_once(tmp_path: Path
     records[1:1] = [search_index.Record(f"extra/{i}/", f'<html lang="{language.pagefind_language}"><body>'
                                         f'<article class="md-content__inner"><h1>Extra {i}</h1><p>{text}</p>'
                                         "</article></body></html>") for i, text in enumerate(accents)]
+    started: list[Any] = []
+
+    class Recorded(search_index.Pagefind):
+        def __init__(self) -> None:
+            super().__init__()
+            started.append(self)
+            self.asked: list[str] = []
+
+        def request(self, payload: dict[str, Any]) -> dict[str, Any]:
+            self.asked.append(payload["type"])
+            return super().request(payload)
+
     indexes = {}
     for label, part_pages in (("whole", 10_000), ("parts", 3)):
-        report = search_index.write_index(tmp_path / label, language, records,
-                                          part_pages=part_pages)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(search_index, "Pagefind", Recorded)
+            report = search_index.write_index(tmp_path / label, language, records, part_pages=part_pages)
         assert report.pages == len(records)
         indexes[label] = _bundle(tmp_path / label / "pagefind")
+    service = started[-1]  # the parts': one process, each part's index deleted once read, then stopped
+    assert len(started) == 2 and service._process.poll() is not None
+    assert service.asked == ["NewIndex", "GetFiles", "DeleteIndex"] * -(-len(records) // 3)
     whole, parts = indexes["whole"], indexes["parts"]
     assert len(records) > 3 * 3 and whole["sorts"] and whole["filters"]
     assert [key for key in whole if whole[key] != parts[key]] == []

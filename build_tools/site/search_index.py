@@ -14,9 +14,10 @@ The hand-written pages (about, contributing, glossary, ...) are few: Pagefind re
 
 Each language site gets its own index in ``<site>/pagefind/``, so results are of that language only.
 Pagefind keeps every page's words in memory until it writes, and needs about four times as much to
-build its index (0.7 MiB a briefing at 1,000), so the pages are indexed a few hundred at a time, by a
-Pagefind process each, and the parts merged into the index one process would have written
-(``merge_parts``): the memory no longer grows with the archive. The index is written beside and moved
+build its index (0.7 MiB a briefing at 1,000), so the pages are indexed a hundred or so at a time, an
+index each in one Pagefind process that lets go of each once it is read, and the parts merged into
+the index one index of them all would have been (``merge_parts``): the memory no longer grows with
+the archive. The index is written beside and moved
 into place whole: a reader never sees half an index.
 
 Under ``mkdocs build`` the English build makes the three indexes once every site is built, each in a
@@ -83,14 +84,15 @@ CHARACTERS_WEIGHT = 0.1
 RECORD_CACHE = "search-record"
 # Requests sent before their answers are read (see _index_part).
 BATCH = 64
-# Pages indexed by one Pagefind process (see write_index): its peak memory grows by 0.5-0.7 MiB a
-# page (bench/results/2026-12-06-search-memory.txt), so at most about 180 MiB, against 260 MiB for
-# parts of 250 pages; the build is no slower for it, as Pagefind's own work grows faster than its
-# pages (bench/results/2026-12-07-peak.txt), though a part costs the Simplified site half a second
-# (Pagefind loads its Chinese dictionary in each process).
+# Pages of one part, an index of its own in Pagefind (see write_index): Pagefind's peak memory grows by
+# 0.5-0.7 MiB a page (bench/results/2026-12-06-search-memory.txt), so at most about 180 MiB, against
+# 260 MiB for parts of 250 pages; the build is no slower for it, as Pagefind's own work grows faster
+# than its pages (bench/results/2026-12-07-peak.txt). One Pagefind process makes every part of a site
+# and deletes each once read: its Chinese dictionary is loaded once, not once a part (0.17 s each;
+# bench/results/2026-12-07-pagefind-service.txt).
 PART_PAGES = 125
-# Another number of pages per Pagefind process: fewer lower the build's peak memory, at the Simplified
-# site's half second a part; the tests set a small one so every search they run reads a merged index.
+# Another number of pages per part: fewer lower the build's peak memory, at some of Pagefind's CPU;
+# the tests set a small one so every search they run reads a merged index.
 PART_PAGES_ENV = "AI_BRIEFING_SEARCH_PART_PAGES"
 # The memory allocator (jemalloc) settings of each Pagefind process, by the environment variable its
 # build reads them from: one arena instead of one per thread and core, and the pages it frees given
@@ -349,7 +351,7 @@ def drop_segmenters() -> None:
 
 
 def part_pages(environ: Mapping[str, str] = os.environ) -> int:
-    """The pages one Pagefind process indexes: ``AI_BRIEFING_SEARCH_PART_PAGES``, else ``PART_PAGES``."""
+    """The pages of a part of an index: ``AI_BRIEFING_SEARCH_PART_PAGES``, else ``PART_PAGES``."""
     return _whole_number(environ, PART_PAGES_ENV, PART_PAGES, "pages")
 
 
@@ -570,10 +572,11 @@ def write_index(
     """Index ``page_records`` of one language site (records of the corpus, or of built pages) into
     ``<site_dir>/pagefind``; return what was indexed.
 
-    The pages are indexed ``part_pages`` (default ``PART_PAGES``) at a time, each part by a Pagefind
-    process of its own, and the parts' indexes are merged into the one index Pagefind would have
-    written for all of them (``merge_parts``): Pagefind holds every page's words until it writes, and
-    needs four times that to build its index, so one process for the whole site grows with the archive.
+    The pages are indexed ``part_pages`` (default ``PART_PAGES``) at a time, each part an index of
+    its own in one Pagefind process, deleted once its files are read (``_index_part``), and the
+    parts' indexes are merged into the one index Pagefind would have written for all of them
+    (``merge_parts``): Pagefind holds every page's words until it writes, and needs four times that to
+    build its index, so one index of the whole site grows with the archive.
     """
     start = time.perf_counter()
     size = part_pages or PART_PAGES
@@ -584,30 +587,33 @@ def write_index(
     parts: list[PartFiles] = []
     sort_values: dict[str, dict[str, str]] = {}
     pages = words_indexed = 0
+    service = Pagefind()
     try:
         while part := list(itertools.islice(documents, size)):
             for url, html in part:
                 if values := _sort_values(html):
                     sort_values[url.lstrip("/")] = values
-            files, words_in_part = _index_part(lang, part)
+            files, words_in_part = _index_part(service, lang, part)
             parts.append(PartFiles.write(parts_dir / str(len(parts)), files))
             pages += len(part)
             words_indexed += words_in_part
             del part, files  # the part's pages and Pagefind's answer are freed: their memory goes back
             projects.release_memory()
         if not parts:  # a site without a page still gets an index (that finds nothing)
-            parts.append(PartFiles.write(parts_dir / "0", _index_part(lang, [])[0]))
+            parts.append(PartFiles.write(parts_dir / "0", _index_part(service, lang, [])[0]))
+        service.close()  # now: the merge needs none of its memory
         bundle = dict(parts[0].sources()) if len(parts) == 1 else merge_parts(parts, sort_values)
         size = _write_bundle(bundle, target)
     except (OSError, ValueError, KeyError, IndexError) as exc:
         raise SearchIndexError(f"pagefind: {exc}") from exc
     finally:
+        service.close()
         shutil.rmtree(parts_dir, ignore_errors=True)
     return IndexReport(pages, words_indexed, size, time.perf_counter() - start)
 
 
 class PartFiles(Mapping[str, bytes]):
-    """The index files one Pagefind process wrote for a part of the pages, kept on disk, by path: read
+    """The index files Pagefind wrote for a part of the pages, kept on disk, by path: read
     when the merge comes to them, so that a language's parts never are all in memory at once."""
 
     def __init__(self, folder: Path, names: list[str]) -> None:
@@ -639,31 +645,30 @@ class PartFiles(Mapping[str, bytes]):
         return ((name, self.folder / name) for name in self._names)
 
 
-def _index_part(lang: SiteLanguage, documents: list[tuple[str, str]]) -> tuple[dict[str, bytes], int]:
-    """The index files of ``documents`` ((url, html) pairs), as one Pagefind process makes them,
-    by path; and the number of words it indexed."""
-    service = Pagefind()
-    try:
-        config = {"root_selector": ROOT_SELECTOR, "exclude_selectors": EXCLUDE_SELECTORS,
-                  "force_language": lang.pagefind_language}
-        index_id = service.request({"type": "NewIndex", "config": config})["index_id"]
-        words_indexed = 0
-        # In batches: the answers of a batch fit in the pipe, so the service never stalls on writing
-        # them while this process writes the next requests.
-        for at in range(0, len(documents), BATCH):
-            batch = documents[at:at + BATCH]
-            for url, html in batch:
-                service.send({"type": "AddFile", "index_id": index_id, "url": url, "file_contents": html,
-                              "file_path": None})
-            service.flush()
-            for _ in batch:
-                words_indexed += int(service.receive().get("page_word_count", 0))
-        # The files in the answer, not on disk: Pagefind answers WriteFiles before its last files are
-        # written, and stops writing when it is stopped.
-        answer = service.request({"type": "GetFiles", "index_id": index_id})
-        files = {f["path"]: base64.b64decode(f["content"]) for f in answer["files"]}
-    finally:
-        service.close()
+def _index_part(service: Pagefind, lang: SiteLanguage, documents: list[tuple[str, str]],
+                ) -> tuple[dict[str, bytes], int]:
+    """The index files of ``documents`` ((url, html) pairs), as Pagefind makes them in an index of
+    their own in ``service``, by path; and the number of words it indexed. The index is deleted once
+    its files are read: what Pagefind held for it goes back to the system (``ALLOCATOR_ENV``)."""
+    config = {"root_selector": ROOT_SELECTOR, "exclude_selectors": EXCLUDE_SELECTORS,
+              "force_language": lang.pagefind_language}
+    index_id = service.request({"type": "NewIndex", "config": config})["index_id"]
+    words_indexed = 0
+    # In batches: the answers of a batch fit in the pipe, so the service never stalls on writing
+    # them while this process writes the next requests.
+    for at in range(0, len(documents), BATCH):
+        batch = documents[at:at + BATCH]
+        for url, html in batch:
+            service.send({"type": "AddFile", "index_id": index_id, "url": url, "file_contents": html,
+                          "file_path": None})
+        service.flush()
+        for _ in batch:
+            words_indexed += int(service.receive().get("page_word_count", 0))
+    # The files in the answer, not on disk: Pagefind answers WriteFiles before its last files are
+    # written, and stops writing when it is stopped.
+    answer = service.request({"type": "GetFiles", "index_id": index_id})
+    files = {f["path"]: base64.b64decode(f["content"]) for f in answer["files"]}
+    service.request({"type": "DeleteIndex", "index_id": index_id})
     return files, words_indexed
 
 
