@@ -52,8 +52,8 @@ STOP_WORDS_PATH = DATA_DIR / "search_stop_words.yaml"
 # of the Basic Multilingual Plane to U+F0000 + its code (Private Use Areas: no text uses them).
 _ASCII_HIDDEN = 0xE000
 _OTHER_HIDDEN = 0xF0000
-# A Latin word, not part of a longer one (it's, e-mail, 的the).
-_LATIN_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")
+# What may not stand before and after a Latin word that is not part of a longer one (it's, e-mail, 的the).
+_NOT_BEFORE, _NOT_AFTER = r"(?<![\w'’-])", r"(?![\w'’-])"
 
 
 @functools.cache
@@ -99,8 +99,8 @@ class _Hidden(dict[str, str]):
     """Each stop word as written (The, the, THE), ``hidden``: made once, the first time it is met."""
 
     def __missing__(self, word: str) -> str:
-        self[word] = shown = hidden(word)
-        return shown
+        self[word] = moved = hidden(word)
+        return moved
 
     def __call__(self, match: re.Match[str]) -> str:
         return self[match[0]]
@@ -108,13 +108,13 @@ class _Hidden(dict[str, str]):
 
 @functools.cache
 def _latin_stop_words() -> tuple[re.Pattern[str], _Hidden]:
-    """A pattern of the Latin stop words, each a whole ``_LATIN_WORD`` in any case, and their hidden
-    forms: the pattern finds only what is to be hidden (a third of an English text's words), not every
-    word to look each up."""
+    """A pattern of the Latin stop words, each a whole word (not part of a longer one) in any case, and
+    their hidden forms: the pattern finds only what is to be hidden (a third of an English text's
+    words), not every word to look each up."""
     letters = sorted((w for w in stop_words("en") if w.isascii() and w.isalpha()), key=len, reverse=True)
     # Case by case in ASCII: (?i) alone would also take the Kelvin sign for k and the long s for s.
     either = "|".join("".join(f"[{c}{c.upper()}]" for c in w) for w in letters) or "(?!)"
-    return re.compile(rf"(?<![\w'’-])(?:{either})(?![\w'’-])"), _Hidden()
+    return re.compile(rf"{_NOT_BEFORE}(?:{either}){_NOT_AFTER}"), _Hidden()
 
 
 def is_chinese(c: str) -> bool:
