@@ -308,13 +308,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         its own)."""
         self._stop_helper()
         corpus = self.corpus
-        chinese = [other for other in other_languages()
-                   if search_index.segmenter(other, corpus.taxonomy) is not None]
-        if not chinese or cache.directory() is None:
+        segmenters = {other: words for other in other_languages()
+                      if (words := search_index.segmenter(other, corpus.taxonomy)) is not None}
+        if not segmenters or cache.directory() is None:
             return
-        for other in chinese:
+        for words in segmenters.values():
             # Loaded here, before anything runs beside this process: the helper segments from its start.
-            search_index.segmenter(other, corpus.taxonomy).load()  # type: ignore[union-attr]
+            words.load()
+        chinese = list(segmenters)
         self.pages_built = projects.event()
         args = (corpus.briefings, corpus.taxonomy, chinese, site_dir, self.pages_built)
         self.helper = projects.beside(search_index.prepare_search, args)

@@ -266,9 +266,9 @@ def _cached(key: str, url: str, make: Callable[[], Record]) -> Record:
 def prepare_records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLanguage) -> int:
     """Segment the records of the ``lang`` site (its briefings, topics and names) into the build cache,
     where its index will read them; return how many the cache holds. Run in a process of its own
-    started with the builds (prepare_search), so that the index written
-    after the sites' pages does not wait for the segmenting. Nothing to do on a site whose text is
-    not Chinese, or without a cache."""
+    started with the builds (prepare_search), so that the index written after the sites' pages does
+    not wait for the segmenting. Nothing to do on a site whose text is not Chinese, or without a
+    cache."""
     words = segmenter(lang, tax)
     if words is None or cache.directory() is None:
         return 0
