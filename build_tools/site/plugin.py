@@ -148,10 +148,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             query_stop_words()
             if self.command != "serve":
                 self._start_records(config.site_dir)
-                # The helper just forked has jieba's dictionary; no build needs it: it goes before the
-                # other languages' builds fork.
-                search_index.drop_segmenters()
-                projects.release_memory()
+                search_index.drop_segmenters()  # the helper's now: no build segments
             self.builds = projects.start_builds(Path(config.config_file_path), Path(config.site_dir), self)
         sources = page_sources(corpus, corpus.relations, lang, repository_from(config.extra),
                                editions=self.config.editions)
@@ -280,7 +277,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def _index_languages(self, config) -> None:
         """Every language's search index, once every language is built: the other languages' builds
-        have ended, and their memory with them. Each index is made in a process of its own
+        have ended, and their memory with them. The indexes are made in processes of their own
         (search_index.index_beside), ``INDEX_LANES`` at a time; English first: its records need no
         segmenting, and the helper segmenting the Chinese ones works on meanwhile (a helper holds
         jieba's dictionary, a Pagefind process its own for Chinese text: a Chinese index waits for
@@ -312,9 +309,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                       if (words := search_index.segmenter(other, corpus.taxonomy)) is not None}
         if not segmenters or cache.directory() is None:
             return
-        for words in segmenters.values():
-            # Loaded here, before anything runs beside this process: the helper segments from its start.
-            words.load()
+        # jieba's dictionary is loaded by the helper, the one process that uses it, while this one
+        # goes on: loaded here, it cost the build its time (a second) and, let go of after the fork,
+        # a copy of every page of it that freeing it writes to.
         chinese = list(segmenters)
         self.pages_built = projects.event()
         args = (corpus.briefings, corpus.taxonomy, chinese, site_dir, self.pages_built)

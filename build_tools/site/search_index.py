@@ -287,10 +287,11 @@ def prepare_search(briefings: Iterable[Briefing], tax: Taxonomy, langs: Iterable
     started it ends."""
     briefings, langs = list(briefings), list(langs)
     held = sum(prepare_records(briefings, tax, lang) for lang in langs)
-    # The records are made; their conversions with them. jieba's dictionary stays for the pages, built
-    # by then or soon after: loaded again, it would be the build's largest part beside the English
-    # index. OpenCC's goes (the pages' few new characters load only the conversion they need).
-    convert.release()
+    # The records are made. jieba's dictionary stays for the pages, built by then or soon after:
+    # loaded again, it would be the build's largest part beside the English index. So do OpenCC's,
+    # which this process shares with the English build it was forked from: freeing them here would
+    # first copy every page of them that free() writes to (43 MiB, at the moment the builds end:
+    # bench/results/2026-12-07-index-shares.txt); they go with this process, soon after.
     projects.release_memory()
     if site_dir is None or pages_built is None:
         return held
