@@ -8,8 +8,8 @@ appends one JSON line per stage to STAGE_LOG when its MkDocs build ends:
 
 Stages: ``collect`` (read + validate the corpus), ``generation`` (the generated pages: their sources,
 and their HTML when the theme asks for it, from the cache or rendered), ``search`` (Pagefind indexing
-the language's site, in a process of its own the English build starts once every site is built: it
-writes its own stage lines), ``search_records``
+the language's site, in processes the English build starts once every site is built, each share of
+its pages and the merge in one: each writes its own stage lines, summed per language), ``search_records``
 (segmenting a Chinese site's records into the build cache, when a build does it itself: a helper
 process beside the builds does it, and writes no stage line), ``languages_wait`` (the English build
 waiting for the others), ``sitemaps`` (the English build writing the sitemaps of all three) and
@@ -146,7 +146,8 @@ STAGES = (
     ("build_tools.site.pages", "edition_sources", "editions"),
     ("build_tools.site.pages", "edition_page", "editions"),
     ("build_tools.site.plugin", "write_edition_feeds", "editions"),
-    ("build_tools.site.search_index", "write_index", "search"),
+    ("build_tools.site.search_index", "index_parts", "search"),
+    ("build_tools.site.search_index", "finish_index", "search"),
     ("build_tools.site.search_index", "prepare_records", "search_records"),
     ("build_tools.site.projects", "release_memory", "release"),
 )

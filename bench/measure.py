@@ -176,14 +176,16 @@ class BuildRun:
 
 
 def read_stages(path: Path) -> dict[str, dict[str, float]]:
-    """Site language -> stage -> seconds, from the driver's stage log."""
+    """Site language -> stage -> seconds, from the driver's stage log: of every process that did it
+    (the shares and the merge of an index are processes of their own)."""
     stages: dict[str, dict[str, float]] = {}
     if not path.exists():
         return stages
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             record = json.loads(line)
-            stages.setdefault(record["lang"], {})[record["stage"]] = record["seconds"]
+            done = stages.setdefault(record["lang"], {})
+            done[record["stage"]] = done.get(record["stage"], 0.0) + record["seconds"]
     return stages
 
 

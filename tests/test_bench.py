@@ -216,9 +216,9 @@ def test_a_search_is_timed_pasted_and_typed_and_its_bytes_counted(fixture_site, 
 
 def test_each_build_and_index_gives_back_its_free_memory(tmp_path):
     """Each language's build hands its free heap back to the system once its pages are written (before
-    it waits for the others), the root too once it let go of OpenCC before the indexes; each index
-    process once it has let go of jieba's dictionary (before Pagefind starts) and after each part of
-    its index: the memory the others can use meanwhile (bench/results/2026-12-07-peak.txt)."""
+    it waits for the others), the root too once it let go of OpenCC before the indexes; each process
+    that makes a share of an index once it has let go of jieba's dictionary (before Pagefind starts)
+    and after each part: the memory the others can use meanwhile (bench/results/2026-12-07-peak.txt)."""
     from bench import measure
 
     corpus.write_corpus(tmp_path / "corpus", 4)
@@ -226,22 +226,26 @@ def test_each_build_and_index_gives_back_its_free_memory(tmp_path):
     assert run.returncode == 0, run.log_tail
     lines = [json.loads(line) for line in (tmp_path / "stages.jsonl").read_text().splitlines() if line]
     builds = {line["lang"]: line["pid"] for line in lines if line["stage"] == "build"}
-    indexes = {line["lang"]: line["pid"] for line in lines if line["stage"] == "search"}
     size = search_index.part_pages()
+    released: dict[int, int] = collections.Counter()
+    for line in lines:
+        if line["stage"] == "release":
+            released[line["pid"]] += line["calls"]
     # After each build's pages (a build's lines count from its start: a worker's release between two
-    # languages is before the second, tests/test_projects.py checks it).
+    # languages is before the second, tests/test_projects.py checks it); the root once more, once it
+    # let go of OpenCC before the index processes fork.
     expected = collections.Counter(builds.values())
-    # The root, once it let go of OpenCC before the index processes fork (it loads no jieba).
     expected[builds["en"]] += 1
+    assert {pid: released[pid] for pid in expected} == expected
     for lang, prefix in (("en", ""), ("zh", "zh/"), ("zh-hant", "zh-hant/")):
         entry = json.loads((tmp_path / "site" / prefix / "pagefind" / "pagefind-entry.json").read_text())
         (pages,) = [language["page_count"] for language in entry["languages"].values()]
         parts = -(-pages // size)
         assert parts > 1, (lang, pages, size)  # the index is made in parts here
-        expected[indexes[lang]] = parts + 1  # each part, and once jieba is let go before the first
-    released: dict[int, int] = {}
-    for line in lines:
-        if line["stage"] == "release":
-            released[line["pid"]] = released.get(line["pid"], 0) + line["calls"]
-    assert released == expected
+        # Its shares and its merge, each a process of its own: each share once jieba is let go of,
+        # then after each of its parts; the merge gives back all it held as it ends.
+        indexes = {line["pid"] for line in lines if line["stage"] == "search" and line["lang"] == lang}
+        shares = len(indexes) - 1
+        assert shares > 1 and not set(indexes) & set(expected), lang
+        assert sum(released[pid] for pid in indexes) == parts + shares, lang
 

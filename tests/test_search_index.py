@@ -463,47 +463,103 @@ def _site_folder(root: Path, lang: str) -> Path:
     return folder
 
 
-def test_each_site_is_indexed_in_a_process_of_its_own_at_most_lanes_at_a_time(tmp_path: Path,
-                                                                              corpus: Corpus) -> None:
-    """Every site gets its whole index, each made in a process forked for it (this process makes none
-    and loads no jieba dictionary), never more than ``lanes`` at once; ``ready`` is asked before each.
+def test_each_sites_index_is_made_in_shares_and_a_merge_each_a_process_at_most_lanes_at_a_time(
+        tmp_path: Path, corpus: Corpus) -> None:
+    """Every site gets its whole index: each share of its pages made in a process forked for it, then
+    merged in another once its shares have ended (this process makes none and loads no jieba
+    dictionary), never more than ``lanes`` at once; ``ready`` is asked once before each site's first.
     OpenCC's dictionaries are let go of before the processes fork."""
     import os
     import time
 
     sites = [(_site_folder(tmp_path, lang), LANGUAGES[lang]) for lang in ("en", "zh", "zh-hant")]
     asked: list[tuple[str, float]] = []
-    indexing = search_index.index_site
+    log = tmp_path / "ran.jsonl"
+    make_parts, merge = search_index._index_share, search_index._finish_share
 
-    def index_site(folder, lang, *args, **kwargs):  # what each process does, and when (forked: in it)
-        start = time.monotonic()
-        opencc = convert._converter.cache_info().currsize  # OpenCC's dictionaries it started with
-        report = indexing(folder, lang, *args, **kwargs)
-        (Path(folder) / "ran").write_text(f"{os.getpid()} {start} {time.monotonic()} {opencc}")
-        return report
+    def logged(what, work):
+        def run(folder, lang, *args, **kwargs):  # what each process does, and when (forked: in it)
+            start = time.monotonic()
+            opencc = convert._converter.cache_info().currsize  # OpenCC's dictionaries it started with
+            report = work(folder, lang, *args, **kwargs)
+            line = {"what": what, "lang": lang.code, "pid": os.getpid(), "start": start,
+                    "end": time.monotonic(), "opencc": opencc}
+            with log.open("a", encoding="utf-8") as fh:
+                fh.write(json.dumps(line) + "\n")
+            return report
+        return run
 
     search_index._segmenters.clear()
     search_words.release_tokenizer()
     convert.preload()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search_index, "index_site", index_site)
+        patch.setenv(search_index.PART_PAGES_ENV, "3")  # a few parts a site: two shares each
+        patch.setattr(search_index, "_index_share", logged("share", make_parts))
+        patch.setattr(search_index, "_finish_share", logged("merge", merge))
         reports = search_index.index_beside(sites, corpus.briefings, corpus.taxonomy, lanes=2,
                                             ready=lambda lang: asked.append((lang.code, time.monotonic())),
                                             hashes=corpus.hashes)
     assert [code for code, _ in asked] == ["en", "zh", "zh-hant"]
-    assert len(reports) == 3 and all(r.pages == len(corpus.briefings) + len(list(corpus.taxonomy)) + 1
-                                     for r in reports)
-    runs = [(folder / "ran").read_text().split() for folder, _ in sites]
-    assert len({pid for pid, *_ in runs} | {str(os.getpid())}) == 4
-    spans = [(float(a), float(b)) for _, a, b, _ in runs]
-    assert [int(opencc) for *_, opencc in runs] == [0, 0, 0]  # let go of before they forked
+    pages = len(corpus.briefings) + len(list(corpus.taxonomy)) + 1
+    assert len(reports) == 3 and all(r.pages == pages for r in reports)
+    runs = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    shares = len(search_index.site_windows(sites[0][0], corpus.briefings, corpus.taxonomy,
+                                           2 * search_index.SHARES_PER_LANE, 3))
+    assert shares >= 2
+    assert sorted((r["lang"], r["what"]) for r in runs) == sorted(
+        (code, what) for code in ("en", "zh", "zh-hant") for what in ["share"] * shares + ["merge"])
+    assert len({r["pid"] for r in runs} | {os.getpid()}) == len(runs) + 1  # a process each
+    assert {r["opencc"] for r in runs} == {0}  # let go of before they forked
     assert convert._converter.cache_info().currsize == 0
-    # The third started once one of the first two had ended.
-    assert spans[2][0] >= min(spans[0][1], spans[1][1])
+    for run in runs:  # never more than two at once
+        assert sum(other["start"] <= run["start"] < other["end"] for other in runs) <= 2
+    for code, when in asked:
+        mine = [r for r in runs if r["lang"] == code]
+        assert min(r["start"] for r in mine) >= when
+        (merged,) = (r for r in mine if r["what"] == "merge")
+        assert merged["start"] >= max(r["end"] for r in mine if r["what"] == "share")
     for folder, lang in sites:
         urls = {str(p["url"]) for p in search_index.read_fragments(folder / "pagefind")}
         assert "about/" in urls and f"briefings/{corpus.briefings[0].id}/" in urls, lang.code
+        assert not list(folder.glob(".pagefind*")), lang.code  # no parts left
     assert not search_words._tokenizer and not search_index._segmenters  # all in the index processes
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hant"])
+def test_an_index_made_in_shares_is_the_index_made_at_once(tmp_path: Path, corpus: Corpus, lang: str,
+                                                           monkeypatch) -> None:
+    """Three shares, each of whole parts, merged: byte for byte the index one process makes."""
+    monkeypatch.setenv(search_index.PART_PAGES_ENV, "2")
+    language = LANGUAGES[lang]
+    whole, shared = _site_folder(tmp_path / "whole", lang), _site_folder(tmp_path / "shared", lang)
+    search_index.index_site(whole, language, corpus.briefings, corpus.taxonomy)
+    search_index.index_beside([(shared, language)], corpus.briefings, corpus.taxonomy, lanes=2, shares=3)
+    files = {folder: {p.relative_to(folder).as_posix(): p.read_bytes()
+                      for p in (folder / "pagefind").rglob("*") if p.is_file()} for folder in (whole, shared)}
+    windows = search_index.site_windows(shared, corpus.briefings, corpus.taxonomy, 3, 2)
+    assert len(windows) == 3 and windows[1][2] > 1  # shares of more than one part
+    assert len(files[whole]) > 10 and files[whole] == files[shared]
+
+
+@pytest.mark.parametrize(("shares", "size"), [(1, 40), (2, 4), (3, 2), (5, 1), (50, 3), (2, 1000)])
+def test_the_shares_of_a_site_are_its_records_and_pages_in_whole_parts(tmp_path: Path, corpus: Corpus,
+                                                                       shares: int, size: int) -> None:
+    """Each window of site_records is made alone; together, in order, they are every record once."""
+    language = LANGUAGES["en"]
+    folder = _site_folder(tmp_path, "en")
+    everything = [(r.url, r.html) for r in search_index.site_records(folder, language, corpus.briefings,
+                                                                     corpus.taxonomy)]
+    windows = search_index.site_windows(folder, corpus.briefings, corpus.taxonomy, shares, size)
+    parts = -(-len(everything) // size)
+    assert len(windows) == min(shares, parts)
+    joined = []
+    for first, end, first_part in windows:
+        assert first == first_part * size and (end % size == 0 or end == len(everything))
+        joined += [(r.url, r.html) for r in search_index.site_records(
+            folder, language, corpus.briefings, corpus.taxonomy, window=(first, end))]
+    assert joined == everything and everything[-1][0] == "about/"
+    lengths = [end - first for first, end, _ in windows]
+    assert max(lengths) - min(lengths) <= size  # as even as whole parts make them
 
 
 def test_a_failed_index_process_fails_the_indexes_with_its_message(tmp_path: Path, corpus: Corpus) -> None:
@@ -513,16 +569,54 @@ def test_a_failed_index_process_fails_the_indexes_with_its_message(tmp_path: Pat
         search_index.index_beside(sites, corpus.briefings, corpus.taxonomy, lanes=1)
 
 
-def test_an_index_process_that_dies_is_named(tmp_path: Path, corpus: Corpus) -> None:
+def test_an_answer_larger_than_a_pipe_holds_is_read_while_it_comes(tmp_path: Path, corpus: Corpus) -> None:
+    """A share's report (every page's sort values) can be far larger than a pipe holds: it is read as
+    it is written, not once its process has ended (which would wait for it to be read)."""
+    import multiprocessing
+    import signal
+
+    def share(folder, lang, briefings, tax, part):
+        values = {f"briefings/{n:06d}/": {"date": f"2026-01-{n % 28 + 1:02d}"} for n in range(20000)}
+        return search_index.ShareReport(part.first_part, [], len(values), 0, values, 0.0)
+
+    def merge(folder, lang, shares):
+        return search_index.IndexReport(sum(len(s.sort_values) for s in shares), 0, 0, 0.0)
+
+    def stuck(*args):
+        for process in multiprocessing.active_children():  # or they would hold up the tests' end
+            process.kill()
+        raise TimeoutError("the index processes and this one wait for each other")
+
+    sites = [(_site_folder(tmp_path, "en"), LANGUAGES["en"])]
+    before = signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(30)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv(search_index.PART_PAGES_ENV, "2")
+            patch.setattr(search_index, "_index_share", share)
+            patch.setattr(search_index, "_finish_share", merge)
+            (report,) = search_index.index_beside(sites, corpus.briefings, corpus.taxonomy, lanes=2, shares=2)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+    assert report.pages == 40000  # two shares' reports, both read whole
+
+
+@pytest.mark.parametrize("dies", ["_index_share", "_finish_share"])
+def test_an_index_process_that_dies_is_named_and_leaves_no_parts(tmp_path: Path, corpus: Corpus,
+                                                                 dies: str) -> None:
     import os
 
     def die(*args, **kwargs):
         os._exit(3)
 
+    folder = _site_folder(tmp_path, "zh-hant")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search_index, "index_site", die)
+        patch.setattr(search_index, dies, die)
         with pytest.raises(search_index.SearchIndexError, match=r"zh-hant search index: .* exit code 3"):
-            search_index.index_beside([(tmp_path, LANGUAGES["zh-hant"])], corpus.briefings, corpus.taxonomy)
+            search_index.index_beside([(folder, LANGUAGES["zh-hant"])], corpus.briefings, corpus.taxonomy,
+                                      lanes=2)
+    assert not (folder / "pagefind").exists() and not list(folder.glob(".pagefind*"))
 
 
 def test_built_pages_segmented_ahead_are_read_without_jieba(tmp_path: Path, corpus: Corpus,

@@ -14,8 +14,8 @@ not hold its memory while the others index.
 
 The English build writes every language's search index once the other languages are built: their
 processes have ended by then, and no memory of theirs waits beside the Pagefind processes (each holds
-a part of a language's index, and for Chinese text its dictionary, until it writes it). Each index is
-made in a process forked for it (search_index.index_beside), at most one per core. The
+a part of a language's index, and for Chinese text its dictionary, until it writes it). The indexes
+are made in processes forked for them (search_index.index_beside), at most one per core. The
 Chinese sites' records are segmented by a helper started with the builds (``beside``), while the pages
 are made; it holds jieba's dictionary, which no build holds meanwhile.
 """

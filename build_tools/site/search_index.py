@@ -20,9 +20,11 @@ the index one index of them all would have been (``merge_parts``): the memory no
 the archive. The index is written beside and moved
 into place whole: a reader never sees half an index.
 
-Under ``mkdocs build`` the English build makes the three indexes once every site is built, each in a
-process forked for it, as many at a time as there are cores, up to ``INDEX_LANES`` (``index_beside``):
-a process gives all it held back when it ends. The Chinese sites' records and built pages come
+Under ``mkdocs build`` the English build makes the three indexes once every site is built, in processes
+forked for them, as many at a time as there are cores, up to ``INDEX_LANES`` (``index_beside``): each
+site's pages cut in shares of whole parts, each share's parts made in a process, and the site's index
+merged from them in one more, so that no core waits while the largest site ends; a process gives all
+it held back when it ends. The Chinese sites' records and built pages come
 segmented from the build cache, where a helper started with the builds put them (``prepare_search``),
 so no index process loads jieba's dictionary.
 """
@@ -105,6 +107,9 @@ ALLOCATOR_ENV = {"_RJEM_MALLOC_CONF": "narenas:1,dirty_decay_ms:0,muzzy_decay_ms
 # one at a time (bench/results/2026-12-07-index-lanes.txt).
 INDEX_LANES = 2
 INDEX_LANES_ENV = "AI_BRIEFING_SEARCH_LANES"
+# Shares a site's index is cut in (see index_beside), per lane: with one share a lane, the last site's
+# shares ran one after the other while the other lane had nothing left to do.
+SHARES_PER_LANE = 2
 # Places (plus one per page) a chunk of Pagefind's word index holds before it is cut (Pagefind's own).
 CHUNK_PLACES = 20000
 # gzip level of the merged word index (Pagefind's is 9, which makes it 1 % smaller in 4 times the time).
@@ -219,8 +224,10 @@ def entry_record(entry: Entry, lang: SiteLanguage, words: Segmenter | None = Non
 
 
 def records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLanguage,
-            words: Segmenter | None = None, hashes: Mapping[str, str] | None = None) -> Iterator[Record]:
-    """Every record of the ``lang`` site: the briefings, then the topics and entities, by id.
+            words: Segmenter | None = None, hashes: Mapping[str, str] | None = None, *,
+            entries: Iterable[Entry] | None = None) -> Iterator[Record]:
+    """Every record of the ``lang`` site: the briefings, then the topics and entities, by id (or
+    ``entries``, some of them, in their order).
 
     A Chinese site's records are kept in the build cache (cache.py): segmenting them with jieba is
     most of their cost, and an unchanged briefing is then not segmented again (see
@@ -228,16 +235,22 @@ def records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLanguage,
     -> ``cache.briefing_hash``, the corpus's) spare hashing each briefing again: a process forked from
     the one that read the corpus then reads no more of a briefing than its id.
     """
+    entries = _entries(tax) if entries is None else entries
     if words is None:
         yield from (briefing_record(b, lang, tax) for b in briefings)
-        yield from (entry_record(entry, lang) for entry in sorted(tax, key=lambda e: e.id))
+        yield from (entry_record(entry, lang) for entry in entries)
         return
     taxonomy_key = _inputs_key(tax)
     for b in briefings:
         yield _cached_record(b, lang, tax, words, taxonomy_key, hashes=hashes)
-    for entry in sorted(tax, key=lambda e: e.id):
+    for entry in entries:
         key = cache.digest(RECORD_CACHE, lang.code, taxonomy_key, "entry", entry.id)
         yield _cached(key, topic_url(entry.id), functools.partial(entry_record, entry, lang, words))
+
+
+def _entries(tax: Taxonomy) -> list[Entry]:
+    """The topics and entities, in the order of their records."""
+    return sorted(tax, key=lambda e: e.id)
 
 
 def _inputs_key(tax: Taxonomy) -> str:
@@ -376,94 +389,218 @@ def _whole_number(environ: Mapping[str, str], name: str, default: int, unit: str
 def index_site(site_dir: str | Path, lang: SiteLanguage, briefings: Iterable[Briefing],
                tax: Taxonomy, *, release_words: bool = False, hashes: Mapping[str, str] | None = None,
                ) -> IndexReport:
-    """The whole search index of one language site: the corpus's records and the built pages.
+    """The whole search index of one language site: the corpus's records and the built pages
+    (``site_records``), in this process."""
+    briefings = list(briefings)
+    documents = site_records(site_dir, lang, briefings, tax, release_words=release_words, hashes=hashes)
+    return write_index(site_dir, lang, documents, part_pages=part_pages())
+
+
+def site_records(site_dir: str | Path, lang: SiteLanguage, briefings: list[Briefing], tax: Taxonomy, *,
+                 window: tuple[int, int | None] = (0, None), release_words: bool = False,
+                 hashes: Mapping[str, str] | None = None) -> Iterator[Record]:
+    """What the index of one language site reads: the corpus's records (``records``), then the built
+    pages (``built_pages``); of those, the ``window`` (first, end: Python's slice) of them alone,
+    none of the others made or read.
 
     The built pages are read and segmented first. With ``release_words``, jieba's dictionary is then
     let go, before any Pagefind process starts: the records come segmented from the build cache
     (``prepare_records``), and a process never holds jieba's dictionary (100 MiB) and Pagefind's
     memory at once. (A record the cache does not hold loads it again.) ``hashes``: see ``records``.
     """
-    size = part_pages()
+    start, stop = window
+    entries = _entries(tax)
+    held = len(briefings) + len(entries)
     words = segmenter(lang, tax)
     key = _inputs_key(tax) if words is not None else ""
+    paths = built_pages(site_dir)[max(0, start - held):None if stop is None else max(0, stop - held)]
     pages = HeldPages((url, _spaced_page(lang, path.read_text(encoding="utf-8"), words, key))
-                      for url, path in built_pages(site_dir))
+                      for url, path in paths)
     if release_words:
         drop_segmenters()
         projects.release_memory()
-    return write_index(site_dir, lang, itertools.chain(records(briefings, tax, lang, words, hashes), pages),
-                       part_pages=size)
+    if start >= held:
+        return iter(pages)
+    after = len(briefings)  # where the entries' records begin
+    mine = records(briefings[start:stop], tax, lang, words, hashes,
+                   entries=entries[max(0, start - after):None if stop is None else max(0, stop - after)])
+    return itertools.chain(mine, pages)
+
+
+def site_windows(site_dir: str | Path, briefings: list[Briefing], tax: Taxonomy, shares: int,
+                 size: int) -> list[tuple[int, int, int]]:
+    """A site's index cut in at most ``shares``: (first, end, first part) of each share's
+    ``site_records``, whole parts of ``size`` pages each, as even as whole parts make them."""
+    count = len(briefings) + len(_entries(tax)) + len(built_pages(site_dir))
+    parts = max(1, -(-count // size))
+    shares = max(1, min(shares, parts))
+    bounds = [part * size for part in (share * parts // shares for share in range(shares))]
+    return [(first, end, first // size) for first, end in zip(bounds, [*bounds[1:], count], strict=True)]
 
 
 def index_beside(sites: list[tuple[Path, SiteLanguage]], briefings: list[Briefing], tax: Taxonomy, *,
                  lanes: int = 1, ready: Callable[[SiteLanguage], None] | None = None,
-                 hashes: Mapping[str, str] | None = None) -> list[IndexReport]:
-    """Each (site folder, language)'s index (``index_site``), each in a process of its own forked from
-    this one, at most ``lanes`` at a time, in the order given; ``ready(lang)`` is called (it may wait)
-    before a site's process starts. A process ends with its index: what it held goes back to the
-    system then, not into this process's heap. Raises ``SearchIndexError`` with the first failure."""
-    from multiprocessing.connection import wait
-
+                 hashes: Mapping[str, str] | None = None, shares: int | None = None) -> list[IndexReport]:
+    """Each (site folder, language)'s index, made in processes forked from this one, at most ``lanes``
+    at a time, the sites begun in the order given: a site's records and pages are cut in ``shares``
+    (default: ``SHARES_PER_LANE`` a lane) of whole parts (``site_windows``), each share's parts made
+    in a process of its own (``index_parts``), and once the last of them has ended, the site's index
+    merged from them in one more (``finish_index``), before any other share. So every lane has work
+    until the last merge, however unequal the sites (with one process a site, a core waited while the
+    largest ended). Lanes go to different sites where they can (``_IndexWork.run``). ``ready(lang)``
+    is called (it may wait) before a site's first process starts. A process ends with its work: what
+    it held goes back to the system then, not into this process's heap. Raises ``SearchIndexError``
+    with the first failure; no parts are left behind."""
     # An index converts nothing its records and pages in the build cache hold: OpenCC's dictionaries
     # (50 MiB) go before the processes fork, rather than wait in this one and theirs; the memory they
     # all share is the build's largest part while the Chinese indexes are made.
     convert.release()
     projects.release_memory()
-    running: dict[Any, tuple[SiteLanguage, Any, Any]] = {}  # sentinel -> (lang, process, answers)
-    reports: list[IndexReport] = []
-    failures: list[str] = []
+    shares = max(1, shares or SHARES_PER_LANE * lanes)
+    work = _IndexWork(sites, list(briefings), tax, hashes=hashes, shares=shares, ready=ready)
+    try:
+        work.run(max(1, lanes))
+    finally:
+        work.stop()
+    if work.failures:
+        raise SearchIndexError(work.failures[0])
+    return work.reports
 
-    def reap() -> None:  # wait for a process to end; take its answer
-        for sentinel in wait(list(running)):
-            lang, process, answers = running.pop(sentinel)
-            try:
-                answer = answers.recv()
-            except EOFError:  # it ended without an answer
-                answer = None
-            answers.close()
-            process.join()
-            if isinstance(answer, IndexReport):
-                reports.append(answer)
-            else:
-                failures.append(answer or f"the {lang.code} search index: its process ended with exit code "
+
+@dataclass
+class _Share:
+    """A share of a site's index (see ``index_beside``): its window of ``site_records``, the pages of a
+    part, and the number of its first part."""
+
+    window: tuple[int, int]
+    size: int
+    first_part: int
+    hashes: Mapping[str, str] | None  # see records
+
+
+class _IndexWork:
+    """The processes of ``index_beside``: each a share of a site's index or a site's merge."""
+
+    def __init__(self, sites: list[tuple[Path, SiteLanguage]], briefings: list[Briefing], tax: Taxonomy, *,
+                 hashes: Mapping[str, str] | None, shares: int,
+                 ready: Callable[[SiteLanguage], None] | None) -> None:
+        self.sites, self.briefings, self.tax, self.hashes = sites, briefings, tax, hashes
+        self.shares, self.ready = shares, ready
+        self.begun = 0  # the sites begun, in order
+        self.jobs: collections.deque[tuple[int, Callable[..., object], tuple]] = collections.deque()
+        self.done: dict[int, list[ShareReport]] = {}  # site -> the reports of its shares that ended
+        self.left: dict[int, int] = {}  # site -> its shares not ended
+        # The end of the pipe each process answers on -> (site, process): a process's answer is read as
+        # soon as it comes (an answer larger than the pipe holds waits for it), or its end seen there.
+        self.running: dict[Any, tuple[int, Any]] = {}
+        self.reports: list[IndexReport] = []
+        self.failures: list[str] = []
+
+    def run(self, lanes: int) -> None:
+        from multiprocessing.connection import wait
+
+        while not self.failures:
+            while len(self.running) < lanes and not self.failures and self._more():
+                # Lanes go to different sites where they can: a Chinese site's Pagefind holds
+                # more than an English one's, and a site that waits (``ready``) begins no later.
+                busy = {site for site, _ in self.running.values()}
+                free = next((at for at, job in enumerate(self.jobs) if job[0] not in busy), None)
+                if free is None and self.begun < len(self.sites):
+                    self._begin(self.begun)
+                    self.begun += 1
+                    continue
+                job = self.jobs[free or 0]
+                del self.jobs[free or 0]
+                self._start(*job)
+            if not self.running:
+                return
+            for answers in wait(list(self.running)):
+                self._reap(answers)
+
+    def _more(self) -> bool:
+        """Whether a process is still to start."""
+        return bool(self.jobs) or self.begun < len(self.sites)
+
+    def _begin(self, site: int) -> None:
+        """A site's shares, ready to start."""
+        folder, lang = self.sites[site]
+        if self.ready is not None:
+            self.ready(lang)
+        size = part_pages()
+        try:
+            windows = site_windows(folder, self.briefings, self.tax, self.shares, size)
+        except OSError as exc:
+            self.failures.append(f"the {lang.code} search index: {exc}")
+            return
+        shutil.rmtree(_parts_dir(folder), ignore_errors=True)
+        self.done[site], self.left[site] = [], len(windows)
+        for first, end, first_part in windows:
+            share = _Share((first, end), size, first_part, self.hashes)
+            self.jobs.append((site, _index_share, (self.briefings, self.tax, share)))
+
+    def _start(self, site: int, work: Callable[..., object], args: tuple) -> None:
+        receive, send = projects.pipe()
+        process = projects.beside(_index_and_answer, (self.sites[site], work, args, send))
+        send.close()
+        self.running[receive] = (site, process)
+
+    def _reap(self, answers: Any) -> None:
+        """A process has answered, or ended: take its answer."""
+        site, process = self.running.pop(answers)
+        try:
+            answer = answers.recv()
+        except EOFError:  # it ended without an answer
+            answer = None
+        answers.close()
+        process.join()
+        if isinstance(answer, ShareReport):
+            self.done[site].append(answer)
+            self.left[site] -= 1
+            if not self.left[site]:  # its last share: the merge goes first
+                self.jobs.appendleft((site, _finish_share, (self.done.pop(site),)))
+        elif isinstance(answer, IndexReport):
+            self.reports.append(answer)
+        else:
+            code = self.sites[site][1].code
+            self.failures.append(answer or f"the {code} search index: its process ended with exit code "
                                            f"{process.exitcode}")
 
-    try:
-        for folder, lang in sites:
-            while len(running) >= max(1, lanes):
-                reap()
-            if failures:
-                break
-            if ready is not None:
-                ready(lang)
-            receive, send = projects.pipe()
-            process = projects.beside(_index_and_answer, ((folder, lang), briefings, tax, hashes, send))
-            send.close()
-            running[process.sentinel] = (lang, process, receive)
-        while running:
-            reap()
-    finally:
-        for _, process, answers in running.values():  # only after a failure here: stop the others
+    def stop(self) -> None:
+        """Stop what still runs (only after a failure) and leave no parts behind."""
+        for answers, (_, process) in self.running.items():
             process.terminate()
             process.join()
             answers.close()
-    if failures:
-        raise SearchIndexError(failures[0])
-    return reports
+        self.running.clear()
+        if self.failures:
+            for folder, _ in self.sites[:self.begun]:
+                shutil.rmtree(_parts_dir(folder), ignore_errors=True)
 
 
-def _index_and_answer(site: tuple[Path, SiteLanguage], briefings: list[Briefing], tax: Taxonomy,
-                      hashes: Mapping[str, str] | None, answers: Any) -> None:
-    """In an index process: index one (folder, language) site and send back its report, or the message
-    of its failure."""
+def _index_and_answer(site: tuple[Path, SiteLanguage], work: Callable[..., object], args: tuple,
+                      answers: Any) -> None:
+    """In an index process: do ``work`` for one (folder, language) site and send back its report, or
+    the message of its failure."""
     folder, lang = site
     try:
-        answer: IndexReport | str = index_site(folder, lang, briefings, tax, release_words=True,
-                                               hashes=hashes)
+        answer = work(folder, lang, *args)
     except (SearchIndexError, OSError) as exc:  # a site folder that cannot be read or written
         answer = f"the {lang.code} search index: {exc}" if isinstance(exc, OSError) else str(exc)
     answers.send(answer)
     answers.close()
+
+
+def _index_share(folder: Path, lang: SiteLanguage, briefings: list[Briefing], tax: Taxonomy,
+                 share: _Share) -> ShareReport:
+    """In an index process: the parts of a share of a site's index (see ``index_beside``)."""
+    documents = site_records(folder, lang, briefings, tax, window=share.window, release_words=True,
+                             hashes=share.hashes)
+    return index_parts(folder, lang, documents, part_pages=share.size, first=share.first_part)
+
+
+def _finish_share(folder: Path, lang: SiteLanguage, shares: list[ShareReport]) -> IndexReport:
+    """In an index process: a site's index, merged from the parts of its shares."""
+    return finish_index(folder, lang, shares)
 
 
 class HeldPages:
@@ -574,43 +711,94 @@ def write_index(
     ``<site_dir>/pagefind``; return what was indexed.
 
     The pages are indexed ``part_pages`` (default ``PART_PAGES``) at a time, each part an index of
-    its own in one Pagefind process, deleted once its files are read (``_index_part``), and the
+    its own in one Pagefind process, deleted once its files are read (``index_parts``), and the
     parts' indexes are merged into the one index Pagefind would have written for all of them
-    (``merge_parts``): Pagefind holds every page's words until it writes, and needs four times that to
-    build its index, so one index of the whole site grows with the archive.
+    (``finish_index``): Pagefind holds every page's words until it writes, and needs four times that
+    to build its index, so one index of the whole site grows with the archive.
     """
+    parts_dir = _parts_dir(site_dir)
+    shutil.rmtree(parts_dir, ignore_errors=True)
+    try:
+        share = index_parts(site_dir, lang, page_records, part_pages=part_pages)
+        return finish_index(site_dir, lang, [share])
+    finally:
+        shutil.rmtree(parts_dir, ignore_errors=True)
+
+
+@dataclass
+class ShareReport:
+    """The parts of a site's index one share of its pages made (``index_parts``): each part's files
+    (by name), numbered on from ``first``; and their pages, words, sort values and seconds."""
+
+    first: int
+    parts: list[list[str]]
+    pages: int
+    words: int
+    sort_values: dict[str, dict[str, str]]
+    seconds: float
+
+
+def _parts_dir(site_dir: str | Path) -> Path:
+    """Where the parts of the ``site_dir`` site's index wait for the merge, beside the index."""
+    target = Path(site_dir) / BUNDLE_DIR
+    return target.with_name(f".{target.name}.parts")
+
+
+def index_parts(site_dir: str | Path, lang: SiteLanguage, page_records: Iterable[Record], *,
+                part_pages: int | None = None, first: int = 0) -> ShareReport:
+    """Index ``page_records`` ``part_pages`` at a time, each part an index of its own in one Pagefind
+    process (``_index_part``), written to the site's parts folder as parts ``first``, ``first + 1``,
+    ...; return what they hold. Without a record, the first part is an empty index (a site without a
+    page still gets an index, that finds nothing)."""
     start = time.perf_counter()
     size = part_pages or PART_PAGES
     documents = ((r.url, r.html) for r in page_records)
-    target = Path(site_dir) / BUNDLE_DIR
-    parts_dir = target.with_name(f".{target.name}.parts")
-    shutil.rmtree(parts_dir, ignore_errors=True)
-    parts: list[PartFiles] = []
-    sort_values: dict[str, dict[str, str]] = {}
-    pages = words_indexed = 0
+    parts_dir = _parts_dir(site_dir)
+    report = ShareReport(first, [], 0, 0, {}, 0.0)
     service = Pagefind()
     try:
         while part := list(itertools.islice(documents, size)):
             for url, html in part:
                 if values := _sort_values(html):
-                    sort_values[url.lstrip("/")] = values
+                    report.sort_values[url.lstrip("/")] = values
             files, words_in_part = _index_part(service, lang, part)
-            parts.append(PartFiles.write(parts_dir / str(len(parts)), files))
-            pages += len(part)
-            words_indexed += words_in_part
+            PartFiles.write(parts_dir / str(first + len(report.parts)), files)
+            report.parts.append(list(files))
+            report.pages += len(part)
+            report.words += words_in_part
             del part, files  # the part's pages and Pagefind's answer are freed: their memory goes back
             projects.release_memory()
-        if not parts:  # a site without a page still gets an index (that finds nothing)
-            parts.append(PartFiles.write(parts_dir / "0", _index_part(service, lang, [])[0]))
-        service.close()  # now: the merge needs none of its memory
-        bundle = dict(parts[0].sources()) if len(parts) == 1 else merge_parts(parts, sort_values)
-        size = _write_bundle(bundle, target)
+        if not report.parts and first == 0:
+            files = _index_part(service, lang, [])[0]
+            PartFiles.write(parts_dir / "0", files)
+            report.parts.append(list(files))
     except (OSError, ValueError, KeyError, IndexError) as exc:
         raise SearchIndexError(f"pagefind: {exc}") from exc
     finally:
         service.close()
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def finish_index(site_dir: str | Path, lang: SiteLanguage, shares: list[ShareReport]) -> IndexReport:
+    """Merge the parts the ``shares`` of a site's index made (``merge_parts``) into ``<site_dir>/pagefind``,
+    put in place whole; the parts folder goes. The report's seconds are those of every share and the
+    merge."""
+    start = time.perf_counter()
+    parts_dir = _parts_dir(site_dir)
+    shares = sorted(shares, key=operator.attrgetter("first"))
+    parts = [PartFiles(parts_dir / str(share.first + at), names)
+             for share in shares for at, names in enumerate(share.parts)]
+    sort_values = {url: values for share in shares for url, values in share.sort_values.items()}
+    try:
+        bundle = dict(parts[0].sources()) if len(parts) == 1 else merge_parts(parts, sort_values)
+        size = _write_bundle(bundle, Path(site_dir) / BUNDLE_DIR)
+    except (OSError, ValueError, KeyError, IndexError) as exc:
+        raise SearchIndexError(f"pagefind: {exc}") from exc
+    finally:
         shutil.rmtree(parts_dir, ignore_errors=True)
-    return IndexReport(pages, words_indexed, size, time.perf_counter() - start)
+    seconds = sum(share.seconds for share in shares) + time.perf_counter() - start
+    return IndexReport(sum(s.pages for s in shares), sum(s.words for s in shares), size, seconds)
 
 
 class PartFiles(Mapping[str, bytes]):
