@@ -98,10 +98,12 @@ PART_PAGES = 125
 PART_PAGES_ENV = "AI_BRIEFING_SEARCH_PART_PAGES"
 # The memory allocator (jemalloc) settings of each Pagefind process, by the environment variable its
 # build reads them from: one arena instead of one per thread and core, and the pages it frees given
-# back to the system at once rather than kept for a later use. Pagefind's peak memory a part goes from
-# 155 to 125 MiB on the Simplified site (76 to 57 on the English), at some 10 % more of its CPU time
-# (bench/results/2026-12-07-pagefind-allocator.txt).
-ALLOCATOR_ENV = {"_RJEM_MALLOC_CONF": "narenas:1,dirty_decay_ms:0,muzzy_decay_ms:0"}
+# back to the system within a tenth of a second rather than kept for a later use. Pagefind's peak
+# memory a part goes from 155 to 125 MiB on the Simplified site (76 to 57 on the English) when they go
+# back at once (bench/results/2026-12-07-pagefind-allocator.txt); but a process that makes part after
+# part then takes them back from the system again and again: a tenth of a second spares 11-15 % of its
+# CPU for 6-9 MiB more at its peak (bench/results/2026-12-07-index-shares.txt).
+ALLOCATOR_ENV = {"_RJEM_MALLOC_CONF": "narenas:1,dirty_decay_ms:100,muzzy_decay_ms:0"}
 # Index processes at a time under mkdocs build (see index_beside), at most one per core, and the variable
 # that sets another number. At 3,000 briefings on two cores, two at a time built in 85 s against 104 s
 # one at a time (bench/results/2026-12-07-index-lanes.txt).
