@@ -640,12 +640,12 @@ def test_built_pages_segmented_ahead_are_read_without_jieba(tmp_path: Path, corp
     assert "_tokenizer" not in vars(words) and not search_words._tokenizer
 
 
-def test_the_helper_segments_records_then_pages_with_one_jieba_load_and_frees_no_opencc(
+def test_the_helper_segments_records_then_pages_with_one_jieba_load_and_frees_opencc_once_told(
         tmp_path: Path, corpus: Corpus, monkeypatch) -> None:
     """prepare_search, as the helper runs it: the records of both Chinese sites, then (once the pages
     are built) their pages, all in the build cache, with jieba's dictionary loaded once; OpenCC's
-    dictionaries, shared with the process it was forked from, are not freed (which would copy them)."""
-    import threading
+    dictionaries, shared with the process it was forked from, are kept until the pages are built
+    (when that process has let go of its own: freed before, they would be copied first)."""
 
     from build_tools.site import cache
 
@@ -657,17 +657,22 @@ def test_the_helper_segments_records_then_pages_with_one_jieba_load_and_frees_no
     load = search_words.jieba_tokenizer
     monkeypatch.setattr(search_words, "jieba_tokenizer", lambda tax: loads.append(tax) or load(tax))
     held_at_pages = []
+    held_once_built = []
     pages = search_index.prepare_pages
 
     def prepare_pages(*args, **kwargs):
         held_at_pages.append(convert._converter.cache_info().currsize)
         return pages(*args, **kwargs)
 
+    class Built:  # the Event the English build sets: what the helper holds while it waits
+        def wait(self, timeout):
+            held_once_built.append(convert._converter.cache_info().currsize)
+            return True
+
     monkeypatch.setattr(search_index, "prepare_pages", prepare_pages)
     search_index.drop_segmenters()
     convert.preload()
-    built = threading.Event()
-    built.set()
+    built = Built()
     try:
         held = search_index.prepare_search(corpus.briefings, corpus.taxonomy, chinese, tmp_path / "site",
                                            built)
@@ -675,7 +680,8 @@ def test_the_helper_segments_records_then_pages_with_one_jieba_load_and_frees_no
         search_index.drop_segmenters()
     assert held == 2 * (len(corpus.briefings) + len(list(corpus.taxonomy)))
     assert len(loads) == 1
-    assert held_at_pages == [3, 3]  # preload's three, neither freed nor loaded again
+    assert held_once_built == [3]  # preload's three, kept through the records
+    assert held_at_pages == [0, 0]  # let go of once the pages are built
     stored = list((tmp_path / "cache" / search_index.RECORD_CACHE).rglob("*.html"))
     assert len(stored) == held + 2  # and one page of each site
 

@@ -251,6 +251,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             try:
                 self._finish_languages(config)
                 if self.pages_built is not None:
+                    # No process of this build converts after its pages: OpenCC's dictionaries go
+                    # here first, so that in the helper, left their one holder, freeing them copies
+                    # nothing (see search_index.prepare_search).
+                    convert.release()
+                    projects.release_memory()
                     self.pages_built.set()
                 if self.command != "serve":  # under mkdocs serve: after the rebuild, below
                     self._index_languages(config)

@@ -303,10 +303,12 @@ def prepare_search(briefings: Iterable[Briefing], tax: Taxonomy, langs: Iterable
     briefings, langs = list(briefings), list(langs)
     held = sum(prepare_records(briefings, tax, lang) for lang in langs)
     # The records are made. jieba's dictionary stays for the pages, built by then or soon after:
-    # loaded again, it would be the build's largest part beside the English index. So do OpenCC's,
-    # which this process shares with the English build it was forked from: freeing them here would
-    # first copy every page of them that free() writes to (43 MiB, at the moment the builds end:
-    # bench/results/2026-12-07-index-shares.txt); they go with this process, soon after.
+    # loaded again, it would be the build's largest part beside the English index. OpenCC's, which
+    # this process shares with the English build it was forked from, wait: freed while it still holds
+    # them, every page of them that free() writes to would be copied first (43 MiB, at the moment the
+    # builds end: bench/results/2026-12-07-index-shares.txt). The English build lets go of its own
+    # before it sets ``pages_built``; then they are this process's alone, and go at no cost (the
+    # pages' few new characters load the little conversion they need).
     projects.release_memory()
     if site_dir is None or pages_built is None:
         return held
@@ -314,6 +316,8 @@ def prepare_search(briefings: Iterable[Briefing], tax: Taxonomy, langs: Iterable
     while not pages_built.wait(0.2):
         if os.getppid() != parent:
             return held
+    convert.release()
+    projects.release_memory()
     for lang in langs:
         prepare_pages(Path(site_dir) / lang.prefix, lang, tax)
     return held
