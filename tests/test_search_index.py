@@ -702,6 +702,43 @@ def test_records_by_the_corpus_hashes_are_the_records(tmp_path: Path, corpus: Co
     assert len(list((tmp_path / "cache").rglob("*.html"))) > len(made)
 
 
+def test_the_helper_and_the_serve_indexes_hash_no_briefing_the_corpus_has_hashed(
+        tmp_path: Path, corpus: Corpus, monkeypatch) -> None:
+    """The corpus's hashes (computed once, before the processes fork) key the records the helper
+    makes and the ones the mkdocs serve indexes read: no briefing is hashed again there."""
+    import time
+
+    from build_tools.site import cache, serve
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    log = tmp_path / "hashed"
+    log.touch()
+    real = cache.briefing_hash
+
+    def counted(b):  # written down, so that a forked process's count is seen here
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(b.id + "\n")
+        return real(b)
+
+    monkeypatch.setattr(cache, "briefing_hash", counted)
+    chinese = [LANGUAGES["zh"], LANGUAGES["zh-hant"]]
+    assert search_index.prepare_search(corpus.briefings, corpus.taxonomy, chinese, hashes=corpus.hashes)
+    for code in LANGUAGES:
+        _site_folder(tmp_path / "site", code)
+    indexer = serve.SearchIndexer()
+    indexer.start(tmp_path / "site", corpus.briefings, corpus.taxonomy, hashes=corpus.hashes)
+    deadline = time.monotonic() + 120
+    while indexer.running() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert (tmp_path / "site" / "zh-hant" / "pagefind" / "pagefind-entry.json").exists()
+    assert log.read_text(encoding="utf-8") == ""
+    search_index.drop_segmenters()
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "another-cache"))
+    search_index.prepare_search(corpus.briefings, corpus.taxonomy, chinese)  # without: hashed here
+    assert len(log.read_text(encoding="utf-8").split()) == 2 * len(corpus.briefings)
+    search_index.drop_segmenters()
+
+
 def test_pagefind_runs_with_its_allocator_set_to_give_memory_back(corpus: Corpus) -> None:
     service = search_index.Pagefind()
     try:

@@ -278,7 +278,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if lang.is_root and self.command == "serve":
             # After the rebuild, not in it: the edited page shows at once; the sitemaps and search
             # follow it (serve.py).
-            self.serve.search.start(config.site_dir, corpus.briefings, corpus.taxonomy, first=sitemaps)
+            self.serve.search.start(config.site_dir, corpus.briefings, corpus.taxonomy, first=sitemaps,
+                                    hashes=corpus.hashes)
 
     def _index_languages(self, config) -> None:
         """Every language's search index, once every language is built: the other languages' builds
@@ -320,7 +321,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         chinese = list(segmenters)
         self.pages_built = projects.event()
         args = (corpus.briefings, corpus.taxonomy, chinese, site_dir, self.pages_built)
-        self.helper = projects.beside(search_index.prepare_search, args)
+        helper = functools.partial(search_index.prepare_search, hashes=corpus.hashes)  # hashed once, here
+        self.helper = projects.beside(helper, args)
 
     def _stop_helper(self) -> None:
         helper, self.helper, self.pages_built = self.helper, None, None

@@ -278,30 +278,32 @@ def _cached(key: str, url: str, make: Callable[[], Record]) -> Record:
     return Record(url, html)
 
 
-def prepare_records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLanguage) -> int:
+def prepare_records(briefings: Iterable[Briefing], tax: Taxonomy, lang: SiteLanguage,
+                    hashes: Mapping[str, str] | None = None) -> int:
     """Segment the records of the ``lang`` site (its briefings, topics and names) into the build cache,
     where its index will read them; return how many the cache holds. Run in a process of its own
     started with the builds (prepare_search), so that the index written after the sites' pages does
     not wait for the segmenting. Nothing to do on a site whose text is not Chinese, or without a
-    cache."""
+    cache. ``hashes``: see ``records``."""
     words = segmenter(lang, tax)
     if words is None or cache.directory() is None:
         return 0
     held = 0
-    for _ in records(briefings, tax, lang, words):  # each made and kept in the cache, or found there
+    for _ in records(briefings, tax, lang, words, hashes):  # each made and kept in the cache, or found there
         held += 1
     return held
 
 
 def prepare_search(briefings: Iterable[Briefing], tax: Taxonomy, langs: Iterable[SiteLanguage],
-                   site_dir: str | Path | None = None, pages_built: Any = None) -> int:
+                   site_dir: str | Path | None = None, pages_built: Any = None, *,
+                   hashes: Mapping[str, str] | None = None) -> int:
     """In the helper the English build starts with the builds: ``prepare_records`` of each of
     the ``langs`` sites; then, once ``pages_built`` (a multiprocessing Event) is set, their built
     pages, segmented into the build cache (``prepare_pages``), so that no index loads jieba's
     dictionary. Returns how many records the cache holds. Gives up waiting if the process that
     started it ends."""
     briefings, langs = list(briefings), list(langs)
-    held = sum(prepare_records(briefings, tax, lang) for lang in langs)
+    held = sum(prepare_records(briefings, tax, lang, hashes) for lang in langs)
     # The records are made. jieba's dictionary stays for the pages, built by then or soon after:
     # loaded again, it would be the build's largest part beside the English index. OpenCC's, which
     # this process shares with the English build it was forked from, wait: freed while it still holds

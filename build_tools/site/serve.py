@@ -33,7 +33,7 @@ import os
 import shutil
 import signal
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -136,9 +136,9 @@ def error_page(message: str) -> bytes:
 
 
 def _index_sites(sites: list[tuple[Path, SiteLanguage]], briefings: list[Briefing], tax: Taxonomy,
-                 first: Callable[[], object] | None = None) -> None:
+                 first: Callable[[], object] | None = None, hashes: Mapping[str, str] | None = None) -> None:
     """In the indexing process: ``first`` (the sitemaps), then each language site's index, one after
-    the other; failures logged."""
+    the other (``hashes``: the corpus's, see ``search_index.records``); failures logged."""
     os.nice(INDEX_NICENESS)
     if first is not None:
         try:
@@ -149,7 +149,7 @@ def _index_sites(sites: list[tuple[Path, SiteLanguage]], briefings: list[Briefin
     done = []
     for folder, lang in sites:
         try:
-            search_index.index_site(folder, lang, briefings, tax)
+            search_index.index_site(folder, lang, briefings, tax, hashes=hashes)
         except Exception as exc:  # any failure is reported, and the other languages go on
             reason = exc if isinstance(exc, search_index.SearchIndexError) else f"{type(exc).__name__}: {exc}"
             log.error(f"Search index of the {lang.code} site not updated: {reason}. Search shows the "
@@ -179,14 +179,14 @@ class SearchIndexer:
         self._owner = os.getpid()  # forked language workers inherit this object; only the server indexes
 
     def start(self, site_dir: str | Path, briefings: list[Briefing], tax: Taxonomy, *,
-              first: Callable[[], object] | None = None) -> None:
+              first: Callable[[], object] | None = None, hashes: Mapping[str, str] | None = None) -> None:
         """Index every language site below ``site_dir`` from the corpus, in the background, after
         ``first`` (the sitemaps, which read every page)."""
         self.stop()
         self._site = Path(site_dir)
         self._put_back()
         sites = [(self._site / lang.prefix, lang) for lang in LANGUAGES.values()]
-        self._process = projects.beside(_index_sites, (sites, briefings, tax, first))
+        self._process = projects.beside(_index_sites, (sites, briefings, tax, first, hashes))
 
     def running(self) -> bool:
         """Whether an index run is still going."""
