@@ -202,6 +202,14 @@ def test_search_indexes_are_per_language_and_find_every_name(site: Path) -> None
     assert "2023" in page["filters"]["year"] and "山姆·奧特曼" in page["filters"]["name"]
 
 
+def test_feeds_and_sitemaps_are_written_while_the_chinese_indexes_wait(site: Path) -> None:
+    """The root writes its feeds and the sitemaps while the helper that segments ends, before the
+    Chinese sites' indexes start (plugin._index_languages), not after every index."""
+    written = max((site / name).stat().st_mtime_ns for name in ("feed.xml", "feed.json", "sitemap.xml"))
+    for prefix in ("zh", "zh-hant"):
+        assert written <= (site / prefix / "pagefind" / "pagefind-entry.json").stat().st_mtime_ns, prefix
+
+
 def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
     again = tmp_path / "site"
     result = build(again)

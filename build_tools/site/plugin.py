@@ -20,6 +20,7 @@ import logging
 import multiprocessing
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -247,6 +248,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # The pages are written: what rendering them left free goes back before the wait.
             projects.release_memory()
         self.serve.record(config.site_dir, dict(self.keys))
+        sitemaps = functools.partial(write_sitemaps, config.site_dir, head.root_url(config, lang),
+                                     self.page_facts)
+        feeds = functools.cache(functools.partial(self._write_feeds, config, sitemaps))  # once
         if lang.is_root:
             try:
                 self._finish_languages(config)
@@ -258,7 +262,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     projects.release_memory()
                     self.pages_built.set()
                 if self.command != "serve":  # under mkdocs serve: after the rebuild, below
-                    self._index_languages(config)
+                    self._index_languages(config, meanwhile=feeds)
             finally:
                 self._stop_helper()
         elif self.command != "serve" and not self.followed:  # a Chinese project built on its own
@@ -266,13 +270,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 search_index.index_site(config.site_dir, lang, corpus.briefings, corpus.taxonomy)
             except search_index.SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
-        head.write_feeds(config, lang, corpus)
-        if self.config.editions:
-            write_edition_feeds(config.site_dir, config.site_url, lang, corpus, config.site_name)
-        sitemaps = functools.partial(write_sitemaps, config.site_dir, head.root_url(config, lang),
-                                     self.page_facts)
-        if lang.is_root and not self.sitemaps_after_build:
-            sitemaps()
+        feeds()
         if self.swap is not None and self.swap.owned and self.swap.finish(config):
             self.swap = None
         if lang.is_root and self.command == "serve":
@@ -281,19 +279,31 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.serve.search.start(config.site_dir, corpus.briefings, corpus.taxonomy, first=sitemaps,
                                     hashes=corpus.hashes)
 
-    def _index_languages(self, config) -> None:
+    def _write_feeds(self, config, sitemaps: Callable[[], object]) -> None:
+        """The feeds, the edition feeds and (on the root site, unless written after the build) the
+        sitemaps: what is written from the built pages and the corpus alone."""
+        lang, corpus = self.language, self.corpus
+        head.write_feeds(config, lang, corpus)
+        if self.config.editions:
+            write_edition_feeds(config.site_dir, config.site_url, lang, corpus, config.site_name)
+        if lang.is_root and not self.sitemaps_after_build:
+            sitemaps()
+
+    def _index_languages(self, config, *, meanwhile: Callable[[], object]) -> None:
         """Every language's search index, once every language is built: the other languages' builds
         have ended, and their memory with them. The indexes are made in processes of their own
         (search_index.index_beside), ``INDEX_LANES`` at a time; English first: its records need no
         segmenting, and the helper segmenting the Chinese ones works on meanwhile (a helper holds
         jieba's dictionary, a Pagefind process its own for Chinese text: a Chinese index waits for
-        the helper, so the two never are in memory at once)."""
+        the helper, so the two never are in memory at once). ``meanwhile`` (the feeds and sitemaps)
+        is done while the helper ends, the first index process beside it."""
         root = Path(config.site_dir)
         corpus = self.corpus
         sites = [(root, self.language), *((root / other.prefix, other) for other in other_languages())]
 
         def ready(lang: SiteLanguage) -> None:
             if lang.body == "zh" and self.helper is not None:
+                meanwhile()
                 self.helper.join()
 
         try:
