@@ -98,12 +98,16 @@ PART_PAGES = 125
 PART_PAGES_ENV = "AI_BRIEFING_SEARCH_PART_PAGES"
 # The memory allocator (jemalloc) settings of each Pagefind process, by the environment variable its
 # build reads them from: one arena instead of one per thread and core, and the pages it frees given
-# back to the system within a tenth of a second rather than kept for a later use. Pagefind's peak
-# memory a part goes from 155 to 125 MiB on the Simplified site (76 to 57 on the English) when they go
-# back at once (bench/results/2026-12-07-pagefind-allocator.txt); but a process that makes part after
-# part then takes them back from the system again and again: a tenth of a second spares 11-15 % of its
-# CPU for 6-9 MiB more at its peak (bench/results/2026-12-07-index-shares.txt).
-ALLOCATOR_ENV = {"_RJEM_MALLOC_CONF": "narenas:1,dirty_decay_ms:100,muzzy_decay_ms:0"}
+# back to the system at once rather than kept for a later use. Pagefind's peak memory a part goes from
+# 155 to 125 MiB on the Simplified site (76 to 57 on the English), at some 10 % more of its CPU time
+# (bench/results/2026-12-07-pagefind-allocator.txt).
+ALLOCATOR_ENV = {"_RJEM_MALLOC_CONF": "narenas:1,dirty_decay_ms:0,muzzy_decay_ms:0"}
+# ... but for a site whose text is not Chinese, given back within a tenth of a second: a process that
+# makes part after part otherwise takes them back from the system again and again (11-15 % of its CPU,
+# for 6-9 MiB more at its peak). The Chinese sites' processes, the largest, keep giving them back at
+# once: two of them side by side make the build's peak, which a tenth of a second raised from 381 to
+# 407 MiB in a bench run (bench/results/2026-12-07-index-shares.txt).
+LATIN_ALLOCATOR_ENV = {"_RJEM_MALLOC_CONF": "narenas:1,dirty_decay_ms:100,muzzy_decay_ms:0"}
 # Index processes at a time under mkdocs build (see index_beside), at most one per core, and the variable
 # that sets another number. At 3,000 briefings on two cores, two at a time built in 85 s against 104 s
 # one at a time (bench/results/2026-12-07-index-lanes.txt).
@@ -641,14 +645,14 @@ class Pagefind:
     minutes for 3,000 records; this client writes every request and reads the responses as they come.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, allocator: Mapping[str, str] = ALLOCATOR_ENV) -> None:
         try:
             from pagefind_bin_extended import get_executable
         except ImportError as exc:  # pragma: no cover - the package is a dependency
             raise SearchIndexError("pagefind[extended] is not installed: run `make setup`") from exc
         self._process = subprocess.Popen(
             [str(get_executable()), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL, env={**os.environ, **ALLOCATOR_ENV},
+            stderr=subprocess.DEVNULL, env={**os.environ, **allocator},
         )
         self._sent = 0
         self._buffer = bytearray()
@@ -746,6 +750,11 @@ class ShareReport:
     seconds: float
 
 
+def allocator_env(lang: SiteLanguage) -> Mapping[str, str]:
+    """The memory allocator settings of the Pagefind process of the ``lang`` site's index."""
+    return ALLOCATOR_ENV if lang.body == "zh" else LATIN_ALLOCATOR_ENV
+
+
 def _parts_dir(site_dir: str | Path) -> Path:
     """Where the parts of the ``site_dir`` site's index wait for the merge, beside the index."""
     target = Path(site_dir) / BUNDLE_DIR
@@ -763,7 +772,7 @@ def index_parts(site_dir: str | Path, lang: SiteLanguage, page_records: Iterable
     documents = ((r.url, r.html) for r in page_records)
     parts_dir = _parts_dir(site_dir)
     report = ShareReport(first, [], 0, 0, {}, 0.0)
-    service = Pagefind()
+    service = Pagefind(allocator_env(lang))
     try:
         while part := list(itertools.islice(documents, size)):
             for url, html in part:
