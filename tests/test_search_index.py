@@ -171,8 +171,8 @@ def test_an_index_made_in_parts_is_the_index_of_all_pages_at_once(tmp_path: Path
     started: list[Any] = []
 
     class Recorded(search_index.Pagefind):
-        def __init__(self) -> None:
-            super().__init__()
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
             started.append(self)
             self.asked: list[str] = []
 
