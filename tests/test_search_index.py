@@ -467,13 +467,15 @@ def test_each_sites_index_is_made_in_shares_and_a_merge_each_a_process_at_most_l
         tmp_path: Path, corpus: Corpus) -> None:
     """Every site gets its whole index: each share of its pages made in a process forked for it, then
     merged in another once its shares have ended (this process makes none and loads no jieba
-    dictionary), never more than ``lanes`` at once; ``ready`` is asked once before each site's first.
+    dictionary), never more than ``lanes`` at once; ``ready`` is asked once before each site's first;
+    ``meanwhile`` is done once, when a lane has nothing to start (beside the last site's last share).
     OpenCC's dictionaries are let go of before the processes fork."""
     import os
     import time
 
     sites = [(_site_folder(tmp_path, lang), LANGUAGES[lang]) for lang in ("en", "zh", "zh-hant")]
     asked: list[tuple[str, float]] = []
+    meanwhile: list[float] = []
     log = tmp_path / "ran.jsonl"
     make_parts, merge = search_index._index_share, search_index._finish_share
 
@@ -498,6 +500,7 @@ def test_each_sites_index_is_made_in_shares_and_a_merge_each_a_process_at_most_l
         patch.setattr(search_index, "_finish_share", logged("merge", merge))
         reports = search_index.index_beside(sites, corpus.briefings, corpus.taxonomy, lanes=2,
                                             ready=lambda lang: asked.append((lang.code, time.monotonic())),
+                                            meanwhile=lambda: meanwhile.append(time.monotonic()),
                                             hashes=corpus.hashes)
     assert [code for code, _ in asked] == ["en", "zh", "zh-hant"]
     pages = len(corpus.briefings) + len(list(corpus.taxonomy)) + 1
@@ -513,6 +516,13 @@ def test_each_sites_index_is_made_in_shares_and_a_merge_each_a_process_at_most_l
     assert convert._converter.cache_info().currsize == 0
     for run in runs:  # never more than two at once
         assert sum(other["start"] <= run["start"] < other["end"] for other in runs) <= 2
+    # Once, beside a share that runs alone, when nothing else could start: every share had begun, and
+    # what begins after is the merge waiting for that share (and a merge that ended meanwhile).
+    (idle,) = meanwhile
+    (beside,) = [r for r in runs if r["start"] <= idle < r["end"]]
+    assert beside["what"] == "share"
+    assert all(r["what"] == "merge" for r in runs if r["start"] > idle)
+    assert beside["lang"] in {r["lang"] for r in runs if r["start"] > idle}
     for code, when in asked:
         mine = [r for r in runs if r["lang"] == code]
         assert min(r["start"] for r in mine) >= when

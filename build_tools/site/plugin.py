@@ -108,8 +108,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             corpus = self._corpus = self.reader.load(refresh=True)
         except InputError as exc:
             raise PluginError("\n".join(str(p) for p in exc.problems)) from None
-        corpus.relations  # noqa: B018 -- computed here, before the workers fork, so they inherit them
-        corpus.hashes  # noqa: B018
+        corpus.hashes  # noqa: B018 -- computed here, before the processes fork, so they inherit them
+        if lang.is_root and config.config_file_path and self.command != "serve":
+            self._start_records(config.site_dir)
+            search_index.drop_segmenters()  # the helper's now: no build segments
+        corpus.relations  # noqa: B018
         if self.command == "serve" and lang.is_root:
             # Every listing shows each briefing's reading time, in each language: counted here, kept
             # across the rebuilds of mkdocs serve and inherited by the workers, it is counted again
@@ -144,12 +147,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Start the other languages' builds, then add this language's generated pages."""
         lang, corpus = self.language, self.corpus
         if lang.is_root and config.config_file_path:
-            # Loaded once, before any process forks: every process that converts or segments shares them.
+            # Loaded once, before the builds fork: every process that converts shares them.
             convert.preload()
             query_stop_words()
-            if self.command != "serve":
-                self._start_records(config.site_dir)
-                search_index.drop_segmenters()  # the helper's now: no build segments
             self.builds = projects.start_builds(Path(config.config_file_path), Path(config.site_dir), self)
         sources = page_sources(corpus, corpus.relations, lang, repository_from(config.extra),
                                editions=self.config.editions)
@@ -296,8 +296,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         segmenting, and the helper segmenting the Chinese ones works on meanwhile (a helper holds
         jieba's dictionary, a Pagefind process its own for Chinese text: a Chinese index waits for
         the helper, so the two never are in memory at once). ``meanwhile`` (the feeds and sitemaps)
-        is done once the helper has ended, beside the first index process (while the helper still
-        ran, the three together made the build's peak: 448 MiB)."""
+        is done when a core would idle: beside the last site's last share, whose merge waits for it
+        (done while the helper still ran, the three together made the build's peak, 448 MiB; done
+        once it had ended, the Chinese indexes waited for it)."""
         root = Path(config.site_dir)
         corpus = self.corpus
         sites = [(root, self.language), *((root / other.prefix, other) for other in other_languages())]
@@ -305,12 +306,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         def ready(lang: SiteLanguage) -> None:
             if lang.body == "zh" and self.helper is not None:
                 self.helper.join()
-                meanwhile()
 
         try:
             reports = search_index.index_beside(sites, corpus.briefings, corpus.taxonomy,
                                                 lanes=search_index.index_lanes(), ready=ready,
-                                                hashes=corpus.hashes)
+                                                meanwhile=meanwhile, hashes=corpus.hashes)
         except search_index.SearchIndexError as exc:
             raise PluginError(str(exc)) from None
         for report in reports:
@@ -319,7 +319,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _start_records(self, site_dir: str) -> None:
         """A helper segmenting the Chinese sites' records into the build cache from now on, beside the
         builds, and their built pages once ``pages_built`` is set (without a cache, each index segments
-        its own)."""
+        its own). Started as soon as the corpus is read: it begins on a core that would idle while
+        this process finds the corpus's relations (a second at 3,000 briefings), which it does not
+        need."""
+        # Loaded before it forks, to be shared: the helper converts (the Traditional records).
+        convert.preload()
+        query_stop_words()
         self._stop_helper()
         corpus = self.corpus
         segmenters = {other: words for other in other_languages()

@@ -452,6 +452,7 @@ def site_windows(site_dir: str | Path, briefings: list[Briefing], tax: Taxonomy,
 
 def index_beside(sites: list[tuple[Path, SiteLanguage]], briefings: list[Briefing], tax: Taxonomy, *,
                  lanes: int = 1, ready: Callable[[SiteLanguage], None] | None = None,
+                 meanwhile: Callable[[], object] | None = None,
                  hashes: Mapping[str, str] | None = None, shares: int | None = None) -> list[IndexReport]:
     """Each (site folder, language)'s index, made in processes forked from this one, at most ``lanes``
     at a time, the sites begun in the order given: a site's records and pages are cut in ``shares``
@@ -460,16 +461,20 @@ def index_beside(sites: list[tuple[Path, SiteLanguage]], briefings: list[Briefin
     merged from them in one more (``finish_index``), before any other share. So every lane has work
     until the last merge, however unequal the sites (with one process a site, a core waited while the
     largest ended). Lanes go to different sites where they can (``_IndexWork.run``). ``ready(lang)``
-    is called (it may wait) before a site's first process starts. A process ends with its work: what
-    it held goes back to the system then, not into this process's heap. Raises ``SearchIndexError``
-    with the first failure; no parts are left behind."""
+    is called (it may wait) before a site's first process starts. ``meanwhile()`` is called once, the
+    first time a lane has nothing to start while others run (the last site's last share, whose merge
+    waits for it): work of this process that would otherwise wait for every index, done on a core
+    that would idle. A process ends with its work: what it held goes back to the system then, not
+    into this process's heap. Raises ``SearchIndexError`` with the first failure; no parts are left
+    behind."""
     # An index converts nothing its records and pages in the build cache hold: OpenCC's dictionaries
     # (50 MiB) go before the processes fork, rather than wait in this one and theirs; the memory they
     # all share is the build's largest part while the Chinese indexes are made.
     convert.release()
     projects.release_memory()
     shares = max(1, shares or SHARES_PER_LANE * lanes)
-    work = _IndexWork(sites, list(briefings), tax, hashes=hashes, shares=shares, ready=ready)
+    work = _IndexWork(sites, list(briefings), tax, hashes=hashes, shares=shares, ready=ready,
+                      meanwhile=meanwhile)
     try:
         work.run(max(1, lanes))
     finally:
@@ -495,9 +500,10 @@ class _IndexWork:
 
     def __init__(self, sites: list[tuple[Path, SiteLanguage]], briefings: list[Briefing], tax: Taxonomy, *,
                  hashes: Mapping[str, str] | None, shares: int,
-                 ready: Callable[[SiteLanguage], None] | None) -> None:
+                 ready: Callable[[SiteLanguage], None] | None,
+                 meanwhile: Callable[[], object] | None = None) -> None:
         self.sites, self.briefings, self.tax, self.hashes = sites, briefings, tax, hashes
-        self.shares, self.ready = shares, ready
+        self.shares, self.ready, self.meanwhile = shares, ready, meanwhile
         self.begun = 0  # the sites begun, in order
         self.jobs: collections.deque[tuple[int, Callable[..., object], tuple]] = collections.deque()
         self.done: dict[int, list[ShareReport]] = {}  # site -> the reports of its shares that ended
@@ -526,6 +532,10 @@ class _IndexWork:
                 self._start(*job)
             if not self.running:
                 return
+            if self.meanwhile is not None and len(self.running) < lanes and not self._more():
+                meanwhile, self.meanwhile = self.meanwhile, None
+                meanwhile()  # a lane idles: the caller's own work fills it
+                continue
             for answers in wait(list(self.running)):
                 self._reap(answers)
 
