@@ -579,6 +579,64 @@ def test_a_failed_index_process_fails_the_indexes_with_its_message(tmp_path: Pat
         search_index.index_beside(sites, corpus.briefings, corpus.taxonomy, lanes=1)
 
 
+def test_the_end_of_the_index_work_is_found_as_the_lanes_start_it() -> None:
+    """``_ends``: on two lanes, a merge first, then the first job of a site no lane has; on one, one
+    job after the other, each site's merge once its last share has ended."""
+    queued = [(0, 3.0, False), (0, 3.0, False), (1, 2.0, False)]  # (site, seconds, merge)
+    merges = {0: 1.0, 1: 1.0}
+    # 0-3 site 0, 0-2 site 1, 2-3 its merge, 3-6 site 0's second, 6-7 its merge.
+    assert search_index._ends(2, [], queued, {0: 2, 1: 1}, merges) == 7.0
+    assert search_index._ends(1, [], queued, {0: 2, 1: 1}, merges) == 10.0
+    # Running work first: a share of site 1 with 4 s left, then its merge.
+    assert search_index._ends(2, [(4.0, 1, False)], queued[:2], {0: 2, 1: 1}, merges) == 7.0
+
+
+def test_a_free_lane_starts_the_share_after_which_the_work_ends_soonest(monkeypatch) -> None:
+    """Of the sites no lane has, the share after which the rest ends the soonest, not the first in
+    line: a long share left for last runs alone, and its site's merge after it."""
+    import time
+
+    monkeypatch.setattr(search_index, "MERGE_COST", 1.0)  # a merge: a second a page of its site
+    sites = [(Path(code), LANGUAGES[code]) for code in ("en", "zh", "zh-hant")]
+    work = search_index._IndexWork(sites, [], None, hashes=None, shares=2, ready=None)  # type: ignore[arg-type]
+    work.measured = {code: [1.0, 1] for code in ("en", "zh", "zh-hant")}  # a second a page
+    share = search_index._index_share
+    # en: two shares of 1 s, merge 1 s; zh: one of 4 s, merge 3 s; zh-hant: 2 s left of 3, merge 1 s.
+    work.jobs.extend([search_index._Job(0, share, (), 1), search_index._Job(0, share, (), 1),
+                      search_index._Job(1, share, (), 4)])
+    work.left, work.pages = {0: 2, 1: 1, 2: 1}, {0: 1, 1: 3, 2: 1}
+    work.running = {"pipe": (search_index._Job(2, share, (), 3), None, time.monotonic() - 1.0)}
+    # The English share first: its merge and zh-hant's end at 3, the Simplified share runs 3-7 and its
+    # merge 7-10. The Simplified share first: everything ends at 7.
+    assert work._choose([0, 1, 2], 2) == 2
+    # Merges free and the Simplified share as short as the English ones: both end at 3, and on a tie
+    # the first in line goes.
+    monkeypatch.setattr(search_index, "MERGE_COST", 0.0)
+    work.jobs[2].pages = 1
+    assert work._choose([0, 1, 2], 2) == 0
+    # A merge goes first, whatever it costs.
+    work.jobs.appendleft(search_index._Job(2, search_index._finish_share, (), 1, merge=True))
+    assert work._choose([0, 1, 2, 3], 2) == 0
+
+
+def test_a_language_not_yet_measured_is_guessed_from_those_that_are() -> None:
+    """What a share should take: its pages at its language's rate so far; before any share of the
+    language has ended, ``SHARE_COST`` scaled by what the others took against theirs."""
+    sites = [(Path(code), LANGUAGES[code]) for code in ("en", "zh")]
+    work = search_index._IndexWork(sites, [], None, hashes=None, shares=2, ready=None)  # type: ignore[arg-type]
+    english, chinese = search_index._Job(0, search_index._index_share, (), 100), \
+        search_index._Job(1, search_index._index_share, (), 100)
+    ratio = search_index.SHARE_COST["zh"] / search_index.SHARE_COST["en"]
+    assert work.seconds(chinese) / work.seconds(english) == pytest.approx(ratio)
+    work.measured["en"] = [5.0, 50]  # 0.1 s a page
+    assert work.seconds(english) == pytest.approx(10.0)
+    assert work.seconds(chinese) == pytest.approx(10.0 * ratio)
+    work.measured["zh"] = [3.0, 100]
+    assert work.seconds(chinese) == pytest.approx(3.0)
+    merge = search_index._Job(1, search_index._finish_share, (), 100, merge=True)
+    assert work.seconds(merge) == pytest.approx(3.0 * search_index.MERGE_COST)
+
+
 def test_an_answer_larger_than_a_pipe_holds_is_read_while_it_comes(tmp_path: Path, corpus: Corpus) -> None:
     """A share's report (every page's sort values) can be far larger than a pipe holds: it is read as
     it is written, not once its process has ended (which would wait for it to be read)."""

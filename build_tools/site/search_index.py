@@ -32,6 +32,7 @@ so no index process loads jieba's dictionary.
 from __future__ import annotations
 
 import base64
+import bisect
 import collections
 import concurrent.futures
 import functools
@@ -116,6 +117,13 @@ INDEX_LANES_ENV = "AI_BRIEFING_SEARCH_LANES"
 # Shares a site's index is cut in (see index_beside), per lane: with one share a lane, the last site's
 # shares ran one after the other while the other lane had nothing left to do.
 SHARES_PER_LANE = 2
+# What a page of a share costs in each language, against English, and a site's merge against its
+# shares: at 3,000 briefings, a quarter of a site took 4.5 s in English, 9 s in Simplified (Pagefind
+# segments it) and 7 s in Traditional, and the merges 22, 16 and 15 % of their shares
+# (bench/results/2026-12-07-index-order.txt). First guesses only: the build measures its own as its
+# shares end (_IndexWork.seconds). They choose what a lane starts next (_IndexWork._choose).
+SHARE_COST = {"en": 1.0, "zh": 2.0, "zh-hant": 1.6}
+MERGE_COST = 0.18
 # Places (plus one per page) a chunk of Pagefind's word index holds before it is cut (Pagefind's own).
 CHUNK_PLACES = 20000
 # gzip level of the merged word index (Pagefind's is 9, which makes it 1 % smaller in 4 times the time).
@@ -460,13 +468,13 @@ def index_beside(sites: list[tuple[Path, SiteLanguage]], briefings: list[Briefin
     in a process of its own (``index_parts``), and once the last of them has ended, the site's index
     merged from them in one more (``finish_index``), before any other share. So every lane has work
     until the last merge, however unequal the sites (with one process a site, a core waited while the
-    largest ended). Lanes go to different sites where they can (``_IndexWork.run``). ``ready(lang)``
-    is called (it may wait) before a site's first process starts. ``meanwhile()`` is called once, the
-    first time a lane has nothing to start while others run (the last site's last share, whose merge
-    waits for it): work of this process that would otherwise wait for every index, done on a core
-    that would idle. A process ends with its work: what it held goes back to the system then, not
-    into this process's heap. Raises ``SearchIndexError`` with the first failure; no parts are left
-    behind."""
+    largest ended). Lanes go to different sites where they can (``_IndexWork.run``), to the share
+    after which the rest should end the soonest (``_IndexWork._choose``). ``ready(lang)`` is called
+    (it may wait) before a site's first process starts. ``meanwhile()`` is called once, the first
+    time a lane has nothing to start while others run (a last share, whose merge waits for it): work
+    of this process that would otherwise wait for every index, done on a core that would idle. A
+    process ends with its work: what it held goes back to the system then, not into this process's
+    heap. Raises ``SearchIndexError`` with the first failure; no parts are left behind."""
     # An index converts nothing its records and pages in the build cache hold: OpenCC's dictionaries
     # (50 MiB) go before the processes fork, rather than wait in this one and theirs; the memory they
     # all share is the build's largest part while the Chinese indexes are made.
@@ -495,6 +503,18 @@ class _Share:
     hashes: Mapping[str, str] | None  # see records
 
 
+@dataclass
+class _Job:
+    """A process of ``index_beside`` to start: a share of a site's index or the site's merge, and the
+    pages it reads (a merge: every page of its site)."""
+
+    site: int
+    work: Callable[..., object]
+    args: tuple
+    pages: int
+    merge: bool = False
+
+
 class _IndexWork:
     """The processes of ``index_beside``: each a share of a site's index or a site's merge."""
 
@@ -505,12 +525,15 @@ class _IndexWork:
         self.sites, self.briefings, self.tax, self.hashes = sites, briefings, tax, hashes
         self.shares, self.ready, self.meanwhile = shares, ready, meanwhile
         self.begun = 0  # the sites begun, in order
-        self.jobs: collections.deque[tuple[int, Callable[..., object], tuple]] = collections.deque()
+        self.jobs: collections.deque[_Job] = collections.deque()
         self.done: dict[int, list[ShareReport]] = {}  # site -> the reports of its shares that ended
         self.left: dict[int, int] = {}  # site -> its shares not ended
-        # The end of the pipe each process answers on -> (site, process): a process's answer is read as
-        # soon as it comes (an answer larger than the pipe holds waits for it), or its end seen there.
-        self.running: dict[Any, tuple[int, Any]] = {}
+        self.pages: dict[int, int] = {}  # site -> its pages
+        # The end of the pipe each process answers on -> (job, process, when it started): a process's
+        # answer is read as soon as it comes (an answer larger than the pipe holds waits for it), or its
+        # end seen there.
+        self.running: dict[Any, tuple[_Job, Any, float]] = {}
+        self.measured: dict[str, list[float]] = {}  # language -> [seconds, pages] of its shares ended
         self.reports: list[IndexReport] = []
         self.failures: list[str] = []
 
@@ -521,15 +544,15 @@ class _IndexWork:
             while len(self.running) < lanes and not self.failures and self._more():
                 # Lanes go to different sites where they can: a Chinese site's Pagefind holds
                 # more than an English one's, and a site that waits (``ready``) begins no later.
-                busy = {site for site, _ in self.running.values()}
-                free = next((at for at, job in enumerate(self.jobs) if job[0] not in busy), None)
-                if free is None and self.begun < len(self.sites):
+                busy = {job.site for job, _, _ in self.running.values()}
+                free = [at for at, job in enumerate(self.jobs) if job.site not in busy]
+                if not free and self.begun < len(self.sites):
                     self._begin(self.begun)
-                    self.begun += 1
                     continue
-                job = self.jobs[free or 0]
-                del self.jobs[free or 0]
-                self._start(*job)
+                at = self._choose(free or [0], lanes)
+                job = self.jobs[at]
+                del self.jobs[at]
+                self._start(job)
             if not self.running:
                 return
             if self.meanwhile is not None and len(self.running) < lanes and not self._more():
@@ -544,31 +567,78 @@ class _IndexWork:
         return bool(self.jobs) or self.begun < len(self.sites)
 
     def _begin(self, site: int) -> None:
-        """A site's shares, ready to start."""
-        folder, lang = self.sites[site]
-        if self.ready is not None:
-            self.ready(lang)
-        size = part_pages()
-        try:
-            windows = site_windows(folder, self.briefings, self.tax, self.shares, size)
-        except OSError as exc:
-            self.failures.append(f"the {lang.code} search index: {exc}")
-            return
-        shutil.rmtree(_parts_dir(folder), ignore_errors=True)
-        self.done[site], self.left[site] = [], len(windows)
-        for first, end, first_part in windows:
-            share = _Share((first, end), size, first_part, self.hashes)
-            self.jobs.append((site, _index_share, (self.briefings, self.tax, share)))
+        """A site's shares, ready to start, and those of the sites after it in the same body language
+        (Simplified and Traditional wait for the same helper: the second then waits no more), so that
+        ``_choose`` weighs them all."""
+        body = self.sites[site][1].body
+        while self.begun < len(self.sites) and (self.begun == site or self.sites[self.begun][1].body == body):
+            folder, lang = self.sites[self.begun]
+            self.begun += 1
+            if self.ready is not None:
+                self.ready(lang)
+            size = part_pages()
+            try:
+                windows = site_windows(folder, self.briefings, self.tax, self.shares, size)
+            except OSError as exc:
+                self.failures.append(f"the {lang.code} search index: {exc}")
+                return
+            shutil.rmtree(_parts_dir(folder), ignore_errors=True)
+            at = self.begun - 1
+            self.done[at], self.left[at], self.pages[at] = [], len(windows), windows[-1][1]
+            for first, end, first_part in windows:
+                share = _Share((first, end), size, first_part, self.hashes)
+                self.jobs.append(_Job(at, _index_share, (self.briefings, self.tax, share), end - first))
 
-    def _start(self, site: int, work: Callable[..., object], args: tuple) -> None:
+    def seconds(self, job: _Job) -> float:
+        """What ``job`` should take: its pages at what a page of its language's shares took so far in
+        this build, else at ``SHARE_COST`` scaled to what the other languages' took; a merge,
+        ``MERGE_COST`` of its site's shares."""
+        code = self.sites[job.site][1].code
+        held = self.measured.get(code)
+        if held:
+            rate = held[0] / max(held[1], 1)
+        else:
+            known = [seconds / max(pages, 1) / SHARE_COST.get(other, 1.0)
+                     for other, (seconds, pages) in self.measured.items()]
+            rate = SHARE_COST.get(code, 1.0) * (sum(known) / len(known) if known else 1.0)
+        return rate * job.pages * (MERGE_COST if job.merge else 1.0)
+
+    def _choose(self, free: list[int], lanes: int) -> int:
+        """Which of the jobs at ``free`` (of sites no lane has) to start: a merge first; else, of each
+        site's first, the one after which the rest, started as ``run`` starts them, end the soonest
+        (by ``seconds``). Started in queue order, the last site's last share and merge ran alone at
+        the end while the other lane idled; the first of the three sites' order is kept on a tie."""
+        if self.jobs[free[0]].merge:
+            return free[0]
+        firsts: dict[int, int] = {}
+        for at in free:
+            firsts.setdefault(self.jobs[at].site, at)
+        if len(firsts) < 2:
+            return free[0]
+        now = time.monotonic()
+        running = [(max(started + self.seconds(job) - now, 0.0), job.site, job.merge)
+                   for job, _, started in self.running.values()]
+        queued = [(job.site, self.seconds(job), job.merge) for job in self.jobs]
+        merges = {site: self.seconds(_Job(site, _finish_share, (), self.pages[site], merge=True))
+                  for site in self.left}
+
+        def ends(at: int) -> tuple[float, int]:  # ``at`` started now, the rest as run starts them
+            site, seconds, _ = queued[at]
+            rest = [job for i, job in enumerate(queued) if i != at]
+            return _ends(lanes, [*running, (seconds, site, False)], rest, dict(self.left), merges), at
+
+        return min(firsts.values(), key=ends)
+
+    def _start(self, job: _Job) -> None:
         receive, send = projects.pipe()
-        process = projects.beside(_index_and_answer, (self.sites[site], work, args, send))
+        process = projects.beside(_index_and_answer, (self.sites[job.site], job.work, job.args, send))
         send.close()
-        self.running[receive] = (site, process)
+        self.running[receive] = (job, process, time.monotonic())
 
     def _reap(self, answers: Any) -> None:
         """A process has answered, or ended: take its answer."""
-        site, process = self.running.pop(answers)
+        job, process, started = self.running.pop(answers)
+        site = job.site
         try:
             answer = answers.recv()
         except EOFError:  # it ended without an answer
@@ -576,10 +646,14 @@ class _IndexWork:
         answers.close()
         process.join()
         if isinstance(answer, ShareReport):
+            held = self.measured.setdefault(self.sites[site][1].code, [0.0, 0])
+            held[0] += time.monotonic() - started
+            held[1] += job.pages
             self.done[site].append(answer)
             self.left[site] -= 1
             if not self.left[site]:  # its last share: the merge goes first
-                self.jobs.appendleft((site, _finish_share, (self.done.pop(site),)))
+                self.jobs.appendleft(_Job(site, _finish_share, (self.done.pop(site),), self.pages[site],
+                                          merge=True))
         elif isinstance(answer, IndexReport):
             self.reports.append(answer)
         else:
@@ -589,7 +663,7 @@ class _IndexWork:
 
     def stop(self) -> None:
         """Stop what still runs (only after a failure) and leave no parts behind."""
-        for answers, (_, process) in self.running.items():
+        for answers, (_, process, _) in self.running.items():
             process.terminate()
             process.join()
             answers.close()
@@ -597,6 +671,26 @@ class _IndexWork:
         if self.failures:
             for folder, _ in self.sites[:self.begun]:
                 shutil.rmtree(_parts_dir(folder), ignore_errors=True)
+
+
+def _ends(lanes: int, running: list[tuple[float, int, bool]], queued: list[tuple[int, float, bool]],
+          left: dict[int, int], merges: dict[int, float]) -> float:
+    """When work ends, started as ``_IndexWork.run`` starts it (a merge first, then the first job of a
+    site no lane has, else the first), from now: ``running`` (seconds left, site, merge) on ``lanes``;
+    ``queued`` (site, seconds, merge) in order; ``left`` each site's shares not ended, whose merge
+    (``merges``: its seconds) is queued first when its last share ends."""
+    running, queued, now = sorted(running), list(queued), 0.0
+    while queued or running:
+        while len(running) < lanes and queued:
+            busy = {site for _, site, _ in running}
+            site, seconds, merge = queued.pop(next((i for i, q in enumerate(queued) if q[0] not in busy), 0))
+            bisect.insort(running, (now + seconds, site, merge))
+        now, site, merge = running.pop(0)
+        if not merge:
+            left[site] -= 1
+            if not left[site]:
+                queued.insert(0, (site, merges[site], True))
+    return now
 
 
 def _index_and_answer(site: tuple[Path, SiteLanguage], work: Callable[..., object], args: tuple,
