@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from build_tools.briefing.schema import read_briefing
+from build_tools.errors import InputError
 from build_tools.model import PARAGRAPH_MARKERS, Paragraph
 from build_tools.site import collect
 from build_tools.site.cache import briefing_hash
@@ -70,6 +71,65 @@ def test_the_corpus_packs_paragraphs_without_changing_briefings_or_their_hashes(
         assert isinstance(b.paragraphs, PackedParagraphs)
         assert b.paragraphs == plain.paragraphs and b == plain
         assert corpus.hashes[b.id] == briefing_hash(plain)
+
+
+def _read_where(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: Path) -> tuple[object, list[int]]:
+    """The corpus of ``folder`` (or the problems it raised), and the process that read each file."""
+    import os
+
+    pids = tmp_path / "pids"
+    pids.unlink(missing_ok=True)
+
+    def reading(path, **kwargs):  # inherited by a process forked to read
+        with pids.open("a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return read_briefing(path, **kwargs)
+
+    monkeypatch.setattr(collect, "read_briefing", reading)
+    monkeypatch.setenv(collect.BRIEFINGS_ENV, str(folder))
+    monkeypatch.setenv(collect.TAXONOMY_ENV, str(FIXTURES / "taxonomy.yaml"))
+    try:
+        corpus: object = collect.CorpusReader().load()
+    except InputError as exc:
+        corpus = [str(p) for p in exc.problems]
+    return corpus, [int(line) for line in pids.read_text(encoding="utf-8").split()]
+
+
+def test_half_the_briefings_read_beside_are_the_briefings_read_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From ``READ_BESIDE`` files to read on, the second half are read in a process forked for them
+    while this one reads the first: the same briefings, hashes and problems (path:line) as when this
+    process reads them all; read here when the process beside fails."""
+    import os
+    import shutil
+
+    folder = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "briefings", folder)
+    (tmp_path / "seeds").symlink_to(FIXTURES / "seeds")  # the briefings' seeds, beside them
+    here, pids = _read_where(tmp_path, monkeypatch, folder)
+    assert set(pids) == {os.getpid()} and len(pids) == 4
+    monkeypatch.setattr(collect, "READ_BESIDE", 2)
+    beside, pids = _read_where(tmp_path, monkeypatch, folder)
+    (child,) = set(pids) - {os.getpid()}
+    assert sorted(pids) == sorted([os.getpid(), os.getpid(), child, child])  # two files each
+    assert isinstance(here, collect.Corpus) and isinstance(beside, collect.Corpus)
+    assert beside.briefings == here.briefings and beside.hashes == here.hashes
+    assert all(isinstance(b.paragraphs, PackedParagraphs) for b in beside.briefings)
+    # A bad date in a file read beside: the same message, with its path and line.
+    bad = folder / "hostile-text.md"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("date: 2024-01-15", "date: 15 January"),
+                   encoding="utf-8")
+    problems, pids = _read_where(tmp_path, monkeypatch, folder)
+    assert len(set(pids)) == 2
+    assert problems == [f"{bad.as_posix()}:3: 'date': expected YYYY-MM-DD, got '15 January'"]
+    monkeypatch.setattr(collect, "READ_BESIDE", 10)
+    assert _read_where(tmp_path, monkeypatch, folder)[0] == problems
+    # The process beside ends without an answer: its half is read here.
+    monkeypatch.setattr(collect, "READ_BESIDE", 2)
+    monkeypatch.setattr(collect, "_read_and_send", lambda paths, answers: os._exit(3))
+    again, pids = _read_where(tmp_path, monkeypatch, folder)
+    assert again == problems and set(pids) == {os.getpid()} and len(pids) == 4
 
 
 def test_the_paths_of_the_corpus_follow_the_environment(

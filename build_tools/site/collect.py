@@ -13,6 +13,7 @@ import os
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import overload
 
@@ -21,11 +22,15 @@ from build_tools.briefing.schema import briefing_paths, check_against, read_brie
 from build_tools.briefing.taxonomy import TAXONOMY_PATH, Taxonomy, parse_taxonomy
 from build_tools.errors import InputError, Problem, display_path
 from build_tools.model import Briefing, Paragraph
+from build_tools.site import projects
 from build_tools.site.cache import briefing_hash
 from build_tools.site.editions import Editions, build_editions
 from build_tools.site.relations import Relations, build_relations, update_relations
 
 ROOT = Path(__file__).resolve().parents[2]
+# Briefing files to read from which half are read in a process beside the build's: at 3,000, reading
+# them took 2.3 s of one core while the other had nothing to do (bench/results/2026-12-07-index-order.txt).
+READ_BESIDE = 400
 # Where a build reads its input; the variables let tests and benchmarks build another corpus.
 BRIEFINGS_ENV = "AI_BRIEFING_BRIEFINGS"
 TAXONOMY_ENV = "AI_BRIEFING_TAXONOMY"
@@ -241,29 +246,81 @@ class CorpusReader:
         """``schema.load_briefings``, reading again only the files that changed since the last call."""
         briefings: list[Briefing] = []
         problems: list[Problem] = []
-        seen = {}
+        stamps = {path: _stamp(path) for path in files}
+        changed = [path for path in files if self._read.get(path, (None,))[0] != stamps[path]]
+        read = dict(zip(changed, _read_briefings(changed), strict=True))
+        seen = {path: (stamps[path], *read[path]) if path in read else self._read[path] for path in files}
         for path in files:
-            try:
-                st = path.stat()
-                stamp = (st.st_size, st.st_mtime_ns)
-            except OSError:
-                stamp = (-1, -1)
-            known = self._read.get(path)
-            if known is None or known[0] != stamp:
-                b, found = read_briefing(path)
-                if b is not None:
-                    b.paragraphs = PackedParagraphs(b.paragraphs)  # type: ignore[assignment]
-                known = (stamp, b, found)
-            seen[path] = known
-            problems += known[2]
-            if known[1] is not None:
-                briefings.append(known[1])
+            _, b, found = seen[path]
+            problems += found
+            if b is not None:
+                briefings.append(b)
         self._read = seen
         alive = {id(b) for b in briefings}
         for key in [k for k in self._hashes if k not in alive]:  # briefings read again or removed
             del self._hashes[key]
         problems += check_against(briefings, tax, root)
         return briefings, sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """A file's size and modification time: changed when the file has (or (-1, -1): unreadable)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (st.st_size, st.st_mtime_ns)
+
+
+def _read_briefings(paths: list[Path]) -> list[tuple[Briefing | None, list[Problem]]]:
+    """``read_briefing`` of each path, its paragraphs packed; from ``READ_BESIDE`` files on, the second
+    half read in a process forked for it (read here if it fails), while this one reads the first."""
+    if len(paths) < READ_BESIDE or not projects.forks():
+        return [_read_packed(path) for path in paths]
+    half = len(paths) // 2
+    receive, send = projects.pipe()
+    process = projects.beside(_read_and_send, (paths[half:], send))
+    send.close()
+    mine: list[tuple[Briefing | None, list[Problem]]] = []
+    theirs: list[tuple[Briefing | None, list[Problem]]] = []
+
+    def take(wait: bool) -> bool:
+        """What it has sent (``wait``: all of it); False once it has ended without the rest."""
+        try:
+            while len(theirs) < len(paths) - half and (wait or receive.poll()):
+                theirs.append(receive.recv())
+        except (EOFError, OSError):
+            return False
+        return True
+
+    try:
+        sending = True
+        for path in paths[:half]:
+            mine.append(_read_packed(path))
+            sending = sending and take(wait=False)  # taken as it comes: it never waits for this one
+        if sending:
+            take(wait=True)
+    finally:
+        receive.close()
+        process.join()
+    return mine + theirs + [_read_packed(path) for path in paths[half + len(theirs):]]
+
+
+def _read_packed(path: Path) -> tuple[Briefing | None, list[Problem]]:
+    b, problems = read_briefing(path)
+    if b is not None:
+        b.paragraphs = PackedParagraphs(b.paragraphs)  # type: ignore[assignment]
+    return b, problems
+
+
+def _read_and_send(paths: list[Path], answers: Connection) -> None:
+    """In the process beside: read ``paths`` and send what was read, a briefing at a time (packed: one
+    string a briefing). One answer of them all, a few megabytes, raised the C library's threshold
+    for giving memory back at once, in the process that received it and in those it forked: the
+    helper that segments held 12 MiB more."""
+    for path in paths:
+        answers.send(_read_packed(path))
+    answers.close()
 
 
 def _hash_of(b: Briefing, known_hashes: dict[int, tuple[Briefing, str]]) -> str:

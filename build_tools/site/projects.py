@@ -144,6 +144,11 @@ def worker_groups(codes: list[str], workers: int) -> list[list[str]]:
     return groups
 
 
+def forks() -> bool:
+    """Whether ``beside`` forks (a process that starts at once, sharing this one's memory)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def _context() -> Any:  # get_context is typed BaseContext, which the stubs give no Process
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
