@@ -126,8 +126,11 @@ SHARE_COST = {"en": 1.0, "zh": 2.0, "zh-hant": 1.6}
 MERGE_COST = 0.18
 # Places (plus one per page) a chunk of Pagefind's word index holds before it is cut (Pagefind's own).
 CHUNK_PLACES = 20000
-# gzip level of the merged word index (Pagefind's is 9, which makes it 1 % smaller in 4 times the time).
-INDEX_GZIP_LEVEL = 6
+# gzip level of the merged word index. The Simplified site's at 3,000 briefings (431 chunks, 28.9 MB
+# uncompressed): level 9 (Pagefind's) 12.48 MB in 6.85 s of CPU, 6 12.63 MB in 1.69 s, 5 12.80 MB in
+# 0.79 s, 4 13.21 MB in 0.57 s (bench/results/2026-12-07-index-order.txt). The merges end the build,
+# and a search fetches one or two chunks: 1.3 % more bytes for half the time.
+INDEX_GZIP_LEVEL = 5
 # A sort key of a page, as _document writes it: an element's attribute and its text.
 _SORT = re.compile(r'data-pagefind-sort="([^"]*)"[^>]*>([^<]*)<')
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
