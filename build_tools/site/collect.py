@@ -315,9 +315,9 @@ def _read_packed(path: Path) -> tuple[Briefing | None, list[Problem]]:
 
 def _read_and_send(paths: list[Path], answers: Connection) -> None:
     """In the process beside: read ``paths`` and send what was read, a briefing at a time (packed: one
-    string a briefing). One answer of them all, a few megabytes, raised the C library's threshold
-    for giving memory back at once, in the process that received it and in those it forked: the
-    helper that segments held 12 MiB more."""
+    string a briefing). Sent as one answer of a few megabytes, the helper forked after it held 12 MiB
+    more through the build (bench/results/2026-12-07-index-order.txt; most likely the C library's
+    threshold for giving large blocks back, raised once such a block is freed, and inherited)."""
     for path in paths:
         answers.send(_read_packed(path))
     answers.close()
