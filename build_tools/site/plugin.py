@@ -109,9 +109,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         except InputError as exc:
             raise PluginError("\n".join(str(p) for p in exc.problems)) from None
         corpus.hashes  # noqa: B018 -- computed here, before the processes fork, so they inherit them
-        if lang.is_root and config.config_file_path and self.command != "serve":
-            self._start_records(config.site_dir)
-            search_index.drop_segmenters()  # the helper's now: no build segments
+        if lang.is_root and config.config_file_path:
+            # Loaded once, before any process forks (the helper here, the builds in on_files): every
+            # process that converts shares them.
+            convert.preload()
+            query_stop_words()
+            if self.command != "serve":
+                self._start_records(config.site_dir)
+                search_index.drop_segmenters()  # the helper's now: no build segments
         corpus.relations  # noqa: B018
         if self.command == "serve" and lang.is_root:
             # Every listing shows each briefing's reading time, in each language: counted here, kept
@@ -147,9 +152,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Start the other languages' builds, then add this language's generated pages."""
         lang, corpus = self.language, self.corpus
         if lang.is_root and config.config_file_path:
-            # Loaded once, before the builds fork: every process that converts shares them.
-            convert.preload()
-            query_stop_words()
             self.builds = projects.start_builds(Path(config.config_file_path), Path(config.site_dir), self)
         sources = page_sources(corpus, corpus.relations, lang, repository_from(config.extra),
                                editions=self.config.editions)
@@ -322,9 +324,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         its own). Started as soon as the corpus is read: it begins on a core that would idle while
         this process finds the corpus's relations (a second at 3,000 briefings), which it does not
         need."""
-        # Loaded before it forks, to be shared: the helper converts (the Traditional records).
-        convert.preload()
-        query_stop_words()
         self._stop_helper()
         corpus = self.corpus
         segmenters = {other: words for other in other_languages()

@@ -150,8 +150,7 @@ def forks() -> bool:
 
 
 def _context() -> Any:  # get_context is typed BaseContext, which the stubs give no Process
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return multiprocessing.get_context("fork" if forks() else "spawn")
 
 
 @functools.cache
