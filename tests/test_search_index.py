@@ -624,17 +624,15 @@ def test_a_language_not_yet_measured_is_guessed_from_those_that_are() -> None:
     language has ended, ``SHARE_COST`` scaled by what the others took against theirs."""
     sites = [(Path(code), LANGUAGES[code]) for code in ("en", "zh")]
     work = search_index._IndexWork(sites, [], None, hashes=None, shares=2, ready=None)  # type: ignore[arg-type]
-    english, chinese = search_index._Job(0, search_index._index_share, (), 100), \
-        search_index._Job(1, search_index._index_share, (), 100)
+    english, chinese = 0, 1  # the sites, each job of 100 pages
     ratio = search_index.SHARE_COST["zh"] / search_index.SHARE_COST["en"]
-    assert work.seconds(chinese) / work.seconds(english) == pytest.approx(ratio)
+    assert work.seconds(chinese, 100) / work.seconds(english, 100) == pytest.approx(ratio)
     work.measured["en"] = [5.0, 50]  # 0.1 s a page
-    assert work.seconds(english) == pytest.approx(10.0)
-    assert work.seconds(chinese) == pytest.approx(10.0 * ratio)
+    assert work.seconds(english, 100) == pytest.approx(10.0)
+    assert work.seconds(chinese, 100) == pytest.approx(10.0 * ratio)
     work.measured["zh"] = [3.0, 100]
-    assert work.seconds(chinese) == pytest.approx(3.0)
-    merge = search_index._Job(1, search_index._finish_share, (), 100, merge=True)
-    assert work.seconds(merge) == pytest.approx(3.0 * search_index.MERGE_COST)
+    assert work.seconds(chinese, 100) == pytest.approx(3.0)
+    assert work.seconds(chinese, 100, merge=True) == pytest.approx(3.0 * search_index.MERGE_COST)
 
 
 def test_an_answer_larger_than_a_pipe_holds_is_read_while_it_comes(tmp_path: Path, corpus: Corpus) -> None:

@@ -592,11 +592,11 @@ class _IndexWork:
                 share = _Share((first, end), size, first_part, self.hashes)
                 self.jobs.append(_Job(at, _index_share, (self.briefings, self.tax, share), end - first))
 
-    def seconds(self, job: _Job) -> float:
-        """What ``job`` should take: its pages at what a page of its language's shares took so far in
-        this build, else at ``SHARE_COST`` scaled to what the other languages' took; a merge,
-        ``MERGE_COST`` of its site's shares."""
-        code = self.sites[job.site][1].code
+    def seconds(self, site: int, pages: int, merge: bool = False) -> float:
+        """What a job of ``site`` reading ``pages`` should take: its pages at what a page of its
+        language's shares took so far in this build, else at ``SHARE_COST`` scaled to what the other
+        languages' took; a merge, ``MERGE_COST`` of its site's shares."""
+        code = self.sites[site][1].code
         held = self.measured.get(code)
         if held:
             rate = held[0] / max(held[1], 1)
@@ -604,7 +604,7 @@ class _IndexWork:
             known = [seconds / max(pages, 1) / SHARE_COST.get(other, 1.0)
                      for other, (seconds, pages) in self.measured.items()]
             rate = SHARE_COST.get(code, 1.0) * (sum(known) / len(known) if known else 1.0)
-        return rate * job.pages * (MERGE_COST if job.merge else 1.0)
+        return rate * pages * (MERGE_COST if merge else 1.0)
 
     def _choose(self, free: list[int], lanes: int) -> int:
         """Which of the jobs at ``free`` (of sites no lane has) to start: a merge first; else, of each
@@ -619,11 +619,10 @@ class _IndexWork:
         if len(firsts) < 2:
             return free[0]
         now = time.monotonic()
-        running = [(max(started + self.seconds(job) - now, 0.0), job.site, job.merge)
-                   for job, _, started in self.running.values()]
-        queued = [(job.site, self.seconds(job), job.merge) for job in self.jobs]
-        merges = {site: self.seconds(_Job(site, _finish_share, (), self.pages[site], merge=True))
-                  for site in self.left}
+        running = [(max(started + self.seconds(job.site, job.pages, job.merge) - now, 0.0), job.site,
+                    job.merge) for job, _, started in self.running.values()]
+        queued = [(job.site, self.seconds(job.site, job.pages, job.merge), job.merge) for job in self.jobs]
+        merges = {site: self.seconds(site, self.pages[site], merge=True) for site in self.left}
 
         def ends(at: int) -> tuple[float, int]:  # ``at`` started now, the rest as run starts them
             site, seconds, _ = queued[at]
