@@ -19,6 +19,7 @@ from build_tools.briefing.frontmatter import dump_briefing
 from build_tools.briefing.schema import load_briefings
 from build_tools.briefing.taxonomy import load_taxonomy
 from build_tools.site import projects, search_index
+from tests.support import cache as cached
 
 pytest_plugins = ["tests.support.browser"]
 
@@ -189,7 +190,7 @@ def test_the_english_build_indexes_every_site_in_processes_of_its_own_and_no_bui
     assert len(index_pids) == 3 and not index_pids & set(builds.values())
     assert [line for line in lines if line["stage"] == "search_records"] == []
     # The helper's records and pages are what the indexes read: each Chinese site's are in the build cache.
-    records = list((tmp_path / "corpus" / "cache" / search_index.RECORD_CACHE).rglob("*.html"))
+    records = cached.values(tmp_path / "corpus" / "cache", search_index.RECORD_CACHE)
     pages = sum(len(search_index.built_pages(tmp_path / "site" / prefix)) for prefix in ("zh", "zh-hant"))
     assert len(records) == 2 * (4 + len(list(load_taxonomy()))) + pages  # briefings, topics, names, pages
     waited = next(line for line in lines if line["lang"] == "en" and line["stage"] == "languages_wait")

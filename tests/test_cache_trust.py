@@ -19,6 +19,7 @@ from jinja2.bccache import Bucket
 
 from build_tools.site import cache
 from build_tools.site.search_index import read_fragments
+from tests.support import cache as cached
 from tests.support.sites import ROOT, build
 
 MARK = "PlantedByAPullRequest"
@@ -43,15 +44,16 @@ def test_planted_page_and_search_entries_are_not_used(tmp_path: Path, monkeypatc
     monkeypatch.setenv(cache.CACHE_ENV, str(folder))
     assert build(tmp_path / "first").returncode == 0
     planted = 0
-    for path in folder.rglob("*"):
-        if path.is_file() and path.suffix == ".html":
-            path.write_text(f"<script>window.{MARK}=1</script><p>{MARK}</p>", encoding="utf-8")
+    for kind, key in cached.values(folder):
+        if key.endswith(".html"):
+            cached.plant(folder, kind, key, f"<script>window.{MARK}=1</script><p>{MARK}</p>")
             planted += 1
-        elif path.is_file() and path.suffix == ".json" and path.parent.parent.name == "search":
+        elif key.endswith(".json"):
             entry = {"location": "x/", "title": MARK, "text": f"<img src=x onerror={MARK}>"}
-            path.write_text(json.dumps([entry]), encoding="utf-8")
+            cached.plant(folder, kind, key, json.dumps([entry]))
             planted += 1
     assert planted > 10
+    assert all(MARK in text for _, _, text in cached.values(folder).values())
     second = build(tmp_path / "second")
     assert second.returncode == 0, second.stderr[-2000:]
     assert MARK not in _site_text(tmp_path / "second")

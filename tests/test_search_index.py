@@ -31,6 +31,7 @@ from build_tools.site.search_words import (
     stop_words,
     word_lengths,
 )
+from tests.support import cache as cached
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -326,22 +327,22 @@ def test_segmented_records_are_made_once_and_only_signed_ones_are_read(tmp_path:
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
     hant, tax = LANGUAGES["zh-hant"], corpus.taxonomy
     fresh = [r.html for r in search_index.records(corpus.briefings, tax, hant, Segmenter(tax))]
-    stored = sorted((tmp_path / "cache" / search_index.RECORD_CACHE).rglob("*.html"))
+    stored = cached.values(tmp_path / "cache", search_index.RECORD_CACHE)
     assert len(stored) == len(corpus.briefings) + len(list(tax))  # the topics' and names' records too
-    cached = Segmenter(tax)
-    assert [r.html for r in search_index.records(corpus.briefings, tax, hant, cached)] == fresh
-    assert "_tokenizer" not in vars(cached)  # every record read: jieba's dictionary never loaded
-    # The language's own build makes none again; a site Pagefind segments keeps nothing.
-    written = {p: p.stat().st_mtime_ns for p in stored}
+    words = Segmenter(tax)
+    assert [r.html for r in search_index.records(corpus.briefings, tax, hant, words)] == fresh
+    assert "_tokenizer" not in vars(words)  # every record read: jieba's dictionary never loaded
+    # The language's own build makes none again (no value written again); a site Pagefind segments
+    # keeps nothing.
     assert search_index.prepare_records(corpus.briefings, tax, hant) == len(stored)  # topics, names too
     assert search_index.prepare_records(corpus.briefings, tax, LANGUAGES["en"]) == 0
-    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.html")} == written
-    for path in stored:
-        path.write_text("forged\n<html><body><p>PlantedRecord</p></body></html>", encoding="utf-8")
+    assert cached.values(tmp_path / "cache") == stored
+    for kind, key in stored:
+        cached.plant(tmp_path / "cache", kind, key, "<html><body><p>PlantedRecord</p></body></html>")
     again = [r.html for r in search_index.records(corpus.briefings, tax, hant, Segmenter(tax))]
     assert again == fresh
     # A signed value is what the index reads: the record is not segmented again.
-    key = stored[0].stem
+    key = min(key for _, key in stored).removesuffix(".html")
     cache.write_text(search_index.RECORD_CACHE, key, "<html><body><p>signed</p></body></html>")
     read = [r.html for r in search_index.records(corpus.briefings, tax, hant, Segmenter(tax))]
     assert "<html><body><p>signed</p></body></html>" in read
@@ -748,7 +749,7 @@ def test_the_helper_segments_records_then_pages_with_one_jieba_load_and_frees_op
     assert len(loads) == 1
     assert held_once_built == [3]  # preload's three, kept through the records
     assert held_at_pages == [0, 0]  # let go of once the pages are built
-    stored = list((tmp_path / "cache" / search_index.RECORD_CACHE).rglob("*.html"))
+    stored = cached.values(tmp_path / "cache", search_index.RECORD_CACHE)
     assert len(stored) == held + 2  # and one page of each site
 
 
@@ -763,9 +764,9 @@ def test_records_by_the_corpus_hashes_are_the_records(tmp_path: Path, corpus: Co
                for r in search_index.records(corpus.briefings, tax, hant, words, corpus.hashes)]
     assert by_hash == made
     wrong = {b.id: "0" * 32 for b in corpus.briefings}  # a hash is the key: another one, another record
-    assert len(list((tmp_path / "cache").rglob("*.html"))) == len(made)
+    assert len(cached.values(tmp_path / "cache")) == len(made)
     list(search_index.records(corpus.briefings, tax, hant, words, wrong))
-    assert len(list((tmp_path / "cache").rglob("*.html"))) > len(made)
+    assert len(cached.values(tmp_path / "cache")) > len(made)
 
 
 def test_the_helper_and_the_serve_indexes_hash_no_briefing_the_corpus_has_hashed(

@@ -3,8 +3,14 @@
 A key is the hash of everything its value is made from: the code that makes it, the site language, the
 taxonomy and the briefings involved (their parsed content, so an unchanged file costs nothing however
 often it is touched). An unchanged briefing is then neither rendered, converted to Traditional Chinese
-nor segmented again. Values are files named by their key; they are never updated in place, only added, so
-builds running at the same time share the folder safely.
+nor segmented again. Values are never updated in place, only added (or made again over one that does
+not verify).
+
+They are rows of one SQLite database (``cache.sqlite3``, in write-ahead-log mode, so builds running at
+the same time share it safely) rather than a file each: a build of thousands of briefings keeps tens of
+thousands of values, and on this project's build machines creating a file costs more than writing its
+bytes (a cold build of 3,000 briefings made 18,700 of them; bench/results/2026-12-07-cache-database.txt).
+Each process opens its own connection (one forked from another does not use its parent's).
 
 The cache is not part of the project: it lives in the user's cache folder (``$XDG_CACHE_HOME/ai-briefing``,
 else ``~/.cache/ai-briefing``), never in the checkout, where a pull request could add files to it. Every
@@ -22,17 +28,19 @@ import json
 import logging
 import os
 import secrets
+import sqlite3
 import stat
+import threading
 from functools import cache
 from pathlib import Path
 
-from build_tools.files import write_atomic
 from build_tools.model import Briefing
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE_ENV = "AI_BRIEFING_CACHE"  # another folder (tests, CI's runner temp, benchmarks); "off" disables it
 KEY_ENV = "AI_BRIEFING_CACHE_KEY"  # the file of the signing secret (default: the user's config folder)
 KEY_BYTES = 32
+DATABASE = "cache.sqlite3"  # in the cache folder
 log = logging.getLogger("mkdocs.plugins.ai_briefing.cache")
 # The code whose output is cached: a change to any of these files makes every key new.
 _CODE = (
@@ -132,25 +140,81 @@ def briefing_hash(b: Briefing) -> str:
     return hashlib.blake2b(repr(b).encode("utf-8"), digest_size=16).hexdigest()
 
 
-def _path(kind: str, key: str, suffix: str) -> Path | None:
+class _Connections(dict[Path, sqlite3.Connection | None]):
+    """This process's connection to each cache database, by its path (None: one that could not be
+    opened, not tried again), and the lock of their use (mkdocs serve builds in another thread than
+    the one that may have opened them)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lock = threading.Lock()
+        self.inherited: list[sqlite3.Connection | None] = []
+
+    def forget(self) -> None:
+        """In a forked process: none of the parent's connections (SQLite's do not cross a fork), nor its
+        lock, which another thread may hold. They are kept, never used: closed, one would act on the
+        database as if this process held the parent's locks."""
+        self.inherited += self.values()
+        self.clear()
+        self.lock = threading.Lock()
+
+
+_databases = _Connections()
+os.register_at_fork(after_in_child=_databases.forget)
+
+
+def _database() -> sqlite3.Connection | None:
+    """This process's connection to the cache database, opened on first use; None when caching is off
+    or the database cannot be used (said once)."""
     folder = directory()
-    return None if folder is None else folder / kind / key[:2] / f"{key}{suffix}"
+    if folder is None or _secret() is None:
+        return None
+    path = folder / DATABASE
+    if path in _databases:
+        return _databases[path]
+    connection = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise sqlite3.DatabaseError("not a file")
+        connection = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
+        connection.execute("PRAGMA journal_mode=WAL")
+        # A cache: a value lost to a crash of the machine is made again, so nothing is synced to disk.
+        connection.execute("PRAGMA synchronous=OFF")
+        connection.execute("CREATE TABLE IF NOT EXISTS value (kind TEXT NOT NULL, key TEXT NOT NULL, "
+                           "signature TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (kind, key))")
+    except (OSError, sqlite3.Error) as exc:
+        log.warning(f"{path}: cannot use the build cache ({exc}); building without it")
+        if connection is not None:
+            connection.close()
+        connection = None
+    _databases[path] = connection
+    return connection
+
+
+def close() -> None:
+    """Close this process's connections to cache databases (tests that delete a cache folder)."""
+    with _databases.lock:
+        for connection in _databases.values():
+            if connection is not None:
+                connection.close()
+        _databases.clear()
 
 
 def read_text(kind: str, key: str, suffix: str = ".html") -> str | None:
     """The cached text of ``key``, or None: also when its signature is not this machine's."""
-    path = _path(kind, key, suffix)
-    if path is None:
+    database = _database()
+    if database is None:
         return None
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                return None
-            raw = fh.read().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+        with _databases.lock:
+            row = database.execute("SELECT signature, text FROM value WHERE kind = ? AND key = ?",
+                                   (kind, key + suffix)).fetchone()
+    except sqlite3.Error:
         return None
-    signature, _, text = raw.partition("\n")
+    if row is None or not isinstance(row[0], str) or not isinstance(row[1], str):
+        return None
+    signature, text = row
     expected = _signature(kind, key, suffix, text)
     if expected is None or not hmac.compare_digest(signature, expected):
         return None
@@ -159,11 +223,23 @@ def read_text(kind: str, key: str, suffix: str = ".html") -> str | None:
 
 def write_text(kind: str, key: str, text: str, suffix: str = ".html") -> None:
     """Keep ``text`` as the value of ``key``, signed (a cache that cannot be written is no cache)."""
-    path = _path(kind, key, suffix)
+    database = _database()
     signature = _signature(kind, key, suffix, text)
-    if path is not None and signature is not None:
-        with contextlib.suppress(OSError):
-            write_atomic(path, f"{signature}\n{text}")
+    if database is None or signature is None:
+        return
+    with contextlib.suppress(sqlite3.Error, UnicodeEncodeError), _databases.lock:
+        database.execute("INSERT OR REPLACE INTO value VALUES (?, ?, ?, ?)",
+                         (kind, key + suffix, signature, text))
+
+
+def keys(kind: str) -> list[str]:
+    """The keys (with their suffix) of every value of ``kind`` the cache holds, signed or not."""
+    database = _database()
+    if database is None:
+        return []
+    with _databases.lock:
+        rows = database.execute("SELECT key FROM value WHERE kind = ? ORDER BY key", (kind,))
+        return [key for (key,) in rows]
 
 
 def has(kind: str, key: str, suffix: str = ".json") -> bool:
