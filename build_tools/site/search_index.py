@@ -99,15 +99,17 @@ PART_PAGES = 125
 PART_PAGES_ENV = "AI_BRIEFING_SEARCH_PART_PAGES"
 # The memory allocator (jemalloc) settings of each Pagefind process, by the environment variable its
 # build reads them from: one arena instead of one per thread and core, and the pages it frees given
-# back to the system at once rather than kept for a later use. Pagefind's peak memory a part goes from
-# 155 to 125 MiB on the Simplified site (76 to 57 on the English), at some 10 % more of its CPU time
-# (bench/results/2026-12-07-pagefind-allocator.txt).
-ALLOCATOR_ENV = {"_RJEM_MALLOC_CONF": "narenas:1,dirty_decay_ms:0,muzzy_decay_ms:0"}
-# ... but for a site whose text is not Chinese, given back within a tenth of a second: a process that
-# makes part after part otherwise takes them back from the system again and again (11-15 % of its CPU,
-# for 6-9 MiB more at its peak). The Chinese sites' processes, the largest, keep giving them back at
-# once: two of them side by side make the build's peak, which a tenth of a second raised from 381 to
-# 407 MiB in a bench run (bench/results/2026-12-07-index-shares.txt).
+# back to the system soon rather than kept for a later use. Given back at once, Pagefind's peak memory
+# a part goes from 155 to 125 MiB on the Simplified site (76 to 57 on the English), at some 10 % more
+# of its CPU time (bench/results/2026-12-07-pagefind-allocator.txt); but it then takes them back from
+# the system again and again: on the Chinese sites, 560,000 page faults for 1,000 records. Within 20
+# ms, 300,000, and 12-14 % less time for 4 MiB more at its peak (bench/results/2026-12-07-cache-database.txt).
+# The Chinese sites' processes, the largest, keep that little: two of them side by side make the
+# index's peak, which a tenth of a second raised from 381 to 407 MiB in a bench run
+# (bench/results/2026-12-07-index-shares.txt).
+ALLOCATOR_ENV = {"_RJEM_MALLOC_CONF": "narenas:1,dirty_decay_ms:20,muzzy_decay_ms:0"}
+# ... and for a site whose text is not Chinese, given back within a tenth of a second (11-15 % of its
+# CPU, for 6-9 MiB more at its peak).
 LATIN_ALLOCATOR_ENV = {"_RJEM_MALLOC_CONF": "narenas:1,dirty_decay_ms:100,muzzy_decay_ms:0"}
 # Index processes at a time under mkdocs build (see index_beside), at most one per core, and the variable
 # that sets another number. At 3,000 briefings on two cores, two at a time built in 85 s against 104 s
