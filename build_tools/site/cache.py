@@ -237,9 +237,12 @@ def keys(kind: str) -> list[str]:
     database = _database()
     if database is None:
         return []
-    with _databases.lock:
-        rows = database.execute("SELECT key FROM value WHERE kind = ? ORDER BY key", (kind,))
-        return [key for (key,) in rows]
+    try:
+        with _databases.lock:
+            rows = database.execute("SELECT key FROM value WHERE kind = ? ORDER BY key", (kind,))
+            return [key for (key,) in rows]
+    except sqlite3.Error:
+        return []
 
 
 def has(kind: str, key: str, suffix: str = ".json") -> bool:
