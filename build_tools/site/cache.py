@@ -232,19 +232,6 @@ def write_text(kind: str, key: str, text: str, suffix: str = ".html") -> None:
                          (kind, key + suffix, signature, text))
 
 
-def keys(kind: str) -> list[str]:
-    """The keys (with their suffix) of every value of ``kind`` the cache holds, signed or not."""
-    database = _database()
-    if database is None:
-        return []
-    try:
-        with _databases.lock:
-            rows = database.execute("SELECT key FROM value WHERE kind = ? ORDER BY key", (kind,))
-            return [key for (key,) in rows]
-    except sqlite3.Error:
-        return []
-
-
 def has(kind: str, key: str, suffix: str = ".json") -> bool:
     """Whether ``key`` has a value this machine signed."""
     return read_text(kind, key, suffix) is not None
